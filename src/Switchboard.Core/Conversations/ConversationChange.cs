@@ -1,0 +1,21 @@
+namespace Switchboard.Core.Conversations;
+
+/// <summary>What made a conversation change; carried on its <c>conversation.updated</c> event so clients can explain it.</summary>
+public enum ConversationChange
+{
+    Created,
+    CustomerMessage,
+    OperatorMessage,
+    BotMessage,
+    Takeover,
+    BotOn,
+    BotOff,
+    Handoff,
+    Claimed,
+    Assigned,
+    Unassigned,
+    Resolved,
+    Reopened,
+    IdleRelease,
+    Read,
+}

@@ -1,0 +1,11 @@
+namespace Switchboard.Core.Events;
+
+/// <summary>The durable event types of the log (DESIGN §4). Ephemeral signals are not listed here: they are never stored.</summary>
+public static class EventTypes
+{
+    public const string MessageCreated = "message.created";
+    public const string MessageStatus = "message.status";
+    public const string ConversationUpdated = "conversation.updated";
+    public const string ConversationRead = "conversation.read";
+    public const string MemberUpdated = "member.updated";
+}

@@ -1,0 +1,20 @@
+namespace Switchboard.Core.Workspaces;
+
+/// <summary>Per-workspace behaviour switches (DESIGN §3).</summary>
+public sealed record WorkspaceSettings
+{
+    public string TimeZone { get; init; } = "UTC";
+    /// <summary>An operator's reply unassigns them, so the next customer message goes back to the queue.</summary>
+    public bool ReleaseOnReply { get; init; }
+    /// <summary>Where a resolved conversation goes when the customer writes again.</summary>
+    public ReopenTarget ReopenTo { get; init; } = ReopenTarget.Bot;
+    public AssignmentPolicy AssignmentPolicy { get; init; } = AssignmentPolicy.Manual;
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(15);
+    public TimeSpan EventRetention { get; init; } = TimeSpan.FromDays(7);
+    /// <summary>Whether new conversations start with the bot answering.</summary>
+    public bool BotEnabled { get; init; } = true;
+}
+
+public enum ReopenTarget { Bot, Queued }
+
+public enum AssignmentPolicy { Manual, Auto }

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace Switchboard.Server.Auth;
+
+public static class AuthExtensions
+{
+    public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddSingleton<SessionService>();
+        builder.Services.AddAuthentication(Caller.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, SwitchboardAuthHandler>(Caller.Scheme, _ => { });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Team, p => p.RequireClaim("sb:kind", nameof(CallerKind.Member), nameof(CallerKind.ApiKey)))
+            .AddPolicy(Policies.Admin, p => p.RequireClaim("sb:kind", nameof(CallerKind.Member), nameof(CallerKind.ApiKey)).RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Visitor, p => p.RequireClaim("sb:kind", nameof(CallerKind.Visitor)))
+            .AddPolicy(Policies.Participant, p => p.RequireClaim("sb:kind"));
+        return builder;
+    }
+}

@@ -1,0 +1,65 @@
+using Switchboard.Core.Conversations;
+using Switchboard.Server.Common;
+
+namespace Switchboard.Server.Conversations;
+
+/// <summary>A <c>conversations</c> row joined with its contact's name and email.</summary>
+public class ConversationRow
+{
+    public const string Select = """
+        SELECT cv.id, cv.workspace_id, cv.inbox_id, cv.contact_id, cv.state, cv.bot_active, cv.assignee_id,
+               cv.message_count, cv.last_message_at, cv.last_message_preview, cv.unread_count, cv.contact_unread_count,
+               cv.handoff_reason, cv.last_customer_seq, cv.queued_at, cv.version, cv.created_at, cv.updated_at,
+               ct.name AS contact_name, ct.email AS contact_email
+        FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id
+        """;
+
+    public long Id { get; set; }
+    public long WorkspaceId { get; set; }
+    public long InboxId { get; set; }
+    public long ContactId { get; set; }
+    public string State { get; set; } = "";
+    public bool BotActive { get; set; }
+    public long? AssigneeId { get; set; }
+    public int MessageCount { get; set; }
+    public long? LastMessageAt { get; set; }
+    public string? LastMessagePreview { get; set; }
+    public int UnreadCount { get; set; }
+    public int ContactUnreadCount { get; set; }
+    public string? HandoffReason { get; set; }
+    public long LastCustomerSeq { get; set; }
+    public long? QueuedAt { get; set; }
+    public long Version { get; set; }
+    public long CreatedAt { get; set; }
+    public long UpdatedAt { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactEmail { get; set; }
+
+    public ConversationRecord ToRecord() => new(new Conversation
+    {
+        Id = Id,
+        WorkspaceId = WorkspaceId,
+        InboxId = InboxId,
+        ContactId = ContactId,
+        State = EnumText.Parse<ConversationState>(State),
+        BotActive = BotActive,
+        AssigneeId = AssigneeId,
+        MessageCount = MessageCount,
+        LastMessageAt = Time.FromMs(LastMessageAt),
+        LastMessagePreview = LastMessagePreview,
+        UnreadCount = UnreadCount,
+        ContactUnreadCount = ContactUnreadCount,
+        HandoffReason = HandoffReason,
+        LastCustomerMessageSeq = LastCustomerSeq,
+        QueuedAt = Time.FromMs(QueuedAt),
+        Version = Version,
+        CreatedAt = Time.FromMs(CreatedAt),
+        UpdatedAt = Time.FromMs(UpdatedAt),
+    }, new ContactSummary(ContactId, ContactName, ContactEmail));
+}
+
+/// <summary>A row of a list query, with the sort key the keyset cursor continues from.</summary>
+public sealed class ConversationActivityRow : ConversationRow
+{
+    public long SortActivity { get; set; }
+}

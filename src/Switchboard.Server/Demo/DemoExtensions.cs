@@ -1,0 +1,11 @@
+namespace Switchboard.Server.Demo;
+
+public static class DemoExtensions
+{
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
+        builder.Services.AddSingleton<DemoSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Workspaces;
+using Switchboard.Server.Auth;
+using Switchboard.Server.Conversations;
+using Switchboard.Server.Events;
+using Switchboard.Server.Inboxes;
+using Switchboard.Server.Messages;
+using Switchboard.Server.Storage;
+using Switchboard.Server.Widget;
+using Switchboard.Server.Workspaces;
+
+namespace Switchboard.Server.Demo;
+
+/// <summary>
+/// On an empty database: a demo workspace with an admin and an operator, a widget inbox, FAQ entries and a
+/// few conversations in different states, all written through the same code paths (and events) as real traffic.
+/// </summary>
+public sealed class DemoSeeder(Database database, MessageService messages, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public const string AdminEmail = "admin@example.com";
+    public const string OperatorEmail = "operator@example.com";
+
+    static readonly (string Question, string Answer)[] Faq =
+    [
+        ("How do I reset my password?", "Open Settings → Account and choose \"Reset password\". We email you a link that works for 30 minutes."),
+        ("What are your opening hours?", "Our team answers Monday to Friday, 8:00 to 18:00 CET. The bot is here around the clock."),
+        ("How long does shipping take?", "Orders ship within 1 business day; delivery takes 2–4 business days in the EU."),
+        ("How can I return an item?", "You can return any item within 30 days. Start a return from Orders → Return item and print the label."),
+        ("Which payment methods do you accept?", "We accept credit cards, PayPal, SEPA direct debit and invoices for business customers."),
+    ];
+
+    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled) return;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM workspaces") > 0) return;
+        }
+
+        var password = options.Value.Password ?? TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(9));
+        var now = clock.GetUtcNow();
+        var (workspaceId, operatorId, inbox) = await database.WriteGlobalAsync(async (c, tx) =>
+        {
+            var ws = await c.QuerySingleAsync<long>("""
+                INSERT INTO workspaces (name, settings, visitor_secret, created_at) VALUES (@name, @settings, @secret, @now) RETURNING id
+                """, new { name = "Demo", settings = WorkspaceStore.Serialize(new WorkspaceSettings()), secret = TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(32)), now = now.ToUnixTimeMilliseconds() }, tx);
+            var hash = Passwords.Hash(password);
+            const string insertMember = """
+                INSERT INTO members (workspace_id, email, name, role, password_hash, active, capacity, created_at)
+                VALUES (@ws, @email, @name, @role, @hash, @active, 5, @now) RETURNING id
+                """;
+            await c.QuerySingleAsync<long>(insertMember, new { ws, email = AdminEmail, name = "Avery Admin", role = Roles.Admin, hash, active = true, now = now.ToUnixTimeMilliseconds() }, tx);
+            var op = await c.QuerySingleAsync<long>(insertMember, new { ws, email = OperatorEmail, name = "Olivia Operator", role = Roles.Operator, hash, active = true, now = now.ToUnixTimeMilliseconds() }, tx);
+            var box = await InboxesApi.InsertAsync(c, tx, ws, new CreateInboxRequest("Website", InboxesApi.WidgetChannel), now);
+            foreach (var (question, answer) in Faq)
+                await c.ExecuteAsync("INSERT INTO faq_entries (workspace_id, question, answer, created_at, updated_at) VALUES (@ws, @question, @answer, @now, @now)",
+                    new { ws, question, answer, now = now.ToUnixTimeMilliseconds() }, tx);
+            return (ws, op, box);
+        }, cancellationToken);
+
+        await SampleConversationAsync(workspaceId, inbox.Id, "Ada Lovelace", "Hi! How do I reset my password?",
+            bot: Faq[0].Answer, cancellationToken: cancellationToken);
+        await SampleConversationAsync(workspaceId, inbox.Id, "Grace Hopper", "Can I talk to a human about my invoice?",
+            handoff: "The customer asked for a human", cancellationToken: cancellationToken);
+        await SampleConversationAsync(workspaceId, inbox.Id, "Alan Turing", "My order #1042 hasn't arrived yet.",
+            operatorId: operatorId, reply: "Sorry about that! Let me check with the carrier, one moment.", cancellationToken: cancellationToken);
+
+        DemoLog.Seeded(logger, workspaceId);
+        // Printed on the console on purpose (not logged): this is the one time the demo password is shown.
+        Console.WriteLine($"""
+
+            ─── Switchboard demo workspace ─────────────────────────────
+              admin     {AdminEmail}
+              operator  {OperatorEmail}
+              password  {password}
+              widget    inbox token {inbox.PublicToken}
+            ────────────────────────────────────────────────────────────
+
+            """);
+    }
+
+    async Task SampleConversationAsync(long workspaceId, long inboxId, string contactName, string question,
+        string? bot = null, string? handoff = null, long? operatorId = null, string? reply = null, CancellationToken cancellationToken = default)
+    {
+        var (conversationId, contactId) = await database.WriteAsync(workspaceId, async w =>
+        {
+            var contactId = await WidgetService.CreateContactAsync(w.Connection, w.Transaction, workspaceId, contactName, null, w.Now);
+            var record = await WidgetService.StartConversationAsync(w, inboxId, contactId, Actor.Contact(contactId));
+            return (record.Conversation.Id, contactId);
+        }, cancellationToken);
+        var customer = new Author(Core.Messages.SenderRole.Customer, null, contactId, contactName, Actor.Contact(contactId));
+        await messages.PostAsync(workspaceId, customer, conversationId, new PostMessageRequest(NewId(), question, null, null), null, cancellationToken);
+        if (bot is not null)
+            await messages.PostAsync(workspaceId, Author.Bot, conversationId, new PostMessageRequest(NewId(), bot, null, null), null, cancellationToken);
+        if (handoff is not null)
+            await database.WriteAsync(workspaceId, async w =>
+            {
+                var record = (await ConversationStore.FindAsync(w, conversationId))!;
+                return await ConversationViews.CommitAsync(w, record, ConversationMachine.Handoff(record.Conversation, handoff, w.Now), Actor.Bot);
+            }, cancellationToken);
+        if (operatorId is { } op && reply is not null)
+        {
+            var author = new Author(Core.Messages.SenderRole.Operator, op, null, "Olivia Operator", Actor.Member(op));
+            await messages.PostAsync(workspaceId, author, conversationId, new PostMessageRequest(NewId(), reply, null, null), null, cancellationToken);
+        }
+    }
+
+    static string NewId() => Guid.NewGuid().ToString("N");
+}

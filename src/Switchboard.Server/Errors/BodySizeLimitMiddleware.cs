@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Switchboard.Server.Errors;
+
+/// <summary>
+/// Refuses request bodies over <see cref="MaxBytes"/> before anything reads them, on Kestrel and on the
+/// test host alike (Kestrel's own limit covers chunked bodies; the test host has none).
+/// </summary>
+sealed class BodySizeLimitMiddleware(RequestDelegate next)
+{
+    public const long MaxBytes = 64 * 1024;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBytes)
+            return Problems.WriteAsync(context, 413, ErrorCodes.BodyTooLarge, $"The request body must be at most {MaxBytes} bytes.");
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBytes;
+        return next(context);
+    }
+}

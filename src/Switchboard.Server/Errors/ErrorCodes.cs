@@ -1,0 +1,17 @@
+namespace Switchboard.Server.Errors;
+
+/// <summary>Stable error codes that are not raised by the domain itself. Clients branch on <c>code</c>.</summary>
+public static class ErrorCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string BodyTooLarge = "body_too_large";
+    public const string Unauthenticated = "unauthenticated";
+    public const string InvalidToken = "invalid_token";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string VersionMismatch = "version_mismatch";
+    public const string IdempotencyConflict = "idempotency_conflict";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string RateLimited = "rate_limited";
+    public const string Internal = "internal_error";
+}

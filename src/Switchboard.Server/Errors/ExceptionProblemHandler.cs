@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Switchboard.Core;
+
+namespace Switchboard.Server.Errors;
+
+/// <summary>
+/// Maps known failures onto ProblemDetails: domain refusals by their kind, malformed requests
+/// (bad JSON, wrong types, oversized bodies) to 400/413. Anything else is a 500 with no internals.
+/// </summary>
+sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case DomainException domain:
+                await Problems.WriteAsync(context, StatusFor(domain.Kind), domain.Code, domain.Message);
+                return true;
+            case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
+                await Problems.WriteAsync(context, 413, ErrorCodes.BodyTooLarge, "The request body is too large.");
+                return true;
+            case BadHttpRequestException bad:
+                await Problems.WriteAsync(context, 400, ErrorCodes.InvalidRequest, Describe(bad));
+                return true;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return true;
+            default:
+                ErrorLog.Unhandled(logger, exception.GetType().Name, exception);
+                await Problems.WriteAsync(context, 500, ErrorCodes.Internal, "Something went wrong on our side.");
+                return true;
+        }
+    }
+
+    static string Describe(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException json
+            ? $"The request body is not valid JSON for this endpoint{(json.Path is { } path ? $" (at {path})" : "")}."
+            : bad.Message;
+
+    public static int StatusFor(DomainErrorKind kind) => kind switch
+    {
+        DomainErrorKind.Invalid => 400,
+        DomainErrorKind.NotFound => 404,
+        DomainErrorKind.Forbidden => 403,
+        DomainErrorKind.PreconditionFailed => 412,
+        _ => 409,
+    };
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Switchboard.Server.Errors;
+
+/// <summary>Builds the ProblemDetails every non-2xx answer carries: a stable <c>code</c>, and <c>type</c> derived from it.</summary>
+public static class Problems
+{
+    public static ProblemDetails Create(int status, string code, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = $"urn:switchboard:error:{code}",
+            Title = TitleFor(status),
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static IResult Result(int status, string code, string detail) =>
+        TypedResults.Problem(Create(status, code, detail));
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = Create(status, code, detail),
+        }).AsTask();
+    }
+
+    static string TitleFor(int status) => status switch
+    {
+        400 => "Bad request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not found",
+        409 => "Conflict",
+        412 => "Precondition failed",
+        413 => "Payload too large",
+        422 => "Unprocessable",
+        429 => "Too many requests",
+        _ => "Error",
+    };
+}

@@ -1,0 +1,46 @@
+using Switchboard.Core.Messages;
+using Switchboard.Server.Conversations;
+
+namespace Switchboard.Server.Messages;
+
+/// <summary>A message as every client sees it (visitors never receive notes).</summary>
+public sealed record MessageResponse(
+    long Id,
+    long ConversationId,
+    long Ordinal,
+    string ClientMessageId,
+    SenderRole SenderRole,
+    long? SenderId,
+    string? SenderName,
+    string Text,
+    bool IsNote,
+    DeliveryStatus Status,
+    string? Error,
+    long Seq,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// Send a message. <c>clientMessageId</c> makes retries safe; <c>seenSeq</c> is the highest seq the sender's
+/// client had applied (operators), so a reply racing a new customer message is detected.
+/// </summary>
+public sealed record PostMessageRequest(string? ClientMessageId, string? Text, long? SeenSeq, bool? IsNote);
+
+/// <summary>
+/// The stored message, the conversation after it, and the event's seq. <c>customerWroteMeanwhile</c> says the
+/// customer wrote after <c>seenSeq</c>, so the operator stays assigned; <c>replayed</c> marks an answer to a retry.
+/// </summary>
+public sealed record PostMessageResponse(MessageResponse Message, ConversationResponse Conversation, long Seq, bool CustomerWroteMeanwhile, bool Replayed);
+
+/// <summary>A page of messages in conversation order, and the cursor the page is consistent with.</summary>
+public sealed record MessagePageResponse(IReadOnlyList<MessageResponse> Items, bool HasMore, long Cursor);
+
+/// <summary>
+/// A receipt: the caller has <c>delivered</c> or <c>read</c> everything the other side wrote up to and including
+/// <c>upToMessageId</c>. Statuses only move forward; a stale receipt changes nothing.
+/// </summary>
+public sealed record ReceiptRequest(string? Status, long? UpToMessageId);
+
+/// <summary>The data of <c>message.created</c> and <c>message.status</c>: the message, and the conversation after it when it changed.</summary>
+public sealed record MessageEventData(MessageResponse Message, ConversationResponse? Conversation);

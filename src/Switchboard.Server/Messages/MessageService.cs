@@ -1,0 +1,132 @@
+using Dapper;
+using Switchboard.Core;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Events;
+using Switchboard.Core.Messages;
+using Switchboard.Server.Auth;
+using Switchboard.Server.Common;
+using Switchboard.Server.Conversations;
+using Switchboard.Server.Errors;
+using Switchboard.Server.Events;
+using Switchboard.Server.Storage;
+using Switchboard.Server.Workspaces;
+
+namespace Switchboard.Server.Messages;
+
+/// <summary>
+/// Storing messages: idempotent by <c>clientMessageId</c>, moving the conversation through the state machine,
+/// updating counters and appending <c>message.created</c>, all in one transaction.
+/// </summary>
+public sealed class MessageService(Database database)
+{
+    public const int MaxPage = 200;
+
+    public async Task<PostMessageResponse> PostAsync(Caller caller, long conversationId, PostMessageRequest request, CancellationToken cancellationToken)
+    {
+        var author = Author.From(caller);
+        if (request.IsNote == true && !author.IsTeam)
+            throw new DomainException("note_forbidden", "Only the team can write internal notes.", DomainErrorKind.Forbidden);
+        return await PostAsync(caller.WorkspaceId, author, conversationId, request, visibleTo: caller, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a message from <paramref name="author"/>. <paramref name="visibleTo"/> (when given) must be allowed
+    /// to see the conversation; the bot and the system pass null.
+    /// </summary>
+    public Task<PostMessageResponse> PostAsync(long workspaceId, Author author, long conversationId, PostMessageRequest request,
+        Caller? visibleTo, CancellationToken cancellationToken)
+    {
+        var clientMessageId = MessageText.ValidateClientId(request.ClientMessageId, "clientMessageId");
+        var text = MessageText.Normalize(request.Text);
+        var isNote = request.IsNote == true;
+        if (request.SeenSeq is < 0) throw new DomainException("seen_seq_invalid", "seenSeq must not be negative.", DomainErrorKind.Invalid);
+
+        return database.WriteAsync(workspaceId, async w =>
+        {
+            var record = visibleTo is null
+                ? await ConversationStore.FindAsync(w, conversationId) ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound)
+                : await ConversationStore.GetVisibleAsync(w.Connection, w.Transaction, visibleTo, conversationId);
+            var view = author.IsTeam ? (Func<ConversationRecord, ConversationResponse>)ConversationViews.ForTeam : ConversationViews.ForVisitor;
+
+            var existing = await MessageStore.FindByClientIdAsync(w, conversationId, clientMessageId);
+            if (existing is not null)
+            {
+                if (existing.Text != text || existing.SenderRole != EnumText.ToText(author.Role) || existing.SenderId != author.SenderId || existing.IsNote != isNote)
+                    throw new DomainException(ErrorCodes.IdempotencyConflict, "This clientMessageId was already used for a different message.");
+                return new PostMessageResponse(existing.ToResponse(), view(record), existing.Seq, CustomerWroteMeanwhile: false, Replayed: true);
+            }
+
+            var before = record.Conversation;
+            var seq = w.NextSeq;
+            var transition = isNote ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
+            var next = isNote ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text) };
+            var after = record.With(next);
+
+            var message = await MessageStore.InsertAsync(w, new MessageRow
+            {
+                WorkspaceId = w.WorkspaceId,
+                ConversationId = conversationId,
+                ClientMessageId = clientMessageId,
+                SenderRole = EnumText.ToText(author.Role),
+                SenderId = author.SenderId,
+                SenderName = author.Role == SenderRole.Customer ? record.Contact.Name : author.Name,
+                Text = text,
+                IsNote = isNote,
+                Status = MessageStore.StatusText(DeliveryStatus.Sent),
+                HandledByOperatorId = author.Role == SenderRole.Customer ? next.AssigneeId : author.MemberId,
+                Seq = seq,
+                Version = 1,
+                CreatedAt = w.NowMs,
+                UpdatedAt = w.NowMs,
+            });
+            if (!isNote) await ConversationStore.UpdateAsync(w, before, next);
+            if (author.Role == SenderRole.Operator && author.MemberId is { } memberId && !isNote)
+                await w.ExecuteAsync("UPDATE members SET total_messages = total_messages + 1 WHERE id = @memberId", new { memberId });
+
+            var response = message.ToResponse();
+            var appended = await w.AppendAsync(new EventDraft(EventTypes.MessageCreated, conversationId, before.ContactId,
+                new MessageEventData(response, isNote ? null : ConversationViews.ForTeam(after)),
+                isNote ? null : new MessageEventData(response, ConversationViews.ForVisitor(after)),
+                message.Version, author.Actor, ClientMessageId: clientMessageId));
+            if (appended != seq) throw new InvalidOperationException("message.created must be the transaction's first event.");
+            return new PostMessageResponse(response, view(after), seq, transition.CustomerWroteMeanwhile, Replayed: false);
+        }, cancellationToken);
+    }
+
+    static async Task<Transition> TransitionAsync(WriteContext w, Conversation c, Author author, long? seenSeq, long seq)
+    {
+        var settings = await WorkspaceStore.GetSettingsAsync(w);
+        return author.Role switch
+        {
+            SenderRole.Customer => ConversationMachine.CustomerMessage(c, settings, seq, w.Now),
+            SenderRole.Bot => ConversationMachine.BotMessage(c, w.Now),
+            _ => ConversationMachine.OperatorMessage(c, author.MemberId, settings, seenSeq, w.Now),
+        };
+    }
+
+    /// <summary>
+    /// A page of messages in conversation order: the newest <paramref name="limit"/> by default, or those
+    /// before/after an ordinal. Visitors never get internal notes.
+    /// </summary>
+    public Task<MessagePageResponse> ListAsync(Caller caller, long conversationId, long? before, long? after, int? limit, CancellationToken cancellationToken)
+    {
+        var take = limit ?? 50;
+        if (take is < 1 or > MaxPage) throw new DomainException("limit_invalid", $"limit must be 1 to {MaxPage}.", DomainErrorKind.Invalid);
+        if (before is not null && after is not null)
+            throw new DomainException("paging_invalid", "Use before or after, not both.", DomainErrorKind.Invalid);
+
+        return database.ReadAsync(async (c, tx) =>
+        {
+            await ConversationStore.GetVisibleAsync(c, tx, caller, conversationId);
+            var cursor = await WorkspaceStore.CursorAsync(c, tx, caller.WorkspaceId);
+            var notes = caller.IsVisitor ? " AND is_note = @noNotes" : "";
+            var (range, order) = after is not null ? (" AND ordinal > @after", "ASC") : before is not null ? (" AND ordinal < @before", "DESC") : ("", "DESC");
+            var rows = (await c.QueryAsync<MessageRow>(
+                $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @conversationId{notes}{range} ORDER BY ordinal {order} LIMIT {take + 1}",
+                new { conversationId, noNotes = false, before, after }, tx)).ToList();
+            var hasMore = rows.Count > take;
+            var page = rows.Take(take).OrderBy(m => m.Ordinal).Select(m => m.ToResponse()).ToList();
+            return new MessagePageResponse(page, hasMore, cursor);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Server.Auth;
+using Switchboard.Server.Contacts;
+using Switchboard.Server.Conversations;
+using Switchboard.Server.Demo;
+using Switchboard.Server.Errors;
+using Switchboard.Server.Hosting;
+using Switchboard.Server.Inboxes;
+using Switchboard.Server.Members;
+using Switchboard.Server.Realtime;
+using Switchboard.Server.Storage;
+using Switchboard.Server.Sync;
+using Switchboard.Server.Widget;
+using Switchboard.Server.Workspaces;
+
+var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks();
+builder.AddErrors();
+builder.AddStorage();
+builder.AddRealtime();
+builder.AddAuth();
+builder.AddMembers();
+builder.AddConversations();
+builder.AddWidget();
+builder.AddDemo();
+
+var app = builder.Build();
+app.UseErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapAuthApi();
+app.MapApiKeysApi();
+app.MapWorkspaceApi();
+app.MapMembersApi();
+app.MapInboxesApi();
+app.MapContactsApi();
+app.MapConversationsApi();
+app.MapSyncApi();
+app.MapWidgetApi();
+
+app.Run();
+
+/// <summary>The host's entry point; public so integration tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

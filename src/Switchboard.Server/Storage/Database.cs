@@ -1,0 +1,126 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Switchboard.Server.Events;
+using Switchboard.Server.Realtime;
+
+namespace Switchboard.Server.Storage;
+
+/// <summary>
+/// The one way into the database. Writes go through <see cref="WriteAsync{T}"/>, which serializes the
+/// writers of a workspace, assigns gapless seqs in commit order and publishes the committed events;
+/// consistent multi-query reads go through <see cref="ReadAsync{T}"/>.
+/// </summary>
+public sealed partial class Database : IAsyncDisposable
+{
+    readonly string connectionString;
+    readonly NpgsqlDataSource? npgsql;
+    readonly WriteGate gate;
+    readonly IEventPublisher publisher;
+    readonly TimeProvider clock;
+
+    static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    public Database(IOptions<DatabaseOptions> options, IEventPublisher publisher, TimeProvider clock)
+    {
+        Provider = options.Value.Provider;
+        connectionString = options.Value.ResolveConnectionString();
+        if (Provider == DatabaseProvider.Postgres) npgsql = NpgsqlDataSource.Create(connectionString);
+        else connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 30 }.ToString();
+        // SQLite has one writer per file, so one gate for the process; PostgreSQL serializes per workspace row.
+        gate = new WriteGate(perWorkspace: Provider == DatabaseProvider.Postgres);
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (npgsql is not null) return await npgsql.OpenConnectionAsync(cancellationToken);
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one read transaction, so several queries see the same
+    /// committed state (a snapshot and its cursor agree).
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var tx = Provider == DatabaseProvider.Postgres
+            ? await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        var result = await work(connection, tx);
+        await tx.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction of one workspace. Events appended through the
+    /// <see cref="WriteContext"/> get the next seqs; they are published only after the commit, so nobody
+    /// sees an event whose change might still roll back.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(long workspaceId, Func<WriteContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<StoredEvent> committed;
+        T result;
+        using (await gate.EnterAsync(workspaceId, cancellationToken))
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            // SQLite: BEGIN IMMEDIATE takes the write lock up front. PostgreSQL: the row lock below does.
+            await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            var lastSeq = await LockWorkspaceAsync(connection, tx, workspaceId, cancellationToken);
+            var context = new WriteContext(this, connection, tx, workspaceId, lastSeq, clock.GetUtcNow());
+            result = await work(context);
+            await context.FlushAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            committed = context.Appended;
+        }
+        if (committed.Count > 0) publisher.Publish(workspaceId, committed);
+        return result;
+    }
+
+    /// <summary>Runs work in a transaction that belongs to no workspace (creating one, migrations of data).</summary>
+    public async Task<T> WriteGlobalAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using (await gate.EnterAsync(0, cancellationToken))
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection, tx);
+            await tx.CommitAsync(cancellationToken);
+            return result;
+        }
+    }
+
+    static async Task<long> LockWorkspaceAsync(DbConnection connection, DbTransaction tx, long workspaceId, CancellationToken cancellationToken)
+    {
+        // A no-op update takes the workspace's row lock (PostgreSQL) until commit: the next writer of this
+        // workspace waits here, so seqs are assigned in commit order and never skip.
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE workspaces SET last_seq = last_seq WHERE id = @id RETURNING last_seq";
+        var p = command.CreateParameter();
+        p.ParameterName = "id";
+        p.Value = workspaceId;
+        command.Parameters.Add(p);
+        var value = await command.ExecuteScalarAsync(cancellationToken)
+            ?? throw new Core.DomainException("workspace_not_found", "Workspace not found.", Core.DomainErrorKind.NotFound);
+        return Convert.ToInt64(value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (npgsql is not null) await npgsql.DisposeAsync();
+        else SqliteConnection.ClearAllPools();
+    }
+}

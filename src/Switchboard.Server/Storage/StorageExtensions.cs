@@ -1,0 +1,19 @@
+using Switchboard.Server.Realtime;
+
+namespace Switchboard.Server.Storage;
+
+public static class StorageExtensions
+{
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database")
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "--database postgres needs --connection-string")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+using Switchboard.Server.Conversations;
+using Switchboard.Server.Inboxes;
+using Switchboard.Server.Members;
+
+namespace Switchboard.Server.Sync;
+
+/// <summary>
+/// Everything a client needs to start, read in one transaction: applying the events after
+/// <see cref="Cursor"/> to this snapshot gives exactly the server's current state.
+/// </summary>
+public sealed record SnapshotResponse(
+    long Cursor,
+    IReadOnlyList<ConversationResponse> Conversations,
+    IReadOnlyList<MemberResponse> Members,
+    IReadOnlyList<InboxResponse> Inboxes);
