@@ -6,6 +6,7 @@ public static class DemoExtensions
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<Workspaces.WorkspaceProvisioner>();
         return builder;
     }
 }

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Switchboard.Core.Conversations;
-using Switchboard.Core.Workspaces;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Events;
@@ -18,7 +17,7 @@ namespace Switchboard.Server.Demo;
 /// On an empty database: a demo workspace with an admin and an operator, a widget inbox, FAQ entries and a
 /// few conversations in different states, all written through the same code paths (and events) as real traffic.
 /// </summary>
-public sealed class DemoSeeder(Database database, MessageService messages, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(Database database, WorkspaceProvisioner provisioner, MessageService messages, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string AdminEmail = "admin@example.com";
     public const string OperatorEmail = "operator@example.com";
@@ -42,23 +41,18 @@ public sealed class DemoSeeder(Database database, MessageService messages, IOpti
 
         var password = options.Value.Password ?? TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(9));
         var now = clock.GetUtcNow();
-        var (workspaceId, operatorId, inbox) = await database.WriteGlobalAsync(async (c, tx) =>
+        var provisioned = await provisioner.CreateAsync("Demo",
+        [
+            new(AdminEmail, "Avery Admin", Roles.Admin, password),
+            new(OperatorEmail, "Olivia Operator", Roles.Operator, password),
+        ], null, cancellationToken);
+        var (workspaceId, operatorId, inbox) = (provisioned.WorkspaceId, provisioned.MemberIds[1], provisioned.Inbox);
+        await database.WriteGlobalAsync(async (c, tx) =>
         {
-            var ws = await c.QuerySingleAsync<long>("""
-                INSERT INTO workspaces (name, settings, visitor_secret, created_at) VALUES (@name, @settings, @secret, @now) RETURNING id
-                """, new { name = "Demo", settings = WorkspaceStore.Serialize(new WorkspaceSettings()), secret = TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(32)), now = now.ToUnixTimeMilliseconds() }, tx);
-            var hash = Passwords.Hash(password);
-            const string insertMember = """
-                INSERT INTO members (workspace_id, email, name, role, password_hash, active, capacity, created_at)
-                VALUES (@ws, @email, @name, @role, @hash, @active, 5, @now) RETURNING id
-                """;
-            await c.QuerySingleAsync<long>(insertMember, new { ws, email = AdminEmail, name = "Avery Admin", role = Roles.Admin, hash, active = true, now = now.ToUnixTimeMilliseconds() }, tx);
-            var op = await c.QuerySingleAsync<long>(insertMember, new { ws, email = OperatorEmail, name = "Olivia Operator", role = Roles.Operator, hash, active = true, now = now.ToUnixTimeMilliseconds() }, tx);
-            var box = await InboxesApi.InsertAsync(c, tx, ws, new CreateInboxRequest("Website", InboxesApi.WidgetChannel), now);
             foreach (var (question, answer) in Faq)
-                await c.ExecuteAsync("INSERT INTO faq_entries (workspace_id, question, answer, created_at, updated_at) VALUES (@ws, @question, @answer, @now, @now)",
-                    new { ws, question, answer, now = now.ToUnixTimeMilliseconds() }, tx);
-            return (ws, op, box);
+                await c.ExecuteAsync("INSERT INTO faq_entries (workspace_id, question, answer, created_at, updated_at) VALUES (@workspaceId, @question, @answer, @now, @now)",
+                    new { workspaceId, question, answer, now = now.ToUnixTimeMilliseconds() }, tx);
+            return 0;
         }, cancellationToken);
 
         await SampleConversationAsync(workspaceId, inbox.Id, "Ada Lovelace", "Hi! How do I reset my password?",

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what a fresh machine lacks (PostgreSQL server), starts what it needs and
+# stops it again, whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/postgres.sh
+
+trap pg_test_stop EXIT
+pg_test_start
+
+echo "==> Building"
+dotnet build Switchboard.slnx -c Release --nologo -v quiet
+
+echo "==> Running .NET tests (SQLite and PostgreSQL)"
+log=$(mktemp)
+set +e
+dotnet test Switchboard.slnx -c Release --no-build --nologo -v quiet 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for every runner: "N passed, N failed".
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: $passed passed, $failed failed"
+exit "$status"

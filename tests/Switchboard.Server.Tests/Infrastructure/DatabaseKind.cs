@@ -1,0 +1,3 @@
+namespace Switchboard.Server.Tests.Infrastructure;
+
+public enum DatabaseKind { Sqlite, Postgres }
