@@ -18,5 +18,6 @@ public enum DomainErrorKind
     NotFound,
     Conflict,
     Forbidden,
+    Unauthorized,
     PreconditionFailed,
 }

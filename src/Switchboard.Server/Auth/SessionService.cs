@@ -19,7 +19,7 @@ public sealed class SessionService(Database database, TimeProvider clock)
             new { email = email.Trim().ToLowerInvariant() }, cancellationToken: cancellationToken));
         var passwordOk = Passwords.Verify(member?.PasswordHash, password);
         if (member is null || !passwordOk || !member.Active)
-            throw new DomainException(ErrorCodes.InvalidCredentials, "Email or password is wrong, or the account is deactivated.", DomainErrorKind.Invalid);
+            throw new DomainException(ErrorCodes.InvalidCredentials, "Email or password is wrong, or the account is deactivated.", DomainErrorKind.Unauthorized);
 
         var token = TokenCodec.NewToken(TokenCodec.SessionPrefix);
         var now = clock.GetUtcNow();

@@ -41,6 +41,7 @@ sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : 
         DomainErrorKind.Invalid => 400,
         DomainErrorKind.NotFound => 404,
         DomainErrorKind.Forbidden => 403,
+        DomainErrorKind.Unauthorized => 401,
         DomainErrorKind.PreconditionFailed => 412,
         _ => 409,
     };

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Switchboard.Server.Auth;
+using Switchboard.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Switchboard.Server.Tests.Auth;
+
+/// <summary>
+/// Every mapped endpoint, read from the endpoint data source, against five callers. An endpoint added
+/// without a rule here fails the test, so nobody ships a route whose access nobody decided.
+/// </summary>
+public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
+{
+    /// <summary>Who may call an endpoint.</summary>
+    enum Access { Anyone, Participant, Team, Admin, Visitor }
+
+    static readonly Dictionary<string, Access> Rules = new(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = Access.Anyone,
+        ["GET /openapi/{documentName}.json"] = Access.Anyone,
+        ["POST /api/v1/auth/login"] = Access.Anyone,
+        ["POST /api/v1/auth/logout"] = Access.Team,
+        ["GET /api/v1/auth/me"] = Access.Participant,
+        ["GET /api/v1/api-keys/"] = Access.Admin,
+        ["POST /api/v1/api-keys/"] = Access.Admin,
+        ["DELETE /api/v1/api-keys/{id:long}"] = Access.Admin,
+        ["GET /api/v1/workspace/"] = Access.Team,
+        ["PATCH /api/v1/workspace/"] = Access.Admin,
+        ["GET /api/v1/members/"] = Access.Team,
+        ["GET /api/v1/members/{id:long}"] = Access.Team,
+        ["POST /api/v1/members/"] = Access.Admin,
+        ["PATCH /api/v1/members/{id:long}"] = Access.Admin,
+        ["GET /api/v1/inboxes/"] = Access.Team,
+        ["POST /api/v1/inboxes/"] = Access.Admin,
+        ["GET /api/v1/contacts/"] = Access.Team,
+        ["GET /api/v1/contacts/{id:long}"] = Access.Team,
+        ["GET /api/v1/conversations/"] = Access.Participant,
+        ["GET /api/v1/conversations/{id:long}"] = Access.Participant,
+        ["PATCH /api/v1/conversations/{id:long}"] = Access.Team,
+        ["GET /api/v1/conversations/{id:long}/messages"] = Access.Participant,
+        ["POST /api/v1/conversations/{id:long}/messages"] = Access.Participant,
+        ["POST /api/v1/conversations/{id:long}/receipts"] = Access.Participant,
+        ["GET /api/v1/sync/snapshot"] = Access.Participant,
+        ["POST /api/v1/widget/sessions"] = Access.Anyone,
+        ["POST /api/v1/widget/conversation"] = Access.Visitor,
+    };
+
+    enum Who { Anonymous, Visitor, OtherWorkspaceOperator, Operator, Admin }
+
+    [Fact]
+    public async Task EveryEndpointAnswersEachCallerAsItsRuleSays()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var other = await TestWorkspace.CreateAsync(app);
+        var visitor = await ws.NewVisitorAsync();
+        var key = await (await ws.Admin.PostJsonAsync("/api/v1/api-keys", new { name = "matrix" })).ReadAsync<CreatedApiKeyResponse>();
+        var contactId = visitor.Session.ContactId;
+        var said = await (await visitor.SayAsync("hello")).ReadAsync<Switchboard.Server.Messages.PostMessageResponse>();
+        // Valid bodies, so a refusal is about who asks, not about what was sent.
+        string Body(string endpoint) => endpoint switch
+        {
+            "PATCH /api/v1/conversations/{id:long}" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","botActive":false}""",
+            "POST /api/v1/conversations/{id:long}/messages" => $$"""{"clientMessageId":"c-{{Guid.NewGuid():N}}","text":"hi"}""",
+            "POST /api/v1/conversations/{id:long}/receipts" => $$"""{"status":"read","upToMessageId":{{said.Message.Id}}}""",
+            "PATCH /api/v1/members/{id:long}" => """{"name":"Renamed"}""",
+            _ => "{}",
+        };
+
+        var endpoints = app.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Distinct().Order().ToList();
+
+        var unruled = endpoints.Where(e => !Rules.ContainsKey(e)).ToList();
+        Assert.True(unruled.Count == 0, "Endpoints without an authorization rule: " + string.Join(", ", unruled));
+
+        foreach (var endpoint in endpoints)
+        {
+            var rule = Rules[endpoint];
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                // Logging out ends the session: each caller gets a fresh sign-in for every request.
+                var client = who switch
+                {
+                    Who.Anonymous => app.CreateClient(),
+                    Who.Visitor => visitor.Client,
+                    Who.OtherWorkspaceOperator => await app.LoginAsync(other.OperatorEmail),
+                    Who.Operator => await app.LoginAsync(ws.OperatorEmail),
+                    _ => await app.LoginAsync(ws.AdminEmail),
+                };
+                var (method, path) = Split(endpoint, resourceId: endpoint switch
+                {
+                    _ when endpoint.Contains("/members/", StringComparison.Ordinal) => ws.OperatorId,
+                    _ when endpoint.Contains("/api-keys/", StringComparison.Ordinal) => key.ApiKey.Id,
+                    _ when endpoint.Contains("/contacts/", StringComparison.Ordinal) => contactId,
+                    _ => visitor.ConversationId,
+                });
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PATCH" or "PUT") request.Content = new StringContent(Body(endpoint), Encoding.UTF8, "application/json");
+                var response = await client.SendAsync(request);
+                var status = (int)response.StatusCode;
+                output.WriteLine($"{endpoint,-50} {who,-24} {status}");
+                AssertAllowed(endpoint, rule, who, path, response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+        }
+    }
+
+    static void AssertAllowed(string endpoint, Access rule, Who who, string path, HttpStatusCode status, string body)
+    {
+        var context = $"{endpoint} as {who} answered {(int)status}: {body}";
+        var allowed = rule switch
+        {
+            Access.Anyone => true,
+            Access.Participant => who != Who.Anonymous,
+            Access.Team => who is Who.Operator or Who.Admin or Who.OtherWorkspaceOperator,
+            Access.Admin => who == Who.Admin,
+            _ => who == Who.Visitor,
+        };
+        if (!allowed)
+        {
+            var expected = who == Who.Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+            Assert.True(status == expected, context);
+            return;
+        }
+        Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) || endpoint == "POST /api/v1/auth/login", context);
+        Assert.True((int)status < 500, context);
+        // Another workspace's resources do not exist for this caller.
+        if (who == Who.OtherWorkspaceOperator && path.Any(char.IsDigit) && endpoint.Contains("{id", StringComparison.Ordinal))
+            Assert.True(status == HttpStatusCode.NotFound, context);
+    }
+
+    static (string Method, string Path) Split(string endpoint, long resourceId)
+    {
+        var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
+        var path = endpoint[(space + 1)..]
+            .Replace("{id:long}", resourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        return (endpoint[..space], path);
+    }
+}

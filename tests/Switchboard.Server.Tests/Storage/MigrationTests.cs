@@ -1,0 +1,113 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Switchboard.Server.Realtime;
+using Switchboard.Server.Storage;
+using Switchboard.Server.Tests.Infrastructure;
+
+namespace Switchboard.Server.Tests.Storage;
+
+public sealed class MigrationTests
+{
+    [Theory, BothDatabases]
+    public async Task EmptyDatabaseMigratesToLatest(DatabaseKind db)
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(db);
+        var applied = await scratch.Migrator.MigrateAsync(CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, scratch.Migrator.LatestVersion), applied);
+        Assert.Equal(scratch.Migrator.LatestVersion, await scratch.Migrator.CurrentVersionAsync(CancellationToken.None));
+    }
+
+    [Theory, BothDatabases]
+    public async Task PreviousSchemaWithDataUpgradesInPlaceAndKeepsTheData(DatabaseKind db)
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(db);
+        await scratch.Migrator.MigrateAsync(CancellationToken.None, targetVersion: scratch.Migrator.LatestVersion - 1);
+
+        await using (var c = await scratch.Database.OpenAsync(CancellationToken.None))
+        {
+            await c.ExecuteAsync("INSERT INTO workspaces (id, name, settings, last_seq, visitor_secret, created_at) VALUES (1, 'Old', '{}', 1, 's', 1)");
+            await c.ExecuteAsync("INSERT INTO members (id, workspace_id, email, name, role, active, created_at) VALUES (1, 1, 'old@example.com', 'Old Timer', 'admin', @t, 1)", new { t = true });
+            await c.ExecuteAsync("INSERT INTO inboxes (id, workspace_id, name, channel, public_token, created_at) VALUES (1, 1, 'Site', 'widget', 'pk_old', 1)");
+            await c.ExecuteAsync("INSERT INTO contacts (id, workspace_id, name, created_at, updated_at) VALUES (1, 1, 'Carl', 1, 1)");
+            await c.ExecuteAsync("""
+                INSERT INTO conversations (id, workspace_id, inbox_id, contact_id, state, bot_active, message_count, activity_at, version, created_at, updated_at)
+                VALUES (1, 1, 1, 1, 'queued', @f, 1, 1, 2, 1, 1)
+                """, new { f = false });
+            await c.ExecuteAsync("""
+                INSERT INTO messages (id, workspace_id, conversation_id, ordinal, client_message_id, sender_role, text, is_note, status, seq, version, created_at, updated_at)
+                VALUES (1, 1, 1, 1, 'old-1', 'customer', 'Hello from the old schema', @f, 'sent', 1, 1, 1, 1)
+                """, new { f = false });
+            await c.ExecuteAsync("INSERT INTO events (workspace_id, seq, type, conversation_id, payload, created_at) VALUES (1, 1, 'message.created', 1, '{}', 1)");
+        }
+
+        var applied = await scratch.Migrator.MigrateAsync(CancellationToken.None);
+        Assert.Equal([scratch.Migrator.LatestVersion], applied);
+
+        await using var check = await scratch.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal("Hello from the old schema", await check.ExecuteScalarAsync<string>("SELECT text FROM messages WHERE id = 1"));
+        Assert.Equal("Old Timer", await check.ExecuteScalarAsync<string>("SELECT name FROM members WHERE id = 1"));
+        Assert.Equal(1L, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM events"));
+        Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT team_read_ordinal FROM conversations WHERE id = 1"));
+        Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM api_keys"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task MigratingAgainChangesNothing(DatabaseKind db)
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(db);
+        await scratch.Migrator.MigrateAsync(CancellationToken.None);
+        var before = await scratch.SchemaFingerprintAsync();
+        Assert.Empty(await scratch.Migrator.MigrateAsync(CancellationToken.None));
+        Assert.Equal(before, await scratch.SchemaFingerprintAsync());
+    }
+
+    /// <summary>A database with no schema yet, outside any running app.</summary>
+    sealed class ScratchDatabase : IAsyncDisposable
+    {
+        readonly string? directory;
+        readonly string? connectionString;
+
+        ScratchDatabase(DatabaseOptions options, string? directory, string? connectionString)
+        {
+            this.directory = directory;
+            this.connectionString = connectionString;
+            Database = new Database(Options.Create(options), new EventBus(), TimeProvider.System);
+            Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
+        }
+
+        public Database Database { get; }
+        public SchemaMigrator Migrator { get; }
+
+        public static async Task<ScratchDatabase> CreateAsync(DatabaseKind kind)
+        {
+            if (kind == DatabaseKind.Postgres)
+            {
+                var cs = await PostgresServer.CreateDatabaseAsync();
+                return new ScratchDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = cs }, null, cs);
+            }
+            var dir = Path.Combine(Path.GetTempPath(), "sb-migrate-" + Guid.NewGuid().ToString("N"));
+            return new ScratchDatabase(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dir }, dir, null);
+        }
+
+        public async Task<string> SchemaFingerprintAsync()
+        {
+            await using var c = await Database.OpenAsync(CancellationToken.None);
+            var rows = Database.Provider == DatabaseProvider.Postgres
+                ? await c.QueryAsync<string>("""
+                    SELECT table_name || '.' || column_name || ':' || data_type FROM information_schema.columns
+                    WHERE table_schema = 'public' ORDER BY table_name, column_name
+                    """)
+                : await c.QueryAsync<string>("SELECT type || ':' || name || ':' || COALESCE(sql, '') FROM sqlite_master ORDER BY name");
+            var count = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations");
+            return string.Join("\n", rows) + $"\nmigrations={count}";
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Database.DisposeAsync();
+            if (connectionString is not null) await PostgresServer.DropDatabaseAsync(connectionString);
+            if (directory is not null) try { Directory.Delete(directory, true); } catch (IOException) { }
+        }
+    }
+}
