@@ -79,7 +79,9 @@ public sealed partial class Database : IAsyncDisposable
             // SQLite: BEGIN IMMEDIATE takes the write lock up front. PostgreSQL: the row lock below does.
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             var lastSeq = await LockWorkspaceAsync(connection, tx, workspaceId, cancellationToken);
-            var context = new WriteContext(this, connection, tx, workspaceId, lastSeq, clock.GetUtcNow());
+            // Rows store milliseconds: the transaction's instant is truncated so responses equal later reads.
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+            var context = new WriteContext(this, connection, tx, workspaceId, lastSeq, now);
             result = await work(context);
             await context.FlushAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
