@@ -21,6 +21,7 @@ public sealed partial class Database : IAsyncDisposable
     readonly WriteGate gate;
     readonly IEventPublisher publisher;
     readonly TimeProvider clock;
+    bool walEnabled;
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -44,7 +45,10 @@ public sealed partial class Database : IAsyncDisposable
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+        // WAL lets readers run beside the one writer; it is stored in the file, so setting it once is enough.
+        // NORMAL sync in WAL mode loses at most the last commits on power loss, never consistency.
+        pragma.CommandText = walEnabled ? "PRAGMA synchronous=NORMAL;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+        walEnabled = true;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
