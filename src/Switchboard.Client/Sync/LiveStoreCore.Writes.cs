@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Switchboard.Client.Models;
+
+namespace Switchboard.Client.Sync;
+
+public sealed partial class LiveStoreCore
+{
+    /// <summary>Adds an optimistic message; it shows at once as <c>sending</c>. Returns its <c>clientMessageId</c>.</summary>
+    /// <param name="conversationId">The conversation.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="clientMessageId">The idempotency id; a new one when null.</param>
+    /// <param name="isNote">An internal note (team only).</param>
+    /// <param name="sendSeenSeq">Send the current cursor as <c>seenSeq</c> (operators: detects a customer writing meanwhile).</param>
+    public string SendMessage(long conversationId, string text, string? clientMessageId = null, bool isNote = false, bool sendSeenSeq = true)
+    {
+        var key = clientMessageId ?? NewId();
+        pending.Add(new PendingMessage(key, conversationId, nextOrder++, text, sendSeenSeq ? Cursor : null, isNote));
+        Changed?.Invoke();
+        return key;
+    }
+
+    /// <summary>Adds an optimistic change of a conversation; the view shows it at once. Returns its <c>mutationId</c>.</summary>
+    public string UpdateConversation(long conversationId, ConversationPatch patch, string? mutationId = null)
+    {
+        var key = mutationId ?? NewId();
+        pending.Add(new PendingPatch(key, conversationId, nextOrder++, patch));
+        Changed?.Invoke();
+        return key;
+    }
+
+    /// <summary>Sends a failed message again, with the same <c>clientMessageId</c>.</summary>
+    public bool RetryMessage(string clientMessageId)
+    {
+        if (pending.Find(p => p.Key == clientMessageId && p.State == PendingState.Failed) is not { } failed) return false;
+        failed.State = PendingState.Queued;
+        failed.Attempts = 0;
+        Changed?.Invoke();
+        return true;
+    }
+
+    /// <summary>When the next retry is due, if any write waits for one.</summary>
+    public DateTimeOffset? NextRetryAt =>
+        pending.Where(p => p.State == PendingState.WaitingRetry).Select(p => (DateTimeOffset?)p.RetryAt).Min();
+
+    /// <summary>
+    /// The writes to send now: per target the oldest unconfirmed one, if none of that target is in flight
+    /// or waiting to retry. They are marked in flight.
+    /// </summary>
+    public IReadOnlyList<OutgoingRequest> TakeDueRequests(DateTimeOffset now)
+    {
+        var busy = new HashSet<string>(StringComparer.Ordinal);
+        var due = new List<OutgoingRequest>();
+        foreach (var p in pending.OrderBy(p => p.Order))
+        {
+            if (p.State is PendingState.Acknowledged or PendingState.Failed) continue;
+            if (busy.Contains(p.Target)) continue;
+            busy.Add(p.Target);
+            if (p.State == PendingState.Queued || (p.State == PendingState.WaitingRetry && p.RetryAt <= now))
+            {
+                p.State = PendingState.InFlight;
+                p.Attempts++;
+                due.Add(p.ToRequest());
+            }
+        }
+        return due;
+    }
+
+    /// <summary>
+    /// An answer to a write. 2xx records the seq (and for a message the server's message, shown in place);
+    /// 408, 429 and 5xx retry; any other 4xx drops the change and reports it in <see cref="Errors"/>.
+    /// </summary>
+    public void OnResponse(string key, int status, JsonElement body, DateTimeOffset now)
+    {
+        var p = pending.Find(x => x.Key == key);
+        if (p is null) return; // already confirmed by the stream
+        if (status is >= 200 and < 300)
+        {
+            if (p.State == PendingState.Failed) return;
+            p.State = PendingState.Acknowledged;
+            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("seq", out var seq) && seq.TryGetInt64(out var s)) p.ResponseSeq = s;
+            if (p is PendingMessage message && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("message", out var m))
+                message.Server = m.Deserialize<MessageDto>(SyncJson.Options);
+            Settle();
+            return;
+        }
+        if (p.State != PendingState.InFlight) return;
+        if (status is 408 or 429 or >= 500)
+        {
+            OnTransportFailure(key, now);
+            return;
+        }
+        pending.Remove(p);
+        errors.Add(new StoreError(key, ReadCode(body) ?? $"http_{status}", status, ReadDetail(body)));
+        Changed?.Invoke();
+    }
+
+    /// <summary>A write got no answer (network error, timeout): retry later with the same id, or give up after the budget.</summary>
+    public void OnTransportFailure(string key, DateTimeOffset now)
+    {
+        var p = pending.Find(x => x.Key == key && x.State == PendingState.InFlight);
+        if (p is null) return;
+        if (retry.DelayBefore(p.Attempts, random) is { } delay)
+        {
+            p.State = PendingState.WaitingRetry;
+            p.RetryAt = now + delay;
+        }
+        else if (p is PendingMessage)
+            p.State = PendingState.Failed; // stays visible with a retry action: never silently dropped
+        else
+        {
+            pending.Remove(p);
+            errors.Add(new StoreError(key, "gave_up", 0, "The change could not reach the server."));
+        }
+        Changed?.Invoke();
+    }
+
+    static string NewId() => Guid.NewGuid().ToString("N");
+
+    static string? ReadCode(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+
+    static string? ReadDetail(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Switchboard.Client.Models;
+
+namespace Switchboard.Client.Sync;
+
+/// <summary>
+/// The optimistic live store without any I/O (DESIGN §1): <c>view = confirmed state + pending mutations
+/// re-applied in order</c>. The caller feeds it snapshots, stream events, answers and the time, and sends
+/// what <see cref="TakeDueRequests"/> returns. Not thread-safe: one caller at a time (the
+/// <c>LiveStore</c> shell serializes access). The TypeScript SDK implements the same algorithm, and both
+/// pass the JSON vectors in <c>spec/sync</c>.
+/// </summary>
+public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Random? random = null)
+{
+    readonly Dictionary<long, ConversationDto> conversations = [];
+    readonly Dictionary<long, Dictionary<string, MessageDto>> messages = [];
+    readonly Dictionary<long, MemberDto> members = [];
+    readonly List<PendingMutation> pending = [];
+    readonly List<StoreError> errors = [];
+    readonly RetryPolicy retry = retryPolicy ?? RetryPolicy.Default;
+    readonly Random random = random ?? Random.Shared;
+    long nextOrder;
+
+    /// <summary>The highest seq applied: every event up to it is part of the confirmed state.</summary>
+    public long Cursor { get; private set; }
+
+    /// <summary>True until a snapshot is loaded, and again after the stream said <c>reset</c>.</summary>
+    public bool NeedsSnapshot { get; private set; } = true;
+
+    /// <summary>Raised after every change of the view.</summary>
+    public event Action? Changed;
+
+    /// <summary>Writes refused by the server or given up, oldest first.</summary>
+    public IReadOnlyList<StoreError> Errors => errors;
+
+    /// <summary>Local changes not yet confirmed by the stream.</summary>
+    public int PendingCount => pending.Count;
+
+    /// <summary>Replaces the confirmed conversations and members and moves the cursor to the snapshot's. Pending work is kept.</summary>
+    public void LoadSnapshot(SnapshotDto snapshot)
+    {
+        conversations.Clear();
+        foreach (var c in snapshot.Conversations) conversations[c.Id] = c;
+        members.Clear();
+        foreach (var m in snapshot.Members) members[m.Id] = m;
+        Cursor = snapshot.Cursor;
+        NeedsSnapshot = false;
+        Settle();
+    }
+
+    /// <summary>Merges a page of messages. Versions decide, so a page older or newer than the cursor is safe to merge.</summary>
+    public void LoadMessages(long conversationId, IEnumerable<MessageDto> page)
+    {
+        foreach (var m in page) UpsertMessage(m with { ConversationId = conversationId });
+        Settle();
+    }
+
+    /// <summary>Applies a durable event. Events at or below the cursor were applied before and change nothing.</summary>
+    public void ApplyEvent(StreamEvent e)
+    {
+        if (e.Seq <= Cursor) return;
+        ApplyData(e);
+        Cursor = e.Seq;
+        if (e.MutationId is { } mutationId) pending.RemoveAll(p => p is PendingPatch && p.Key == mutationId);
+        if (e.ClientMessageId is { } clientMessageId && e.Type == "message.created")
+            pending.RemoveAll(p => p is PendingMessage && p.Key == clientMessageId && p.ConversationId == e.ConversationId);
+        Settle();
+    }
+
+    /// <summary>The stream moved past events this client may not see: the cursor advances without data.</summary>
+    public void AdvanceCursor(long seq)
+    {
+        if (seq <= Cursor) return;
+        Cursor = seq;
+        Settle();
+    }
+
+    /// <summary>The stream's cursor is older than retention: the caller must load a fresh snapshot; pending work is kept.</summary>
+    public void RequestSnapshot()
+    {
+        NeedsSnapshot = true;
+        Changed?.Invoke();
+    }
+
+    void ApplyData(StreamEvent e)
+    {
+        // One malformed event must not stop the stream: its data is skipped, its seq still counts.
+        try
+        {
+            if (e.Data.ValueKind != JsonValueKind.Object) return;
+            if (e.Type == "member.updated")
+            {
+                var member = e.Data.Deserialize<MemberDto>(SyncJson.Options);
+                if (member is not null && (!members.TryGetValue(member.Id, out var known) || known.Version < member.Version)) members[member.Id] = member;
+                return;
+            }
+            if (e.Data.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object)
+                UpsertMessage(m.Deserialize<MessageDto>(SyncJson.Options)!);
+            if (e.Data.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object)
+                UpsertConversation(c.Deserialize<ConversationDto>(SyncJson.Options)!);
+        }
+        catch (JsonException)
+        {
+        }
+    }
+
+    void UpsertConversation(ConversationDto c)
+    {
+        if (!conversations.TryGetValue(c.Id, out var known) || known.Version < c.Version) conversations[c.Id] = c;
+    }
+
+    void UpsertMessage(MessageDto m)
+    {
+        if (!messages.TryGetValue(m.ConversationId, out var byClientId)) messages[m.ConversationId] = byClientId = new(StringComparer.Ordinal);
+        if (!byClientId.TryGetValue(m.ClientMessageId, out var known) || known.Version < m.Version) byClientId[m.ClientMessageId] = m;
+    }
+
+    /// <summary>Drops every pending change the confirmed state now includes, then tells the view.</summary>
+    void Settle()
+    {
+        pending.RemoveAll(p =>
+            (p.ResponseSeq is { } seq && seq <= Cursor)
+            || (p is PendingMessage && messages.TryGetValue(p.ConversationId, out var known) && known.ContainsKey(p.Key)));
+        Changed?.Invoke();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Switchboard.Client.Models;
+using Switchboard.Client.Sync;
+
+namespace Switchboard.Client.Tests;
+
+/// <summary>
+/// Runs one conformance vector of <c>spec/sync</c> against <see cref="LiveStoreCore"/>. The TypeScript SDK
+/// runs the same files with its own runner (web/client); the step language is documented in spec/sync/README.md.
+/// </summary>
+public sealed class VectorRunner
+{
+    static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    readonly LiveStoreCore store;
+    readonly string name;
+    DateTimeOffset now = Start;
+    int stepIndex;
+
+    VectorRunner(JsonObject vector)
+    {
+        name = vector["name"]!.GetValue<string>();
+        var delays = vector["retryDelaysMs"]?.AsArray().Select(d => d!.GetValue<int>()).ToArray() ?? [1000, 4000, 10000];
+        store = new LiveStoreCore(new RetryPolicy(delays, JitterRatio: 0), new Random(0));
+    }
+
+    public static void Run(JsonObject vector)
+    {
+        var runner = new VectorRunner(vector);
+        foreach (var step in vector["steps"]!.AsArray())
+        {
+            runner.stepIndex++;
+            runner.Step(step!.AsObject());
+        }
+    }
+
+    void Step(JsonObject s)
+    {
+        var op = s["do"]!.GetValue<string>();
+        switch (op)
+        {
+            case "snapshot":
+                store.LoadSnapshot(new SnapshotDto
+                {
+                    Cursor = s["cursor"]!.GetValue<long>(),
+                    Conversations = Read<List<ConversationDto>>(s["conversations"]) ?? [],
+                    Members = Read<List<MemberDto>>(s["members"]) ?? [],
+                });
+                break;
+            case "messages":
+                store.LoadMessages(s["conversationId"]!.GetValue<long>(), Read<List<MessageDto>>(s["items"]) ?? []);
+                break;
+            case "send":
+                store.SendMessage(s["conversationId"]!.GetValue<long>(), s["text"]!.GetValue<string>(), s["clientMessageId"]!.GetValue<string>(),
+                    s["isNote"]?.GetValue<bool>() ?? false, s["sendSeenSeq"]?.GetValue<bool>() ?? true);
+                break;
+            case "patch":
+                var set = s["set"]!.AsObject();
+                store.UpdateConversation(s["conversationId"]!.GetValue<long>(), new ConversationPatch
+                {
+                    BotActive = set["botActive"]?.GetValue<bool>(),
+                    Resolved = set["resolved"]?.GetValue<bool>(),
+                    ChangeAssignee = set.ContainsKey("assigneeId"),
+                    AssigneeId = set["assigneeId"]?.GetValue<long>(),
+                }, s["mutationId"]!.GetValue<string>());
+                break;
+            case "retry":
+                Check(store.RetryMessage(s["clientMessageId"]!.GetValue<string>()), "retry found no failed message");
+                break;
+            case "takeRequests":
+                ExpectRequests(store.TakeDueRequests(now), s["expect"]!.AsArray());
+                break;
+            case "respond":
+                store.OnResponse(s["to"]!.GetValue<string>(), s["status"]!.GetValue<int>(), ToElement(s["body"]), now);
+                break;
+            case "fail":
+                store.OnTransportFailure(s["to"]!.GetValue<string>(), now);
+                break;
+            case "event":
+                store.ApplyEvent(Read<StreamEvent>(s["event"])!);
+                break;
+            case "events":
+                foreach (var e in s["events"]!.AsArray()) store.ApplyEvent(Read<StreamEvent>(e)!);
+                break;
+            case "cursor":
+                store.AdvanceCursor(s["seq"]!.GetValue<long>());
+                break;
+            case "reset":
+                store.RequestSnapshot();
+                break;
+            case "advance":
+                now = now.AddMilliseconds(s["ms"]!.GetValue<int>());
+                break;
+            case "expect":
+                Expect(s);
+                break;
+            default:
+                throw new InvalidOperationException($"{name} step {stepIndex}: unknown step '{op}'");
+        }
+    }
+
+    void ExpectRequests(IReadOnlyList<OutgoingRequest> actual, JsonArray expected)
+    {
+        Check(actual.Count == expected.Count, $"expected {expected.Count} requests, got {actual.Count}: {string.Join(", ", actual.Select(r => r.Key))}");
+        for (var i = 0; i < actual.Count; i++)
+        {
+            var e = expected[i]!.AsObject();
+            Check(actual[i].Key == e["key"]!.GetValue<string>(), $"request {i}: key {actual[i].Key}, expected {e["key"]}");
+            if (e["method"] is { } method) Check(actual[i].Method == method.GetValue<string>(), $"request {i}: method {actual[i].Method}");
+            if (e["path"] is { } path) Check(actual[i].Path == path.GetValue<string>(), $"request {i}: path {actual[i].Path}");
+            if (e["body"] is JsonObject body)
+                Subset(body, JsonSerializer.SerializeToNode(actual[i].Body, SyncJson.Options)!, $"request {i} body");
+        }
+    }
+
+    void Expect(JsonObject s)
+    {
+        if (s["cursor"] is { } cursor) Check(store.Cursor == cursor.GetValue<long>(), $"cursor {store.Cursor}, expected {cursor}");
+        if (s["pending"] is { } pending) Check(store.PendingCount == pending.GetValue<int>(), $"pending {store.PendingCount}, expected {pending}");
+        if (s["needsSnapshot"] is { } needs) Check(store.NeedsSnapshot == needs.GetValue<bool>(), $"needsSnapshot {store.NeedsSnapshot}");
+        if (s["errors"] is JsonArray errors)
+            Check(store.Errors.Select(e => e.Code).SequenceEqual(errors.Select(e => e!.GetValue<string>())),
+                $"errors [{string.Join(", ", store.Errors.Select(e => e.Code))}], expected {errors.ToJsonString()}");
+        if (s["conversations"] is JsonObject conversations)
+            foreach (var (id, fields) in conversations)
+            {
+                var view = store.GetConversation(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
+                Check(view is not null, $"conversation {id} missing from the view");
+                Subset(fields!.AsObject(), JsonSerializer.SerializeToNode(view, SyncJson.Options)!, $"conversation {id}");
+            }
+        if (s["messages"] is JsonObject messages)
+            foreach (var (id, list) in messages)
+            {
+                var view = store.GetMessages(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
+                var expected = list!.AsArray();
+                Check(view.Count == expected.Count, $"conversation {id}: {view.Count} messages [{string.Join(", ", view.Select(m => $"{m.ClientMessageId}:{m.Status}"))}], expected {expected.Count}");
+                for (var i = 0; i < view.Count; i++)
+                    Subset(expected[i]!.AsObject(), JsonSerializer.SerializeToNode(view[i], SyncJson.Options)!, $"conversation {id} message {i}");
+            }
+    }
+
+    /// <summary>Every property named in <paramref name="expected"/> must equal the actual one; others are not compared.</summary>
+    void Subset(JsonObject expected, JsonNode actual, string what)
+    {
+        foreach (var (key, value) in expected)
+        {
+            var got = actual[key];
+            Check(JsonNode.DeepEquals(value, got), $"{what}.{key} is {got?.ToJsonString() ?? "null"}, expected {value?.ToJsonString() ?? "null"}");
+        }
+    }
+
+    void Check(bool condition, string message)
+    {
+        if (!condition) throw new Xunit.Sdk.XunitException($"{name}, step {stepIndex}: {message}");
+    }
+
+    static T? Read<T>(JsonNode? node) => node is null ? default : node.Deserialize<T>(SyncJson.Options);
+
+    static JsonElement ToElement(JsonNode? node) => node is null ? default : JsonSerializer.SerializeToElement(node, SyncJson.Options);
+}
