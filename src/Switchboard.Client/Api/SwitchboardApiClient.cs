@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Switchboard.Client.Models;
+using Switchboard.Client.Sync;
+
+namespace Switchboard.Client.Api;
+
+/// <summary>
+/// Typed access to the REST API (docs/api.md). Give it an <see cref="HttpClient"/> whose BaseAddress is the
+/// server; sign in with <see cref="LoginAsync"/> (operators), <see cref="StartWidgetSessionAsync"/> (visitors)
+/// or <see cref="UseToken"/> (API keys). Non-2xx answers throw <see cref="SwitchboardApiException"/>.
+/// </summary>
+public sealed class SwitchboardApiClient(HttpClient http)
+{
+    /// <summary>The underlying client (its BaseAddress is the server).</summary>
+    public HttpClient Http { get; } = http;
+
+    /// <summary>The bearer token in use, if any.</summary>
+    public string? Token { get; private set; }
+
+    /// <summary>Authenticates every later call with <paramref name="token"/> (session, API key or visitor session).</summary>
+    public void UseToken(string token)
+    {
+        Token = token;
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    /// <summary>Signs an operator or admin in.</summary>
+    public async Task<LoginResult> LoginAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        var result = await SendAsync<LoginResult>(HttpMethod.Post, "/api/v1/auth/login", new { email, password }, cancellationToken);
+        UseToken(result.Token);
+        return result;
+    }
+
+    /// <summary>Starts (or, when already signed in as a visitor, resumes) a widget session.</summary>
+    public async Task<WidgetSession> StartWidgetSessionAsync(string inboxToken, string? name = null, string? email = null, CancellationToken cancellationToken = default)
+    {
+        var session = await SendAsync<WidgetSession>(HttpMethod.Post, "/api/v1/widget/sessions", new { inboxToken, name, email }, cancellationToken);
+        UseToken(session.Token);
+        return session;
+    }
+
+    /// <summary>The visitor's conversation, created on first use.</summary>
+    public Task<ConversationWriteResult> StartWidgetConversationAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<ConversationWriteResult>(HttpMethod.Post, "/api/v1/widget/conversation", null, cancellationToken);
+
+    /// <summary>Conversations, members and the cursor, read in one transaction.</summary>
+    public Task<SnapshotDto> GetSnapshotAsync(CancellationToken cancellationToken = default) =>
+        SendAsync<SnapshotDto>(HttpMethod.Get, "/api/v1/sync/snapshot", null, cancellationToken);
+
+    /// <summary>A page of conversations, newest activity first.</summary>
+    public Task<ItemsPage<ConversationDto>> ListConversationsAsync(ConversationFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var f = filter ?? new ConversationFilter();
+        var query = Query(("state", f.State), ("assignee", f.Assignee), ("inboxId", f.InboxId?.ToString(CultureInfo.InvariantCulture)),
+            ("botActive", f.BotActive?.ToString().ToLowerInvariant()), ("q", f.Q), ("limit", f.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", f.Cursor));
+        return SendAsync<ItemsPage<ConversationDto>>(HttpMethod.Get, "/api/v1/conversations" + query, null, cancellationToken);
+    }
+
+    /// <summary>One conversation.</summary>
+    public Task<ConversationDto> GetConversationAsync(long id, CancellationToken cancellationToken = default) =>
+        SendAsync<ConversationDto>(HttpMethod.Get, $"/api/v1/conversations/{id}", null, cancellationToken);
+
+    /// <summary>A page of messages: the newest by default, or those before/after an ordinal.</summary>
+    public Task<MessagePage> GetMessagesAsync(long conversationId, long? before = null, long? after = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        SendAsync<MessagePage>(HttpMethod.Get, $"/api/v1/conversations/{conversationId}/messages" + Query(
+            ("before", before?.ToString(CultureInfo.InvariantCulture)), ("after", after?.ToString(CultureInfo.InvariantCulture)),
+            ("limit", limit?.ToString(CultureInfo.InvariantCulture))), null, cancellationToken);
+
+    /// <summary>Sends a message directly (no optimistic view; the <c>LiveStore</c> is the way for UIs).</summary>
+    public Task<PostMessageResult> PostMessageAsync(long conversationId, string clientMessageId, string text, long? seenSeq = null, CancellationToken cancellationToken = default) =>
+        SendAsync<PostMessageResult>(HttpMethod.Post, $"/api/v1/conversations/{conversationId}/messages", new { clientMessageId, text, seenSeq }, cancellationToken);
+
+    /// <summary>Reports messages of the other side delivered or read, up to and including <paramref name="upToMessageId"/>.</summary>
+    public Task<ConversationWriteResult> PostReceiptAsync(long conversationId, string status, long upToMessageId, CancellationToken cancellationToken = default) =>
+        SendAsync<ConversationWriteResult>(HttpMethod.Post, $"/api/v1/conversations/{conversationId}/receipts", new { status, upToMessageId }, cancellationToken);
+
+    /// <summary>Sends a write of the live store and returns its raw answer; transport failures throw.</summary>
+    public async Task<(int Status, JsonElement Body)> SendRawAsync(OutgoingRequest request, CancellationToken cancellationToken = default)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path) { Content = JsonContent.Create(request.Body, options: SyncJson.Options) };
+        using var response = await Http.SendAsync(message, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return ((int)response.StatusCode, body);
+    }
+
+    async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(method, path);
+        if (body is not null) message.Content = JsonContent.Create(body, options: SyncJson.Options);
+        using var response = await Http.SendAsync(message, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            string? code = null, detail = null;
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                code = doc.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
+                detail = doc.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            }
+            catch (JsonException) { }
+            throw new SwitchboardApiException((int)response.StatusCode, code ?? $"http_{(int)response.StatusCode}", detail);
+        }
+        return (await response.Content.ReadFromJsonAsync<T>(SyncJson.Options, cancellationToken))!;
+    }
+
+    static string Query(params (string Name, string? Value)[] parts)
+    {
+        var present = parts.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join('&', present);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Switchboard.Client.Api;
+
+/// <summary>A non-2xx answer: <see cref="Code"/> is the server's stable error code (ProblemDetails <c>code</c>).</summary>
+public sealed class SwitchboardApiException(int status, string code, string? detail)
+    : Exception($"{status} {code}: {detail}")
+{
+    /// <summary>HTTP status.</summary>
+    public int Status { get; } = status;
+    /// <summary>Stable error code to branch on, such as <c>conversation_not_found</c>.</summary>
+    public string Code { get; } = code;
+    /// <summary>Human-readable explanation.</summary>
+    public string? Detail { get; } = detail;
+}

@@ -1,0 +1,111 @@
+using Switchboard.Client.Streaming;
+using Switchboard.Client.Sync;
+
+namespace Switchboard.Client;
+
+public sealed partial class LiveStore
+{
+    async Task RunRequestsAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            IReadOnlyList<OutgoingRequest> due;
+            DateTimeOffset? nextRetry;
+            lock (gate)
+            {
+                due = Core.TakeDueRequests(time.GetUtcNow());
+                nextRetry = Core.NextRetryAt;
+            }
+            foreach (var request in due) _ = SendAsync(request, cancellationToken);
+            var wait = nextRetry is { } at ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+            if (wait != Timeout.InfiniteTimeSpan && wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            try { await wake.WaitAsync(wait, cancellationToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    async Task SendAsync(OutgoingRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.RequestTimeout);
+        try
+        {
+            var (status, body) = await api.SendRawAsync(request, timeout.Token);
+            Mutate(c => c.OnResponse(request.Key, status, body, time.GetUtcNow()));
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            Mutate(c => c.OnTransportFailure(request.Key, time.GetUtcNow()));
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        wake.Release();
+    }
+
+    async Task RunStreamAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                var resync = false;
+                await foreach (var item in transport.ReadAsync(Cursor, cancellationToken))
+                {
+                    if (State != ConnectionState.Live)
+                    {
+                        State = ConnectionState.Live;
+                        Connections++;
+                        Changed?.Invoke();
+                    }
+                    failures = 0;
+                    switch (item)
+                    {
+                        case EventItem e: Mutate(c => c.ApplyEvent(e.Event)); break;
+                        case CursorItem cursor: Mutate(c => c.AdvanceCursor(cursor.Cursor)); break;
+                        case SignalItem signal: Signal?.Invoke(signal); break;
+                        case ResetItem: resync = true; break;
+                    }
+                    if (resync || item is DisconnectItem) break;
+                }
+                if (resync) await ResyncAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or OperationCanceledException or System.Text.Json.JsonException)
+            {
+                failures++;
+            }
+            if (State != ConnectionState.Reconnecting)
+            {
+                State = ConnectionState.Reconnecting;
+                Changed?.Invoke();
+            }
+            var delays = options.ReconnectDelaysMs;
+            var delay = failures == 0 || delays.Count == 0 ? 0 : delays[Math.Min(failures, delays.Count) - 1];
+            // Jitter keeps a restarted server from being hit by every client at the same instant.
+            var wait = TimeSpan.FromMilliseconds(delay + delay * 0.2 * Random.Shared.NextDouble());
+            try { if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>After a reset: a fresh snapshot and fresh pages of the watched conversations; pending work stays.</summary>
+    async Task ResyncAsync(CancellationToken cancellationToken)
+    {
+        Mutate(c => c.RequestSnapshot());
+        var snapshot = await api.GetSnapshotAsync(cancellationToken);
+        Mutate(c => c.LoadSnapshot(snapshot));
+        long[] conversations;
+        lock (gate) conversations = [.. watched];
+        foreach (var id in conversations)
+        {
+            var page = await api.GetMessagesAsync(id, limit: options.MessagePageSize, cancellationToken: cancellationToken);
+            Mutate(c => c.LoadMessages(id, page.Items));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using Switchboard.Client.Api;
+using Switchboard.Client.Models;
+using Switchboard.Client.Streaming;
+using Switchboard.Client.Sync;
+
+namespace Switchboard.Client;
+
+/// <summary>
+/// The live store a UI binds to: <see cref="LiveStoreCore"/> driven by the REST API and a resumable event
+/// stream. Local actions show at once; writes are sent one at a time per target and retried with the same
+/// id; the stream reconnects from the cursor after any drop, and takes a snapshot after a <c>reset</c>.
+/// Thread-safe: every access to the core is serialized.
+/// </summary>
+public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTransport transport, LiveStoreOptions? options = null, TimeProvider? time = null)
+    : IAsyncDisposable
+{
+    readonly object gate = new();
+    readonly LiveStoreOptions options = options ?? new LiveStoreOptions();
+    readonly TimeProvider time = time ?? TimeProvider.System;
+    readonly CancellationTokenSource stop = new();
+    readonly SemaphoreSlim wake = new(0);
+    readonly HashSet<long> watched = [];
+    readonly List<(Func<LiveStore, bool> Condition, TaskCompletionSource Done)> waiters = [];
+    LiveStoreCore? core;
+    Task? streamLoop;
+    Task? requestLoop;
+
+    /// <summary>Raised after every change of the view (from a background thread).</summary>
+    public event Action? Changed;
+
+    /// <summary>Raised for ephemeral signals: typing, presence, bot thinking.</summary>
+    public event Action<SignalItem>? Signal;
+
+    /// <summary>The stream's state.</summary>
+    public ConnectionState State { get; private set; } = ConnectionState.Offline;
+
+    /// <summary>How many times the stream has (re)connected.</summary>
+    public int Connections { get; private set; }
+
+    LiveStoreCore Core => core ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    /// <summary>Loads the snapshot and starts the stream and the write pump.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await api.GetSnapshotAsync(cancellationToken);
+        core = new LiveStoreCore(this.options.Writes);
+        Mutate(c => c.LoadSnapshot(snapshot));
+        State = ConnectionState.Reconnecting;
+        streamLoop = Task.Run(() => RunStreamAsync(stop.Token));
+        requestLoop = Task.Run(() => RunRequestsAsync(stop.Token));
+    }
+
+    /// <summary>Loads the newest messages of a conversation and keeps them current (reloaded after a reset).</summary>
+    public async Task WatchConversationAsync(long conversationId, CancellationToken cancellationToken = default)
+    {
+        lock (gate) watched.Add(conversationId);
+        var page = await api.GetMessagesAsync(conversationId, limit: options.MessagePageSize, cancellationToken: cancellationToken);
+        Mutate(c => c.LoadMessages(conversationId, page.Items));
+    }
+
+    /// <summary>Sends a message optimistically; returns its clientMessageId.</summary>
+    public string SendMessage(long conversationId, string text, bool isNote = false, bool sendSeenSeq = true)
+    {
+        string key = "";
+        Mutate(c => key = c.SendMessage(conversationId, text, isNote: isNote, sendSeenSeq: sendSeenSeq));
+        wake.Release();
+        return key;
+    }
+
+    /// <summary>Changes a conversation optimistically; returns its mutationId.</summary>
+    public string UpdateConversation(long conversationId, ConversationPatch patch)
+    {
+        string key = "";
+        Mutate(c => key = c.UpdateConversation(conversationId, patch));
+        wake.Release();
+        return key;
+    }
+
+    /// <summary>Sends a failed message again with the same clientMessageId.</summary>
+    public bool RetryMessage(string clientMessageId)
+    {
+        var retried = false;
+        Mutate(c => retried = c.RetryMessage(clientMessageId));
+        wake.Release();
+        return retried;
+    }
+
+    /// <summary>Conversations as shown (pending changes applied), newest activity first.</summary>
+    public IReadOnlyList<ConversationDto> Conversations { get { lock (gate) return Core.Conversations; } }
+
+    /// <summary>One conversation as shown.</summary>
+    public ConversationDto? GetConversation(long id) { lock (gate) return Core.GetConversation(id); }
+
+    /// <summary>A conversation's messages as shown.</summary>
+    public IReadOnlyList<MessageView> GetMessages(long conversationId) { lock (gate) return Core.GetMessages(conversationId); }
+
+    /// <summary>The highest seq applied.</summary>
+    public long Cursor { get { lock (gate) return Core.Cursor; } }
+
+    /// <summary>Local changes not yet confirmed.</summary>
+    public int PendingCount { get { lock (gate) return Core.PendingCount; } }
+
+    /// <summary>Writes refused or given up.</summary>
+    public IReadOnlyList<StoreError> Errors { get { lock (gate) return [.. Core.Errors]; } }
+
+    /// <summary>Completes when <paramref name="condition"/> holds (checked now and after every change), or throws after <paramref name="timeout"/>.</summary>
+    public Task WaitUntilAsync(Func<LiveStore, bool> condition, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate) waiters.Add((condition, done));
+        NotifyWaiters();
+        return done.Task.WaitAsync(timeout);
+    }
+
+    void Mutate(Action<LiveStoreCore> change)
+    {
+        lock (gate) change(Core);
+        Changed?.Invoke();
+        NotifyWaiters();
+    }
+
+    void NotifyWaiters()
+    {
+        List<(Func<LiveStore, bool> Condition, TaskCompletionSource Done)> snapshot;
+        lock (gate) snapshot = [.. waiters];
+        foreach (var w in snapshot)
+        {
+            if (!w.Condition(this)) continue;
+            lock (gate) waiters.Remove(w);
+            w.Done.TrySetResult();
+        }
+    }
+
+    /// <summary>Stops the stream and the write pump. Pending writes are not sent after this.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        foreach (var loop in new[] { streamLoop, requestLoop })
+            if (loop is not null) await loop.ContinueWith(_ => { }, TaskScheduler.Default);
+        State = ConnectionState.Offline;
+        stop.Dispose();
+    }
+}
