@@ -6,6 +6,7 @@ using Switchboard.Server.Demo;
 using Switchboard.Server.Errors;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Inboxes;
+using Switchboard.Server.Jobs;
 using Switchboard.Server.Members;
 using Switchboard.Server.Realtime;
 using Switchboard.Server.Storage;
@@ -20,6 +21,7 @@ builder.Services.AddHealthChecks();
 builder.AddErrors();
 builder.AddStorage();
 builder.AddRealtime();
+builder.AddJobs();
 builder.AddAuth();
 builder.AddMembers();
 builder.AddConversations();
@@ -42,6 +44,7 @@ app.MapContactsApi();
 app.MapConversationsApi();
 app.MapSyncApi();
 app.MapWidgetApi();
+app.MapJobsApi();
 
 app.Run();
 

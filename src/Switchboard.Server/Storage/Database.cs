@@ -21,11 +21,13 @@ public sealed partial class Database : IAsyncDisposable
     readonly WriteGate gate;
     readonly IEventPublisher publisher;
     readonly TimeProvider clock;
+    readonly IReadOnlyList<IWriteHook> hooks;
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    public Database(IOptions<DatabaseOptions> options, IEventPublisher publisher, TimeProvider clock)
+    public Database(IOptions<DatabaseOptions> options, IEventPublisher publisher, TimeProvider clock, IEnumerable<IWriteHook>? hooks = null)
     {
+        this.hooks = (hooks ?? []).OrderBy(h => h.Order).ToList();
         Provider = options.Value.Provider;
         connectionString = options.Value.ResolveConnectionString();
         if (Provider == DatabaseProvider.Postgres) npgsql = NpgsqlDataSource.Create(connectionString);
@@ -72,6 +74,7 @@ public sealed partial class Database : IAsyncDisposable
     public async Task<T> WriteAsync<T>(long workspaceId, Func<WriteContext, Task<T>> work, CancellationToken cancellationToken)
     {
         IReadOnlyList<StoredEvent> committed;
+        IReadOnlyList<Action> afterCommit;
         T result;
         using (await gate.EnterAsync(workspaceId, cancellationToken))
         {
@@ -79,13 +82,15 @@ public sealed partial class Database : IAsyncDisposable
             // SQLite: BEGIN IMMEDIATE takes the write lock up front. PostgreSQL: the row lock below does.
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             var lastSeq = await LockWorkspaceAsync(connection, tx, workspaceId, cancellationToken);
-            var context = new WriteContext(this, connection, tx, workspaceId, lastSeq, clock.GetUtcNow());
+            var context = new WriteContext(this, connection, tx, workspaceId, lastSeq, clock.GetUtcNow(), hooks);
             result = await work(context);
             await context.FlushAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
             committed = context.Appended;
+            afterCommit = context.AfterCommitActions;
         }
         if (committed.Count > 0) publisher.Publish(workspaceId, committed);
+        foreach (var action in afterCommit) action();
         return result;
     }
 
