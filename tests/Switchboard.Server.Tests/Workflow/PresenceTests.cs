@@ -1,8 +1,11 @@
 using System.Net;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Workspaces;
+using Switchboard.Server.Jobs;
 using Switchboard.Server.Members;
+using Switchboard.Server.Presence;
 using Switchboard.Server.Queue;
 using Switchboard.Server.Tests.Infrastructure;
 
@@ -13,8 +16,12 @@ public sealed class PresenceTests
     [Theory, BothDatabases]
     public async Task IdleOperatorGoesOfflineAndTheirConversationsReturnToTheQueue(DatabaseKind db)
     {
-        var clock = new ManualClock();
-        await using var app = await TestApp.StartAsync(db, configureServices: s => s.AddSingleton<TimeProvider>(clock));
+        var (clock, recorder) = (new ManualClock(), new JobRecorder());
+        await using var app = await TestApp.StartAsync(db, configureServices: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton<IJobObserver>(recorder);
+        });
         var ws = await TestWorkspace.CreateAsync(app, new WorkspaceSettings { BotEnabled = false, IdleTimeout = TimeSpan.FromMinutes(2) });
         var first = (await ws.NewVisitorAsync()).ConversationId;
         var second = await ws.NewVisitorAsync();
@@ -28,9 +35,13 @@ public sealed class PresenceTests
         clock.Advance(TimeSpan.FromSeconds(90));
         await ws.Operator.GetAsync<QueueResponse>("/api/v1/queue");
         using var watcher = new EventWatcher(app, ws.Id);
+        var lastSweep = await LastSweepJobAsync(app);
         clock.Advance(TimeSpan.FromSeconds(90));
         await ws.Admin.GetAsync<QueueResponse>("/api/v1/queue"); // the admin stays active; the operator was active 90 s ago
+        // The sweep of the new slot (a job created after the clock moved) ran and left the operator alone.
+        await recorder.WaitAsync(o => o.Kind == IdleSweepHandler.JobKind && o.JobId > lastSweep && o.State == JobState.Succeeded);
         Assert.DoesNotContain(watcher.Seen, e => e.Type == "member.updated" && e.Member.Id == ws.OperatorId);
+        Assert.Equal("online", (await ws.Admin.GetAsync<MemberResponse>($"/api/v1/members/{ws.OperatorId}")).Presence);
 
         clock.Advance(TimeSpan.FromMinutes(2));
         var offline = await watcher.WaitAsync(e => e.Type == "member.updated" && e.Member.Id == ws.OperatorId);
@@ -52,6 +63,9 @@ public sealed class PresenceTests
         await watcher.WaitAsync(e => e.Type == "member.updated" && e.Member.Presence == "away");
         await (await ws.Operator.PutAsync("/api/v1/presence", JsonContent("{\"status\":\"offline\"}"))).AssertProblemAsync(HttpStatusCode.BadRequest, "status_invalid");
     }
+
+    static Task<long> LastSweepJobAsync(TestApp app) => app.Database.ReadAsync((c, tx) => c.ExecuteScalarAsync<long>(
+        "SELECT COALESCE(MAX(id), 0) FROM jobs WHERE kind = @kind", new { kind = IdleSweepHandler.JobKind }, tx), CancellationToken.None);
 
     static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }
