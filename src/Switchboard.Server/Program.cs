@@ -6,10 +6,15 @@ using Switchboard.Server.Demo;
 using Switchboard.Server.Errors;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Inboxes;
+using Switchboard.Server.Jobs;
 using Switchboard.Server.Members;
+using Switchboard.Server.Presence;
+using Switchboard.Server.Queue;
 using Switchboard.Server.Realtime;
+using Switchboard.Server.Stats;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Sync;
+using Switchboard.Server.Webhooks;
 using Switchboard.Server.Widget;
 using Switchboard.Server.Workspaces;
 
@@ -20,9 +25,14 @@ builder.Services.AddHealthChecks();
 builder.AddErrors();
 builder.AddStorage();
 builder.AddRealtime();
+builder.AddJobs();
 builder.AddAuth();
 builder.AddMembers();
 builder.AddConversations();
+builder.AddQueue();
+builder.AddPresence();
+builder.AddStats();
+builder.AddWebhooks();
 builder.AddWidget();
 builder.AddDemo();
 
@@ -30,6 +40,7 @@ var app = builder.Build();
 app.UseErrors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePresence();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/healthz").AllowAnonymous();
@@ -42,6 +53,11 @@ app.MapContactsApi();
 app.MapConversationsApi();
 app.MapSyncApi();
 app.MapWidgetApi();
+app.MapJobsApi();
+app.MapQueueApi();
+app.MapPresenceApi();
+app.MapStatsApi();
+app.MapWebhooksApi();
 
 app.Run();
 

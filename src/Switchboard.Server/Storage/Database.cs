@@ -21,12 +21,14 @@ public sealed partial class Database : IAsyncDisposable
     readonly WriteGate gate;
     readonly IEventPublisher publisher;
     readonly TimeProvider clock;
+    readonly IReadOnlyList<IWriteHook> hooks;
     bool walEnabled;
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    public Database(IOptions<DatabaseOptions> options, IEventPublisher publisher, TimeProvider clock)
+    public Database(IOptions<DatabaseOptions> options, IEventPublisher publisher, TimeProvider clock, IEnumerable<IWriteHook>? hooks = null)
     {
+        this.hooks = (hooks ?? []).OrderBy(h => h.Order).ToList();
         Provider = options.Value.Provider;
         connectionString = options.Value.ResolveConnectionString();
         if (Provider == DatabaseProvider.Postgres) npgsql = NpgsqlDataSource.Create(connectionString);
@@ -76,6 +78,7 @@ public sealed partial class Database : IAsyncDisposable
     public async Task<T> WriteAsync<T>(long workspaceId, Func<WriteContext, Task<T>> work, CancellationToken cancellationToken)
     {
         IReadOnlyList<StoredEvent> committed;
+        IReadOnlyList<Action> afterCommit;
         T result;
         using (await gate.EnterAsync(workspaceId, cancellationToken))
         {
@@ -85,13 +88,15 @@ public sealed partial class Database : IAsyncDisposable
             var lastSeq = await LockWorkspaceAsync(connection, tx, workspaceId, cancellationToken);
             // Rows store milliseconds: the transaction's instant is truncated so responses equal later reads.
             var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-            var context = new WriteContext(this, connection, tx, workspaceId, lastSeq, now);
+            var context = new WriteContext(this, connection, tx, workspaceId, lastSeq, now, hooks);
             result = await work(context);
             await context.FlushAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
             committed = context.Appended;
+            afterCommit = context.AfterCommitActions;
         }
         if (committed.Count > 0) publisher.Publish(workspaceId, committed);
+        foreach (var action in afterCommit) action();
         return result;
     }
 

@@ -12,12 +12,19 @@ namespace Switchboard.Server.Storage;
 /// </summary>
 public sealed class WriteContext
 {
-    readonly List<StoredEvent> appended = [];
+    // Hooks can append events while the transaction flushes; bound the rounds so two hooks cannot ping-pong forever.
+    const int MaxHookRounds = 8;
+
+    readonly List<AppendedEvent> appended = [];
+    readonly List<Action> afterCommit = [];
+    readonly IReadOnlyList<IWriteHook> hooks;
     readonly long firstSeq;
     long lastSeq;
 
-    internal WriteContext(Database database, DbConnection connection, DbTransaction transaction, long workspaceId, long lastSeq, DateTimeOffset now)
+    internal WriteContext(Database database, DbConnection connection, DbTransaction transaction, long workspaceId, long lastSeq, DateTimeOffset now,
+        IReadOnlyList<IWriteHook> hooks)
     {
+        this.hooks = hooks;
         Database = database;
         Connection = connection;
         Transaction = transaction;
@@ -37,7 +44,11 @@ public sealed class WriteContext
     public long NextSeq => lastSeq + 1;
     /// <summary>The highest seq written so far (the workspace's seq before this transaction if nothing was appended).</summary>
     public long LastSeq => lastSeq;
-    internal IReadOnlyList<StoredEvent> Appended => appended;
+    internal IReadOnlyList<StoredEvent> Appended => appended.Select(a => a.Stored).ToList();
+    internal IReadOnlyList<Action> AfterCommitActions => afterCommit;
+
+    /// <summary>Runs <paramref name="action"/> once the transaction has committed (never if it rolls back), e.g. to wake a worker.</summary>
+    public void AfterCommit(Action action) => afterCommit.Add(action);
 
     public Task<int> ExecuteAsync(string sql, object? args = null) =>
         Connection.ExecuteAsync(new CommandDefinition(sql, args, Transaction));
@@ -62,7 +73,7 @@ public sealed class WriteContext
             VALUES (@WorkspaceId, @seq, @Type, @ConversationId, @ContactId, @payload, @publicPayload, @now)
             """, new { WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, now = NowMs });
         lastSeq = seq;
-        appended.Add(new StoredEvent(WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, NowMs));
+        appended.Add(new AppendedEvent(new StoredEvent(WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, NowMs), draft));
         return seq;
     }
 
@@ -72,9 +83,30 @@ public sealed class WriteContext
 
     internal async Task FlushAsync(CancellationToken cancellationToken)
     {
+        await RunHooksAsync(cancellationToken);
         if (lastSeq == firstSeq) return;
         await Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE workspaces SET last_seq = @lastSeq WHERE id = @WorkspaceId",
             new { lastSeq, WorkspaceId }, Transaction, cancellationToken: cancellationToken));
+    }
+
+    async Task RunHooksAsync(CancellationToken cancellationToken)
+    {
+        if (hooks.Count == 0) return;
+        var seen = new int[hooks.Count];
+        for (var round = 0; round < MaxHookRounds; round++)
+        {
+            var progressed = false;
+            for (var i = 0; i < hooks.Count; i++)
+            {
+                if (seen[i] == appended.Count) continue;
+                var batch = appended.GetRange(seen[i], appended.Count - seen[i]);
+                seen[i] = appended.Count;
+                await hooks[i].BeforeCommitAsync(this, batch, cancellationToken);
+                progressed = true;
+            }
+            if (!progressed) return;
+        }
+        throw new InvalidOperationException($"Write hooks were still appending events after {MaxHookRounds} rounds.");
     }
 }

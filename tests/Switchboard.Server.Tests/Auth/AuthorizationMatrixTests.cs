@@ -46,6 +46,21 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/sync/snapshot"] = Access.Participant,
         ["POST /api/v1/widget/sessions"] = Access.Anyone,
         ["POST /api/v1/widget/conversation"] = Access.Visitor,
+        ["GET /api/v1/queue/"] = Access.Team,
+        ["POST /api/v1/queue/claim"] = Access.Team,
+        ["POST /api/v1/conversations/{id:long}/claim"] = Access.Team,
+        ["POST /api/v1/conversations/{id:long}/handoff"] = Access.Team,
+        ["PUT /api/v1/presence/"] = Access.Team,
+        ["GET /api/v1/jobs/"] = Access.Admin,
+        ["GET /api/v1/jobs/{id:long}"] = Access.Admin,
+        ["POST /api/v1/jobs/{id:long}/retry"] = Access.Admin,
+        ["GET /api/v1/stats/daily"] = Access.Team,
+        ["GET /api/v1/stats/daily.csv"] = Access.Team,
+        ["POST /api/v1/stats/daily/{day}/close"] = Access.Admin,
+        ["GET /api/v1/webhooks/"] = Access.Admin,
+        ["POST /api/v1/webhooks/"] = Access.Admin,
+        ["DELETE /api/v1/webhooks/{id:long}"] = Access.Admin,
+        ["GET /api/v1/webhooks/{id:long}/deliveries"] = Access.Admin,
     };
 
     enum Who { Anonymous, Visitor, OtherWorkspaceOperator, Operator, Admin }
@@ -67,6 +82,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/messages" => $$"""{"clientMessageId":"c-{{Guid.NewGuid():N}}","text":"hi"}""",
             "POST /api/v1/conversations/{id:long}/receipts" => $$"""{"status":"read","upToMessageId":{{said.Message.Id}}}""",
             "PATCH /api/v1/members/{id:long}" => """{"name":"Renamed"}""",
+            "POST /api/v1/conversations/{id:long}/claim" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
+            "POST /api/v1/conversations/{id:long}/handoff" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","reason":"matrix"}""",
+            "PUT /api/v1/presence/" => """{"status":"online"}""",
             _ => "{}",
         };
 
@@ -138,7 +156,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var path = endpoint[(space + 1)..]
             .Replace("{id:long}", resourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{day}", "2026-01-01", StringComparison.Ordinal);
         return (endpoint[..space], path);
     }
 }

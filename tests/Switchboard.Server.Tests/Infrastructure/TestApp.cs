@@ -7,46 +7,38 @@ namespace Switchboard.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A Switchboard host on its own fresh database (a temporary SQLite folder or a new PostgreSQL database),
-/// so tests run in parallel without sharing state. The demo is off unless asked for.
+/// so tests run in parallel without sharing state. The demo is off unless asked for. Pass a
+/// <see cref="TestDatabase"/> to start a host on an existing database (a restart); the test then owns it.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     readonly Dictionary<string, string?> settings;
     readonly Action<IServiceCollection>? configureServices;
+    readonly bool ownsDatabase;
 
-    TestApp(DatabaseKind kind, string? connectionString, string? dataDirectory, Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
+    TestApp(TestDatabase database, bool ownsDatabase, Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
     {
-        Kind = kind;
-        ConnectionString = connectionString;
-        DataDirectory = dataDirectory;
+        TestDatabase = database;
+        this.ownsDatabase = ownsDatabase;
         this.settings = settings;
         this.configureServices = configureServices;
     }
 
-    public DatabaseKind Kind { get; }
-    public string? ConnectionString { get; }
-    public string? DataDirectory { get; }
+    public TestDatabase TestDatabase { get; }
+    public DatabaseKind Kind => TestDatabase.Kind;
+    public string? ConnectionString => TestDatabase.ConnectionString;
+    public string? DataDirectory => TestDatabase.DataDirectory;
 
     public static async Task<TestApp> StartAsync(DatabaseKind kind, bool demo = false, string? demoPassword = null,
-        Action<IServiceCollection>? configureServices = null, Dictionary<string, string?>? extra = null)
+        Action<IServiceCollection>? configureServices = null, Dictionary<string, string?>? extra = null, TestDatabase? database = null)
     {
+        if (database is not null && database.Kind != kind) throw new ArgumentException("The database is of another kind.", nameof(database));
         var settings = new Dictionary<string, string?>(extra ?? []) { ["Demo:Enabled"] = demo ? "true" : "false" };
         if (demoPassword is not null) settings["Demo:Password"] = demoPassword;
-        TestApp app;
-        if (kind == DatabaseKind.Postgres)
-        {
-            var cs = await PostgresServer.CreateDatabaseAsync();
-            settings["Database:Provider"] = "Postgres";
-            settings["Database:ConnectionString"] = cs;
-            app = new TestApp(kind, cs, null, settings, configureServices);
-        }
-        else
-        {
-            var dir = Path.Combine(Path.GetTempPath(), "sb-test-" + Guid.NewGuid().ToString("N"));
-            settings["Database:Provider"] = "Sqlite";
-            settings["Database:DataDirectory"] = dir;
-            app = new TestApp(kind, null, dir, settings, configureServices);
-        }
+        var owned = database is null;
+        database ??= await TestDatabase.CreateAsync(kind);
+        database.Configure(settings);
+        var app = new TestApp(database, owned, settings, configureServices);
         _ = app.Server; // start the host now: migrations and demo run before the first request
         return app;
     }
@@ -65,11 +57,6 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (ConnectionString is not null) await PostgresServer.DropDatabaseAsync(ConnectionString);
-        if (DataDirectory is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
-        }
+        if (ownsDatabase) await TestDatabase.DisposeAsync();
     }
 }

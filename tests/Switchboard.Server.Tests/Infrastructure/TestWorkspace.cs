@@ -13,8 +13,10 @@ public sealed class TestWorkspace
 {
     public const string Password = "test-password-1";
 
-    TestWorkspace(TestApp app, long id, long adminId, long operatorId, InboxResponse inbox, HttpClient admin, HttpClient @operator, string adminEmail, string operatorEmail)
+    TestWorkspace(TestApp app, long id, long adminId, long operatorId, InboxResponse inbox, HttpClient admin, HttpClient @operator, string adminEmail, string operatorEmail,
+        IReadOnlyList<(long Id, string Email)> extraOperators)
     {
+        ExtraOperators = extraOperators;
         App = app;
         Id = id;
         AdminId = adminId;
@@ -35,6 +37,8 @@ public sealed class TestWorkspace
     public HttpClient Operator { get; }
     public string AdminEmail { get; }
     public string OperatorEmail { get; }
+    /// <summary>The operators asked for with <c>extraOperators</c> (not signed in: use <c>App.LoginAsync(email)</c>).</summary>
+    public IReadOnlyList<(long Id, string Email)> ExtraOperators { get; }
 
     public static async Task<TestWorkspace> CreateAsync(TestApp app, WorkspaceSettings? settings = null, int extraOperators = 0)
     {
@@ -49,7 +53,8 @@ public sealed class TestWorkspace
         for (var i = 0; i < extraOperators; i++) members.Add(new($"operator{i}-{tag}@test.example", $"Operator {i}", Roles.Operator, Password));
         var ws = await app.Service<WorkspaceProvisioner>().CreateAsync("Test " + tag, members, settings, CancellationToken.None);
         return new TestWorkspace(app, ws.WorkspaceId, ws.MemberIds[0], ws.MemberIds[1], ws.Inbox,
-            await app.LoginAsync(adminEmail), await app.LoginAsync(operatorEmail), adminEmail, operatorEmail);
+            await app.LoginAsync(adminEmail), await app.LoginAsync(operatorEmail), adminEmail, operatorEmail,
+            members.Skip(2).Select((m, i) => (ws.MemberIds[i + 2], m.Email.ToLowerInvariant())).ToList());
     }
 
     /// <summary>A visitor with a widget session and a started conversation.</summary>

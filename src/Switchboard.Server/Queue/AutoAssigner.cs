@@ -1,0 +1,37 @@
+using Switchboard.Core.Conversations;
+using Switchboard.Server.Conversations;
+using Switchboard.Server.Events;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.Queue;
+
+/// <summary>
+/// Automatic assignment: the oldest queued conversations go round-robin to online members with room under their
+/// capacity. Round-robin order is durable (the seq of each member's latest automatic assignment), so it holds
+/// across restarts and nodes.
+/// </summary>
+public static class AutoAssigner
+{
+    /// <summary>How many conversations one transaction assigns at most; the next write continues.</summary>
+    public const int BatchSize = 100;
+
+    public static async Task<int> AssignAsync(WriteContext w)
+    {
+        var queued = await QueueStore.QueuedAsync(w, BatchSize);
+        if (queued.Count == 0) return 0;
+        var members = await QueueStore.OnlineLoadsAsync(w);
+        var assigned = 0;
+        foreach (var record in queued)
+        {
+            var member = members.Where(m => m.HasRoom).OrderBy(m => m.LastAssignedSeq).ThenBy(m => m.MemberId).FirstOrDefault();
+            if (member is null) break;
+            var transition = ConversationMachine.Assign(record.Conversation, member.MemberId, w.Now);
+            await ConversationViews.CommitAsync(w, record, transition, Actor.System);
+            member.Load++;
+            member.LastAssignedSeq = w.LastSeq;
+            await w.ExecuteAsync("UPDATE members SET last_assigned_seq = @LastAssignedSeq WHERE id = @MemberId", member);
+            assigned++;
+        }
+        return assigned;
+    }
+}

@@ -1,0 +1,81 @@
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Events;
+using Switchboard.Core.Messages;
+using Switchboard.Server.Conversations;
+using Switchboard.Server.Messages;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.Stats;
+
+/// <summary>
+/// Records, in the transaction of the event itself, the facts rollups need and messages alone do not keep:
+/// a conversation's first human response (and how long the customer waited for it), each resolution (how long
+/// it took, whether a human took part) and each handoff. An "episode" runs from one resolution to the next, so a
+/// reopened conversation gets a first response and a resolution time of its own.
+/// </summary>
+public sealed class StatsFacts : IWriteHook
+{
+    public const string FirstResponse = "first_response";
+    public const string Resolved = "resolved";
+    public const string Handoff = "handoff";
+
+    /// <summary>After automatic assignment, so a resolution's assignee is final.</summary>
+    public int Order => 50;
+
+    public async Task BeforeCommitAsync(WriteContext w, IReadOnlyList<AppendedEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events)
+        {
+            switch (e.Draft.Data)
+            {
+                case MessageEventData { Message: { SenderRole: SenderRole.Operator, IsNote: false } m } when e.Draft.Type == EventTypes.MessageCreated:
+                    await FirstResponseAsync(w, m.ConversationId, m.SenderId, e.Stored.Seq);
+                    break;
+                case ConversationEventData { Change: ConversationChange.Resolved } d when e.Draft.Type == EventTypes.ConversationUpdated:
+                    await ResolvedAsync(w, d.Conversation, e.Stored.Seq);
+                    break;
+                case ConversationEventData { Change: ConversationChange.Handoff } d when e.Draft.Type == EventTypes.ConversationUpdated:
+                    await InsertAsync(w, d.Conversation.Id, Handoff, null, e.Stored.Seq, null, null);
+                    break;
+            }
+        }
+    }
+
+    static async Task FirstResponseAsync(WriteContext w, long conversationId, long? memberId, long seq)
+    {
+        var episode = await EpisodeStartSeqAsync(w, conversationId);
+        var earlier = await w.QuerySingleAsync<long>("""
+            SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND sender_role = 'operator' AND is_note = @no AND seq > @episode AND seq < @seq
+            """, new { conversationId, no = false, episode, seq });
+        if (earlier > 0) return;
+        // A proactive message (no customer message yet) answers nobody: no response time to measure.
+        var waitingSince = await w.QuerySingleAsync<long?>(
+            "SELECT MIN(created_at) FROM messages WHERE conversation_id = @conversationId AND sender_role = 'customer' AND seq > @episode",
+            new { conversationId, episode });
+        if (waitingSince is { } since) await InsertAsync(w, conversationId, FirstResponse, memberId, seq, w.NowMs - since, null);
+    }
+
+    static async Task ResolvedAsync(WriteContext w, ConversationResponse conversation, long seq)
+    {
+        var conversationId = conversation.Id;
+        var episode = await EpisodeStartSeqAsync(w, conversationId);
+        var started = await w.QuerySingleAsync<long?>(
+            "SELECT MIN(created_at) FROM messages WHERE conversation_id = @conversationId AND is_note = @no AND seq > @episode",
+            new { conversationId, no = false, episode });
+        var since = started ?? (episode == 0 ? conversation.CreatedAt.ToUnixTimeMilliseconds() : w.NowMs);
+        var human = await w.QuerySingleAsync<long>(
+            "SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND sender_role = 'operator' AND is_note = @no AND seq > @episode",
+            new { conversationId, no = false, episode }) > 0;
+        await InsertAsync(w, conversationId, Resolved, conversation.AssigneeId, seq, w.NowMs - since, human);
+    }
+
+    /// <summary>The seq of the conversation's latest resolution (0 when never resolved): the current episode began after it.</summary>
+    static Task<long> EpisodeStartSeqAsync(WriteContext w, long conversationId) => w.QuerySingleAsync<long>(
+        "SELECT COALESCE(MAX(seq), 0) FROM stats_facts WHERE conversation_id = @conversationId AND kind = @Resolved",
+        new { conversationId, Resolved });
+
+    static Task InsertAsync(WriteContext w, long conversationId, string kind, long? memberId, long seq, long? durationMs, bool? human) => w.ExecuteAsync("""
+        INSERT INTO stats_facts (workspace_id, conversation_id, kind, member_id, seq, at, duration_ms, human)
+        VALUES (@WorkspaceId, @conversationId, @kind, @memberId, @seq, @NowMs, @durationMs, @human)
+        """, new { w.WorkspaceId, conversationId, kind, memberId, seq, w.NowMs, durationMs, human });
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Switchboard.Server.Jobs;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.Webhooks;
+
+/// <summary>
+/// Enqueues one delivery job per (subscription, event) in the transaction that appends the event: a committed
+/// event is always delivered (eventually, or dead-lettered), and a rolled-back one never is.
+/// </summary>
+public sealed class WebhookEnqueueHook(JobQueue jobs, IOptions<WebhooksOptions> options) : IWriteHook
+{
+    /// <summary>Last: it must see every event, including those other hooks append.</summary>
+    public int Order => 100;
+
+    public async Task BeforeCommitAsync(WriteContext w, IReadOnlyList<AppendedEvent> events, CancellationToken cancellationToken)
+    {
+        var subscriptions = (await w.QueryAsync<WebhookRow>(
+            $"SELECT {WebhookRow.Columns} FROM webhook_subscriptions WHERE workspace_id = @WorkspaceId AND active = @active",
+            new { w.WorkspaceId, active = true })).ToList();
+        if (subscriptions.Count == 0) return;
+        foreach (var e in events)
+        {
+            // The stored envelope is already JSON: embed it as is instead of serializing the event again.
+            var body = string.Create(CultureInfo.InvariantCulture, $"{{\"workspaceId\":{w.WorkspaceId},\"event\":{e.Stored.Payload}}}");
+            foreach (var subscription in subscriptions.Where(s => s.Wants(e.Stored.Type)))
+                await jobs.EnqueueAsync(w, WebhookDeliveryHandler.JobKind, new WebhookDeliveryJob(subscription.Id, e.Stored.Seq, e.Stored.Type, body),
+                    new JobEnqueueOptions(MaxAttempts: options.Value.MaxAttempts));
+        }
+    }
+}
