@@ -62,7 +62,7 @@ public sealed class MessageApiTests
         Assert.True(note.Message.IsNote);
         Assert.Equal(ConversationState.Bot, note.Conversation.State); // a note is not a reply
 
-        var e = Assert.Single(await EventLog.AfterAsync(app, ws.Id, cursor));
+        var e = Assert.Single(await EventLog.AfterAsync(app, ws.Id, cursor), e => e.ConversationId is not null);
         Assert.Null(e.PublicPayload);
         Assert.Empty((await visitor.Client.GetAsync<MessagePageResponse>($"/api/v1/conversations/{visitor.ConversationId}/messages")).Items);
         Assert.Single((await ws.Operator.GetAsync<MessagePageResponse>($"/api/v1/conversations/{visitor.ConversationId}/messages")).Items);
