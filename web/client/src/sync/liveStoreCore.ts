@@ -19,6 +19,11 @@ export interface LiveStoreOptions {
   /** A number in [0, 1) for the retry jitter; `Math.random` when absent. */
   readonly random?: () => number;
   readonly logger?: LiveStoreLogger;
+  /**
+   * Hears an error thrown by a listener, after the other listeners ran. Default: the platform's
+   * `reportError` (the console and `window.onerror`), else rethrown asynchronously.
+   */
+  readonly reportError?: (error: unknown) => void;
 }
 
 export interface SendMessageOptions {
@@ -47,6 +52,7 @@ export class LiveStoreCore {
   readonly #retry: RetryPolicy;
   readonly #random: () => number;
   readonly #logger: LiveStoreLogger | undefined;
+  readonly #reportError: (error: unknown) => void;
   #nextOrder = 0;
   #cursor = 0;
   #needsSnapshot = true;
@@ -56,6 +62,7 @@ export class LiveStoreCore {
     this.#retry = options.retryPolicy ?? RetryPolicy.default;
     this.#random = options.random ?? Math.random;
     this.#logger = options.logger;
+    this.#reportError = options.reportError ?? defaultReportError;
   }
 
   /** The highest seq applied: every event up to it is part of the confirmed state. */
@@ -76,7 +83,7 @@ export class LiveStoreCore {
   /**
    * Calls `listener` after every change of the view; returns the function that stops it. Bound, so it
    * can be passed around as is. A listener that throws does not stop the others or the store: its error
-   * is rethrown asynchronously, as DOM event listeners' are.
+   * goes to `reportError`, as a DOM event listener's does.
    */
   readonly subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
@@ -315,8 +322,14 @@ export class LiveStoreCore {
       try {
         listener();
       } catch (error) {
-        queueMicrotask(() => { throw error; });
+        this.#reportError(error);
       }
     }
   }
+}
+
+function defaultReportError(error: unknown): void {
+  const platform = (globalThis as { reportError?: (error: unknown) => void }).reportError;
+  if (platform !== undefined) platform(error);
+  else queueMicrotask(() => { throw error; });
 }
