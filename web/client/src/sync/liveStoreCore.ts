@@ -1,12 +1,14 @@
-import { readCode, readDetail, readMessage, readSeq } from './answers.js';
 import { copyPatch, type ConversationPatch } from './conversationPatch.js';
+import { readEventData } from './eventData.js';
 import { newId } from './ids.js';
-import { parseConversation, parseMember, parseMessage, type Conversation, type Member, type Message, type Snapshot, type StreamEvent } from './models.js';
-import { newPendingMessage, newPendingPatch, targetOf, toRequest, type OutgoingRequest, type PendingMutation } from './pending.js';
+import { Listeners } from './listeners.js';
+import type { Conversation, Member, Message, Snapshot, StreamEvent } from './models.js';
+import type { OutgoingRequest, PendingMutation } from './pending.js';
+import { PendingQueue } from './pendingQueue.js';
 import { RetryPolicy } from './retryPolicy.js';
 import type { StoreError } from './storeError.js';
 import { byActivity, byId, messageViews, pendingPatchesOf, projectConversation, type MessageView } from './view.js';
-import { isJsonObject, WireFormatError } from './wire.js';
+import { WireFormatError } from './wire.js';
 
 /** Where the store reports what it skipped. It logs ids, types and seqs, never message text. */
 export interface LiveStoreLogger {
@@ -19,10 +21,7 @@ export interface LiveStoreOptions {
   /** A number in [0, 1) for the retry jitter; `Math.random` when absent. */
   readonly random?: () => number;
   readonly logger?: LiveStoreLogger;
-  /**
-   * Hears an error thrown by a listener, after the other listeners ran. Default: the platform's
-   * `reportError` (the console and `window.onerror`), else rethrown asynchronously.
-   */
+  /** Hears an error a listener threw. Default: the platform's `reportError`, else an asynchronous rethrow. */
   readonly reportError?: (error: unknown) => void;
 }
 
@@ -46,23 +45,17 @@ export class LiveStoreCore {
   readonly #conversations = new Map<number, Conversation>();
   readonly #messages = new Map<number, Map<string, Message>>();
   readonly #members = new Map<number, Member>();
-  #pending: PendingMutation[] = [];
-  readonly #errors: StoreError[] = [];
-  readonly #listeners = new Set<() => void>();
-  readonly #retry: RetryPolicy;
-  readonly #random: () => number;
+  readonly #pending: PendingQueue;
+  readonly #listeners: Listeners;
   readonly #logger: LiveStoreLogger | undefined;
-  readonly #reportError: (error: unknown) => void;
-  #nextOrder = 0;
   #cursor = 0;
   #needsSnapshot = true;
   #revision = 0;
 
   constructor(options: LiveStoreOptions = {}) {
-    this.#retry = options.retryPolicy ?? RetryPolicy.default;
-    this.#random = options.random ?? Math.random;
+    this.#pending = new PendingQueue(options.retryPolicy ?? RetryPolicy.default, options.random ?? Math.random);
+    this.#listeners = new Listeners(options.reportError);
     this.#logger = options.logger;
-    this.#reportError = options.reportError ?? defaultReportError;
   }
 
   /** The highest seq applied: every event up to it is part of the confirmed state. */
@@ -72,23 +65,22 @@ export class LiveStoreCore {
   get needsSnapshot(): boolean { return this.#needsSnapshot; }
 
   /** Writes refused by the server or given up, oldest first. */
-  get errors(): readonly StoreError[] { return [...this.#errors]; }
+  get errors(): readonly StoreError[] { return [...this.#pending.errors]; }
 
   /** Local changes not yet confirmed by the stream. */
-  get pendingCount(): number { return this.#pending.length; }
+  get pendingCount(): number { return this.#pending.items.length; }
+
+  /** When (epoch ms) the next retry is due, if any write waits for one: the shell's next wake-up. */
+  get nextRetryAt(): number | undefined { return this.#pending.nextRetryAt; }
 
   /** Grows by one on every change of the view: a cheap snapshot for `useSyncExternalStore` and the like. */
   get revision(): number { return this.#revision; }
 
   /**
-   * Calls `listener` after every change of the view; returns the function that stops it. Bound, so it
-   * can be passed around as is. A listener that throws does not stop the others or the store: its error
-   * goes to `reportError`, as a DOM event listener's does.
+   * Calls `listener` after every change of the view; returns the function that stops it. Bound, so it can
+   * be passed around as is. A listener that throws stops neither the others nor the store.
    */
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => { this.#listeners.delete(listener); };
-  };
+  readonly subscribe = (listener: () => void): (() => void) => this.#listeners.add(listener);
 
   /** Replaces the confirmed conversations and members and moves the cursor to the snapshot's. Pending work is kept. */
   loadSnapshot(snapshot: Snapshot): void {
@@ -113,10 +105,9 @@ export class LiveStoreCore {
     this.#applyData(e);
     this.#cursor = e.seq;
     const { mutationId, clientMessageId } = e;
-    if (mutationId !== null) this.#pending = this.#pending.filter((p) => !(p.kind === 'patch' && p.key === mutationId));
-    if (clientMessageId !== null && e.type === 'message.created') {
-      this.#pending = this.#pending.filter((p) => !(p.kind === 'message' && p.key === clientMessageId && p.conversationId === e.conversationId));
-    }
+    this.#pending.settle((p) =>
+      (p.kind === 'patch' && p.key === mutationId)
+      || (p.kind === 'message' && e.type === 'message.created' && p.key === clientMessageId && p.conversationId === e.conversationId));
     this.#settle();
   }
 
@@ -136,8 +127,7 @@ export class LiveStoreCore {
   /** Adds an optimistic message; it shows at once as `sending`. Returns its `clientMessageId`. */
   sendMessage(conversationId: number, text: string, options: SendMessageOptions = {}): string {
     const key = options.clientMessageId ?? newId();
-    const seenSeq = (options.sendSeenSeq ?? true) ? this.#cursor : null;
-    this.#pending.push(newPendingMessage(key, conversationId, this.#nextOrder++, text, seenSeq, options.isNote ?? false));
+    this.#pending.addMessage(key, conversationId, text, (options.sendSeenSeq ?? true) ? this.#cursor : null, options.isNote ?? false);
     this.#changed();
     return key;
   }
@@ -145,26 +135,16 @@ export class LiveStoreCore {
   /** Adds an optimistic change of a conversation; the view shows it at once. Returns its `mutationId`. */
   updateConversation(conversationId: number, patch: ConversationPatch, mutationId?: string): string {
     const key = mutationId ?? newId();
-    this.#pending.push(newPendingPatch(key, conversationId, this.#nextOrder++, copyPatch(patch)));
+    this.#pending.addPatch(key, conversationId, copyPatch(patch));
     this.#changed();
     return key;
   }
 
   /** Sends a failed message again, with the same `clientMessageId`. False when no failed message has that id. */
   retryMessage(clientMessageId: string): boolean {
-    const failed = this.#pending.find((p) => p.key === clientMessageId && p.state === 'failed');
-    if (failed === undefined) return false;
-    failed.state = 'queued';
-    failed.attempts = 0;
+    if (!this.#pending.retryFailed(clientMessageId)) return false;
     this.#changed();
     return true;
-  }
-
-  /** When (epoch ms) the next retry is due, if any write waits for one: the shell's next wake-up. */
-  get nextRetryAt(): number | undefined {
-    let next: number | undefined;
-    for (const p of this.#pending) if (p.state === 'waitingRetry' && (next === undefined || p.retryAt < next)) next = p.retryAt;
-    return next;
   }
 
   /**
@@ -172,67 +152,28 @@ export class LiveStoreCore {
    * or waiting to retry. They are marked in flight; answer each with `onResponse` or `onTransportFailure`.
    */
   takeDueRequests(now: number): OutgoingRequest[] {
-    const busy = new Set<string>();
-    const due: OutgoingRequest[] = [];
-    for (const p of [...this.#pending].sort((a, b) => a.order - b.order)) {
-      if (p.state === 'acknowledged' || p.state === 'failed') continue;
-      const target = targetOf(p);
-      if (busy.has(target)) continue;
-      busy.add(target);
-      if (p.state === 'queued' || (p.state === 'waitingRetry' && p.retryAt <= now)) {
-        p.state = 'inFlight';
-        p.attempts++;
-        due.push(toRequest(p));
-      }
-    }
-    return due;
+    return this.#pending.takeDue(now);
   }
 
   /**
    * An answer to a write (`body` is the parsed JSON, or undefined). 2xx records the seq (and for a message
    * the server's message, shown in place); 408, 429 and 5xx retry; any other status drops the change and
-   * reports it in {@link errors}.
+   * reports it in {@link errors}. An answer proves "stored", never more: later statuses come from the stream.
    */
   onResponse(key: string, status: number, body: unknown, now: number): void {
-    const p = this.#pending.find((x) => x.key === key);
-    if (p === undefined) return; // already confirmed by the stream
-    if (status >= 200 && status < 300) {
-      if (p.state === 'failed') return;
-      p.state = 'acknowledged';
-      const seq = readSeq(body);
-      if (seq !== undefined) p.responseSeq = seq;
-      if (p.kind === 'message') p.server = readMessage(body, (error) => this.#skipped('answer', key, error)) ?? p.server;
-      this.#settle();
-      return;
-    }
-    if (p.state !== 'inFlight') return;
-    if (status === 408 || status === 429 || status >= 500) {
-      this.onTransportFailure(key, now);
-      return;
-    }
-    this.#drop(p, { key, code: readCode(body) ?? `http_${status}`, status, detail: readDetail(body) });
+    const outcome = this.#pending.answer(key, status, body, now, (error) => this.#skipped('answer', key, error));
+    if (outcome === 'acknowledged') this.#settle();
+    else if (outcome === 'changed') this.#changed();
   }
 
   /** A write got no answer (network error, timeout): retry later with the same id, or give up after the budget. */
   onTransportFailure(key: string, now: number): void {
-    const p = this.#pending.find((x) => x.key === key && x.state === 'inFlight');
-    if (p === undefined) return;
-    const delay = this.#retry.delayBefore(p.attempts, this.#random);
-    if (delay !== undefined) {
-      p.state = 'waitingRetry';
-      p.retryAt = now + delay;
-    } else if (p.kind === 'message') {
-      p.state = 'failed'; // stays visible with a retry action: never silently dropped
-    } else {
-      this.#drop(p, { key, code: 'gave_up', status: 0, detail: 'The change could not reach the server.' });
-      return;
-    }
-    this.#changed();
+    if (this.#pending.fail(key, now)) this.#changed();
   }
 
   /** Conversations as the UI shows them (pending changes applied), newest activity first. */
   get conversations(): Conversation[] {
-    return byActivity([...this.#conversations.values()].map((c) => projectConversation(c, this.#pending)));
+    return byActivity([...this.#conversations.values()].map((c) => projectConversation(c, this.#pending.items)));
   }
 
   /** Members of the workspace, by id. */
@@ -241,7 +182,7 @@ export class LiveStoreCore {
   /** One conversation as the UI shows it, or undefined when unknown. */
   getConversation(id: number): Conversation | undefined {
     const c = this.#conversations.get(id);
-    return c === undefined ? undefined : projectConversation(c, this.#pending);
+    return c === undefined ? undefined : projectConversation(c, this.#pending.items);
   }
 
   /** The confirmed conversation, without pending changes (what the server has said so far). */
@@ -251,33 +192,27 @@ export class LiveStoreCore {
 
   /** A conversation's messages: confirmed ones in conversation order, then local ones on their way, in the order written. */
   getMessages(conversationId: number): MessageView[] {
-    return messageViews(this.#messages.get(conversationId), this.#pending, conversationId);
+    return messageViews(this.#messages.get(conversationId), this.#pending.items, conversationId);
   }
 
   /** @internal Pending patches of a conversation in order (property tests: the view must show the latest). */
   pendingPatches(conversationId: number): ConversationPatch[] {
-    return pendingPatchesOf(this.#pending, conversationId).map((p) => p.patch);
+    return pendingPatchesOf(this.#pending.items, conversationId).map((p) => p.patch);
   }
 
   /** @internal The request a pending write sends (tests answer it from a model server), or undefined when settled. */
   describePending(key: string): OutgoingRequest | undefined {
-    const p = this.#pending.find((x) => x.key === key);
-    return p === undefined ? undefined : toRequest(p);
+    return this.#pending.describe(key);
   }
 
   #applyData(e: StreamEvent): void {
     // One malformed event must not stop the stream: its data is skipped as a whole, its seq still counts.
     try {
-      const data = e.data;
-      if (!isJsonObject(data)) return;
-      if (e.type === 'member.updated') {
-        const member = parseMember(data, 'event.data');
+      const { member, message, conversation } = readEventData(e);
+      if (member !== null) {
         const known = this.#members.get(member.id);
         if (known === undefined || known.version < member.version) this.#members.set(member.id, member);
-        return;
       }
-      const message = isJsonObject(data['message']) ? parseMessage(data['message'], 'event.data.message') : null;
-      const conversation = isJsonObject(data['conversation']) ? parseConversation(data['conversation'], 'event.data.conversation') : null;
       if (message !== null) this.#upsertMessage(message);
       if (conversation !== null) this.#upsertConversation(conversation);
     } catch (error) {
@@ -300,15 +235,9 @@ export class LiveStoreCore {
 
   /** Drops every pending change the confirmed state now includes, then tells the view. */
   #settle(): void {
-    this.#pending = this.#pending.filter((p) =>
-      !((p.responseSeq !== null && p.responseSeq <= this.#cursor)
-        || (p.kind === 'message' && (this.#messages.get(p.conversationId)?.has(p.key) ?? false))));
-    this.#changed();
-  }
-
-  #drop(p: PendingMutation, error: StoreError): void {
-    this.#pending = this.#pending.filter((x) => x !== p);
-    this.#errors.push(Object.freeze(error));
+    this.#pending.settle((p: PendingMutation) =>
+      (p.responseSeq !== null && p.responseSeq <= this.#cursor)
+      || (p.kind === 'message' && (this.#messages.get(p.conversationId)?.has(p.key) ?? false)));
     this.#changed();
   }
 
@@ -318,18 +247,6 @@ export class LiveStoreCore {
 
   #changed(): void {
     this.#revision++;
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        this.#reportError(error);
-      }
-    }
+    this.#listeners.notify();
   }
-}
-
-function defaultReportError(error: unknown): void {
-  const platform = (globalThis as { reportError?: (error: unknown) => void }).reportError;
-  if (platform !== undefined) platform(error);
-  else queueMicrotask(() => { throw error; });
 }
