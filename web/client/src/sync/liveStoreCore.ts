@@ -1,0 +1,252 @@
+import { copyPatch, type ConversationPatch } from './conversationPatch.js';
+import { readEventData } from './eventData.js';
+import { newId } from './ids.js';
+import { Listeners } from './listeners.js';
+import type { Conversation, Member, Message, Snapshot, StreamEvent } from './models.js';
+import type { OutgoingRequest, PendingMutation } from './pending.js';
+import { PendingQueue } from './pendingQueue.js';
+import { RetryPolicy } from './retryPolicy.js';
+import type { StoreError } from './storeError.js';
+import { byActivity, byId, messageViews, pendingPatchesOf, projectConversation, type MessageView } from './view.js';
+import { WireFormatError } from './wire.js';
+
+/** Where the store reports what it skipped. It logs ids, types and seqs, never message text. */
+export interface LiveStoreLogger {
+  warn(message: string, fields: Readonly<Record<string, string | number | null>>): void;
+}
+
+export interface LiveStoreOptions {
+  /** Delays before retries of a write; `RetryPolicy.default` when absent. */
+  readonly retryPolicy?: RetryPolicy;
+  /** A number in [0, 1) for the retry jitter; `Math.random` when absent. */
+  readonly random?: () => number;
+  readonly logger?: LiveStoreLogger;
+  /** Hears an error a listener threw. Default: the platform's `reportError`, else an asynchronous rethrow. */
+  readonly reportError?: (error: unknown) => void;
+}
+
+export interface SendMessageOptions {
+  /** The idempotency id; a new one when absent. */
+  readonly clientMessageId?: string;
+  /** An internal note (team only). */
+  readonly isNote?: boolean;
+  /** Send the current cursor as `seenSeq` (operators: detects a customer writing meanwhile). Default true. */
+  readonly sendSeenSeq?: boolean;
+}
+
+/**
+ * The optimistic live store without any I/O (DESIGN §1): `view = confirmed state + pending mutations
+ * re-applied in order`. The caller feeds it snapshots, stream events, answers and the time (epoch ms), and
+ * sends what {@link takeDueRequests} returns. The .NET SDK's `LiveStoreCore` implements the same algorithm;
+ * both pass the JSON vectors in `spec/sync`. Inputs are typed: parse wire JSON with `parseSnapshot`,
+ * `parseStreamEvent` and `parseMessage` first. Answer bodies may be raw JSON.
+ */
+export class LiveStoreCore {
+  readonly #conversations = new Map<number, Conversation>();
+  readonly #messages = new Map<number, Map<string, Message>>();
+  readonly #members = new Map<number, Member>();
+  readonly #pending: PendingQueue;
+  readonly #listeners: Listeners;
+  readonly #logger: LiveStoreLogger | undefined;
+  #cursor = 0;
+  #needsSnapshot = true;
+  #revision = 0;
+
+  constructor(options: LiveStoreOptions = {}) {
+    this.#pending = new PendingQueue(options.retryPolicy ?? RetryPolicy.default, options.random ?? Math.random);
+    this.#listeners = new Listeners(options.reportError);
+    this.#logger = options.logger;
+  }
+
+  /** The highest seq applied: every event up to it is part of the confirmed state. */
+  get cursor(): number { return this.#cursor; }
+
+  /** True until a snapshot is loaded, and again after the stream said `reset`. */
+  get needsSnapshot(): boolean { return this.#needsSnapshot; }
+
+  /** Writes refused by the server or given up, oldest first. */
+  get errors(): readonly StoreError[] { return [...this.#pending.errors]; }
+
+  /** Local changes not yet confirmed by the stream. */
+  get pendingCount(): number { return this.#pending.items.length; }
+
+  /** When (epoch ms) the next retry is due, if any write waits for one: the shell's next wake-up. */
+  get nextRetryAt(): number | undefined { return this.#pending.nextRetryAt; }
+
+  /** Grows by one on every change of the view: a cheap snapshot for `useSyncExternalStore` and the like. */
+  get revision(): number { return this.#revision; }
+
+  /**
+   * Calls `listener` after every change of the view; returns the function that stops it. Bound, so it can
+   * be passed around as is. A listener that throws stops neither the others nor the store.
+   */
+  readonly subscribe = (listener: () => void): (() => void) => this.#listeners.add(listener);
+
+  /** Replaces the confirmed conversations and members and moves the cursor to the snapshot's. Pending work is kept. */
+  loadSnapshot(snapshot: Snapshot): void {
+    this.#conversations.clear();
+    for (const c of snapshot.conversations) this.#conversations.set(c.id, c);
+    this.#members.clear();
+    for (const m of snapshot.members) this.#members.set(m.id, m);
+    this.#cursor = snapshot.cursor;
+    this.#needsSnapshot = false;
+    this.#settle();
+  }
+
+  /** Merges a page of messages. Versions decide, so a page older or newer than the cursor is safe to merge. */
+  loadMessages(conversationId: number, page: Iterable<Message>): void {
+    for (const m of page) this.#upsertMessage(m.conversationId === conversationId ? m : Object.freeze({ ...m, conversationId }));
+    this.#settle();
+  }
+
+  /** Applies a durable event. Events at or below the cursor were applied before and change nothing. */
+  applyEvent(e: StreamEvent): void {
+    if (e.seq <= this.#cursor) return;
+    this.#applyData(e);
+    this.#cursor = e.seq;
+    const { mutationId, clientMessageId } = e;
+    this.#pending.settle((p) =>
+      (p.kind === 'patch' && p.key === mutationId)
+      || (p.kind === 'message' && e.type === 'message.created' && p.key === clientMessageId && p.conversationId === e.conversationId));
+    this.#settle();
+  }
+
+  /** The stream moved past events this client may not see: the cursor advances without data. */
+  advanceCursor(seq: number): void {
+    if (seq <= this.#cursor) return;
+    this.#cursor = seq;
+    this.#settle();
+  }
+
+  /** The stream's cursor is older than retention: the caller must load a fresh snapshot; pending work is kept. */
+  requestSnapshot(): void {
+    this.#needsSnapshot = true;
+    this.#changed();
+  }
+
+  /** Adds an optimistic message; it shows at once as `sending`. Returns its `clientMessageId`. */
+  sendMessage(conversationId: number, text: string, options: SendMessageOptions = {}): string {
+    const key = options.clientMessageId ?? newId();
+    this.#pending.addMessage(key, conversationId, text, (options.sendSeenSeq ?? true) ? this.#cursor : null, options.isNote ?? false);
+    this.#changed();
+    return key;
+  }
+
+  /** Adds an optimistic change of a conversation; the view shows it at once. Returns its `mutationId`. */
+  updateConversation(conversationId: number, patch: ConversationPatch, mutationId?: string): string {
+    const key = mutationId ?? newId();
+    this.#pending.addPatch(key, conversationId, copyPatch(patch));
+    this.#changed();
+    return key;
+  }
+
+  /** Sends a failed message again, with the same `clientMessageId`. False when no failed message has that id. */
+  retryMessage(clientMessageId: string): boolean {
+    if (!this.#pending.retryFailed(clientMessageId)) return false;
+    this.#changed();
+    return true;
+  }
+
+  /**
+   * The writes to send now: per target the oldest unconfirmed one, if none of that target is in flight
+   * or waiting to retry. They are marked in flight; answer each with `onResponse` or `onTransportFailure`.
+   */
+  takeDueRequests(now: number): OutgoingRequest[] {
+    return this.#pending.takeDue(now);
+  }
+
+  /**
+   * An answer to a write (`body` is the parsed JSON, or undefined). 2xx records the seq (and for a message
+   * the server's message, shown in place); 408, 429 and 5xx retry; any other status drops the change and
+   * reports it in {@link errors}. An answer proves "stored", never more: later statuses come from the stream.
+   */
+  onResponse(key: string, status: number, body: unknown, now: number): void {
+    const outcome = this.#pending.answer(key, status, body, now, (error) => this.#skipped('answer', key, error));
+    if (outcome === 'acknowledged') this.#settle();
+    else if (outcome === 'changed') this.#changed();
+  }
+
+  /** A write got no answer (network error, timeout): retry later with the same id, or give up after the budget. */
+  onTransportFailure(key: string, now: number): void {
+    if (this.#pending.fail(key, now)) this.#changed();
+  }
+
+  /** Conversations as the UI shows them (pending changes applied), newest activity first. */
+  get conversations(): Conversation[] {
+    return byActivity([...this.#conversations.values()].map((c) => projectConversation(c, this.#pending.items)));
+  }
+
+  /** Members of the workspace, by id. */
+  get members(): Member[] { return byId(this.#members.values()); }
+
+  /** One conversation as the UI shows it, or undefined when unknown. */
+  getConversation(id: number): Conversation | undefined {
+    const c = this.#conversations.get(id);
+    return c === undefined ? undefined : projectConversation(c, this.#pending.items);
+  }
+
+  /** The confirmed conversation, without pending changes (what the server has said so far). */
+  getConfirmedConversation(id: number): Conversation | undefined {
+    return this.#conversations.get(id);
+  }
+
+  /** A conversation's messages: confirmed ones in conversation order, then local ones on their way, in the order written. */
+  getMessages(conversationId: number): MessageView[] {
+    return messageViews(this.#messages.get(conversationId), this.#pending.items, conversationId);
+  }
+
+  /** @internal Pending patches of a conversation in order (property tests: the view must show the latest). */
+  pendingPatches(conversationId: number): ConversationPatch[] {
+    return pendingPatchesOf(this.#pending.items, conversationId).map((p) => p.patch);
+  }
+
+  /** @internal The request a pending write sends (tests answer it from a model server), or undefined when settled. */
+  describePending(key: string): OutgoingRequest | undefined {
+    return this.#pending.describe(key);
+  }
+
+  #applyData(e: StreamEvent): void {
+    // One malformed event must not stop the stream: its data is skipped as a whole, its seq still counts.
+    try {
+      const { member, message, conversation } = readEventData(e);
+      if (member !== null) {
+        const known = this.#members.get(member.id);
+        if (known === undefined || known.version < member.version) this.#members.set(member.id, member);
+      }
+      if (message !== null) this.#upsertMessage(message);
+      if (conversation !== null) this.#upsertConversation(conversation);
+    } catch (error) {
+      if (!(error instanceof WireFormatError)) throw error;
+      this.#skipped('event', String(e.seq), error);
+    }
+  }
+
+  #upsertConversation(c: Conversation): void {
+    const known = this.#conversations.get(c.id);
+    if (known === undefined || known.version < c.version) this.#conversations.set(c.id, c);
+  }
+
+  #upsertMessage(m: Message): void {
+    let byClientId = this.#messages.get(m.conversationId);
+    if (byClientId === undefined) this.#messages.set(m.conversationId, byClientId = new Map());
+    const known = byClientId.get(m.clientMessageId);
+    if (known === undefined || known.version < m.version) byClientId.set(m.clientMessageId, m);
+  }
+
+  /** Drops every pending change the confirmed state now includes, then tells the view. */
+  #settle(): void {
+    this.#pending.settle((p: PendingMutation) =>
+      (p.responseSeq !== null && p.responseSeq <= this.#cursor)
+      || (p.kind === 'message' && (this.#messages.get(p.conversationId)?.has(p.key) ?? false)));
+    this.#changed();
+  }
+
+  #skipped(what: 'event' | 'answer', id: string, error: WireFormatError): void {
+    this.#logger?.warn(`Skipped unreadable ${what} data.`, { id, path: error.path, expected: error.expected });
+  }
+
+  #changed(): void {
+    this.#revision++;
+    this.#listeners.notify();
+  }
+}

@@ -1,0 +1,95 @@
+import { patchBody, type ConversationPatch } from './conversationPatch.js';
+import type { Message } from './models.js';
+
+/**
+ * A write the store wants sent. `key` is the write's idempotency id (`clientMessageId` or `mutationId`):
+ * every attempt of the same write carries the same key, so the server applies it once however often it
+ * arrives. `attempt` counts from 1.
+ */
+export interface OutgoingRequest {
+  readonly key: string;
+  readonly method: 'POST' | 'PATCH';
+  readonly path: string;
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly attempt: number;
+}
+
+/**
+ * Where a pending write is on its way to being confirmed:
+ * `queued` (waiting its turn or not yet taken), `inFlight` (sent, no answer yet), `waitingRetry` (failed
+ * in transport or with a retryable status; retried at `retryAt`), `acknowledged` (the server answered with
+ * its seq; dropped once the stream confirms it), `failed` (a message whose retries ran out; shown as
+ * failed until the user retries).
+ */
+export type PendingState = 'queued' | 'inFlight' | 'waitingRetry' | 'acknowledged' | 'failed';
+
+interface PendingBase {
+  readonly key: string;
+  readonly conversationId: number;
+  /** Creation order: pending changes are re-applied over the confirmed state in this order. */
+  readonly order: number;
+  state: PendingState;
+  attempts: number;
+  /** Epoch ms. */
+  retryAt: number;
+  /** The seq the server's answer named; confirmed once the cursor reaches it. */
+  responseSeq: number | null;
+}
+
+/** A local message not yet confirmed by the stream. */
+export interface PendingMessage extends PendingBase {
+  readonly kind: 'message';
+  readonly text: string;
+  readonly seenSeq: number | null;
+  readonly isNote: boolean;
+  /** The server's message from the POST answer: shown in place of the local one until the event confirms it. */
+  server: Message | null;
+}
+
+/** A local change of a conversation not yet confirmed by the stream. */
+export interface PendingPatch extends PendingBase {
+  readonly kind: 'patch';
+  readonly patch: ConversationPatch;
+}
+
+/** A local change the server has not confirmed yet (DESIGN §1 "Client live store"). */
+export type PendingMutation = PendingMessage | PendingPatch;
+
+export function newPendingMessage(key: string, conversationId: number, order: number, text: string, seenSeq: number | null, isNote: boolean): PendingMessage {
+  return { kind: 'message', key, conversationId, order, text, seenSeq, isNote, server: null, ...fresh() };
+}
+
+export function newPendingPatch(key: string, conversationId: number, order: number, patch: ConversationPatch): PendingPatch {
+  return { kind: 'patch', key, conversationId, order, patch, ...fresh() };
+}
+
+function fresh(): Pick<PendingBase, 'state' | 'attempts' | 'retryAt' | 'responseSeq'> {
+  return { state: 'queued', attempts: 0, retryAt: 0, responseSeq: null };
+}
+
+/** Writes to one target are sent one at a time and in order, so the last intent wins on the server. */
+export function targetOf(p: PendingMutation): string {
+  return p.kind === 'message' ? `messages:${p.conversationId}` : `conversation:${p.conversationId}`;
+}
+
+export function toRequest(p: PendingMutation): OutgoingRequest {
+  if (p.kind === 'patch') {
+    return Object.freeze({
+      key: p.key,
+      method: 'PATCH',
+      path: `/api/v1/conversations/${p.conversationId}`,
+      body: Object.freeze(patchBody(p.patch, p.key)),
+      attempt: p.attempts,
+    });
+  }
+  const body: Record<string, unknown> = { clientMessageId: p.key, text: p.text };
+  if (p.seenSeq !== null) body['seenSeq'] = p.seenSeq;
+  if (p.isNote) body['isNote'] = true;
+  return Object.freeze({
+    key: p.key,
+    method: 'POST',
+    path: `/api/v1/conversations/${p.conversationId}/messages`,
+    body: Object.freeze(body),
+    attempt: p.attempts,
+  });
+}

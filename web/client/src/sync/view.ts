@@ -1,0 +1,106 @@
+import type { ConversationPatch } from './conversationPatch.js';
+import type { Conversation, Member, Message } from './models.js';
+import type { PendingMessage, PendingMutation, PendingPatch } from './pending.js';
+
+// The view = confirmed state + pending mutations re-applied in order (DESIGN §1). Pure functions over the
+// store's state; the store calls them on every read.
+
+/**
+ * A message as a UI shows it: a confirmed server message, or a local one still on its way (`pending`),
+ * replaced in place by the server's message once known.
+ */
+export interface MessageView {
+  readonly clientMessageId: string;
+  readonly id: number | null;
+  readonly ordinal: number | null;
+  readonly text: string;
+  /** `self` for a local message the server has not answered yet. */
+  readonly senderRole: string;
+  readonly senderName: string | null;
+  /** `sending`, `sent`, `delivered`, `read` or `failed`. */
+  readonly status: string;
+  /** Not yet confirmed by the stream. */
+  readonly pending: boolean;
+  readonly isNote: boolean;
+  readonly error: string | null;
+  /** The server's message, once known. */
+  readonly server: Message | null;
+  /** True when the message failed and can be retried (`retryMessage`). */
+  readonly canRetry: boolean;
+}
+
+/** The confirmed conversation with every pending patch of it re-applied in order. */
+export function projectConversation(confirmed: Conversation, pending: readonly PendingMutation[]): Conversation {
+  let c = confirmed;
+  for (const p of pendingPatchesOf(pending, confirmed.id)) c = applyPatch(c, p.patch);
+  return c === confirmed ? c : Object.freeze(c);
+}
+
+/** Pending patches of one conversation, in creation order. */
+export function pendingPatchesOf(pending: readonly PendingMutation[], conversationId: number): PendingPatch[] {
+  return pending
+    .filter((p): p is PendingPatch => p.kind === 'patch' && p.conversationId === conversationId)
+    .sort((a, b) => a.order - b.order);
+}
+
+/** The optimistic guess of a patch's effect, in the server's order: assignee, bot switch, resolve. */
+export function applyPatch(conversation: Conversation, patch: ConversationPatch): Conversation {
+  let c = conversation;
+  if (patch.assigneeId !== undefined) {
+    c = patch.assigneeId === null
+      ? { ...c, assigneeId: null, state: c.state === 'assigned' ? 'queued' : c.state }
+      : { ...c, assigneeId: patch.assigneeId, botActive: false, state: c.state === 'waiting_customer' ? c.state : 'assigned' };
+  }
+  if (patch.botActive !== undefined && c.state !== 'resolved') {
+    c = patch.botActive
+      ? { ...c, botActive: true, state: 'bot' }
+      : { ...c, botActive: false, state: c.state === 'bot' ? (c.assigneeId === null ? 'queued' : 'assigned') : c.state };
+  }
+  if (patch.resolved !== undefined) {
+    if (patch.resolved) c = { ...c, state: 'resolved', botActive: false };
+    else if (c.state === 'resolved') c = { ...c, state: c.assigneeId === null ? 'queued' : 'assigned' };
+  }
+  return c;
+}
+
+/** Newest activity first (last message, else creation), then the higher id. */
+export function byActivity(conversations: Conversation[]): Conversation[] {
+  const keyed = conversations.map((c) => ({ c, at: Date.parse(c.lastMessageAt ?? c.createdAt) }));
+  keyed.sort((a, b) => b.at - a.at || b.c.id - a.c.id);
+  return keyed.map((k) => k.c);
+}
+
+export function byId(members: Iterable<Member>): Member[] {
+  return [...members].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * A conversation's messages: confirmed ones in conversation order, then local ones still on their way,
+ * in the order they were written. Each clientMessageId appears once.
+ */
+export function messageViews(confirmed: ReadonlyMap<string, Message> | undefined, pending: readonly PendingMutation[], conversationId: number): MessageView[] {
+  const view = [...(confirmed?.values() ?? [])].sort((a, b) => a.ordinal - b.ordinal).map(confirmedView);
+  const local = pending
+    .filter((p): p is PendingMessage => p.kind === 'message' && p.conversationId === conversationId && !(confirmed?.has(p.key) ?? false))
+    .sort((a, b) => a.order - b.order);
+  for (const p of local) view.push(localView(p));
+  return view;
+}
+
+function confirmedView(m: Message): MessageView {
+  return Object.freeze({
+    clientMessageId: m.clientMessageId, id: m.id, ordinal: m.ordinal, text: m.text, senderRole: m.senderRole,
+    senderName: m.senderName, status: m.status, pending: false, isNote: m.isNote, error: m.error, server: m, canRetry: false,
+  });
+}
+
+function localView(p: PendingMessage): MessageView {
+  // An answer proves the message is stored ("sent"), nothing more: a later status in a replayed answer
+  // must come from the stream, or the view would move back when the older creation event arrives.
+  const status = p.state === 'failed' ? 'failed' : p.server === null ? 'sending' : 'sent';
+  const s = p.server;
+  return Object.freeze({
+    clientMessageId: p.key, id: s?.id ?? null, ordinal: s?.ordinal ?? null, text: p.text, senderRole: s?.senderRole ?? 'self',
+    senderName: s?.senderName ?? null, status, pending: true, isNote: p.isNote, error: null, server: s, canRetry: status === 'failed',
+  });
+}

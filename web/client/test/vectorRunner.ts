@@ -1,0 +1,195 @@
+import { LiveStoreCore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest } from '../src/index.js';
+import { isObject, subsetMismatches, toJson } from './json.js';
+
+/** A conformance vector that does not hold (or cannot be read). */
+export class VectorFailure extends Error {
+  override readonly name = 'VectorFailure';
+}
+
+/** The vectors' clock starts here (spec/sync/README.md) and moves only with `advance`. */
+export const vectorStart = Date.UTC(2026, 0, 1, 0, 0, 0);
+
+/**
+ * Runs one conformance vector of spec/sync against {@link LiveStoreCore}, with the semantics of the .NET
+ * runner (tests/Switchboard.Client.Tests/VectorRunner.cs); the step language is in spec/sync/README.md.
+ */
+export function runVector(vector: unknown): void {
+  if (!isObject(vector) || typeof vector['name'] !== 'string' || !Array.isArray(vector['steps'])) {
+    throw new VectorFailure('not a vector: needs "name" and "steps"');
+  }
+  const runner = new VectorRunner(vector['name'], numbers(vector['retryDelaysMs'], 'retryDelaysMs') ?? [1000, 4000, 10000]);
+  for (const step of vector['steps']) {
+    runner.stepIndex++;
+    if (!isObject(step)) runner.fail('a step must be an object');
+    else runner.step(step);
+  }
+}
+
+class VectorRunner {
+  readonly store: LiveStoreCore;
+  now = vectorStart;
+  stepIndex = 0;
+
+  constructor(readonly name: string, delaysMs: number[]) {
+    this.store = new LiveStoreCore({ retryPolicy: new RetryPolicy(delaysMs, 0), random: () => 0 });
+  }
+
+  step(s: Record<string, unknown>): void {
+    const op = this.str(s, 'do');
+    switch (op) {
+      case 'snapshot':
+        this.int(s, 'cursor');
+        this.store.loadSnapshot(parseSnapshot(s, 'step'));
+        break;
+      case 'messages':
+        this.store.loadMessages(this.int(s, 'conversationId'), this.list(s, 'items', true).map((m, i) => parseMessage(m, `items[${i}]`)));
+        break;
+      case 'send':
+        this.store.sendMessage(this.int(s, 'conversationId'), this.str(s, 'text'), {
+          clientMessageId: this.str(s, 'clientMessageId'),
+          isNote: this.optionalBool(s, 'isNote') ?? false,
+          sendSeenSeq: this.optionalBool(s, 'sendSeenSeq') ?? true,
+        });
+        break;
+      case 'patch':
+        this.store.updateConversation(this.int(s, 'conversationId'), this.patch(s['set']), this.str(s, 'mutationId'));
+        break;
+      case 'retry':
+        this.check(this.store.retryMessage(this.str(s, 'clientMessageId')), 'retry found no failed message');
+        break;
+      case 'takeRequests':
+        this.expectRequests(this.store.takeDueRequests(this.now), this.list(s, 'expect', false));
+        break;
+      case 'respond':
+        this.store.onResponse(this.str(s, 'to'), this.int(s, 'status'), s['body'], this.now);
+        break;
+      case 'fail':
+        this.store.onTransportFailure(this.str(s, 'to'), this.now);
+        break;
+      case 'event':
+        this.store.applyEvent(parseStreamEvent(s['event']));
+        break;
+      case 'events':
+        for (const e of this.list(s, 'events', false)) this.store.applyEvent(parseStreamEvent(e));
+        break;
+      case 'cursor':
+        this.store.advanceCursor(this.int(s, 'seq'));
+        break;
+      case 'reset':
+        this.store.requestSnapshot();
+        break;
+      case 'advance':
+        this.now += this.int(s, 'ms');
+        break;
+      case 'expect':
+        this.expect(s);
+        break;
+      default:
+        this.fail(`unknown step '${op}'`);
+    }
+  }
+
+  patch(set: unknown): ConversationPatch {
+    if (!isObject(set)) this.fail('patch needs "set"');
+    const patch: { botActive?: boolean; resolved?: boolean; assigneeId?: number | null } = {};
+    const botActive = this.optionalBool(set, 'botActive');
+    if (botActive !== undefined) patch.botActive = botActive;
+    const resolved = this.optionalBool(set, 'resolved');
+    if (resolved !== undefined) patch.resolved = resolved;
+    if (Object.hasOwn(set, 'assigneeId')) patch.assigneeId = set['assigneeId'] === null ? null : this.int(set, 'assigneeId');
+    return patch;
+  }
+
+  expectRequests(actual: OutgoingRequest[], expected: unknown[]): void {
+    this.check(actual.length === expected.length, `expected ${expected.length} requests, got ${actual.length}: ${actual.map((r) => r.key).join(', ')}`);
+    actual.forEach((request, i) => {
+      const e = expected[i];
+      if (!isObject(e)) this.fail(`request ${i}: expectation must be an object`);
+      this.check(request.key === this.str(e, 'key'), `request ${i}: key ${request.key}, expected ${JSON.stringify(e['key'])}`);
+      if (e['method'] !== undefined) this.check(request.method === e['method'], `request ${i}: method ${request.method}`);
+      if (e['path'] !== undefined) this.check(request.path === e['path'], `request ${i}: path ${request.path}`);
+      if (isObject(e['body'])) this.subset(e['body'], request.body, `request ${i} body`);
+    });
+  }
+
+  expect(s: Record<string, unknown>): void {
+    const { store } = this;
+    if (s['cursor'] !== undefined) this.check(store.cursor === s['cursor'], `cursor ${store.cursor}, expected ${JSON.stringify(s['cursor'])}`);
+    if (s['pending'] !== undefined) this.check(store.pendingCount === s['pending'], `pending ${store.pendingCount}, expected ${JSON.stringify(s['pending'])}`);
+    if (s['needsSnapshot'] !== undefined) this.check(store.needsSnapshot === s['needsSnapshot'], `needsSnapshot ${store.needsSnapshot}`);
+    const errors = s['errors'];
+    if (Array.isArray(errors)) {
+      const codes = store.errors.map((e) => e.code);
+      this.check(codes.length === errors.length && codes.every((c, i) => c === errors[i]), `errors [${codes.join(', ')}], expected ${JSON.stringify(errors)}`);
+    }
+    const conversations = s['conversations'];
+    if (isObject(conversations)) {
+      for (const [id, fields] of Object.entries(conversations)) {
+        const view = store.getConversation(Number(id));
+        this.check(view !== undefined, `conversation ${id} missing from the view`);
+        if (!isObject(fields)) this.fail(`conversation ${id}: expectation must be an object`);
+        this.subset(fields, view, `conversation ${id}`);
+      }
+    }
+    const messages = s['messages'];
+    if (isObject(messages)) {
+      for (const [id, list] of Object.entries(messages)) {
+        const view = store.getMessages(Number(id));
+        if (!Array.isArray(list)) this.fail(`messages of ${id}: expectation must be an array`);
+        this.check(view.length === list.length,
+          `conversation ${id}: ${view.length} messages [${view.map((m) => `${m.clientMessageId}:${m.status}`).join(', ')}], expected ${list.length}`);
+        view.forEach((m, i) => {
+          const fields: unknown = list[i];
+          if (!isObject(fields)) this.fail(`conversation ${id} message ${i}: expectation must be an object`);
+          this.subset(fields, m, `conversation ${id} message ${i}`);
+        });
+      }
+    }
+  }
+
+  /** Every property named in `expected` must equal the actual one (as serialized); others are not compared. */
+  subset(expected: Record<string, unknown>, actual: unknown, what: string): void {
+    const mismatches = subsetMismatches(expected, toJson(actual));
+    this.check(mismatches.length === 0, mismatches.map((m) => what + m).join('; '));
+  }
+
+  check(condition: boolean, message: string): asserts condition {
+    if (!condition) this.fail(message);
+  }
+
+  fail(message: string): never {
+    throw new VectorFailure(`${this.name}, step ${this.stepIndex}: ${message}`);
+  }
+
+  str(s: Record<string, unknown>, name: string): string {
+    const v = s[name];
+    if (typeof v !== 'string') this.fail(`"${name}" must be a string`);
+    return v;
+  }
+
+  int(s: Record<string, unknown>, name: string): number {
+    const v = s[name];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(`"${name}" must be an integer`);
+    return v;
+  }
+
+  optionalBool(s: Record<string, unknown>, name: string): boolean | undefined {
+    const v = s[name];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'boolean') this.fail(`"${name}" must be a boolean`);
+    return v;
+  }
+
+  list(s: Record<string, unknown>, name: string, optional: boolean): unknown[] {
+    const v = s[name];
+    if (v === undefined && optional) return [];
+    if (!Array.isArray(v)) this.fail(`"${name}" must be an array`);
+    return v;
+  }
+}
+
+function numbers(value: unknown, name: string): number[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((n) => typeof n === 'number')) throw new VectorFailure(`"${name}" must be an array of numbers`);
+  return value as number[];
+}
