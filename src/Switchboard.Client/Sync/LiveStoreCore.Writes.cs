@@ -77,20 +77,24 @@ public sealed partial class LiveStoreCore
         {
             if (p.State == PendingState.Failed) return;
             p.State = PendingState.Acknowledged;
-            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("seq", out var seq) && seq.TryGetInt64(out var s)) p.ResponseSeq = s;
-            if (p is PendingMessage message && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("message", out var m))
-                message.Server = m.Deserialize<MessageDto>(SyncJson.Options);
+            // Unreadable parts of an answer count as absent: without a seq the change waits for its event.
+            if (body.ValueKind == JsonValueKind.Object && body.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number && seq.TryGetInt64(out var s))
+                p.ResponseSeq = s;
+            if (p is PendingMessage message && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("message", out var m)
+                && EventData.ReadMessage(m) is { } server)
+                message.Server = server;
             Settle();
             return;
         }
         if (p.State != PendingState.InFlight) return;
-        if (status is 408 or 429 or >= 500)
+        // 401 is retried like a 5xx, not dropped: an expired session must not lose what the user wrote.
+        if (status is 401 or 408 or 429 or >= 500)
         {
             OnTransportFailure(key, now);
             return;
         }
         pending.Remove(p);
-        errors.Add(new StoreError(key, ReadCode(body) ?? $"http_{status}", status, ReadDetail(body)));
+        errors.Add(ErrorFor(p, ReadCode(body) ?? $"http_{status}", status, ReadDetail(body)));
         Changed?.Invoke();
     }
 
@@ -109,12 +113,15 @@ public sealed partial class LiveStoreCore
         else
         {
             pending.Remove(p);
-            errors.Add(new StoreError(key, "gave_up", 0, "The change could not reach the server."));
+            errors.Add(ErrorFor(p, "gave_up", 0, "The change could not reach the server."));
         }
         Changed?.Invoke();
     }
 
     static string NewId() => Guid.NewGuid().ToString("N");
+
+    static StoreError ErrorFor(PendingMutation p, string code, int status, string? detail) =>
+        new(p.Key, code, status, detail) { ConversationId = p.ConversationId, Text = (p as PendingMessage)?.Text };
 
     static string? ReadCode(JsonElement body) =>
         body.ValueKind == JsonValueKind.Object && body.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;

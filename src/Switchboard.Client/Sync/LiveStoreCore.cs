@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Switchboard.Client.Models;
 
 namespace Switchboard.Client.Sync;
@@ -36,14 +35,15 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// <summary>Local changes not yet confirmed by the stream.</summary>
     public int PendingCount => pending.Count;
 
-    /// <summary>Replaces the confirmed conversations and members and moves the cursor to the snapshot's. Pending work is kept.</summary>
+    /// <summary>
+    /// Merges a snapshot: conversations and members by version (a stale snapshot never replaces newer data) and
+    /// the cursor moves forward to the snapshot's. Pending work is kept.
+    /// </summary>
     public void LoadSnapshot(SnapshotDto snapshot)
     {
-        conversations.Clear();
-        foreach (var c in snapshot.Conversations) conversations[c.Id] = c;
-        members.Clear();
-        foreach (var m in snapshot.Members) members[m.Id] = m;
-        Cursor = snapshot.Cursor;
+        foreach (var c in snapshot.Conversations) UpsertConversation(c);
+        foreach (var m in snapshot.Members) UpsertMember(m);
+        Cursor = Math.Max(Cursor, snapshot.Cursor);
         NeedsSnapshot = false;
         Settle();
     }
@@ -62,8 +62,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
         ApplyData(e);
         Cursor = e.Seq;
         if (e.MutationId is { } mutationId) pending.RemoveAll(p => p is PendingPatch && p.Key == mutationId);
-        if (e.ClientMessageId is { } clientMessageId && e.Type == "message.created")
-            pending.RemoveAll(p => p is PendingMessage && p.Key == clientMessageId && p.ConversationId == e.ConversationId);
+        // A message is settled by its confirmed copy (Settle), so an unreadable event never makes one vanish.
         Settle();
     }
 
@@ -82,26 +81,21 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
         Changed?.Invoke();
     }
 
+    /// <summary>
+    /// Reads all of an event's data first and applies it only if all of it is readable: one malformed event
+    /// must not stop the stream nor half-apply. Its seq still counts.
+    /// </summary>
     void ApplyData(StreamEvent e)
     {
-        // One malformed event must not stop the stream: its data is skipped, its seq still counts.
-        try
-        {
-            if (e.Data.ValueKind != JsonValueKind.Object) return;
-            if (e.Type == "member.updated")
-            {
-                var member = e.Data.Deserialize<MemberDto>(SyncJson.Options);
-                if (member is not null && (!members.TryGetValue(member.Id, out var known) || known.Version < member.Version)) members[member.Id] = member;
-                return;
-            }
-            if (e.Data.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object)
-                UpsertMessage(m.Deserialize<MessageDto>(SyncJson.Options)!);
-            if (e.Data.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object)
-                UpsertConversation(c.Deserialize<ConversationDto>(SyncJson.Options)!);
-        }
-        catch (JsonException)
-        {
-        }
+        if (EventData.Read(e) is not { } data) return;
+        if (data.Member is { } member) UpsertMember(member);
+        if (data.Message is { } message) UpsertMessage(message);
+        if (data.Conversation is { } conversation) UpsertConversation(conversation);
+    }
+
+    void UpsertMember(MemberDto m)
+    {
+        if (!members.TryGetValue(m.Id, out var known) || known.Version < m.Version) members[m.Id] = m;
     }
 
     void UpsertConversation(ConversationDto c)
@@ -118,6 +112,13 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// <summary>Drops every pending change the confirmed state now includes, then tells the view.</summary>
     void Settle()
     {
+        foreach (var p in pending.Where(p => p.ResponseSeq is { } seq && seq <= Cursor).OfType<PendingMessage>().ToList())
+        {
+            // The cursor passed the answer's seq, so the message is part of the confirmed state even if its event
+            // was never seen (a reset skipped it): keep the answer's copy; versions settle any later change.
+            var confirmed = messages.TryGetValue(p.ConversationId, out var known) && known.ContainsKey(p.Key);
+            if (p.Server is { } server && !confirmed) UpsertMessage(server with { ConversationId = p.ConversationId });
+        }
         pending.RemoveAll(p =>
             (p.ResponseSeq is { } seq && seq <= Cursor)
             || (p is PendingMessage && messages.TryGetValue(p.ConversationId, out var known) && known.ContainsKey(p.Key)));
