@@ -11,6 +11,7 @@ using Switchboard.Server.Members;
 using Switchboard.Server.Presence;
 using Switchboard.Server.Queue;
 using Switchboard.Server.Realtime;
+using Switchboard.Server.Site;
 using Switchboard.Server.Stats;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Sync;
@@ -38,6 +39,7 @@ builder.AddDemo();
 
 var app = builder.Build();
 app.UseErrors();
+app.UseSite();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UsePresence();
@@ -58,6 +60,7 @@ app.MapQueueApi();
 app.MapPresenceApi();
 app.MapStatsApi();
 app.MapWebhooksApi();
+app.MapSite();
 
 app.Run();
 

@@ -20,6 +20,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
     static readonly Dictionary<string, Access> Rules = new(StringComparer.Ordinal)
     {
         ["GET /healthz"] = Access.Anyone,
+        ["GET /"] = Access.Anyone,
+        ["GET /widget.js"] = Access.Anyone,
+        ["GET /app/{*path:nonfile}"] = Access.Anyone,
         ["GET /openapi/{documentName}.json"] = Access.Anyone,
         ["POST /api/v1/auth/login"] = Access.Anyone,
         ["POST /api/v1/auth/logout"] = Access.Team,
@@ -157,7 +160,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var path = endpoint[(space + 1)..]
             .Replace("{id:long}", resourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
-            .Replace("{day}", "2026-01-01", StringComparison.Ordinal);
+            .Replace("{day}", "2026-01-01", StringComparison.Ordinal)
+            .Replace("{*path:nonfile}", "inbox", StringComparison.Ordinal);
         return (endpoint[..space], path);
     }
 }
