@@ -23,6 +23,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /"] = Access.Anyone,
         ["GET /widget.js"] = Access.Anyone,
         ["GET /app/{*path:nonfile}"] = Access.Anyone,
+        ["HEAD /app/{*path:nonfile}"] = Access.Anyone,
         ["GET /openapi/{documentName}.json"] = Access.Anyone,
         ["POST /api/v1/auth/login"] = Access.Anyone,
         ["POST /api/v1/auth/logout"] = Access.Team,
