@@ -1,0 +1,83 @@
+namespace Switchboard.Server.Bots.KnowledgeBase;
+
+/// <summary>
+/// BM25F over FAQ entries: the question and the answer are separate fields, the question weighted higher.
+/// <see cref="Search"/> ranks entries and gives each a confidence: how much of the query's information
+/// (idf mass) the entry covers, so an off-topic question scores low whatever its BM25 score.
+/// </summary>
+public sealed class KnowledgeBaseIndex
+{
+    const double K1 = 1.2;
+    const double B = 0.75;
+    const double QuestionWeight = 2.0;
+    const double AnswerWeight = 1.0;
+    const double UnknownWordWeight = 0.35;
+
+    readonly IReadOnlyList<Doc> docs;
+    readonly Dictionary<string, int> documentFrequency = new(StringComparer.Ordinal);
+    readonly double averageLength;
+
+    public KnowledgeBaseIndex(IEnumerable<FaqEntry> entries)
+    {
+        docs = entries.Select(e => new Doc(e, Frequencies(TextAnalyzer.Terms(e.Question)), Frequencies(TextAnalyzer.Terms(e.Answer)))).ToList();
+        foreach (var doc in docs)
+            foreach (var term in doc.Question.Keys.Union(doc.Answer.Keys))
+                documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+        averageLength = docs.Count == 0 ? 1 : docs.Average(d => d.WeightedLength);
+    }
+
+    public int Count => docs.Count;
+
+    /// <summary>Entries matching <paramref name="query"/>, best first.</summary>
+    public IReadOnlyList<FaqMatch> Search(string query, int take = 3)
+    {
+        var terms = TextAnalyzer.Terms(query).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count == 0 || docs.Count == 0) return [];
+        // A word the FAQ never uses still counts against coverage, but only partly: customers add words the FAQ
+        // cannot know ("company", "visit"); an off-topic question has no known word at all and never matches.
+        var unknownIdf = UnknownWordWeight * Idf(0);
+        var totalIdf = terms.Sum(t => documentFrequency.TryGetValue(t, out var df) ? Idf(df) : unknownIdf);
+        return docs
+            .Select(d => new FaqMatch(d.Entry, Score(d, terms), terms.Sum(t => d.Coverage(t) * Idf(documentFrequency.GetValueOrDefault(t))) / totalIdf))
+            .Where(m => m.Score > 0)
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.Entry.Id)
+            .Take(take)
+            .ToList();
+    }
+
+    double Score(Doc d, IReadOnlyList<string> terms)
+    {
+        var norm = 1 - B + B * d.WeightedLength / averageLength;
+        var score = 0.0;
+        foreach (var t in terms)
+        {
+            var tf = QuestionWeight * d.Question.GetValueOrDefault(t) + AnswerWeight * d.Answer.GetValueOrDefault(t);
+            if (tf == 0) continue;
+            score += Idf(documentFrequency[t]) * tf * (K1 + 1) / (tf + K1 * norm);
+        }
+        return score;
+    }
+
+    /// <summary>BM25's idf, always positive (Lucene's variant).</summary>
+    double Idf(int df) => Math.Log(1 + (docs.Count - df + 0.5) / (df + 0.5));
+
+    static Dictionary<string, int> Frequencies(IEnumerable<string> terms) =>
+        terms.GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    sealed record Doc(FaqEntry Entry, Dictionary<string, int> Question, Dictionary<string, int> Answer)
+    {
+        public double WeightedLength { get; } = QuestionWeight * Question.Values.Sum() + AnswerWeight * Answer.Values.Sum();
+        /// <summary>
+        /// How much a matched term says this entry is the topic: fully when the question names it, half when
+        /// only the answer mentions it in passing ("apply" in "Apply code" is not about job applications).
+        /// </summary>
+        public double Coverage(string term) => Question.ContainsKey(term) ? 1.0 : Answer.ContainsKey(term) ? 0.5 : 0.0;
+    }
+}
+
+/// <summary>An FAQ entry as the bot reads it.</summary>
+public sealed record FaqEntry(long Id, string Question, string Answer);
+
+/// <summary>A ranked entry: <see cref="Confidence"/> in 0..1 is the share of the query's information it covers.</summary>
+public sealed record FaqMatch(FaqEntry Entry, double Score, double Confidence);
