@@ -73,6 +73,13 @@ export class LiveStoreCore {
   /** When (epoch ms) the next retry is due, if any write waits for one: the shell's next wake-up. */
   get nextRetryAt(): number | undefined { return this.#pending.nextRetryAt; }
 
+  /**
+   * The next time after `now` at which {@link takeDueRequests} may have something new without any answer
+   * arriving: a shell's timer. (A retry that is due but waits behind a write of the same target in flight is
+   * released by that write's answer, so waking for it earlier would only spin.)
+   */
+  nextRetryAfter(now: number): number | undefined { return this.#pending.nextRetryAfter(now); }
+
   /** Grows by one on every change of the view: a cheap snapshot for `useSyncExternalStore` and the like. */
   get revision(): number { return this.#revision; }
 

@@ -56,6 +56,13 @@ export class PendingQueue {
     return next;
   }
 
+  /** The earliest retry time after `now` (a due retry blocked behind a write in flight waits for its answer). */
+  nextRetryAfter(now: number): number | undefined {
+    let next: number | undefined;
+    for (const p of this.#items) if (p.state === 'waitingRetry' && p.retryAt > now && (next === undefined || p.retryAt < next)) next = p.retryAt;
+    return next;
+  }
+
   takeDue(now: number): OutgoingRequest[] {
     const busy = new Set<string>();
     const due: OutgoingRequest[] = [];
