@@ -4,9 +4,9 @@ import { HttpError, TransportError } from './api/httpError.js';
 import { FallbackTransport } from './streaming/fallbackTransport.js';
 import { PollTransport } from './streaming/pollTransport.js';
 import { SseTransport } from './streaming/sseTransport.js';
-import type { EventStreamTransport, Signal } from './streaming/streamItem.js';
+import type { EventStreamTransport, Signal, StreamItem } from './streaming/streamItem.js';
 import type { ConversationPatch } from './sync/conversationPatch.js';
-import { Listeners } from './sync/listeners.js';
+import { Listeners, platformReportError } from './sync/listeners.js';
 import { LiveStoreCore, type LiveStoreLogger, type SendMessageOptions } from './sync/liveStoreCore.js';
 import type { Conversation, Member } from './sync/models.js';
 import type { OutgoingRequest } from './sync/pending.js';
@@ -79,6 +79,7 @@ export class LiveStore {
   #inboxes: readonly Inbox[] = [];
   #retryTimer: unknown;
   #streamLoop: Promise<void> | undefined;
+  #streamError: unknown;
 
   constructor(options: LiveStoreShellOptions) {
     this.#api = options.api;
@@ -196,6 +197,13 @@ export class LiveStore {
   /** How many times the stream has connected. */
   get connections(): number { return this.#connections; }
 
+  /**
+   * Why the stream is not live, while it is reconnecting: the last `HttpError` (a 401 means the session
+   * expired: sign in again), `TransportError` or other error of a connection or resync; undefined once a
+   * connection opens.
+   */
+  get streamError(): unknown { return this.#streamError; }
+
   /** The transport in use (`sse`, `poll` or `websocket`). */
   get transportName(): string { return this.#transport.name; }
 
@@ -262,6 +270,7 @@ export class LiveStore {
           if (signal.aborted) break;
           if (item.kind === 'open') {
             openedAt = this.#timers.now();
+            this.#streamError = undefined;
             this.#connections++;
             this.#setState('live');
             continue;
@@ -272,12 +281,11 @@ export class LiveStore {
           }
           if (item.kind === 'disconnect') break;
           healthy = true;
-          if (item.kind === 'event') this.core.applyEvent(item.event);
-          else if (item.kind === 'cursor') this.core.advanceCursor(item.cursor);
-          else this.#signal(item.signal);
+          this.#apply(item);
         }
       } catch (error) {
         if (signal.aborted) return;
+        this.#streamError = error;
         this.#logger?.warn('The event stream failed; reconnecting from the cursor.', { transport: this.#transport.name, failures: failures + 1, ...describe(error) });
       }
       if (signal.aborted) return;
@@ -285,6 +293,24 @@ export class LiveStore {
       failures = healthy ? 0 : failures + 1;
       this.#setState('reconnecting');
       await sleep(this.#timers, this.#reconnectDelay(failures), signal);
+    }
+  }
+
+  /**
+   * Each item in its own try/catch (Zulip's server_events): an item the store fails on is reported and
+   * skipped, its seq counted, so one bad event never stops the stream nor is re-read forever.
+   */
+  #apply(item: Extract<StreamItem, { kind: 'event' | 'cursor' | 'signal' }>): void {
+    try {
+      if (item.kind === 'event') this.core.applyEvent(item.event);
+      else if (item.kind === 'cursor') this.core.advanceCursor(item.cursor);
+      else this.#signal(item.signal);
+    } catch (error) {
+      this.#report(error);
+      if (item.kind === 'event') {
+        this.#logger?.warn('Skipped an event the store failed on; its seq counts.', { seq: item.event.seq, type: item.event.type });
+        this.core.advanceCursor(item.event.seq);
+      }
     }
   }
 
@@ -320,10 +346,13 @@ export class LiveStore {
       try {
         listener(signal);
       } catch (error) {
-        if (this.#reportError !== undefined) this.#reportError(error);
-        else queueMicrotask(() => { throw error; });
+        this.#report(error);
       }
     }
+  }
+
+  #report(error: unknown): void {
+    (this.#reportError ?? platformReportError)(error);
   }
 
   #setState(state: ConnectionState): void {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ApiClient, LiveStore, RetryPolicy, type LiveStoreShellOptions, type Signal } from '../src/index.js';
+import { ApiClient, HttpError, LiveStore, RetryPolicy, type LiveStoreShellOptions, type Signal } from '../src/index.js';
 import { deferred, FakeFetch, json } from './fakes/fakeFetch.js';
 import { FakeTimers } from './fakes/fakeTimers.js';
 import { FakeTransport } from './fakes/fakeTransport.js';
@@ -69,6 +69,14 @@ describe('LiveStore: the stream', () => {
       timers.advance(1);
     }
     assert.deepEqual(waits, [[0], [2200], [11000], [33000], [33000]]);
+    await until(() => transport.connections.length === 6, 'attempt 6');
+    transport.last.fail(new HttpError(401, 'invalid_token', null));
+    await until(() => store.streamError instanceof HttpError, 'the stream error');
+    assert.equal((store.streamError as HttpError).status, 401, 'the UI can tell an expired session');
+    timers.advance(33_000);
+    await until(() => transport.connections.length === 7, 'attempt 7');
+    transport.last.open();
+    await until(() => store.streamError === undefined, 'cleared once open');
     await store.stop();
   });
 
@@ -152,6 +160,19 @@ describe('LiveStore: the stream', () => {
     off();
     await store.stop();
   });
+});
+
+test('LiveStore: an event the store fails on is reported and skipped; the stream goes on', async () => {
+  const reported: unknown[] = [];
+  const { store, transport } = await started({ reportError: (e) => { reported.push(e); } });
+  const original = store.core.applyEvent.bind(store.core);
+  store.core.applyEvent = (e) => { if (e.seq === 11) throw new Error('store bug'); original(e); };
+  transport.last.push(messageCreated(11, 'a')).push(messageCreated(12, 'b'));
+  await until(() => store.cursor === 12, 'the event after the bad one');
+  assert.deepEqual(store.getMessages(1).map((m) => m.clientMessageId), ['b']);
+  assert.equal((reported[0] as Error).message, 'store bug');
+  assert.equal(transport.connections.length, 1, 'no reconnect');
+  await store.stop();
 });
 
 describe('LiveStore: writes', () => {
