@@ -80,6 +80,7 @@ export class LiveStore {
   #retryTimer: unknown;
   #streamLoop: Promise<void> | undefined;
   #streamError: unknown;
+  #pagesStale = false;
 
   constructor(options: LiveStoreShellOptions) {
     this.#api = options.api;
@@ -265,7 +266,7 @@ export class LiveStore {
       let healthy = false;
       let openedAt: number | undefined;
       try {
-        if (this.core.needsSnapshot) await this.#resync();
+        if (this.core.needsSnapshot || this.#pagesStale) await this.#resync();
         for await (const item of this.#transport.connect(this.core.cursor, signal)) {
           if (signal.aborted) break;
           if (item.kind === 'open') {
@@ -276,6 +277,11 @@ export class LiveStore {
             continue;
           }
           if (item.kind === 'reset') {
+            if (item.cursor < this.core.cursor) {
+              // The server's log is behind this store (restored or recreated): the cursor never moves back, so
+              // the stream will keep saying reset. Only a new store (a page reload) recovers; say so loudly.
+              this.#logger?.warn('The server\'s log is behind the store\'s cursor; a new store is needed.', { cursor: this.core.cursor, serverCursor: item.cursor });
+            }
             this.core.requestSnapshot(); // the next round takes the snapshot, then reconnects from its cursor
             break;
           }
@@ -325,9 +331,13 @@ export class LiveStore {
 
   /** After a reset (or a failed one): a fresh snapshot and fresh pages of the watched conversations; pending work stays. */
   async #resync(): Promise<void> {
+    // Until every watched page is in again, a failed round repeats the whole resync: the events the reset
+    // skipped are in the pages, nowhere else.
+    this.#pagesStale = true;
     this.core.requestSnapshot();
     await this.#loadSnapshot();
     for (const id of [...this.#watched]) await this.#loadMessages(id);
+    this.#pagesStale = false;
   }
 
   async #loadSnapshot(): Promise<void> {

@@ -121,6 +121,22 @@ describe('LiveStore: the stream', () => {
     await store.stop();
   });
 
+  test('a resync whose page fails is repeated whole before the stream goes on', async () => {
+    const { store, transport, server, timers } = await started();
+    await store.watchConversation(1);
+    let pages = 0;
+    server.route('GET /api/v1/conversations/1/messages', () => (++pages === 1
+      ? json(503, { code: 'unavailable' })
+      : json(200, { items: [messageJson('skipped', { id: 300, seq: 15 })], hasMore: false, cursor: 20 })));
+    server.route('GET /api/v1/sync/snapshot', () => json(200, snapshotJson(20)));
+    transport.last.push({ type: 'reset', cursor: 20 });
+    await advanceUntil(timers, () => transport.connections.length === 2, 'the connection after the resync');
+    assert.equal(pages, 2);
+    assert.equal(server.seen('GET /api/v1/sync/snapshot').length, 3, 'start, the failed round, the good one');
+    assert.deepEqual(store.getMessages(1).map((m) => m.clientMessageId), ['skipped']);
+    await store.stop();
+  });
+
   test('SSE that fails to connect three times falls back to long-poll, from the same cursor', async () => {
     const timers = new FakeTimers();
     const server = new FakeFetch()
