@@ -271,3 +271,36 @@ describe('fallback', () => {
     assert.equal(transport.name, 'poll', 'for good');
   });
 });
+
+describe('SSE over the platform fetch (a loopback node:http server)', () => {
+  test('real chunked frames arrive in order; stopping closes the server side', async () => {
+    const { createServer } = await import('node:http');
+    let closed = false;
+    let seen: { url: string | undefined; authorization: string | undefined } | undefined;
+    const server = createServer((req, res) => {
+      seen = { url: req.url, authorization: req.headers.authorization };
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+      res.write('retry: 3000\n\n');
+      const frame = `id: 11\nevent: message.created\ndata: ${JSON.stringify(messageCreated(11, 'a'))}\n\n`;
+      res.write(frame.slice(0, 25));
+      setImmediate(() => { res.write(frame.slice(25)); res.write(': ping\n\n'); });
+      req.on('close', () => { closed = true; });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const transport = new SseTransport(new ApiClient({ baseUrl: `http://127.0.0.1:${port}`, token: 'sbm_real', timeoutMs: 5000 }));
+      const controller = new AbortController();
+      const read = collect(transport.connect(10, controller.signal));
+      await until(() => read.items.length === 2, 'open and the event', 5000);
+      assert.deepEqual(kinds(read.items), ['open', 'event:11']);
+      assert.deepEqual(seen, { url: '/api/v1/events?cursor=10', authorization: 'Bearer sbm_real' });
+      controller.abort();
+      assert.equal(await read.done, 'ended');
+      await until(() => closed, 'the server to see the close', 5000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

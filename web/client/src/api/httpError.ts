@@ -25,8 +25,3 @@ export class TransportError extends Error {
     super(message, options);
   }
 }
-
-/** True for the abort of a signal the caller owns (stop, unwatch): normal control flow, not a failure. */
-export function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
