@@ -1,5 +1,5 @@
-// @switchboard/client: the live store core. The network shell (HTTP writes, SSE/WebSocket/poll streams)
-// drives it and comes later.
+// @switchboard/client: the live store core (sans-I/O, the same algorithm as the .NET SDK), the typed REST
+// client, the event stream transports, and the LiveStore shell that drives the core over them.
 export { LiveStoreCore, type LiveStoreLogger, type LiveStoreOptions, type SendMessageOptions } from './sync/liveStoreCore.js';
 export { RetryPolicy } from './sync/retryPolicy.js';
 export type { ConversationPatch } from './sync/conversationPatch.js';
@@ -11,3 +11,21 @@ export {
   type Contact, type Conversation, type Member, type Message, type Snapshot, type StreamEvent,
 } from './sync/models.js';
 export { WireFormatError } from './sync/wire.js';
+
+export { ApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
+export type {
+  ApiSnapshot, ConversationWriteResult, CurrentCaller, Inbox, ItemsPage, LoginResult, MessagePage, PostMessageResult,
+  PresenceResult, QueuePage, WidgetSession,
+} from './api/apiContracts.js';
+export { HttpError, TransportError } from './api/httpError.js';
+
+export type { EventStreamTransport, Signal, StreamItem, StreamLogger } from './streaming/streamItem.js';
+export { parseFrame, parseFrameText } from './streaming/streamFrames.js';
+export { SseParser, type SseMessage } from './streaming/sseParser.js';
+export { SseTransport, type SseTransportOptions } from './streaming/sseTransport.js';
+export { PollTransport, type PollTransportOptions } from './streaming/pollTransport.js';
+export { WebSocketTransport, type WebSocketFactory, type WebSocketLike, type WebSocketTransportOptions } from './streaming/webSocketTransport.js';
+export { FallbackTransport, type FallbackTransportOptions } from './streaming/fallbackTransport.js';
+
+export { LiveStore, type ConnectionState, type LiveStoreShellOptions } from './liveStore.js';
+export { systemTimers, type Timers } from './timers.js';

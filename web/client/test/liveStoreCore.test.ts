@@ -146,3 +146,61 @@ describe('the surface', () => {
     assert.equal(store.nextRetryAt, t0 + 1250);
   });
 });
+
+describe('the fixes mirrored from the .NET core', () => {
+  test('a snapshot keeps conversations it does not list and members it holds newer', () => {
+    const store = storeWithConversation();
+    const member = { id: 7, email: 'a@x', name: 'A', role: 'operator', presence: 'online', version: 5 };
+    store.loadSnapshot(parseSnapshot({ cursor: 12, conversations: [{ ...conversation, id: 2 }], members: [member] }));
+    store.loadSnapshot(parseSnapshot({ cursor: 11, conversations: [], members: [{ ...member, presence: 'offline', version: 4 }] }));
+    assert.deepEqual(store.conversations.map((c) => c.id).sort(), [1, 2]);
+    assert.equal(store.members[0]?.presence, 'online');
+    assert.equal(store.cursor, 12);
+  });
+
+  test('refused writes carry the conversation, and a message its text for a draft', () => {
+    const store = storeWithConversation();
+    store.sendMessage(1, 'my draft', { clientMessageId: 'c1' });
+    store.updateConversation(1, { botActive: false }, 'm1');
+    store.takeDueRequests(t0);
+    store.onResponse('c1', 409, { code: 'conversation_closed', detail: 'closed' }, t0);
+    store.onResponse('m1', 403, undefined, t0);
+    assert.deepEqual(store.errors, [
+      { key: 'c1', code: 'conversation_closed', status: 409, detail: 'closed', conversationId: 1, text: 'my draft' },
+      { key: 'm1', code: 'http_403', status: 403, detail: null, conversationId: 1, text: null },
+    ]);
+  });
+
+  test('an event with the clientMessageId but unreadable data leaves the pending message; its answer confirms it later', () => {
+    const store = storeWithConversation();
+    store.sendMessage(1, 'hello', { clientMessageId: 'c1' });
+    store.takeDueRequests(t0);
+    store.applyEvent(parseStreamEvent({ seq: 11, type: 'message.created', conversationId: 1, clientMessageId: 'c1', data: { message: message('c1', { clientMessageId: '' }) } }));
+    assert.equal(store.pendingCount, 1);
+    assert.deepEqual(store.getMessages(1).map((m) => [m.clientMessageId, m.status]), [['c1', 'sending']]);
+    store.onResponse('c1', 201, { seq: 11, message: message('c1') }, t0);
+    assert.equal(store.pendingCount, 0);
+    assert.deepEqual(store.getMessages(1).map((m) => [m.clientMessageId, m.id, m.pending]), [['c1', 200, false]]);
+  });
+
+  test('an answer whose message has another clientMessageId counts as without a message', () => {
+    const logger = recordingLogger();
+    const store = storeWithConversation(logger);
+    store.sendMessage(1, 'hello', { clientMessageId: 'c1' });
+    store.takeDueRequests(t0);
+    store.onResponse('c1', 201, { seq: 11, message: message('other') }, t0);
+    store.advanceCursor(11);
+    assert.equal(store.pendingCount, 0);
+    assert.deepEqual(store.getMessages(1), [], 'nothing joins the confirmed state under a key never sent');
+    assert.match(logger.lines[0] ?? '', /answer\.message\.clientMessageId/);
+  });
+
+  test('a member event or conversation without an id is skipped whole', () => {
+    const store = storeWithConversation();
+    store.applyEvent(parseStreamEvent({ seq: 11, type: 'member.updated', data: { email: 'a@x', version: 9 } }));
+    store.applyEvent(parseStreamEvent({ seq: 12, type: 'conversation.updated', conversationId: 1, data: { conversation: { version: 9 } } }));
+    assert.deepEqual(store.members, []);
+    assert.deepEqual(store.conversations.map((c) => c.id), [1]);
+    assert.equal(store.cursor, 12);
+  });
+});

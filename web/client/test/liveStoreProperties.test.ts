@@ -54,9 +54,13 @@ function runSchedule(seed: number): void {
 
   const check = (): void => {
     for (const c of store.conversations) {
-      // Property 3: while a change is pending, the view shows the latest pending value.
-      const latest = store.pendingPatches(c.id).filter((p) => p.botActive !== undefined).at(-1);
+      // Property 3: while a change is pending, the view shows the latest pending value, and that is what the
+      // user chose last (compared with the user's own record too, so dropping a change too early is caught).
+      const pending = store.pendingPatches(c.id);
+      const latest = pending.filter((p) => p.botActive !== undefined).at(-1);
       if (latest !== undefined) ensure(latest.botActive === c.botActive, () => `flip-back: view ${c.botActive}, pending ${latest.botActive}`);
+      const chosen = lastIntent.get(c.id);
+      if (pending.length > 0 && chosen !== undefined) ensure(chosen === c.botActive, () => `flip-back: view ${c.botActive}, last choice ${chosen}`);
     }
     // Property 3, from the user's side: the check above trusts the store's own pending list, so a store
     // that dropped a change too early (on its answer rather than its event) would pass it. With nobody
@@ -169,8 +173,8 @@ function runSchedule(seed: number): void {
     const due = answers;
     answers = [];
     for (const { key, status } of due) {
-      if (store.describePending(key) !== undefined) answer(key);
-      else if (status === 503) store.onResponse(key, 503, undefined, now);
+      if (status === 503) store.onResponse(key, 503, undefined, now);
+      else answer(key);
     }
     for (const c of conversationIds) for (const m of store.getMessages(c)) if (m.canRetry) store.retryMessage(m.clientMessageId);
     for (const r of store.takeDueRequests(now)) send(r, true);

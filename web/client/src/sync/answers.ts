@@ -1,4 +1,5 @@
-import { parseMessage, type Message } from './models.js';
+import { parseKeyedMessage } from './eventData.js';
+import type { Message } from './models.js';
 import { isJsonObject, WireFormatError } from './wire.js';
 
 // Reading the body of an answer to a write. A body that is not what the protocol says never throws out
@@ -12,12 +13,15 @@ export function readSeq(body: unknown): number | undefined {
 
 /**
  * The stored message of a POST answer (`{ message }`), or undefined when there is none or it cannot be
- * read (`onError` hears why).
+ * read (`onError` hears why). A message that is not the one written (another `clientMessageId`) is
+ * unreadable too: it would otherwise join the confirmed state under a key the store never sent.
  */
-export function readMessage(body: unknown, onError: (error: WireFormatError) => void): Message | undefined {
+export function readMessage(body: unknown, clientMessageId: string, onError: (error: WireFormatError) => void): Message | undefined {
   if (!isJsonObject(body) || body['message'] === undefined || body['message'] === null) return undefined;
   try {
-    return parseMessage(body['message'], 'answer.message');
+    const message = parseKeyedMessage(body['message'], 'answer.message');
+    if (message.clientMessageId !== clientMessageId) throw new WireFormatError('answer.message.clientMessageId', 'the clientMessageId that was sent');
+    return message;
   } catch (error) {
     if (!(error instanceof WireFormatError)) throw error;
     onError(error);

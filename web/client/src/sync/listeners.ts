@@ -22,7 +22,7 @@ export class Listeners {
 }
 
 /** The platform's `reportError` (console and `window.onerror`, as for a DOM listener), else an asynchronous rethrow. */
-function platformReportError(error: unknown): void {
+export function platformReportError(error: unknown): void {
   const platform = (globalThis as { reportError?: (error: unknown) => void }).reportError;
   if (platform !== undefined) platform(error);
   else queueMicrotask(() => { throw error; });

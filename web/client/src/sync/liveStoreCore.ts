@@ -73,6 +73,13 @@ export class LiveStoreCore {
   /** When (epoch ms) the next retry is due, if any write waits for one: the shell's next wake-up. */
   get nextRetryAt(): number | undefined { return this.#pending.nextRetryAt; }
 
+  /**
+   * The next time after `now` at which {@link takeDueRequests} may have something new without any answer
+   * arriving: a shell's timer. (A retry that is due but waits behind a write of the same target in flight is
+   * released by that write's answer, so waking for it earlier would only spin.)
+   */
+  nextRetryAfter(now: number): number | undefined { return this.#pending.nextRetryAfter(now); }
+
   /** Grows by one on every change of the view: a cheap snapshot for `useSyncExternalStore` and the like. */
   get revision(): number { return this.#revision; }
 
@@ -82,13 +89,15 @@ export class LiveStoreCore {
    */
   readonly subscribe = (listener: () => void): (() => void) => this.#listeners.add(listener);
 
-  /** Replaces the confirmed conversations and members and moves the cursor to the snapshot's. Pending work is kept. */
+  /**
+   * Merges a snapshot: conversations and members by version (a stale snapshot never replaces newer data;
+   * conversations it does not list are kept) and the cursor moves forward to the snapshot's, never back.
+   * Pending work is kept.
+   */
   loadSnapshot(snapshot: Snapshot): void {
-    this.#conversations.clear();
-    for (const c of snapshot.conversations) this.#conversations.set(c.id, c);
-    this.#members.clear();
-    for (const m of snapshot.members) this.#members.set(m.id, m);
-    this.#cursor = snapshot.cursor;
+    for (const c of snapshot.conversations) this.#upsertConversation(c);
+    for (const m of snapshot.members) this.#upsertMember(m);
+    this.#cursor = Math.max(this.#cursor, snapshot.cursor);
     this.#needsSnapshot = false;
     this.#settle();
   }
@@ -104,10 +113,10 @@ export class LiveStoreCore {
     if (e.seq <= this.#cursor) return;
     this.#applyData(e);
     this.#cursor = e.seq;
-    const { mutationId, clientMessageId } = e;
-    this.#pending.settle((p) =>
-      (p.kind === 'patch' && p.key === mutationId)
-      || (p.kind === 'message' && e.type === 'message.created' && p.key === clientMessageId && p.conversationId === e.conversationId));
+    const { mutationId } = e;
+    if (mutationId !== null) this.#pending.settle((p) => p.kind === 'patch' && p.key === mutationId);
+    // A message is settled by its confirmed copy (#settle), never by the event's clientMessageId alone:
+    // an event whose data was unreadable must not make the message vanish.
     this.#settle();
   }
 
@@ -157,7 +166,7 @@ export class LiveStoreCore {
 
   /**
    * An answer to a write (`body` is the parsed JSON, or undefined). 2xx records the seq (and for a message
-   * the server's message, shown in place); 408, 429 and 5xx retry; any other status drops the change and
+   * the server's message, shown in place); 401, 408, 429 and 5xx retry; any other status drops the change and
    * reports it in {@link errors}. An answer proves "stored", never more: later statuses come from the stream.
    */
   onResponse(key: string, status: number, body: unknown, now: number): void {
@@ -206,19 +215,22 @@ export class LiveStoreCore {
   }
 
   #applyData(e: StreamEvent): void {
-    // One malformed event must not stop the stream: its data is skipped as a whole, its seq still counts.
+    // One malformed event must not stop the stream nor half-apply: its data is read whole first and skipped
+    // as a whole when any part is unreadable; its seq still counts.
     try {
       const { member, message, conversation } = readEventData(e);
-      if (member !== null) {
-        const known = this.#members.get(member.id);
-        if (known === undefined || known.version < member.version) this.#members.set(member.id, member);
-      }
+      if (member !== null) this.#upsertMember(member);
       if (message !== null) this.#upsertMessage(message);
       if (conversation !== null) this.#upsertConversation(conversation);
     } catch (error) {
       if (!(error instanceof WireFormatError)) throw error;
       this.#skipped('event', String(e.seq), error);
     }
+  }
+
+  #upsertMember(m: Member): void {
+    const known = this.#members.get(m.id);
+    if (known === undefined || known.version < m.version) this.#members.set(m.id, m);
   }
 
   #upsertConversation(c: Conversation): void {
@@ -235,6 +247,14 @@ export class LiveStoreCore {
 
   /** Drops every pending change the confirmed state now includes, then tells the view. */
   #settle(): void {
+    for (const p of this.#pending.items) {
+      // The cursor passed the answer's seq, so the message is part of the confirmed state even if its event
+      // was never seen (a reset skipped it): keep the answer's copy; versions settle any later change.
+      if (p.kind !== 'message' || p.server === null || p.responseSeq === null || p.responseSeq > this.#cursor) continue;
+      if (!(this.#messages.get(p.conversationId)?.has(p.key) ?? false)) {
+        this.#upsertMessage(p.server.conversationId === p.conversationId ? p.server : Object.freeze({ ...p.server, conversationId: p.conversationId }));
+      }
+    }
     this.#pending.settle((p: PendingMutation) =>
       (p.responseSeq !== null && p.responseSeq <= this.#cursor)
       || (p.kind === 'message' && (this.#messages.get(p.conversationId)?.has(p.key) ?? false)));

@@ -56,6 +56,13 @@ export class PendingQueue {
     return next;
   }
 
+  /** The earliest retry time after `now` (a due retry blocked behind a write in flight waits for its answer). */
+  nextRetryAfter(now: number): number | undefined {
+    let next: number | undefined;
+    for (const p of this.#items) if (p.state === 'waitingRetry' && p.retryAt > now && (next === undefined || p.retryAt < next)) next = p.retryAt;
+    return next;
+  }
+
   takeDue(now: number): OutgoingRequest[] {
     const busy = new Set<string>();
     const due: OutgoingRequest[] = [];
@@ -81,12 +88,13 @@ export class PendingQueue {
       p.state = 'acknowledged';
       const seq = readSeq(body);
       if (seq !== undefined) p.responseSeq = seq;
-      if (p.kind === 'message') p.server = readMessage(body, onUnreadable) ?? p.server;
+      if (p.kind === 'message') p.server = readMessage(body, p.key, onUnreadable) ?? p.server;
       return 'acknowledged';
     }
     if (p.state !== 'inFlight') return 'ignored';
-    if (status === 408 || status === 429 || status >= 500) return this.fail(key, now) ? 'changed' : 'ignored';
-    this.#drop(p, { key, code: readCode(body) ?? `http_${status}`, status, detail: readDetail(body) });
+    // 401 is retried like a 5xx, not dropped: an expired session must not lose what the user wrote.
+    if (status === 401 || status === 408 || status === 429 || status >= 500) return this.fail(key, now) ? 'changed' : 'ignored';
+    this.#drop(p, readCode(body) ?? `http_${status}`, status, readDetail(body));
     return 'changed';
   }
 
@@ -101,7 +109,7 @@ export class PendingQueue {
     } else if (p.kind === 'message') {
       p.state = 'failed'; // stays visible with a retry action: never silently dropped
     } else {
-      this.#drop(p, { key, code: 'gave_up', status: 0, detail: 'The change could not reach the server.' });
+      this.#drop(p, 'gave_up', 0, 'The change could not reach the server.');
     }
     return true;
   }
@@ -112,8 +120,10 @@ export class PendingQueue {
     return p === undefined ? undefined : toRequest(p);
   }
 
-  #drop(p: PendingMutation, error: StoreError): void {
+  #drop(p: PendingMutation, code: string, status: number, detail: string | null): void {
     this.#items = this.#items.filter((x) => x !== p);
-    this.#errors.push(Object.freeze(error));
+    this.#errors.push(Object.freeze({
+      key: p.key, code, status, detail, conversationId: p.conversationId, text: p.kind === 'message' ? p.text : null,
+    }));
   }
 }

@@ -1,5 +1,5 @@
 /**
- * When to retry a write that failed in transport or with 408, 429 or 5xx: a schedule of delays (data, not
+ * When to retry a write that failed in transport or with 401, 408, 429 or 5xx: a schedule of delays (data, not
  * scattered sleeps) plus jitter. After the last delay the write gives up: a message shows as failed.
  */
 export class RetryPolicy {

@@ -8,4 +8,8 @@ export interface StoreError {
   readonly status: number;
   /** A human-readable explanation, when there is one. */
   readonly detail: string | null;
+  /** The conversation the refused write was for. */
+  readonly conversationId: number;
+  /** For a refused message, its text, so a UI can give it back to the user as a draft; null for other changes. */
+  readonly text: string | null;
 }

@@ -1,0 +1,283 @@
+import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
+import { parseConversation, type Conversation } from '../sync/models.js';
+import type { OutgoingRequest } from '../sync/pending.js';
+import { deadline, systemTimers, type Timers } from '../timers.js';
+import {
+  parseApiSnapshot, parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parseMessagePage,
+  parsePostMessageResult, parsePresenceResult, parseQueuePage, parseWidgetSession,
+  type ApiSnapshot, type ConversationWriteResult, type CurrentCaller, type ItemsPage, type LoginResult, type MessagePage,
+  type PostMessageResult, type PresenceResult, type QueuePage, type WidgetSession,
+} from './apiContracts.js';
+import { HttpError, TransportError } from './httpError.js';
+
+/** The `fetch` the client calls: the platform's, or a fake in tests. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** The server, such as `https://chat.example.com`; empty (the default) for the page's own origin. */
+  readonly baseUrl?: string;
+  /** Default: the platform's `fetch`. */
+  readonly fetch?: FetchLike;
+  /** A bearer token (member session, API key or visitor session). `login` and `startWidgetSession` set one too. */
+  readonly token?: string;
+  /**
+   * `include` for the dashboard, which authenticates with the HttpOnly session cookie `POST /auth/login` sets:
+   * the browser sends it, and `login` then keeps no token in script.
+   */
+  readonly credentials?: RequestCredentials;
+  /** A request without an answer after this long fails with a `TransportError` (`timedOut`). Default 10 s. */
+  readonly timeoutMs?: number;
+  readonly timers?: Timers;
+}
+
+/** Per call: a signal that cancels it, and a timeout other than the client's. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+}
+
+/** Filters of the conversation list (docs/api.md); all optional. */
+export interface ConversationFilter {
+  /** One state or several (`queued`, `assigned`, ...). */
+  readonly state?: string | readonly string[];
+  /** `me`, `none` or a member id. */
+  readonly assignee?: 'me' | 'none' | number;
+  readonly inboxId?: number;
+  readonly botActive?: boolean;
+  /** ISO 8601. */
+  readonly updatedSince?: string;
+  /** Contact name. */
+  readonly q?: string;
+  /** 1 to 100 (server default 50). */
+  readonly limit?: number;
+  /** The `next` of the previous page. */
+  readonly cursor?: string;
+}
+
+/** What `sendRaw` returns: the status and the parsed JSON body (undefined when empty or not JSON). */
+export interface RawAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/**
+ * Typed access to the REST API over `fetch` (docs/api.md), the TypeScript twin of the .NET
+ * `SwitchboardApiClient`. Non-2xx answers reject with {@link HttpError}; no answer (network, timeout) with
+ * {@link TransportError}; an answer that is not what the protocol says with `WireFormatError`.
+ */
+export class ApiClient {
+  readonly baseUrl: string;
+  readonly credentials: RequestCredentials | undefined;
+  readonly timers: Timers;
+  readonly timeoutMs: number;
+  readonly #fetch: FetchLike;
+  #token: string | undefined;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+    this.credentials = options.credentials;
+    this.timers = options.timers ?? systemTimers;
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.#token = options.token;
+    const platformFetch = (globalThis as { fetch?: FetchLike }).fetch;
+    const f = options.fetch ?? (platformFetch === undefined ? undefined : platformFetch.bind(globalThis));
+    if (f === undefined) throw new Error('No fetch on this platform: pass options.fetch.');
+    this.#fetch = f;
+  }
+
+  /** The bearer token in use, if any. */
+  get token(): string | undefined { return this.#token; }
+
+  /** Authenticates later calls with `token` (or with the cookie alone when undefined). */
+  useToken(token: string | undefined): void {
+    this.#token = token;
+  }
+
+  /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */
+  async login(email: string, password: string, options?: CallOptions): Promise<LoginResult> {
+    const result = parseLoginResult(await this.#json('POST', '/api/v1/auth/login', { email, password }, options));
+    if (this.credentials !== 'include') this.useToken(result.token);
+    return result;
+  }
+
+  /** Ends the member session (and clears the cookie); forgets the token. */
+  async logout(options?: CallOptions): Promise<void> {
+    await this.#json('POST', '/api/v1/auth/logout', undefined, options);
+    this.useToken(undefined);
+  }
+
+  /** Who the caller is: after a page reload, the dashboard learns its member from the cookie this way. */
+  async me(options?: CallOptions): Promise<CurrentCaller> {
+    return parseCurrentCaller(await this.#json('GET', '/api/v1/auth/me', undefined, options));
+  }
+
+  /**
+   * Starts a visitor session for the widget inbox `inboxToken` and uses its token. With `resumeToken` (the
+   * previous session's token, kept by the page) the server resumes the same contact with a fresh token.
+   */
+  async startWidgetSession(inboxToken: string, details: { name?: string; email?: string; resumeToken?: string } = {}, options?: CallOptions): Promise<WidgetSession> {
+    if (details.resumeToken !== undefined) this.useToken(details.resumeToken);
+    const session = parseWidgetSession(await this.#json('POST', '/api/v1/widget/sessions',
+      { inboxToken, name: details.name ?? null, email: details.email ?? null }, options));
+    this.useToken(session.token);
+    return session;
+  }
+
+  /** The visitor's conversation, created on first use. */
+  async startWidgetConversation(options?: CallOptions): Promise<ConversationWriteResult> {
+    return parseConversationWriteResult(await this.#json('POST', '/api/v1/widget/conversation', undefined, options));
+  }
+
+  /** Conversations, members, inboxes and the cursor, read in one transaction. */
+  async getSnapshot(options?: CallOptions): Promise<ApiSnapshot> {
+    return parseApiSnapshot(await this.#json('GET', '/api/v1/sync/snapshot', undefined, options));
+  }
+
+  /** A page of conversations, newest activity first. */
+  async listConversations(filter: ConversationFilter = {}, options?: CallOptions): Promise<ItemsPage<Conversation>> {
+    const state = typeof filter.state === 'string' ? filter.state : filter.state?.join(',');
+    const query = queryString({
+      state, assignee: filter.assignee, inboxId: filter.inboxId, botActive: filter.botActive, updatedSince: filter.updatedSince,
+      q: filter.q, limit: filter.limit, cursor: filter.cursor,
+    });
+    return parseConversationsPage(await this.#json('GET', `/api/v1/conversations${query}`, undefined, options));
+  }
+
+  /** One conversation. */
+  async getConversation(id: number, options?: CallOptions): Promise<Conversation> {
+    return parseConversation(await this.#json('GET', `/api/v1/conversations/${id}`, undefined, options));
+  }
+
+  /** A page of messages in conversation order: the newest by default, or those before/after an ordinal. */
+  async getMessages(conversationId: number, page: { before?: number; after?: number; limit?: number } = {}, options?: CallOptions): Promise<MessagePage> {
+    const query = queryString({ before: page.before, after: page.after, limit: page.limit });
+    return parseMessagePage(await this.#json('GET', `/api/v1/conversations/${conversationId}/messages${query}`, undefined, options));
+  }
+
+  /** Sends a message directly (no optimistic view: the `LiveStore` is the way for UIs). */
+  async postMessage(conversationId: number, message: { clientMessageId: string; text: string; seenSeq?: number; isNote?: boolean }, options?: CallOptions): Promise<PostMessageResult> {
+    return parsePostMessageResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/messages`, message, options));
+  }
+
+  /** Changes a conversation directly. `ifMatch` (a version) answers 412 `version_mismatch` when it moved on. */
+  async patchConversation(conversationId: number, mutationId: string, patch: ConversationPatch, ifMatch?: number, options?: CallOptions): Promise<ConversationWriteResult> {
+    const headers = ifMatch === undefined ? undefined : { 'If-Match': `"${ifMatch}"` };
+    return parseConversationWriteResult(await this.#json('PATCH', `/api/v1/conversations/${conversationId}`, patchBody(patch, mutationId), options, headers));
+  }
+
+  /** Acknowledges what the other side wrote, up to and including `upToMessageId`. */
+  async postReceipt(conversationId: number, status: 'delivered' | 'read', upToMessageId: number, options?: CallOptions): Promise<ConversationWriteResult> {
+    return parseConversationWriteResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/receipts`, { status, upToMessageId }, options));
+  }
+
+  /** Sets the caller's own presence (`offline` follows from inactivity and is refused). */
+  async setPresence(status: 'online' | 'away', options?: CallOptions): Promise<PresenceResult> {
+    return parsePresenceResult(await this.#json('PUT', '/api/v1/presence', { status }, options));
+  }
+
+  /** The waiting room, oldest first. */
+  async getQueue(limit?: number, options?: CallOptions): Promise<QueuePage> {
+    return parseQueuePage(await this.#json('GET', `/api/v1/queue${queryString({ limit })}`, undefined, options));
+  }
+
+  /** Claims the conversation that has waited longest (409 `queue_empty`, `capacity_reached`). Retry with the same id. */
+  async claimNext(mutationId: string, options?: CallOptions): Promise<ConversationWriteResult> {
+    return parseConversationWriteResult(await this.#json('POST', '/api/v1/queue/claim', { mutationId }, options));
+  }
+
+  /** Claims one queued conversation (409 `conversation_not_queued` when someone was faster). */
+  async claimConversation(conversationId: number, mutationId: string, options?: CallOptions): Promise<ConversationWriteResult> {
+    return parseConversationWriteResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/claim`, { mutationId }, options));
+  }
+
+  /**
+   * Sends a write of the live store and returns its raw answer, whatever the status (the store decides);
+   * only a missing answer rejects, with {@link TransportError}.
+   */
+  async sendRaw(request: OutgoingRequest, options?: CallOptions): Promise<RawAnswer> {
+    return this.#send(request.method, request.path, request.body, options, undefined, async (response) => ({
+      status: response.status,
+      body: readJson(await response.text()),
+    }));
+  }
+
+  /** GETs any JSON resource with this client's auth: non-2xx rejects with {@link HttpError}. */
+  async getJson(path: string, options?: CallOptions): Promise<unknown> {
+    return this.#json('GET', path, undefined, options);
+  }
+
+  /**
+   * Opens a request with this client's base URL, credentials and auth (the stream transports use it). Only the
+   * time to the response headers is bounded by `timeoutMs`; the body is the caller's to read or cancel.
+   */
+  async open(path: string, headers: Record<string, string>, options?: CallOptions): Promise<Response> {
+    return this.#send('GET', path, undefined, options, headers, (response) => Promise.resolve(response), true);
+  }
+
+  /** The absolute URL of `path` (for WebSocket, with `ws:`/`wss:`), with `access_token` when a token is in use. */
+  streamUrl(path: string, webSocket: boolean): string {
+    const base = this.baseUrl !== '' ? this.baseUrl : (globalThis as { location?: { origin: string } }).location?.origin ?? '';
+    let url = base + path;
+    if (webSocket) url = url.replace(/^http(s?):/, 'ws$1:');
+    if (this.#token !== undefined) url += `${path.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(this.#token)}`;
+    return url;
+  }
+
+  async #json(method: string, path: string, body: unknown, options: CallOptions | undefined, headers?: Record<string, string>): Promise<unknown> {
+    return this.#send(method, path, body, options, headers, async (response) => {
+      const text = await response.text();
+      if (!response.ok) throw problem(response.status, text);
+      return readJson(text);
+    });
+  }
+
+  async #send<T>(method: string, path: string, body: unknown, options: CallOptions | undefined, extraHeaders: Record<string, string> | undefined,
+    read: (response: Response) => Promise<T>, keepOpen = false): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (this.#token !== undefined) headers['Authorization'] = `Bearer ${this.#token}`;
+    const guard = deadline(this.timers, options?.timeoutMs ?? this.timeoutMs, options?.signal);
+    const init: RequestInit = { method, headers, signal: guard.signal };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    if (this.credentials !== undefined) init.credentials = this.credentials;
+    let answered = false;
+    try {
+      const result = await read(await this.#fetch(this.baseUrl + path, init));
+      answered = true;
+      return result;
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      if (guard.timedOut()) throw new TransportError(`${method} ${path} timed out`, true, { cause: error });
+      if (options?.signal?.aborted) throw options.signal.reason;
+      throw new TransportError(`${method} ${path} failed`, false, { cause: error });
+    } finally {
+      // An opened stream's body still follows the caller's signal (stop), without the deadline.
+      if (keepOpen && answered) guard.clearTimer();
+      else guard.dispose();
+    }
+  }
+}
+
+function readJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The ProblemDetails of a non-2xx answer as an {@link HttpError}. */
+export function problem(status: number, text: string): HttpError {
+  const body = readJson(text);
+  const field = (name: string): string | null => {
+    const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+    return typeof v === 'string' ? v : null;
+  };
+  return new HttpError(status, field('code') ?? `http_${status}`, field('detail'));
+}
+
+function queryString(parts: Record<string, string | number | boolean | undefined>): string {
+  const present = Object.entries(parts).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
+  return present.length === 0 ? '' : `?${present.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')}`;
+}
