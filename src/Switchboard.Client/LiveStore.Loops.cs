@@ -17,8 +17,8 @@ public sealed partial class LiveStore
                 nextRetry = Core.NextRetryAt;
             }
             foreach (var request in due) _ = SendAsync(request, cancellationToken);
-            var wait = nextRetry is { } at ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-            if (wait != Timeout.InfiniteTimeSpan && wait < TimeSpan.Zero) wait = TimeSpan.Zero;
+            // A retry that is already due but was not taken waits behind its target's answer, which wakes us.
+            var wait = nextRetry is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
             try { await wake.WaitAsync(wait, cancellationToken); }
             catch (OperationCanceledException) { return; }
         }
@@ -52,8 +52,10 @@ public sealed partial class LiveStore
             try
             {
                 var resync = false;
+                var items = 0;
                 await foreach (var item in transport.ReadAsync(Cursor, cancellationToken))
                 {
+                    items++;
                     if (State != ConnectionState.Live)
                     {
                         State = ConnectionState.Live;
@@ -71,6 +73,8 @@ public sealed partial class LiveStore
                     if (resync || item is DisconnectItem) break;
                 }
                 if (resync) await ResyncAsync(cancellationToken);
+                // A connection that ends without delivering anything backs off like a failure, never spins.
+                else if (items == 0) failures++;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

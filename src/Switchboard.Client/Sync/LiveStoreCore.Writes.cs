@@ -38,9 +38,18 @@ public sealed partial class LiveStoreCore
         return true;
     }
 
-    /// <summary>When the next retry is due, if any write waits for one.</summary>
-    public DateTimeOffset? NextRetryAt =>
-        pending.Where(p => p.State == PendingState.WaitingRetry).Select(p => (DateTimeOffset?)p.RetryAt).Min();
+    /// <summary>
+    /// When the next retry can be taken, if any: retries of a target with a write in flight wait for that
+    /// write's answer (which wakes the caller), so they do not count here.
+    /// </summary>
+    public DateTimeOffset? NextRetryAt
+    {
+        get
+        {
+            var busy = pending.Where(p => p.State == PendingState.InFlight).Select(p => p.Target).ToHashSet(StringComparer.Ordinal);
+            return pending.Where(p => p.State == PendingState.WaitingRetry && !busy.Contains(p.Target)).Select(p => (DateTimeOffset?)p.RetryAt).Min();
+        }
+    }
 
     /// <summary>
     /// The writes to send now: per target the oldest unconfirmed one, if none of that target is in flight

@@ -36,11 +36,20 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     public int PendingCount => pending.Count;
 
     /// <summary>
-    /// Merges a snapshot: conversations and members by version (a stale snapshot never replaces newer data) and
-    /// the cursor moves forward to the snapshot's. Pending work is kept.
+    /// Loads a snapshot. While one is needed (the first, or after the stream said <c>reset</c>) it is the truth:
+    /// it replaces the confirmed state and the cursor, even a cursor ahead of it (a server restored from a
+    /// backup), and messages reload by page. Otherwise it merges by version and the cursor only moves forward.
+    /// Pending work is kept either way.
     /// </summary>
     public void LoadSnapshot(SnapshotDto snapshot)
     {
+        if (NeedsSnapshot)
+        {
+            conversations.Clear();
+            members.Clear();
+            messages.Clear();
+            Cursor = snapshot.Cursor;
+        }
         foreach (var c in snapshot.Conversations) UpsertConversation(c);
         foreach (var m in snapshot.Members) UpsertMember(m);
         Cursor = Math.Max(Cursor, snapshot.Cursor);

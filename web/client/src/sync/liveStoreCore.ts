@@ -90,11 +90,18 @@ export class LiveStoreCore {
   readonly subscribe = (listener: () => void): (() => void) => this.#listeners.add(listener);
 
   /**
-   * Merges a snapshot: conversations and members by version (a stale snapshot never replaces newer data;
-   * conversations it does not list are kept) and the cursor moves forward to the snapshot's, never back.
-   * Pending work is kept.
+   * Loads a snapshot. While one is needed (the first, or after the stream said `reset`) it is the truth: it
+   * replaces the confirmed state and the cursor, even a cursor ahead of it (a server restored from a backup),
+   * and messages reload by page. Otherwise it merges by version and the cursor only moves forward. Pending
+   * work is kept either way.
    */
   loadSnapshot(snapshot: Snapshot): void {
+    if (this.#needsSnapshot) {
+      this.#conversations.clear();
+      this.#members.clear();
+      this.#messages.clear();
+      this.#cursor = snapshot.cursor;
+    }
     for (const c of snapshot.conversations) this.#upsertConversation(c);
     for (const m of snapshot.members) this.#upsertMember(m);
     this.#cursor = Math.max(this.#cursor, snapshot.cursor);
