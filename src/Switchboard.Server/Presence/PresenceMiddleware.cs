@@ -8,15 +8,17 @@ namespace Switchboard.Server.Presence;
 /// </summary>
 sealed class PresenceMiddleware(RequestDelegate next, IPresenceTracker tracker)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        await next(context);
-        if (context.Response.StatusCode < 400 && context.User.FindFirst("sb:kind")?.Value == nameof(CallerKind.Member))
+        if (context.User.FindFirst("sb:kind")?.Value == nameof(CallerKind.Member))
         {
             var caller = Caller.From(context.User);
-            // After the response: a streaming request (SSE, WebSocket) ends here, so it is touched by the tracker's
-            // connection hooks instead; CancellationToken.None because the client may be gone already.
-            await tracker.TouchAsync(caller.WorkspaceId, caller.MemberId!.Value, CancellationToken.None);
+            // When the status is known but before the client sees the answer: the presence change is committed
+            // before the response, so whatever the client reads next already includes it.
+            context.Response.OnStarting(() => context.Response.StatusCode < 400
+                ? tracker.TouchAsync(caller.WorkspaceId, caller.MemberId!.Value, CancellationToken.None)
+                : Task.CompletedTask);
         }
+        return next(context);
     }
 }
