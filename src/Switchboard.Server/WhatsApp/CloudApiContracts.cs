@@ -31,7 +31,7 @@ public sealed record CloudContact(CloudProfile? Profile, string? WaId);
 public sealed record CloudProfile(string? Name);
 
 /// <summary>A status callback for an outbound message: <c>sent</c>, <c>delivered</c>, <c>read</c> or <c>failed</c> (with <c>errors</c>).</summary>
-public sealed record CloudStatus(string? Id, string? Status, string? Timestamp, string? RecipientId, IReadOnlyList<CloudError>? Errors);
+public sealed record CloudStatus(string? Id, string? Status, IReadOnlyList<CloudError>? Errors);
 
 /// <summary>An error of a status callback or of the Graph API (<c>{"error":{…}}</c>), in either of Meta's two shapes.</summary>
 public sealed record CloudError(

@@ -23,8 +23,8 @@ public sealed class WhatsAppWebhookHandler(Database database, WhatsAppSecrets se
     {
         var webhookId = job.Read<WhatsAppWebhookJob>().WebhookId;
         var stored = await database.ReadAsync((c, tx) => c.QuerySingleOrDefaultAsync<StoredWebhook>(new CommandDefinition(
-            "SELECT id AS Id, inbox_id AS InboxId, body AS Body, processed_at AS ProcessedAt FROM whatsapp_webhooks WHERE id = @webhookId", new { webhookId }, tx, cancellationToken: cancellationToken)),
-            cancellationToken);
+            "SELECT id AS Id, inbox_id AS InboxId, body AS Body, processed_at AS ProcessedAt FROM whatsapp_webhooks WHERE id = @webhookId",
+            new { webhookId }, tx, cancellationToken: cancellationToken)), cancellationToken);
         if (stored is null || stored.ProcessedAt is not null) return;
         var receiving = await database.ReadAsync((c, tx) => WhatsAppInboxStore.FindAsync(c, tx, stored.InboxId, cancellationToken), cancellationToken);
 
@@ -66,7 +66,8 @@ public sealed class WhatsAppWebhookHandler(Database database, WhatsAppSecrets se
         var names = (value.Contacts ?? []).Where(c => c.WaId is not null).GroupBy(c => c.WaId!).ToDictionary(g => g.Key, g => g.First().Profile?.Name);
         foreach (var message in value.Messages ?? [])
         {
-            var from = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("from", out var f) ? f.GetString() : null;
+            var from = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.String
+                ? f.GetString() : null;
             await inbound.StoreAsync(inbox, message, from is not null ? names.GetValueOrDefault(from) : null, cancellationToken);
         }
         foreach (var status in value.Statuses ?? [])

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
-using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Storage;
@@ -13,8 +12,7 @@ namespace Switchboard.Server.WhatsApp;
 /// app secret, stored as received and answered at once; a <c>whatsapp.webhook</c> job committed with the payload
 /// processes it. A payload that fails the signature check is not stored at all.
 /// </summary>
-public sealed class WhatsAppWebhookReceiver(Database database, WhatsAppSecrets secrets, JobQueue jobs, IOptions<JobsOptions> jobOptions,
-    ILogger<WhatsAppWebhookReceiver> logger)
+public sealed class WhatsAppWebhookReceiver(Database database, WhatsAppSecrets secrets, JobQueue jobs, ILogger<WhatsAppWebhookReceiver> logger)
 {
     /// <summary>True when Meta's <c>hub.mode=subscribe</c> comes with this inbox's verify token.</summary>
     public async Task<bool> VerifyAsync(long inboxId, string? mode, string? verifyToken, CancellationToken cancellationToken)
@@ -42,8 +40,7 @@ public sealed class WhatsAppWebhookReceiver(Database database, WhatsAppSecrets s
             var webhookId = await w.QuerySingleAsync<long>("""
                 INSERT INTO whatsapp_webhooks (workspace_id, inbox_id, body, received_at) VALUES (@WorkspaceId, @InboxId, @text, @NowMs) RETURNING id
                 """, new { inbox.WorkspaceId, inbox.InboxId, text, w.NowMs });
-            await jobs.EnqueueAsync(w, WhatsAppWebhookHandler.JobKind, new WhatsAppWebhookJob(webhookId),
-                new JobEnqueueOptions(MaxAttempts: jobOptions.Value.DefaultMaxAttempts));
+            await jobs.EnqueueAsync(w, WhatsAppWebhookHandler.JobKind, new WhatsAppWebhookJob(webhookId));
             return webhookId;
         }, cancellationToken);
         WhatsAppLog.WebhookStored(logger, inbox.InboxId, id, body.Length);

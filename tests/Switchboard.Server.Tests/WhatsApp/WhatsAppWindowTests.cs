@@ -28,6 +28,10 @@ public sealed class WhatsAppWindowTests
         await refused.AssertProblemAsync(HttpStatusCode.Conflict, "whatsapp_window_closed");
         Assert.Equal(before, await SnapshotAsync(h, conversationId));
         Assert.Single(h.Graph.Requests);
+        // Internal notes never leave Switchboard, so the window does not apply to them.
+        var note = await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
+            new { clientMessageId = "note-1", text = "Customer asked about colours; offer a template tomorrow.", isNote = true })).ReadAsync<PostMessageResponse>(HttpStatusCode.Created);
+        Assert.Equal(DeliveryStatus.Sent, note.Message.Status);
 
         // An approved template may be sent instead; retrying it with the same clientMessageId sends nothing more.
         skip = h.Jobs.Outcomes.Count;
