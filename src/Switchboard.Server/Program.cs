@@ -16,6 +16,7 @@ using Switchboard.Server.Stats;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Sync;
 using Switchboard.Server.Webhooks;
+using Switchboard.Server.WhatsApp;
 using Switchboard.Server.Widget;
 using Switchboard.Server.Workspaces;
 
@@ -35,6 +36,7 @@ builder.AddPresence();
 builder.AddStats();
 builder.AddWebhooks();
 builder.AddWidget();
+builder.AddWhatsApp();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -55,6 +57,7 @@ app.MapContactsApi();
 app.MapConversationsApi();
 app.MapSyncApi();
 app.MapWidgetApi();
+app.MapWhatsAppApi();
 app.MapJobsApi();
 app.MapQueueApi();
 app.MapPresenceApi();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Switchboard.Server.Errors;
 
@@ -12,10 +13,12 @@ sealed class BodySizeLimitMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > MaxBytes)
-            return Problems.WriteAsync(context, 413, ErrorCodes.BodyTooLarge, $"The request body must be at most {MaxBytes} bytes.");
+        // Routing has already chosen the endpoint, so an endpoint's own limit (RequestBodyLimit) applies.
+        var max = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBytes;
+        if (context.Request.ContentLength > max)
+            return Problems.WriteAsync(context, 413, ErrorCodes.BodyTooLarge, $"The request body must be at most {max} bytes.");
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxBytes;
+            limit.MaxRequestBodySize = max;
         return next(context);
     }
 }

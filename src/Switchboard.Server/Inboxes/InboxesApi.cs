@@ -12,6 +12,8 @@ namespace Switchboard.Server.Inboxes;
 public static class InboxesApi
 {
     public const string WidgetChannel = "widget";
+    /// <summary>WhatsApp inboxes carry credentials, so they are created with <c>POST /api/v1/whatsapp/inboxes</c>.</summary>
+    public const string WhatsAppChannel = "whatsapp";
     const string Columns = "id AS Id, name AS Name, channel AS Channel, public_token AS PublicToken, created_at AS CreatedAt";
 
     public static RouteGroupBuilder MapInboxesApi(this IEndpointRouteBuilder routes)
@@ -45,7 +47,8 @@ public static class InboxesApi
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100) throw new DomainException("name_invalid", "Name must be 1 to 100 characters.", DomainErrorKind.Invalid);
         var channel = request.Channel ?? WidgetChannel;
-        if (channel != WidgetChannel) throw new DomainException("channel_invalid", "channel must be widget.", DomainErrorKind.Invalid);
+        if (channel != WidgetChannel)
+            throw new DomainException("channel_invalid", "channel must be widget (create WhatsApp inboxes with POST /api/v1/whatsapp/inboxes).", DomainErrorKind.Invalid);
         var row = await c.QuerySingleAsync<InboxRow>($"""
             INSERT INTO inboxes (workspace_id, name, channel, public_token, created_at) VALUES (@workspaceId, @name, @channel, @token, @now)
             RETURNING {Columns}

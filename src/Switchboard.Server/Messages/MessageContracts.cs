@@ -3,7 +3,11 @@ using Switchboard.Server.Conversations;
 
 namespace Switchboard.Server.Messages;
 
-/// <summary>A message as every client sees it (visitors never receive notes).</summary>
+/// <summary>
+/// A message as every client sees it (visitors never receive notes). <c>kind</c> is <c>text</c> unless a channel
+/// delivered something else (an image, a location, a WhatsApp template), whose <c>text</c> then describes it
+/// ("[image] caption") and whose <c>mediaId</c> is the channel's id of the attachment.
+/// </summary>
 public sealed record MessageResponse(
     long Id,
     long ConversationId,
@@ -19,7 +23,9 @@ public sealed record MessageResponse(
     long Seq,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string Kind = MessageKinds.Text,
+    string? MediaId = null);
 
 /// <summary>
 /// Send a message. <c>clientMessageId</c> makes retries safe; <c>seenSeq</c> is the highest seq the sender's

@@ -8,7 +8,7 @@ public sealed class MessageRow
 {
     public const string Columns = """
         id, workspace_id, conversation_id, ordinal, client_message_id, sender_role, sender_id, sender_name, text, is_note,
-        status, error, handled_by_operator_id, seq, version, created_at, updated_at
+        status, error, handled_by_operator_id, seq, version, created_at, updated_at, kind, media_id, details, external_id
         """;
 
     public long Id { get; set; }
@@ -29,8 +29,14 @@ public sealed class MessageRow
     public long Version { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+    public string Kind { get; set; } = MessageKinds.Text;
+    public string? MediaId { get; set; }
+    /// <summary>JSON details of a non-text message (see <see cref="MessageContent"/>); never sent to clients as is.</summary>
+    public string? Details { get; set; }
+    /// <summary>The channel's id for the message (a WhatsApp wamid), once the channel has one.</summary>
+    public string? ExternalId { get; set; }
 
     public MessageResponse ToResponse() => new(
         Id, ConversationId, Ordinal, ClientMessageId, EnumText.Parse<SenderRole>(SenderRole), SenderId, SenderName, Text, IsNote,
-        EnumText.Parse<DeliveryStatus>(Status), Error, Seq, Version, Time.FromMs(CreatedAt), Time.FromMs(UpdatedAt));
+        EnumText.Parse<DeliveryStatus>(Status), Error, Seq, Version, Time.FromMs(CreatedAt), Time.FromMs(UpdatedAt), Kind, MediaId);
 }

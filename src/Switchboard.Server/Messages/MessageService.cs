@@ -17,16 +17,23 @@ namespace Switchboard.Server.Messages;
 /// Storing messages: idempotent by <c>clientMessageId</c>, moving the conversation through the state machine,
 /// updating counters and appending <c>message.created</c>, all in one transaction.
 /// </summary>
-public sealed class MessageService(Database database)
+public sealed class MessageService(Database database, IEnumerable<IChannelSendPolicy> sendPolicies)
 {
     public const int MaxPage = 200;
 
-    public async Task<PostMessageResponse> PostAsync(Caller caller, long conversationId, PostMessageRequest request, CancellationToken cancellationToken)
+    readonly Dictionary<string, IChannelSendPolicy> policies = sendPolicies.ToDictionary(p => p.Channel, StringComparer.Ordinal);
+
+    public Task<PostMessageResponse> PostAsync(Caller caller, long conversationId, PostMessageRequest request, CancellationToken cancellationToken) =>
+        PostAsync(caller, conversationId, request, MessageContent.Text, cancellationToken);
+
+    /// <summary>Stores a message from the caller with <paramref name="content"/> beyond its text (a WhatsApp template).</summary>
+    public async Task<PostMessageResponse> PostAsync(Caller caller, long conversationId, PostMessageRequest request, MessageContent content,
+        CancellationToken cancellationToken)
     {
         var author = Author.From(caller);
         if (request.IsNote == true && !author.IsTeam)
             throw new DomainException("note_forbidden", "Only the team can write internal notes.", DomainErrorKind.Forbidden);
-        return await PostAsync(caller.WorkspaceId, author, conversationId, request, visibleTo: caller, cancellationToken);
+        return await PostAsync(caller.WorkspaceId, author, conversationId, request, content, visibleTo: caller, cancellationToken);
     }
 
     /// <summary>
@@ -34,7 +41,15 @@ public sealed class MessageService(Database database)
     /// to see the conversation; the bot and the system pass null.
     /// </summary>
     public Task<PostMessageResponse> PostAsync(long workspaceId, Author author, long conversationId, PostMessageRequest request,
-        Caller? visibleTo, CancellationToken cancellationToken)
+        Caller? visibleTo, CancellationToken cancellationToken) =>
+        PostAsync(workspaceId, author, conversationId, request, MessageContent.Text, visibleTo, cancellationToken);
+
+    /// <summary>
+    /// Stores a message from <paramref name="author"/> with <paramref name="content"/> beyond its text: an inbound
+    /// WhatsApp image keeps its kind and media id, a template its name and parameters.
+    /// </summary>
+    public Task<PostMessageResponse> PostAsync(long workspaceId, Author author, long conversationId, PostMessageRequest request,
+        MessageContent content, Caller? visibleTo, CancellationToken cancellationToken)
     {
         var clientMessageId = MessageText.ValidateClientId(request.ClientMessageId, "clientMessageId");
         var text = MessageText.Normalize(request.Text);
@@ -51,11 +66,14 @@ public sealed class MessageService(Database database)
             var existing = await MessageStore.FindByClientIdAsync(w, conversationId, clientMessageId);
             if (existing is not null)
             {
-                if (existing.Text != text || existing.SenderRole != EnumText.ToText(author.Role) || existing.SenderId != author.SenderId || existing.IsNote != isNote)
+                if (existing.Text != text || existing.SenderRole != EnumText.ToText(author.Role) || existing.SenderId != author.SenderId || existing.IsNote != isNote
+                    || existing.Kind != content.Kind)
                     throw new DomainException(ErrorCodes.IdempotencyConflict, "This clientMessageId was already used for a different message.");
                 return new PostMessageResponse(existing.ToResponse(), view(record), existing.Seq, CustomerWroteMeanwhile: false, Replayed: true);
             }
 
+            // Only what the team sends goes out through a channel; the channel may refuse it (nothing is written yet).
+            var status = author.Role == SenderRole.Customer || isNote ? DeliveryStatus.Sent : await BeforeSendAsync(w, record, content);
             var before = record.Conversation;
             var seq = w.NextSeq;
             var transition = isNote ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
@@ -72,12 +90,16 @@ public sealed class MessageService(Database database)
                 SenderName = author.Role == SenderRole.Customer ? record.Contact.Name : author.Name,
                 Text = text,
                 IsNote = isNote,
-                Status = MessageStore.StatusText(DeliveryStatus.Sent),
+                Status = MessageStore.StatusText(status),
                 HandledByOperatorId = author.Role == SenderRole.Customer ? next.AssigneeId : author.MemberId,
                 Seq = seq,
                 Version = 1,
                 CreatedAt = w.NowMs,
                 UpdatedAt = w.NowMs,
+                Kind = content.Kind,
+                MediaId = content.MediaId,
+                Details = content.Details,
+                ExternalId = content.ExternalId,
             });
             if (!isNote) await ConversationStore.UpdateAsync(w, before, next);
             if (author.Role == SenderRole.Operator && author.MemberId is { } memberId && !isNote)
@@ -91,6 +113,13 @@ public sealed class MessageService(Database database)
             if (appended != seq) throw new InvalidOperationException("message.created must be the transaction's first event.");
             return new PostMessageResponse(response, view(after), seq, transition.CustomerWroteMeanwhile, Replayed: false);
         }, cancellationToken);
+    }
+
+    async Task<DeliveryStatus> BeforeSendAsync(WriteContext w, ConversationRecord record, MessageContent content)
+    {
+        if (policies.Count == 0) return DeliveryStatus.Sent;
+        var channel = await w.QuerySingleAsync<string>("SELECT channel FROM inboxes WHERE id = @InboxId", new { record.Conversation.InboxId });
+        return policies.TryGetValue(channel, out var policy) ? await policy.BeforeSendAsync(w, record, content) : DeliveryStatus.Sent;
     }
 
     static async Task<Transition> TransitionAsync(WriteContext w, Conversation c, Author author, long? seenSeq, long seq)

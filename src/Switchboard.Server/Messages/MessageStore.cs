@@ -17,9 +17,9 @@ public static class MessageStore
             "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM messages WHERE conversation_id = @ConversationId", new { m.ConversationId });
         m.Id = await w.QuerySingleAsync<long>("""
             INSERT INTO messages (workspace_id, conversation_id, ordinal, client_message_id, sender_role, sender_id, sender_name, text,
-                is_note, status, error, handled_by_operator_id, seq, version, created_at, updated_at)
+                is_note, status, error, handled_by_operator_id, seq, version, created_at, updated_at, kind, media_id, details, external_id)
             VALUES (@WorkspaceId, @ConversationId, @Ordinal, @ClientMessageId, @SenderRole, @SenderId, @SenderName, @Text,
-                @IsNote, @Status, @Error, @HandledByOperatorId, @Seq, @Version, @CreatedAt, @UpdatedAt)
+                @IsNote, @Status, @Error, @HandledByOperatorId, @Seq, @Version, @CreatedAt, @UpdatedAt, @Kind, @MediaId, @Details, @ExternalId)
             RETURNING id
             """, m);
         return m;

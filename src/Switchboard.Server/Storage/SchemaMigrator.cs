@@ -76,9 +76,11 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
             .OrderBy(m => m.Version)
             .ToList();
         if (migrations.Count == 0) throw new InvalidOperationException($"No migrations embedded for {folder}.");
-        for (var i = 0; i < migrations.Count; i++)
-            if (migrations[i].Version != i + 1)
-                throw new InvalidOperationException($"Migration versions must run 1..N without gaps; found {migrations[i].Version} at position {i + 1}.");
+        // Versions only have to increase: a feature branch numbers its script after the ones other branches are
+        // adding (the merge renumbers), so it runs on its own with a gap. Two scripts with one number are a mistake.
+        for (var i = 1; i < migrations.Count; i++)
+            if (migrations[i].Version == migrations[i - 1].Version)
+                throw new InvalidOperationException($"Two migrations have version {migrations[i].Version}.");
         return migrations;
     }
 }

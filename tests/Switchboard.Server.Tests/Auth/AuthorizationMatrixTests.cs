@@ -65,6 +65,14 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/webhooks/"] = Access.Admin,
         ["DELETE /api/v1/webhooks/{id:long}"] = Access.Admin,
         ["GET /api/v1/webhooks/{id:long}/deliveries"] = Access.Admin,
+        ["GET /api/v1/whatsapp/inboxes/"] = Access.Admin,
+        ["POST /api/v1/whatsapp/inboxes/"] = Access.Admin,
+        ["GET /api/v1/whatsapp/inboxes/{id:long}"] = Access.Admin,
+        ["PATCH /api/v1/whatsapp/inboxes/{id:long}"] = Access.Admin,
+        // Meta calls these: the verify token and the body's signature authenticate it, not a session.
+        ["GET /api/v1/whatsapp/{id:long}/webhook"] = Access.Anyone,
+        ["POST /api/v1/whatsapp/{id:long}/webhook"] = Access.Anyone,
+        ["POST /api/v1/conversations/{id:long}/whatsapp/template"] = Access.Team,
     };
 
     enum Who { Anonymous, Visitor, OtherWorkspaceOperator, Operator, Admin }
@@ -89,6 +97,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/claim" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
             "POST /api/v1/conversations/{id:long}/handoff" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","reason":"matrix"}""",
             "PUT /api/v1/presence/" => """{"status":"online"}""",
+            "POST /api/v1/conversations/{id:long}/whatsapp/template" => $$"""{"clientMessageId":"t-{{Guid.NewGuid():N}}","name":"hello_world","language":"en_US"}""",
             _ => "{}",
         };
 

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Switchboard.Core;
+using Switchboard.Core.Messages;
+using Switchboard.Server.Errors;
+using Switchboard.Server.Events;
+using Switchboard.Server.Messages;
+using Switchboard.Server.Storage;
+using Switchboard.Server.Widget;
+
+namespace Switchboard.Server.WhatsApp;
+
+/// <summary>
+/// Stores inbound WhatsApp messages as customer messages through <see cref="MessageService"/>, like any channel: the
+/// same state machine, counters and <c>message.created</c> (and so the same bot replies). The wamid is the
+/// <c>clientMessageId</c>, so Meta's retries and duplicate deliveries store the message once.
+/// </summary>
+public sealed class WhatsAppInboundService(Database database, MessageService messages, ILogger<WhatsAppInboundService> logger)
+{
+    public const string IdentityChannel = "whatsapp";
+
+    public async Task StoreAsync(WhatsAppInboxRow inbox, JsonElement message, string? profileName, CancellationToken cancellationToken)
+    {
+        var waId = Field(message, "from");
+        var wamid = Field(message, "id");
+        if (waId is null || wamid is null) return;
+        var inbound = WhatsAppInboundMapper.Map(message, wamid);
+        var (contactId, conversationId) = await EnsureConversationAsync(inbox, waId, profileName, cancellationToken);
+        var author = new Author(SenderRole.Customer, null, contactId, null, Actor.Contact(contactId));
+        try
+        {
+            var stored = await messages.PostAsync(inbox.WorkspaceId, author, conversationId,
+                new PostMessageRequest(ClientMessageId(wamid), inbound.Text, SeenSeq: null, IsNote: false), inbound.Content, visibleTo: null, cancellationToken);
+            WhatsAppLog.InboundStored(logger, inbox.InboxId, stored.Message.Id, inbound.Content.Kind, stored.Replayed);
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCodes.IdempotencyConflict)
+        {
+            // The same wamid with other content: keep the first, as for any retried write. Retrying the job cannot help.
+            WhatsAppLog.WamidReused(logger, inbox.InboxId);
+        }
+    }
+
+    /// <summary>The contact with this wa_id (created on first contact) and its conversation in this inbox (created when it has none).</summary>
+    Task<(long ContactId, long ConversationId)> EnsureConversationAsync(WhatsAppInboxRow inbox, string waId, string? profileName, CancellationToken cancellationToken) =>
+        database.WriteAsync(inbox.WorkspaceId, async w =>
+        {
+            var placeholder = "+" + waId;
+            var trimmed = profileName?.Trim();
+            var name = string.IsNullOrEmpty(trimmed) ? placeholder : trimmed.Length > 100 ? trimmed[..100] : trimmed;
+            var contactId = await w.QuerySingleOrDefaultAsync<long?>(
+                "SELECT contact_id FROM contact_identities WHERE workspace_id = @WorkspaceId AND channel = @channel AND external_id = @waId",
+                new { w.WorkspaceId, channel = IdentityChannel, waId });
+            if (contactId is null)
+                contactId = await WidgetService.CreateContactAsync(w.Connection, w.Transaction, w.WorkspaceId, name, null, w.Now, IdentityChannel, waId);
+            else if (name != placeholder)
+                // The profile name fills in a contact first seen without one; a name set since is not overwritten.
+                await w.ExecuteAsync("UPDATE contacts SET name = @name, updated_at = @NowMs WHERE id = @contactId AND name = @placeholder",
+                    new { name, w.NowMs, contactId, placeholder });
+
+            var conversationId = await w.QuerySingleOrDefaultAsync<long?>(
+                "SELECT id FROM conversations WHERE inbox_id = @InboxId AND contact_id = @contactId ORDER BY id DESC LIMIT 1",
+                new { inbox.InboxId, contactId });
+            conversationId ??= (await WidgetService.StartConversationAsync(w, inbox.InboxId, contactId.Value, Actor.Contact(contactId.Value))).Conversation.Id;
+            return (contactId.Value, conversationId.Value);
+        }, cancellationToken);
+
+    /// <summary>The wamid itself when it fits a clientMessageId (it always has so far), else a digest of it.</summary>
+    static string ClientMessageId(string wamid) =>
+        wamid.Length <= MessageText.MaxClientIdLength && wamid.All(ch => ch is >= '!' and <= '~')
+            ? wamid
+            : "wamid-sha256-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(wamid)));
+
+    static string? Field(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 and <= 200 } s
+            ? s : null;
+}

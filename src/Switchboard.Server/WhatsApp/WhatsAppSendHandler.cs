@@ -1,0 +1,106 @@
+using Dapper;
+using Switchboard.Core.Messages;
+using Switchboard.Server.Common;
+using Switchboard.Server.Events;
+using Switchboard.Server.Jobs;
+using Switchboard.Server.Messages;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.WhatsApp;
+
+/// <summary>
+/// Sends one outbound message (operator or bot) to the Cloud API. Accepted: the wamid is stored and the message moves
+/// to <c>sent</c>. Refused (4xx): <c>failed</c> with Meta's error for the operator. 429, 5xx or no answer: the attempt
+/// fails and the job system retries it with backoff; when the budget is spent the message is marked failed too.
+/// The Cloud API has no idempotency key, so a crash between its answer and our commit can send a message twice.
+/// </summary>
+public sealed class WhatsAppSendHandler(Database database, WhatsAppSecrets secrets, GraphApiClient graph, WhatsAppStatusService statuses,
+    ILogger<WhatsAppSendHandler> logger) : IJobHandler
+{
+    public const string JobKind = "whatsapp.send";
+
+    public string Kind => JobKind;
+
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var messageId = job.Read<WhatsAppSendJob>().MessageId;
+        var target = await database.ReadAsync((c, tx) => LoadAsync(c, tx, messageId, cancellationToken), cancellationToken);
+        // Gone, or settled by an earlier attempt whose success was recorded before its job was: nothing to do.
+        if (target is null || target.Message.Status != EnumText.ToText(DeliveryStatus.Sending) || target.Message.ExternalId is not null) return;
+        if (target.Inbox is null || target.WaId is null)
+        {
+            await FailAsync(target, target.Inbox is null ? "The WhatsApp inbox of this conversation is gone." : "The contact has no WhatsApp number.", cancellationToken);
+            return;
+        }
+
+        var inbox = target.Inbox;
+        if (!secrets.TryUnprotect(inbox.InboxId, inbox.AccessToken, out var accessToken))
+        {
+            // Retrying cannot bring a lost key back; an admin sets the token again and the operator resends.
+            await FailAsync(target, "This WhatsApp inbox's access token cannot be decrypted; an admin must set it again.", cancellationToken);
+            return;
+        }
+        var result = await graph.SendAsync(inbox.GraphBaseUrl, inbox.PhoneNumberId, accessToken, WhatsAppOutbound.Body(target.Message, target.WaId), cancellationToken);
+        if (result.Accepted)
+        {
+            await RecordSentAsync(target, result.Wamid!, cancellationToken);
+            WhatsAppLog.Sent(logger, inbox.InboxId, messageId);
+        }
+        else if (result.Refused)
+        {
+            WhatsAppLog.SendRefused(logger, inbox.InboxId, messageId, result.StatusCode ?? 0, result.ErrorCode);
+            await FailAsync(target, result.Error!, cancellationToken);
+        }
+        else if (job.Attempt >= job.MaxAttempts)
+        {
+            // The job goes dead (visible to admins) and the operator sees the message failed instead of sending forever.
+            WhatsAppLog.SendGaveUp(logger, inbox.InboxId, messageId, job.Attempt, result.Reason);
+            await FailAsync(target, $"WhatsApp did not accept the message after {job.Attempt} attempts ({result.Reason}).", cancellationToken);
+            throw new WhatsAppSendException(result.Reason);
+        }
+        else
+        {
+            WhatsAppLog.SendRetry(logger, inbox.InboxId, messageId, job.Attempt, result.Reason);
+            throw new WhatsAppSendException(result.Reason);
+        }
+    }
+
+    Task RecordSentAsync(SendTarget target, string wamid, CancellationToken cancellationToken) =>
+        database.WriteAsync(target.WorkspaceId, async w =>
+        {
+            var message = await MessageAsync(w, target.Message.Id);
+            if (message is null) return 0;
+            message.ExternalId = wamid;
+            await w.ExecuteAsync("UPDATE messages SET external_id = @wamid WHERE id = @Id", new { wamid, message.Id });
+            await MessageStatusWriter.ApplyAsync(w, message, target.ContactId, DeliveryStatus.Sent, null, Actor.System);
+            await statuses.ApplyKeptAsync(w, target.Inbox!.InboxId, message);
+            return 0;
+        }, cancellationToken);
+
+    Task FailAsync(SendTarget target, string error, CancellationToken cancellationToken) =>
+        database.WriteAsync(target.WorkspaceId, async w =>
+        {
+            if (await MessageAsync(w, target.Message.Id) is { } message)
+                await MessageStatusWriter.ApplyAsync(w, message, target.ContactId, DeliveryStatus.Failed, error, Actor.System);
+            return 0;
+        }, cancellationToken);
+
+    static Task<MessageRow?> MessageAsync(WriteContext w, long id) =>
+        w.QuerySingleOrDefaultAsync<MessageRow>($"SELECT {MessageRow.Columns} FROM messages WHERE id = @id", new { id });
+
+    static async Task<SendTarget?> LoadAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, long messageId, CancellationToken cancellationToken)
+    {
+        var message = await c.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(
+            $"SELECT {MessageRow.Columns} FROM messages WHERE id = @messageId", new { messageId }, tx, cancellationToken: cancellationToken));
+        if (message is null) return null;
+        var (inboxId, contactId) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            "SELECT inbox_id, contact_id FROM conversations WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: cancellationToken));
+        var inbox = await WhatsAppInboxStore.FindAsync(c, tx, inboxId, cancellationToken);
+        var waId = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT external_id FROM contact_identities WHERE contact_id = @contactId AND channel = @channel ORDER BY external_id LIMIT 1",
+            new { contactId, channel = WhatsAppInboundService.IdentityChannel }, tx, cancellationToken: cancellationToken));
+        return new SendTarget(message.WorkspaceId, contactId, message, inbox, waId);
+    }
+
+    sealed record SendTarget(long WorkspaceId, long ContactId, MessageRow Message, WhatsAppInboxRow? Inbox, string? WaId);
+}

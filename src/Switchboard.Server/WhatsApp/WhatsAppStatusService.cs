@@ -1,0 +1,84 @@
+using Switchboard.Core.Messages;
+using Switchboard.Server.Common;
+using Switchboard.Server.Events;
+using Switchboard.Server.Messages;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.WhatsApp;
+
+/// <summary>
+/// Status callbacks (<c>sent</c>, <c>delivered</c>, <c>read</c>, <c>failed</c>) for outbound messages, found by their
+/// wamid. A callback can overtake the send it reports on (Meta may call before the Graph API's answer is recorded);
+/// it is then kept and applied when the send records its wamid.
+/// </summary>
+public sealed class WhatsAppStatusService(Database database, ILogger<WhatsAppStatusService> logger)
+{
+    public Task ApplyAsync(WhatsAppInboxRow inbox, CloudStatus status, CancellationToken cancellationToken)
+    {
+        if (status.Id is not { Length: > 0 and <= 200 } wamid) return Task.CompletedTask;
+        if (!TryParse(status.Status, out var to))
+        {
+            WhatsAppLog.Skipped(logger, inbox.InboxId, "status", status.Status ?? "(none)");
+            return Task.CompletedTask;
+        }
+        var error = to == DeliveryStatus.Failed ? WhatsAppError.Describe(status.Errors?.FirstOrDefault(), "WhatsApp could not deliver the message.") : null;
+
+        return database.WriteAsync(inbox.WorkspaceId, async w =>
+        {
+            var message = await FindAsync(w, inbox.InboxId, wamid);
+            if (message is null)
+            {
+                await w.ExecuteAsync("""
+                    INSERT INTO whatsapp_orphan_statuses (workspace_id, inbox_id, wamid, status, error, received_at)
+                    VALUES (@WorkspaceId, @InboxId, @wamid, @status, @error, @NowMs)
+                    """, new { w.WorkspaceId, inbox.InboxId, wamid, status = EnumText.ToText(to), error, w.NowMs });
+                WhatsAppLog.StatusKept(logger, inbox.InboxId, EnumText.ToText(to));
+                return 0;
+            }
+            await ApplyAsync(w, inbox.InboxId, message, to, error);
+            return 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>Applies the callbacks kept for <paramref name="message"/>'s wamid, in arrival order, and forgets them.</summary>
+    public async Task ApplyKeptAsync(WriteContext w, long inboxId, MessageRow message)
+    {
+        var kept = (await w.QueryAsync<(long Id, string Status, string? Error)>(
+            "SELECT id, status, error FROM whatsapp_orphan_statuses WHERE workspace_id = @WorkspaceId AND wamid = @ExternalId AND inbox_id = @inboxId ORDER BY id",
+            new { w.WorkspaceId, message.ExternalId, inboxId })).ToList();
+        foreach (var (_, status, error) in kept)
+            await ApplyAsync(w, inboxId, message, EnumText.Parse<DeliveryStatus>(status), error);
+        if (kept.Count > 0)
+            await w.ExecuteAsync("DELETE FROM whatsapp_orphan_statuses WHERE workspace_id = @WorkspaceId AND wamid = @ExternalId AND inbox_id = @inboxId",
+                new { w.WorkspaceId, message.ExternalId, inboxId });
+    }
+
+    async Task ApplyAsync(WriteContext w, long inboxId, MessageRow message, DeliveryStatus to, string? error)
+    {
+        var from = message.Status;
+        var contactId = await w.QuerySingleAsync<long>("SELECT contact_id FROM conversations WHERE id = @ConversationId", new { message.ConversationId });
+        if (await MessageStatusWriter.ApplyAsync(w, message, contactId, to, error, Actor.System))
+            WhatsAppLog.StatusApplied(logger, inboxId, message.Id, from, message.Status);
+    }
+
+    /// <summary>An outbound message of this inbox by its wamid.</summary>
+    public static Task<MessageRow?> FindAsync(WriteContext w, long inboxId, string wamid) => w.QuerySingleOrDefaultAsync<MessageRow>($"""
+        SELECT {MessageRow.Columns} FROM messages WHERE id = (
+            SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+            WHERE m.workspace_id = @WorkspaceId AND m.external_id = @wamid AND c.inbox_id = @inboxId AND m.sender_role <> @customer
+            ORDER BY m.id LIMIT 1)
+        """, new { w.WorkspaceId, wamid, inboxId, customer = EnumText.ToText(SenderRole.Customer) });
+
+    static bool TryParse(string? status, out DeliveryStatus value)
+    {
+        value = status switch
+        {
+            "sent" => DeliveryStatus.Sent,
+            "delivered" => DeliveryStatus.Delivered,
+            "read" => DeliveryStatus.Read,
+            "failed" => DeliveryStatus.Failed,
+            _ => DeliveryStatus.Sending,
+        };
+        return value != DeliveryStatus.Sending;
+    }
+}
