@@ -12,8 +12,8 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<RealtimeMetrics>();
 
         // One bus instance behind its three faces: committed events in, signals in, subscriptions out.
-        builder.Services.AddSingleton<InProcessEventBus>();
-        builder.Services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<InProcessEventBus>());
+        builder.Services.AddSingleton<EventBus>();
+        builder.Services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<EventBus>());
         builder.Services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<IEventBus>());
         builder.Services.AddSingleton<IEphemeralPublisher>(sp => sp.GetRequiredService<IEventBus>());
 

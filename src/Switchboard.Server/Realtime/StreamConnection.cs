@@ -32,7 +32,8 @@ public sealed class StreamConnection : IFeedListener, IDisposable
         this.clock = clock;
         queue = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         writing = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
-        registrations.Add(requestAborted.Register(() => { Close(DisconnectReasons.ClientClosed); writing.Cancel(); }));
+        // Callbacks run on the thread that cancels (the server's, on abort): they only schedule work, never run it inline.
+        registrations.Add(requestAborted.Register(() => { Close(DisconnectReasons.ClientClosed); _ = writing.CancelAsync(); }));
         registrations.Add(applicationStopping.Register(() => Close(DisconnectReasons.Shutdown)));
     }
 
@@ -101,7 +102,7 @@ public sealed class StreamConnection : IFeedListener, IDisposable
         try
         {
             writing.CancelAfter(options.CloseTimeout);
-            stopping.Cancel();
+            _ = stopping.CancelAsync();
         }
         catch (ObjectDisposedException)
         {
