@@ -18,7 +18,7 @@ public sealed class RealtimeMetrics
     {
         var meter = meterFactory.Create(MeterName);
         connections = meter.CreateUpDownCounter<long>("switchboard.realtime.connections", description: "Open streams by transport.");
-        disconnects = meter.CreateCounter<long>("switchboard.realtime.disconnects", description: "Streams the server ended, by reason.");
+        disconnects = meter.CreateCounter<long>("switchboard.realtime.disconnects", description: "Streams that started closing, by reason (counted when the decision is made, not when the socket is gone).");
         eventsRead = meter.CreateCounter<long>("switchboard.realtime.events_read", description: "Events read for streams, by source (ring or database).");
         signalsDropped = meter.CreateCounter<long>("switchboard.realtime.signals_dropped", description: "Ephemeral signals dropped (rate limit or full queue).");
     }

@@ -98,6 +98,7 @@ public sealed class StreamConnection : IFeedListener, IDisposable
     {
         if (Interlocked.CompareExchange(ref closeReason, reason, null) is not null) return;
         ResetCursor = resetCursor;
+        metrics.Disconnected(Transport, reason);
         queue.Writer.TryComplete();
         try
         {

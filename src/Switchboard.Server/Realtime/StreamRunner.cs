@@ -49,7 +49,6 @@ public sealed class StreamRunner(
         {
             var reason = connection.CloseReason ?? DisconnectReasons.ClientClosed;
             metrics.Closed(transport.Name);
-            metrics.Disconnected(transport.Name, reason);
             RealtimeLog.Closed(logger, connection.Id, reason, connection.Position);
         }
     }

@@ -69,10 +69,11 @@ public sealed class ResumeScheduleTests(ITestOutputHelper output)
             }
             await writers.StopAsync();
 
-            var expected = (await ReceivedLog.ExpectedAsync(app, ws.Id, log.FirstCursor, contact)).Count;
+            var head = await ReceivedLog.HeadAsync(app, ws.Id);
+            var expected = (await ReceivedLog.ExpectedAsync(app, ws.Id, log.FirstCursor, head, contact)).Count;
             await using (var final = await SseStream.ConnectAsync(viewer, log.Cursor))
                 while (log.Applied.Count < expected) log.Apply((await final.NextEventAsync())!.Value.Frame, "final drain");
-            await log.AssertCompleteAsync(app, ws.Id, "after all schedules", contact);
+            await log.AssertCompleteAsync(app, ws.Id, head, "after all schedules", contact);
             output.WriteLine($"{schedules} schedules, {log.Applied.Count} events applied, {writers.Written} writes, " +
                 $"ring reads {metrics.Total("switchboard.realtime.events_read:ring")}, database reads {metrics.Total("switchboard.realtime.events_read:database")}, {started.ElapsedMilliseconds} ms");
             Assert.True(metrics.Total("switchboard.realtime.events_read:database") > 0, "no resume went through the log");
