@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Switchboard.Server.Events;
 
 namespace Switchboard.Server.Realtime;
@@ -23,18 +24,21 @@ public sealed record BotThinkingData(bool Thinking);
 /// </summary>
 public sealed record ResetFrame(long Cursor)
 {
+    [JsonPropertyOrder(-1)]
     public string Type => "reset";
 }
 
 /// <summary>The server ends the stream; reconnect with your cursor (after a while for <c>too_many_connections</c>).</summary>
 public sealed record DisconnectFrame(string Reason)
 {
+    [JsonPropertyOrder(-1)]
     public string Type => "disconnect";
 }
 
 /// <summary>A client frame the server could not act on (WebSocket only); the stream goes on.</summary>
 public sealed record ErrorFrame(string Code, string Detail, string? For)
 {
+    [JsonPropertyOrder(-1)]
     public string Type => "error";
 }
 

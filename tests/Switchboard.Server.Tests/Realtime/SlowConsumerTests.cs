@@ -56,7 +56,7 @@ public sealed class SlowConsumerTests(ITestOutputHelper output)
             if (next.Event == "disconnect") { goodbye = next.Frame.Json; break; }
             stalledLog.Apply(next.Frame, "stalled");
         }
-        Assert.Equal("""{"reason":"slow_consumer","type":"disconnect"}""", goodbye);
+        Assert.Equal("""{"type":"disconnect","reason":"slow_consumer"}""", goodbye);
         Assert.InRange(stalledLog.Applied.Count, 1, Events - 1);
         Assert.Null(await stalled.NextAsync());
         output.WriteLine($"the stalled client had {stalledLog.Applied.Count} events when it was cut off");
