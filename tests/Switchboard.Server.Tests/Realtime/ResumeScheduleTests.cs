@@ -20,7 +20,6 @@ public sealed class ResumeScheduleTests(ITestOutputHelper output)
         ["Realtime:PageSize"] = "7",
         ["Realtime:PollTimeout"] = "00:00:02",
         ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Switchboard.Server.Realtime"] = "Debug",
     };
 
     [Fact]
@@ -91,6 +90,9 @@ public sealed class ResumeScheduleTests(ITestOutputHelper output)
                 break;
             case 1:
                 await stream.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).WaitAsync(WsStream.Wait);
+                break;
+            default:
+                stream.Socket.Abort();
                 break;
         }
         await stream.DisposeAsync();

@@ -48,10 +48,25 @@ public sealed class WsStream(WebSocket socket) : IAsyncDisposable
     public Task SendAsync(string json) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None).WaitAsync(Wait);
 
+    /// <summary>
+    /// Closes politely when the socket is still open (the in-memory test server does not tell the server about an
+    /// abort, which would then wait out its close timeout at shutdown), then releases it. Call
+    /// <c>Socket.Abort()</c> first to drop the connection without a word.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(1));
+            }
+            catch (Exception ex) when (ex is WebSocketException or TimeoutException or ObjectDisposedException)
+            {
+                // Best effort: the socket is released below either way.
+            }
+        }
         socket.Abort();
         socket.Dispose();
-        await Task.CompletedTask;
     }
 }
