@@ -12,6 +12,7 @@ public sealed class EventPump(EventReader reader, ILogger<EventPump> logger)
     {
         var cancellationToken = connection.Stopping;
         var live = false;
+        var announced = connection.Position;
         try
         {
             while (true)
@@ -25,6 +26,9 @@ public sealed class EventPump(EventReader reader, ILogger<EventPump> logger)
                 }
                 if (batch.Events.Count == 0)
                 {
+                    // Caught up past events this viewer may not see: say so, so its cursor (and a resume) skips them too.
+                    if (connection.Position > announced && connection.TryEnqueue(OutboundFrame.Cursor(connection.Position)))
+                        announced = connection.Position;
                     live = true;
                     await connection.WaitForEventsAsync(cancellationToken);
                     continue;
@@ -42,6 +46,7 @@ public sealed class EventPump(EventReader reader, ILogger<EventPump> logger)
                             connection.Close(DisconnectReasons.SlowConsumer);
                             return;
                         }
+                        announced = e.Seq;
                     }
                     connection.Position = e.Seq;
                 }

@@ -34,6 +34,10 @@ public sealed class SseTransport(HttpContext http, RealtimeOptions options) : IS
             case FrameKind.Event:
                 Write(string.Create(CultureInfo.InvariantCulture, $"id: {frame.Seq}\nevent: {frame.Type}\ndata: {frame.Json}\n\n"));
                 break;
+            case FrameKind.Cursor:
+                // With an id, so EventSource's Last-Event-ID moves past what this viewer skipped.
+                Write(string.Create(CultureInfo.InvariantCulture, $"id: {frame.Seq}\nevent: cursor\ndata: {frame.Json}\n\n"));
+                break;
             case FrameKind.Signal:
                 Write($"event: {frame.Type}\ndata: {frame.Json}\n\n");
                 break;

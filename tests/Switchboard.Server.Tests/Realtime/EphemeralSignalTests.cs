@@ -21,29 +21,29 @@ public sealed class EphemeralSignalTests
         await using var otherTeam = await WsStream.ConnectAsync(app, Token(b.Operator), null);
 
         await visitor1.SendAsync($$"""{"type":"typing","conversationId":{{v1.ConversationId}}}""");
-        var seen = (await op.NextAsync())!;
+        var seen = (await op.NextMeaningfulAsync())!;
         Assert.Equal($$$"""{"type":"typing","conversationId":{{{v1.ConversationId}}},"actor":{"type":"contact","id":{{{v1.Session.ContactId}}}},"data":{"state":"start"}}""", seen.Json);
         var (name, frame) = (await opSse.NextAsync())!.Value;
         Assert.Equal(("typing", null, seen.Json), (name, frame.SseId, frame.Json));
 
         await op.SendAsync($$"""{"type":"typing","conversationId":{{v1.ConversationId}},"state":"stop"}""");
-        Assert.Equal("stop", (await visitor1.NextAsync())!.Root.GetProperty("data").GetProperty("state").GetString());
+        Assert.Equal("stop", (await visitor1.NextMeaningfulAsync())!.Root.GetProperty("data").GetProperty("state").GetString());
 
         // A visitor may not type into someone else's conversation.
         await visitor2.SendAsync($$"""{"type":"typing","conversationId":{{v1.ConversationId}}}""");
-        Assert.Equal("conversation_not_found", (await visitor2.NextAsync())!.Root.GetProperty("code").GetString());
+        Assert.Equal("conversation_not_found", (await visitor2.NextMeaningfulAsync())!.Root.GetProperty("code").GetString());
 
         // The server-side API: a bot thinking in V1's conversation.
         app.Service<IEphemeralPublisher>().PublishEphemeral(EphemeralSignals.BotThinkingIn(a.Id, v1.ConversationId, v1.Session.ContactId, thinking: true));
-        Assert.Equal("bot.thinking", (await visitor1.NextAsync())!.Type);
-        Assert.Equal("bot.thinking", (await op.NextAsync())!.Type);
+        Assert.Equal("bot.thinking", (await visitor1.NextMeaningfulAsync())!.Type);
+        Assert.Equal("bot.thinking", (await op.NextMeaningfulAsync())!.Type);
 
         // A durable event after all that: the first thing V2 and the other workspace ever received is this, or nothing.
         (await v2.SayAsync("hello")).EnsureSuccessStatusCode();
-        var first = (await visitor2.NextAsync())!;
+        var first = (await visitor2.NextMeaningfulAsync())!;
         Assert.Equal("message.created", first.Type);
         app.Service<IEphemeralPublisher>().PublishEphemeral(EphemeralSignals.MemberPresence(b.Id, b.OperatorId, "online"));
-        Assert.Equal("presence", (await otherTeam.NextAsync())!.Type);
+        Assert.Equal("presence", (await otherTeam.NextMeaningfulAsync())!.Type);
         // Signals never move the log: nothing was appended for them.
         var events = await ReceivedLog.ExpectedAsync(app, a.Id, head, long.MaxValue);
         Assert.DoesNotContain(events, e => e.Payload.Contains("\"typing\"", StringComparison.Ordinal));
@@ -59,11 +59,11 @@ public sealed class EphemeralSignalTests
         await using var visitor = await WsStream.ConnectAsync(app, Token(v1.Client), null);
         for (var i = 0; i < 10; i++) await visitor.SendAsync($$"""{"type":"typing","conversationId":{{v1.ConversationId}}}""");
         await visitor.SendAsync("""{"type":"ping"}""");
-        Assert.Equal("pong", (await visitor.NextAsync())!.Type);
+        Assert.Equal("pong", (await visitor.NextMeaningfulAsync())!.Type);
         // The ping was handled after all ten typing frames: exactly the burst of three got through, then the message.
         (await v1.SayAsync("after typing")).EnsureSuccessStatusCode();
         var received = new List<string>();
-        while ((await op.NextAsync())!.Type is var type && type != "message.created") received.Add(type);
+        while ((await op.NextMeaningfulAsync())!.Type is var type && type != "message.created") received.Add(type);
         Assert.Equal(["typing", "typing", "typing"], received);
     }
 

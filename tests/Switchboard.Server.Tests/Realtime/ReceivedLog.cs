@@ -12,9 +12,14 @@ public sealed class ReceivedLog(long firstCursor)
     public long Cursor { get; private set; } = firstCursor;
     public IReadOnlyList<StreamFrame> Applied => applied;
 
-    /// <summary>Applies a durable event: it must come after the cursor (no duplicate, no reordering).</summary>
+    /// <summary>Applies a durable event (it must come after the cursor: no duplicate, no reordering), or a cursor advance.</summary>
     public void Apply(StreamFrame frame, string context)
     {
+        if (frame.CursorAdvance is { } advance)
+        {
+            Advance(advance, context);
+            return;
+        }
         var seq = frame.Seq ?? throw new InvalidOperationException($"{context}: not a durable event: {frame.Json}");
         Assert.True(seq > Cursor, $"{context}: got seq {seq} at cursor {Cursor} (duplicate or out of order)");
         applied.Add(frame);

@@ -57,7 +57,7 @@ public sealed class SseStream(HttpResponseMessage response, StreamReader reader)
         while (true)
         {
             var next = await NextAsync(timeout);
-            if (next is null || next.Value.Frame.IsDurable || next.Value.Event is "reset" or "disconnect") return next;
+            if (next is null || next.Value.Frame.IsDurable || next.Value.Event is "reset" or "disconnect" or "cursor") return next;
         }
     }
 

@@ -16,5 +16,8 @@ public sealed record StreamFrame(string Json, string Type, long? Seq, string? Ss
 
     public bool IsDurable => Seq is not null;
 
+    /// <summary>A <c>cursor</c> frame: the viewer may move its cursor here (it skipped events it may not see).</summary>
+    public long? CursorAdvance => Type == "cursor" ? Root.GetProperty("cursor").GetInt64() : null;
+
     public JsonElement Root => JsonDocument.Parse(Json).RootElement;
 }

@@ -35,13 +35,23 @@ public sealed class WsStream(WebSocket socket) : IAsyncDisposable
         }
     }
 
-    /// <summary>The next durable event, skipping pings and signals; null when the server closed the socket.</summary>
+    /// <summary>The next durable event (or reset, or cursor advance), skipping pings and signals; null when the server closed the socket.</summary>
     public async Task<StreamFrame?> NextEventAsync(TimeSpan? timeout = null)
     {
         while (true)
         {
             var frame = await NextAsync(timeout);
-            if (frame is null || frame.IsDurable || frame.Type == "reset") return frame;
+            if (frame is null || frame.IsDurable || frame.Type is "reset" or "cursor") return frame;
+        }
+    }
+
+    /// <summary>The next frame that is not a ping or a cursor advance (signals, errors, events).</summary>
+    public async Task<StreamFrame?> NextMeaningfulAsync(TimeSpan? timeout = null)
+    {
+        while (true)
+        {
+            var frame = await NextAsync(timeout);
+            if (frame is null || frame.Type is not ("ping" or "cursor")) return frame;
         }
     }
 
