@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Errors;
+using Switchboard.Server.Presence;
 
 namespace Switchboard.Server.Realtime;
 
@@ -10,7 +11,7 @@ namespace Switchboard.Server.Realtime;
 /// position (or a reset), then the pump, the heartbeat, the receiver and the single writer until it ends.
 /// </summary>
 public sealed class StreamRunner(
-    IEventBus bus, EventReader reader, EventPump pump, ConnectionLimiter limiter, RealtimeMetrics metrics,
+    IEventBus bus, EventReader reader, EventPump pump, ConnectionLimiter limiter, RealtimeMetrics metrics, IPresenceTracker presence,
     IOptions<RealtimeOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<StreamRunner> logger)
 {
     public async Task RunAsync(HttpContext http, IStreamTransport transport, long? cursor)
@@ -28,8 +29,11 @@ public sealed class StreamRunner(
         var (start, head) = await reader.StartAsync(subscription.Feed, cursor, http.RequestAborted);
         await transport.OpenAsync(http.RequestAborted);
         metrics.Opened(transport.Name);
+        // A member with an open stream counts as active (a dashboard left open is not idle).
+        var member = caller.Kind == CallerKind.Member ? caller.MemberId : null;
         try
         {
+            if (member is { } id) await presence.ConnectionOpenedAsync(caller.WorkspaceId, id, http.RequestAborted);
             connection.Position = start ?? cursor ?? head;
             RealtimeLog.Opened(logger, connection.Id, transport.Name, caller.WorkspaceId, connection.Position);
             if (start is null)
@@ -48,6 +52,7 @@ public sealed class StreamRunner(
         finally
         {
             var reason = connection.CloseReason ?? DisconnectReasons.ClientClosed;
+            if (member is { } id) presence.ConnectionClosed(caller.WorkspaceId, id);
             metrics.Closed(transport.Name);
             RealtimeLog.Closed(logger, connection.Id, reason, connection.Position);
         }
