@@ -63,6 +63,7 @@ app.MapQueueApi();
 app.MapPresenceApi();
 app.MapStatsApi();
 app.MapWebhooksApi();
+app.MapRealtimeApi();
 app.MapSite();
 
 app.Run();

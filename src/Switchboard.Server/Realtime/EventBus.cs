@@ -1,34 +1,62 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 using Switchboard.Server.Events;
 
 namespace Switchboard.Server.Realtime;
 
 /// <summary>
-/// In-process fan-out of committed events: subscribers of a workspace are called synchronously, in seq
-/// order, right after the commit. Subscribers must not block (they hand events to their own queues).
+/// The single-node bus: committed events go into their workspace's feed right after the commit, and
+/// ephemeral signals to the feed's listeners. Feeds are created on first use and kept, so the ring also
+/// serves clients that reconnect after a while.
 /// </summary>
-public sealed class EventBus : IEventPublisher
+public sealed class EventBus(IOptions<RealtimeOptions> options) : IEventBus
 {
-    readonly ConcurrentDictionary<long, ImmutableSubscribers> subscribers = new();
+    readonly ConcurrentDictionary<long, WorkspaceFeed> feeds = new();
+    readonly ConcurrentDictionary<long, Action<IReadOnlyList<StoredEvent>>[]> observers = new();
 
-    public IDisposable Subscribe(long workspaceId, Action<IReadOnlyList<StoredEvent>> handler)
+    /// <summary>A bus with default options, for code that builds a <see cref="Storage.Database"/> by hand.</summary>
+    public EventBus() : this(Options.Create(new RealtimeOptions()))
     {
-        subscribers.AddOrUpdate(workspaceId, _ => new ImmutableSubscribers([handler]), (_, s) => new ImmutableSubscribers([.. s.Handlers, handler]));
-        return new Subscription(() => subscribers.AddOrUpdate(workspaceId, _ => new ImmutableSubscribers([]),
-            (_, s) => new ImmutableSubscribers([.. s.Handlers.Where(h => h != handler)])));
     }
 
     public void Publish(long workspaceId, IReadOnlyList<StoredEvent> events)
     {
-        if (!subscribers.TryGetValue(workspaceId, out var current)) return;
-        foreach (var handler in current.Handlers) handler(events);
+        if (events.Count == 0) return;
+        Feed(workspaceId).Append(events);
+        if (observers.TryGetValue(workspaceId, out var handlers))
+            foreach (var handler in handlers) handler(events);
     }
 
-    sealed record ImmutableSubscribers(Action<IReadOnlyList<StoredEvent>>[] Handlers);
+    public void PublishEphemeral(EphemeralSignal signal)
+    {
+        // Nobody connected means nobody to tell: no feed is created for a signal.
+        if (feeds.TryGetValue(signal.WorkspaceId, out var feed)) feed.Broadcast(signal);
+    }
 
-    sealed class Subscription(Action unsubscribe) : IDisposable
+    public FeedSubscription Subscribe(long workspaceId, IFeedListener listener)
+    {
+        var feed = Feed(workspaceId);
+        feed.Add(listener);
+        return new FeedSubscription(feed, listener);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="handler"/> with every committed batch of a workspace, synchronously and in publish
+    /// order (in-process observers such as tests). It must not block: it runs on the committing writer's thread.
+    /// </summary>
+    public IDisposable Subscribe(long workspaceId, Action<IReadOnlyList<StoredEvent>> handler)
+    {
+        observers.AddOrUpdate(workspaceId, _ => [handler], (_, h) => [.. h, handler]);
+        return new Unsubscriber(() => observers.AddOrUpdate(workspaceId, _ => [], (_, h) => [.. h.Where(x => x != handler)]));
+    }
+
+    WorkspaceFeed Feed(long workspaceId) =>
+        feeds.GetOrAdd(workspaceId, static (id, capacity) => new WorkspaceFeed(id, capacity), options.Value.RingCapacity);
+
+    sealed class Unsubscriber(Action unsubscribe) : IDisposable
     {
         int disposed;
+
         public void Dispose()
         {
             if (Interlocked.Exchange(ref disposed, 1) == 0) unsubscribe();
