@@ -9,7 +9,7 @@ export function queuedConversations(all: readonly Conversation[], serverOrder: r
   const rank = new Map(serverOrder.map((id, i) => [id, i]));
   return all
     .filter((c) => c.state === 'queued')
-    .map((c, i) => ({ c, r: rank.get(c.id) ?? serverOrder.length + i, t: Date.parse(c.updatedAt) }))
+    .map((c) => ({ c, r: rank.get(c.id) ?? serverOrder.length, t: Date.parse(c.updatedAt) }))
     .sort((a, b) => (a.r - b.r) || (a.t - b.t) || (a.c.id - b.c.id))
     .map((x) => x.c);
 }
