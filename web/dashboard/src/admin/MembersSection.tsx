@@ -47,7 +47,7 @@ export function MembersSection() {
                         <option value="admin">Admin</option>
                       </select>
                     )
-                    : <span className="pill">{m.role}</span>}
+                    : <span className="pill">{m.role === "admin" ? "Admin" : "Operator"}</span>}
                 </td>
                 <td>{m.active ? <span className={`presence-label presence-${m.presence}`}><span className="presence-dot" aria-hidden="true" />{m.presence}</span> : <span className="pill">Deactivated</span>}</td>
                 <td className="num">{m.capacity}</td>
