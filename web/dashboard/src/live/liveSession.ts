@@ -38,8 +38,10 @@ export function createApi(): ApiClient {
 
 export function createLiveSession(api: ApiClient, me: Member, role: string | null, onSignedOut: () => void): LiveSession {
   const webSocket = new WebSocketTransport(api, { logger });
+  // WebSocket gives up for SSE only after many failed connects in a row: a server restart must not cost the
+  // session its typing frames (SSE cannot send them), while a proxy that blocks WebSocket still gets a stream.
   const transport = new FallbackTransport(webSocket,
-    new FallbackTransport(new SseTransport(api, { logger }), new PollTransport(api, { logger }), { logger }), { logger });
+    new FallbackTransport(new SseTransport(api, { logger }), new PollTransport(api, { logger }), { logger }), { logger, maxConnectFailures: 8 });
   const store = new LiveStore({ api, transport, logger });
   const signals = new SignalsStore();
   const claims = new ClaimStore();
