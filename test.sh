@@ -18,10 +18,13 @@ dotnet test Switchboard.slnx -c Release --no-build --nologo -v quiet 2>&1 | tee 
 status=${PIPESTATUS[0]}
 set -e
 
-echo "==> Running TypeScript tests (web/client: conformance vectors and property tests)"
+echo "==> Running TypeScript tests (web/client: conformance vectors, property tests, shell)"
 set +e
 (cd web/client && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee -a "$log"
 ts_status=${PIPESTATUS[0]}
+echo "==> Running TypeScript tests (web/dashboard: stores)"
+(cd web/dashboard && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || ts_status=1
 set -e
 
 # One closing line for every runner: "N passed, N failed".
