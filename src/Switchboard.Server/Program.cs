@@ -42,6 +42,7 @@ app.MapContactsApi();
 app.MapConversationsApi();
 app.MapSyncApi();
 app.MapWidgetApi();
+app.MapRealtimeApi();
 
 app.Run();
 
