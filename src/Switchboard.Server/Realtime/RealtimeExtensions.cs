@@ -6,6 +6,8 @@ public static class RealtimeExtensions
     {
         builder.Services.AddOptions<RealtimeOptions>().BindConfiguration("Realtime")
             .Validate(o => o.IsValid(), "Realtime options are out of range (see RealtimeOptions).").ValidateOnStart();
+        builder.Services.AddOptions<EventRetentionOptions>().BindConfiguration("EventRetention")
+            .Validate(o => o.IsValid(), "EventRetention options are out of range (see EventRetentionOptions).").ValidateOnStart();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<RealtimeMetrics>();
 
@@ -20,6 +22,8 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<StreamRunner>();
         builder.Services.AddSingleton<LongPoll>();
+        builder.Services.AddSingleton<EventCompactor>();
+        builder.Services.AddHostedService<EventCompactionService>();
         return builder;
     }
 }
