@@ -55,6 +55,7 @@ app.MapContactsApi();
 app.MapConversationsApi();
 app.MapSyncApi();
 app.MapWidgetApi();
+app.MapRealtimeApi();
 app.MapJobsApi();
 app.MapQueueApi();
 app.MapPresenceApi();

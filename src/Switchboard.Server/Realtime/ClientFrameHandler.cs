@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Dapper;
+using Switchboard.Core;
+using Switchboard.Server.Hosting;
+using Switchboard.Server.Messages;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.Realtime;
+
+/// <summary>
+/// What a WebSocket client may send: typing (relayed as an ephemeral signal to the conversation's viewers),
+/// read/delivered receipts (applied as a normal write, whose events come back on the stream), ping and pong.
+/// One handler per connection, called from its single receive loop; each kind is rate-limited.
+/// </summary>
+public sealed class ClientFrameHandler(
+    IEphemeralPublisher publisher, ReceiptService receipts, Database database, RealtimeOptions options,
+    RealtimeMetrics metrics, TimeProvider clock, ILogger logger)
+{
+    const int MaxCachedConversations = 256;
+    readonly SignalRateLimiter typingLimit = new(clock, options.SignalsPerSecond, options.SignalBurst);
+    readonly SignalRateLimiter receiptLimit = new(clock, options.SignalsPerSecond, options.SignalBurst);
+    // A conversation's contact never changes, so one lookup per conversation and connection is enough.
+    readonly Dictionary<long, long> contactOf = [];
+
+    public async Task HandleAsync(StreamConnection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
+    {
+        ClientFrame? frame;
+        try
+        {
+            frame = JsonSerializer.Deserialize<ClientFrame>(utf8.Span, JsonDefaults.Options);
+        }
+        catch (JsonException)
+        {
+            Reply(connection, RealtimeErrors.FrameInvalid, "A frame is one JSON object with a type.", null);
+            return;
+        }
+        switch (frame?.Type)
+        {
+            case "ping":
+                connection.TryEnqueue(OutboundFrame.Pong);
+                break;
+            case "pong":
+                break;
+            case EphemeralSignals.Typing:
+                await TypingAsync(connection, frame, cancellationToken);
+                break;
+            case "read" or "delivered":
+                await ReceiptAsync(connection, frame, cancellationToken);
+                break;
+            default:
+                Reply(connection, RealtimeErrors.FrameInvalid, "type must be typing, read, delivered, ping or pong.", frame?.Type);
+                break;
+        }
+    }
+
+    async Task TypingAsync(StreamConnection connection, ClientFrame frame, CancellationToken cancellationToken)
+    {
+        if (!typingLimit.TryTake())
+        {
+            // Typing is advisory and repeats every few seconds: the excess is dropped without a word.
+            metrics.SignalDropped("rate_limited");
+            return;
+        }
+        if (frame.ConversationId is not { } conversationId || frame.State is not (null or "start" or "stop"))
+        {
+            Reply(connection, RealtimeErrors.FrameInvalid, "typing needs a conversationId and a state of start or stop.", frame.Type);
+            return;
+        }
+        var contactId = await ContactOfAsync(connection, conversationId, cancellationToken);
+        if (contactId is null)
+        {
+            Reply(connection, "conversation_not_found", "No such conversation.", frame.Type);
+            return;
+        }
+        publisher.PublishEphemeral(EphemeralSignals.TypingIn(connection.Caller.WorkspaceId, conversationId, contactId.Value,
+            connection.Caller.Actor, frame.State != "stop") with { OriginConnectionId = connection.Id });
+    }
+
+    async Task ReceiptAsync(StreamConnection connection, ClientFrame frame, CancellationToken cancellationToken)
+    {
+        if (!receiptLimit.TryTake())
+        {
+            // Unlike typing, a dropped receipt would be lost state: tell the client so it can send it later.
+            Reply(connection, RealtimeErrors.RateLimited, "Too many receipts; send the latest again in a moment.", frame.Type);
+            return;
+        }
+        if (frame.ConversationId is not { } conversationId)
+        {
+            Reply(connection, RealtimeErrors.FrameInvalid, $"{frame.Type} needs a conversationId and an upToMessageId.", frame.Type);
+            return;
+        }
+        try
+        {
+            await receipts.ApplyAsync(connection.Caller, conversationId, new ReceiptRequest(frame.Type, frame.UpToMessageId), cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            Reply(connection, ex.Code, ex.Message, frame.Type);
+        }
+    }
+
+    async Task<long?> ContactOfAsync(StreamConnection connection, long conversationId, CancellationToken cancellationToken)
+    {
+        if (!contactOf.TryGetValue(conversationId, out var contactId))
+        {
+            var found = await database.ReadAsync((c, tx) => c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT contact_id FROM conversations WHERE id = @conversationId AND workspace_id = @WorkspaceId",
+                new { conversationId, connection.Caller.WorkspaceId }, tx, cancellationToken: cancellationToken)), cancellationToken);
+            if (found is null) return null;
+            if (contactOf.Count >= MaxCachedConversations) contactOf.Clear();
+            contactOf[conversationId] = contactId = found.Value;
+        }
+        // A visitor may only type in their own conversation; others answer as if it did not exist.
+        return connection.Audience.ContactId is { } own && own != contactId ? null : contactId;
+    }
+
+    void Reply(StreamConnection connection, string code, string detail, string? forType)
+    {
+        RealtimeLog.BadClientFrame(logger, connection.Id, code);
+        connection.TryEnqueue(OutboundFrame.Error(JsonSerializer.Serialize(new ErrorFrame(code, detail, forType), JsonDefaults.Options)));
+    }
+}

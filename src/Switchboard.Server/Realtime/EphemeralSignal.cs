@@ -1,0 +1,14 @@
+using Switchboard.Server.Events;
+
+namespace Switchboard.Server.Realtime;
+
+/// <summary>
+/// A live-only signal of one workspace. The team always receives it; the visitor whose contact is
+/// <see cref="ContactId"/> receives it too (null: team only). <see cref="Data"/> must therefore hold nothing
+/// the visitor may not see when <see cref="ContactId"/> is set.
+/// </summary>
+public sealed record EphemeralSignal(long WorkspaceId, string Type, long? ConversationId, long? ContactId, Actor? Actor, object? Data)
+{
+    /// <summary>The connection that sent it (typing), which does not get its own signal back.</summary>
+    public string? OriginConnectionId { get; init; }
+}

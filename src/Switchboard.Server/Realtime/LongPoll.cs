@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Server.Auth;
+
+namespace Switchboard.Server.Realtime;
+
+/// <summary>
+/// Long-polling over the same log and cursor as the streams: answers as soon as there is something after the
+/// cursor this caller may see, or with an empty batch after <see cref="RealtimeOptions.PollTimeout"/>. The
+/// answer's cursor is how far the log was read, which can pass events the caller may not see.
+/// </summary>
+public sealed class LongPoll(
+    IEventBus bus, EventReader reader, ConnectionLimiter limiter, RealtimeMetrics metrics,
+    IOptions<RealtimeOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<LongPoll> logger)
+{
+    public const string Transport = "poll";
+    public const int MaxLimit = 1000;
+
+    public async Task PollAsync(HttpContext http, long? cursor, int limit)
+    {
+        using var lease = limiter.TryAcquire();
+        if (lease is null)
+        {
+            await StreamRunner.RefuseAsync(http, limiter, Transport, logger);
+            return;
+        }
+        metrics.Opened(Transport);
+        try
+        {
+            await (await WaitForEventsAsync(http, cursor, limit)).ExecuteAsync(http);
+        }
+        finally
+        {
+            metrics.Closed(Transport);
+        }
+    }
+
+    async Task<PollResult> WaitForEventsAsync(HttpContext http, long? cursor, int limit)
+    {
+        var audience = Audience.From(Caller.From(http.User));
+        var waiter = new PollWaiter();
+        using var subscription = bus.Subscribe(audience.WorkspaceId, waiter);
+        var (start, head) = await reader.StartAsync(subscription.Feed, cursor, http.RequestAborted);
+        if (start is not { } position) return PollResult.Reset(cursor ?? head, head);
+
+        using var timeout = new CancellationTokenSource(options.Value.PollTimeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, http.RequestAborted, lifetime.ApplicationStopping);
+        var events = new List<string>();
+        try
+        {
+            while (events.Count == 0)
+            {
+                var batch = await reader.NextAsync(subscription.Feed, position, linked.Token);
+                if (batch.IsReset) return PollResult.Reset(cursor ?? position, batch.ResetCursor!.Value);
+                if (batch.Events.Count == 0)
+                {
+                    await waiter.WaitAsync(linked.Token);
+                    continue;
+                }
+                foreach (var e in batch.Events)
+                {
+                    if (events.Count == limit) break;
+                    if (audience.PayloadFor(e) is { } json) events.Add(json);
+                    position = e.Seq;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            // Time is up (or the server is stopping): answer with what there is, usually nothing.
+        }
+        return new PollResult(events, position);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Threading.Channels;
+using Switchboard.Server.Auth;
+
+namespace Switchboard.Server.Realtime;
+
+/// <summary>
+/// One open stream: its viewer, its position in the log and its bounded outbound queue. The pump and the
+/// publishers of signals put frames in; exactly one writer (the transport) takes them out. Closing is
+/// one-way and keeps the first reason.
+/// </summary>
+public sealed class StreamConnection : IFeedListener, IDisposable
+{
+    readonly Channel<OutboundFrame> queue;
+    // Capacity 1, extra writes dropped: a sticky "something new" flag that costs publishers nothing.
+    readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    readonly CancellationTokenSource stopping = new();
+    readonly CancellationTokenSource writing;
+    readonly RealtimeOptions options;
+    readonly RealtimeMetrics metrics;
+    readonly TimeProvider clock;
+    readonly List<CancellationTokenRegistration> registrations = [];
+    string? closeReason;
+
+    public StreamConnection(string transport, Caller caller, RealtimeOptions options, RealtimeMetrics metrics, TimeProvider clock,
+        CancellationToken requestAborted, CancellationToken applicationStopping)
+    {
+        Transport = transport;
+        Caller = caller;
+        Audience = Audience.From(caller);
+        this.options = options;
+        this.metrics = metrics;
+        this.clock = clock;
+        queue = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        writing = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
+        registrations.Add(requestAborted.Register(() => { Close(DisconnectReasons.ClientClosed); writing.Cancel(); }));
+        registrations.Add(applicationStopping.Register(() => Close(DisconnectReasons.Shutdown)));
+    }
+
+    public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
+    public string Transport { get; }
+    public Caller Caller { get; }
+    public Audience Audience { get; }
+    /// <summary>The highest seq this viewer is past (sent, or skipped as invisible to them). Only the pump moves it.</summary>
+    public long Position { get; set; }
+    public string? CloseReason => Volatile.Read(ref closeReason);
+    public long? ResetCursor { get; private set; }
+    /// <summary>Cancelled once the stream is closing: stops the pump, the heartbeat and the receiver.</summary>
+    public CancellationToken Stopping => stopping.Token;
+    /// <summary>Cancelled when the client is gone, or when a closing stream ran out of time to say goodbye.</summary>
+    public CancellationToken Writing => writing.Token;
+    public ChannelReader<OutboundFrame> Frames => queue.Reader;
+
+    public void EventsAvailable() => wake.Writer.TryWrite(true);
+
+    public bool Accepts(EphemeralSignal signal) =>
+        CloseReason is null && Audience.CanSee(signal) && signal.OriginConnectionId != Id;
+
+    public void Deliver(EphemeralSignal signal, string json)
+    {
+        // A signal is worth less than the events behind it: when the queue is full it is dropped, not waited for.
+        if (!queue.Writer.TryWrite(OutboundFrame.Signal(signal.Type, json))) metrics.SignalDropped("queue_full");
+    }
+
+    /// <summary>Returns once events may have been published since the last call (at once if they were).</summary>
+    public async ValueTask WaitForEventsAsync(CancellationToken cancellationToken)
+    {
+        await wake.Reader.WaitToReadAsync(cancellationToken);
+        wake.Reader.TryRead(out _);
+    }
+
+    /// <summary>Queues a frame if there is room; false means the queue is full (or the stream is closing).</summary>
+    public bool TryEnqueue(OutboundFrame frame) => queue.Writer.TryWrite(frame);
+
+    /// <summary>Queues a frame, waiting for room at most <see cref="RealtimeOptions.StallTimeout"/>; false when that ran out.</summary>
+    public async ValueTask<bool> EnqueueAsync(OutboundFrame frame, CancellationToken cancellationToken)
+    {
+        if (queue.Writer.TryWrite(frame)) return true;
+        using var stall = new CancellationTokenSource(options.StallTimeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stall.Token, cancellationToken);
+        try
+        {
+            while (await queue.Writer.WaitToWriteAsync(linked.Token))
+                if (queue.Writer.TryWrite(frame)) return true;
+            return false;
+        }
+        catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Starts closing: nothing more is queued, the writer skips what is left, sends its last word (reset or
+    /// disconnect) and ends; if the client does not take even that within the close timeout, the writer is cut off.
+    /// </summary>
+    public void Close(string reason, long? resetCursor = null)
+    {
+        if (Interlocked.CompareExchange(ref closeReason, reason, null) is not null) return;
+        ResetCursor = resetCursor;
+        queue.Writer.TryComplete();
+        try
+        {
+            writing.CancelAfter(options.CloseTimeout);
+            stopping.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed after the stream ended (a late shutdown callback): nothing left to stop.
+        }
+    }
+
+    public async Task RunHeartbeatAsync()
+    {
+        using var timer = new PeriodicTimer(options.HeartbeatInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(Stopping)) queue.Writer.TryWrite(OutboundFrame.Ping);
+        }
+        catch (OperationCanceledException)
+        {
+            // The stream is closing.
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var r in registrations) r.Dispose();
+        stopping.Dispose();
+        writing.Dispose();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Options;
+using Switchboard.Server.Auth;
+using Switchboard.Server.Errors;
+
+namespace Switchboard.Server.Realtime;
+
+/// <summary>
+/// Runs a long-lived stream over any <see cref="IStreamTransport"/>: admission, subscription, the start
+/// position (or a reset), then the pump, the heartbeat, the receiver and the single writer until it ends.
+/// </summary>
+public sealed class StreamRunner(
+    IEventBus bus, EventReader reader, EventPump pump, ConnectionLimiter limiter, RealtimeMetrics metrics,
+    IOptions<RealtimeOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<StreamRunner> logger)
+{
+    public async Task RunAsync(HttpContext http, IStreamTransport transport, long? cursor)
+    {
+        using var lease = limiter.TryAcquire();
+        if (lease is null)
+        {
+            await RefuseAsync(http, limiter, transport.Name, logger);
+            return;
+        }
+        var caller = Caller.From(http.User);
+        using var connection = new StreamConnection(transport.Name, caller, options.Value, metrics, clock, http.RequestAborted, lifetime.ApplicationStopping);
+        // Subscribe before reading the start: whatever commits after that read also wakes this connection.
+        using var subscription = bus.Subscribe(caller.WorkspaceId, connection);
+        var (start, head) = await reader.StartAsync(subscription.Feed, cursor, http.RequestAborted);
+        await transport.OpenAsync(http.RequestAborted);
+        metrics.Opened(transport.Name);
+        try
+        {
+            connection.Position = start ?? cursor ?? head;
+            RealtimeLog.Opened(logger, connection.Id, transport.Name, caller.WorkspaceId, connection.Position);
+            if (start is null)
+            {
+                RealtimeLog.Reset(logger, connection.Id, connection.Position, caller.WorkspaceId);
+                connection.Close(DisconnectReasons.Reset, head);
+            }
+            var pumping = start is null ? Task.CompletedTask : pump.RunAsync(connection, subscription.Feed);
+            var heartbeat = connection.RunHeartbeatAsync();
+            // The receiver ends with the socket (or the close timeout), not with Stopping: it must see the close handshake through.
+            var receiving = transport.ReceiveAsync(connection, connection.Writing);
+            await WriteAsync(transport, connection);
+            if (connection.Writing.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested) http.Abort();
+            await Task.WhenAll(pumping, heartbeat, receiving);
+        }
+        finally
+        {
+            var reason = connection.CloseReason ?? DisconnectReasons.ClientClosed;
+            metrics.Closed(transport.Name);
+            metrics.Disconnected(transport.Name, reason);
+            RealtimeLog.Closed(logger, connection.Id, reason, connection.Position);
+        }
+    }
+
+    /// <summary>The one writer: frames in queue order, a flush whenever the queue runs dry, then the last word.</summary>
+    static async Task WriteAsync(IStreamTransport transport, StreamConnection connection)
+    {
+        var token = connection.Writing;
+        var frames = connection.Frames;
+        try
+        {
+            while (await frames.WaitToReadAsync(token))
+            {
+                while (connection.CloseReason is null && frames.TryRead(out var frame)) await transport.SendAsync(frame, token);
+                if (connection.CloseReason is not null) break;
+                await transport.FlushAsync(token);
+            }
+            await transport.CloseAsync(connection.CloseReason ?? DisconnectReasons.ClientClosed, connection.ResetCursor, token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or WebSocketException or ObjectDisposedException)
+        {
+            // The client is gone or would not take the last frame in time: only this connection ends.
+        }
+        finally
+        {
+            connection.Close(DisconnectReasons.ClientClosed);
+        }
+    }
+
+    public static Task RefuseAsync(HttpContext http, ConnectionLimiter limiter, string transport, ILogger logger)
+    {
+        RealtimeLog.Refused(logger, transport, limiter.Open, limiter.Limit);
+        http.Response.Headers.RetryAfter = "5";
+        return Problems.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, RealtimeErrors.TooManyConnections,
+            "This server has as many open streams as it accepts. Retry later, or use another node.");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Switchboard.Server.Hosting;
+
+namespace Switchboard.Server.Realtime;
+
+/// <summary>
+/// WebSocket: one JSON text frame per event (the stored envelope as is) or signal. Protocol pings keep the
+/// socket alive for non-browser clients; <c>{"type":"ping"}</c> frames do it for browsers, which cannot see them.
+/// </summary>
+public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options, ClientFrameHandler handler) : IStreamTransport
+{
+    /// <summary>"Try again later" (RFC 6455 registry): the server shed this client; reconnect with the cursor.</summary>
+    const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+    WebSocket? socket;
+
+    public string Name => "websocket";
+
+    WebSocket Socket => socket ?? throw new InvalidOperationException("The WebSocket is not open yet.");
+
+    public async Task OpenAsync(CancellationToken cancellationToken) =>
+        socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = options.HeartbeatInterval,
+            KeepAliveTimeout = options.HeartbeatInterval * 2,
+        });
+
+    public Task SendAsync(OutboundFrame frame, CancellationToken cancellationToken) => SendTextAsync(frame.Json, cancellationToken);
+
+    public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task CloseAsync(string reason, long? resetCursor, CancellationToken cancellationToken)
+    {
+        if (Socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
+        if (reason == DisconnectReasons.Reset && resetCursor is { } cursor)
+            await SendTextAsync(JsonSerializer.Serialize(new ResetFrame(cursor), JsonDefaults.Options), cancellationToken);
+        var status = reason switch
+        {
+            DisconnectReasons.ClientClosed or DisconnectReasons.Reset => WebSocketCloseStatus.NormalClosure,
+            DisconnectReasons.Shutdown => WebSocketCloseStatus.EndpointUnavailable,
+            DisconnectReasons.SlowConsumer => TryAgainLater,
+            DisconnectReasons.FrameTooLarge => WebSocketCloseStatus.MessageTooBig,
+            _ => WebSocketCloseStatus.InternalServerError,
+        };
+        await Socket.CloseOutputAsync(status, reason, cancellationToken);
+    }
+
+    public async Task ReceiveAsync(StreamConnection connection, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(options.MaxClientFrameBytes);
+        try
+        {
+            while (true)
+            {
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    if (length == options.MaxClientFrameBytes)
+                    {
+                        // The writer owns sending, so it is the one that closes (with 1009).
+                        connection.Close(DisconnectReasons.FrameTooLarge);
+                        return;
+                    }
+                    result = await Socket.ReceiveAsync(buffer.AsMemory(length, options.MaxClientFrameBytes - length), cancellationToken);
+                    length += result.Count;
+                } while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    connection.Close(DisconnectReasons.ClientClosed);
+                    return;
+                }
+                if (connection.CloseReason is null && result.MessageType == WebSocketMessageType.Text)
+                    await handler.HandleAsync(connection, buffer.AsMemory(0, length), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        {
+            connection.Close(DisconnectReasons.ClientClosed);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    Task SendTextAsync(string json, CancellationToken cancellationToken) =>
+        Socket.SendAsync(Encoding.UTF8.GetBytes(json).AsMemory(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).AsTask();
+}

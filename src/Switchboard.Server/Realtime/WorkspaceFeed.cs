@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Switchboard.Server.Events;
+using Switchboard.Server.Hosting;
+
+namespace Switchboard.Server.Realtime;
+
+/// <summary>
+/// One workspace's live state on this node: a ring of recent events, the highest seq known to be committed
+/// (<see cref="Head"/>) and the listeners to wake. Listeners pull events themselves, so publishing costs one
+/// non-blocking wake-up per listener and a slow listener never slows the committing writer.
+/// </summary>
+public sealed class WorkspaceFeed(long workspaceId, int ringCapacity)
+{
+    readonly Lock gate = new();
+    readonly EventRing ring = new(ringCapacity);
+    IFeedListener[] listeners = [];
+    long head;
+
+    public long WorkspaceId { get; } = workspaceId;
+
+    /// <summary>The highest seq known to be committed. Events up to it are in the ring or, failing that, in the log.</summary>
+    public long Head => Volatile.Read(ref head);
+
+    public int ListenerCount => Volatile.Read(ref listeners).Length;
+
+    public bool TryGet(long seq, out StoredEvent e) => ring.TryGet(seq, out e);
+
+    /// <summary>Events committed on this node: into the ring first, then the head moves, then listeners wake.</summary>
+    public void Append(IReadOnlyList<StoredEvent> events)
+    {
+        lock (gate)
+        {
+            foreach (var e in events) ring.Put(e);
+            RaiseHead(events.Max(e => e.Seq));
+        }
+        Wake();
+    }
+
+    /// <summary>
+    /// Events committed elsewhere (another node, or before this feed existed) up to <paramref name="seq"/>:
+    /// readers that miss the ring below the head read the log instead.
+    /// </summary>
+    public void Advance(long seq, bool wake = true)
+    {
+        lock (gate) RaiseHead(seq);
+        if (wake) Wake();
+    }
+
+    public void Broadcast(EphemeralSignal signal)
+    {
+        string? json = null;
+        foreach (var listener in Volatile.Read(ref listeners))
+        {
+            if (!listener.Accepts(signal)) continue;
+            // Serialized once, and only when someone receives it.
+            json ??= JsonSerializer.Serialize(new SignalFrame(signal.Type, signal.ConversationId, signal.Actor, signal.Data), JsonDefaults.Options);
+            listener.Deliver(signal, json);
+        }
+    }
+
+    internal void Add(IFeedListener listener)
+    {
+        lock (gate) listeners = [.. listeners, listener];
+    }
+
+    internal void Remove(IFeedListener listener)
+    {
+        lock (gate) listeners = [.. listeners.Where(l => !ReferenceEquals(l, listener))];
+    }
+
+    void RaiseHead(long seq)
+    {
+        if (seq > head) Volatile.Write(ref head, seq);
+    }
+
+    void Wake()
+    {
+        foreach (var listener in Volatile.Read(ref listeners)) listener.EventsAvailable();
+    }
+}
