@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Bots;
+using Switchboard.Server.Bots.Faq;
 using Switchboard.Server.Contacts;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Demo;
@@ -34,6 +36,7 @@ builder.AddQueue();
 builder.AddPresence();
 builder.AddStats();
 builder.AddWebhooks();
+builder.AddBots();
 builder.AddWidget();
 builder.AddDemo();
 
@@ -61,6 +64,8 @@ app.MapQueueApi();
 app.MapPresenceApi();
 app.MapStatsApi();
 app.MapWebhooksApi();
+app.MapBotsApi();
+app.MapFaqApi();
 app.MapSite();
 
 app.Run();
