@@ -9,13 +9,13 @@ using Xunit.Abstractions;
 namespace Switchboard.Server.Tests.Auth;
 
 /// <summary>
-/// Every mapped endpoint, read from the endpoint data source, against five callers. An endpoint added
+/// Every mapped endpoint, read from the endpoint data source, against six callers. An endpoint added
 /// without a rule here fails the test, so nobody ships a route whose access nobody decided.
 /// </summary>
 public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
 {
     /// <summary>Who may call an endpoint.</summary>
-    enum Access { Anyone, Participant, Team, Admin, Visitor }
+    enum Access { Anyone, Participant, Team, Admin, Visitor, Responder }
 
     static readonly Dictionary<string, Access> Rules = new(StringComparer.Ordinal)
     {
@@ -56,7 +56,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/queue/"] = Access.Team,
         ["POST /api/v1/queue/claim"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/claim"] = Access.Team,
-        ["POST /api/v1/conversations/{id:long}/handoff"] = Access.Team,
+        ["POST /api/v1/conversations/{id:long}/handoff"] = Access.Responder,
         ["PUT /api/v1/presence/"] = Access.Team,
         ["GET /api/v1/jobs/"] = Access.Admin,
         ["GET /api/v1/jobs/{id:long}"] = Access.Admin,
@@ -68,9 +68,21 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/webhooks/"] = Access.Admin,
         ["DELETE /api/v1/webhooks/{id:long}"] = Access.Admin,
         ["GET /api/v1/webhooks/{id:long}/deliveries"] = Access.Admin,
+        ["GET /api/v1/bot/"] = Access.Admin,
+        ["PATCH /api/v1/bot/"] = Access.Admin,
+        ["GET /api/v1/bot/inboxes/{id:long}"] = Access.Admin,
+        ["PUT /api/v1/bot/inboxes/{id:long}"] = Access.Admin,
+        ["DELETE /api/v1/bot/inboxes/{id:long}"] = Access.Admin,
+        ["GET /api/v1/faq/"] = Access.Team,
+        ["GET /api/v1/faq/search"] = Access.Team,
+        ["GET /api/v1/faq/{id:long}"] = Access.Team,
+        ["POST /api/v1/faq/"] = Access.Admin,
+        ["PATCH /api/v1/faq/{id:long}"] = Access.Admin,
+        ["DELETE /api/v1/faq/{id:long}"] = Access.Admin,
     };
 
-    enum Who { Anonymous, Visitor, OtherWorkspaceOperator, Operator, Admin }
+    /// <summary>BotKey: an API key of role bot (an external bot answering through the API).</summary>
+    enum Who { Anonymous, Visitor, OtherWorkspaceOperator, Operator, Admin, BotKey }
 
     [Fact]
     public async Task EveryEndpointAnswersEachCallerAsItsRuleSays()
@@ -81,6 +93,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var other = await TestWorkspace.CreateAsync(app);
         var visitor = await ws.NewVisitorAsync();
         var key = await (await ws.Admin.PostJsonAsync("/api/v1/api-keys", new { name = "matrix" })).ReadAsync<CreatedApiKeyResponse>();
+        var botKey = await (await ws.Admin.PostJsonAsync("/api/v1/api-keys", new { name = "matrix bot", role = Roles.Bot })).ReadAsync<CreatedApiKeyResponse>();
+        var faq = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Q?", answer = "A." })).ReadAsync<Switchboard.Server.Bots.Faq.FaqEntryResponse>();
         var contactId = visitor.Session.ContactId;
         var said = await (await visitor.SayAsync("hello")).ReadAsync<Switchboard.Server.Messages.PostMessageResponse>();
         // Valid bodies, so a refusal is about who asks, not about what was sent.
@@ -93,6 +107,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/claim" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
             "POST /api/v1/conversations/{id:long}/handoff" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","reason":"matrix"}""",
             "PUT /api/v1/presence/" => """{"status":"online"}""",
+            "POST /api/v1/faq/" => """{"question":"Q?","answer":"A."}""",
+            "PATCH /api/v1/faq/{id:long}" => """{"answer":"B."}""",
             _ => "{}",
         };
 
@@ -116,6 +132,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     Who.Visitor => visitor.Client,
                     Who.OtherWorkspaceOperator => await app.LoginAsync(other.OperatorEmail),
                     Who.Operator => await app.LoginAsync(ws.OperatorEmail),
+                    Who.BotKey => Bearer(app.CreateClient(), botKey.Key),
                     _ => await app.LoginAsync(ws.AdminEmail),
                 };
                 var (method, path) = Split(endpoint, resourceId: endpoint switch
@@ -123,6 +140,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     _ when endpoint.Contains("/members/", StringComparison.Ordinal) => ws.OperatorId,
                     _ when endpoint.Contains("/api-keys/", StringComparison.Ordinal) => key.ApiKey.Id,
                     _ when endpoint.Contains("/contacts/", StringComparison.Ordinal) => contactId,
+                    _ when endpoint.Contains("/faq/", StringComparison.Ordinal) => faq.Id,
+                    _ when endpoint.Contains("/bot/inboxes/", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ => visitor.ConversationId,
                 });
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -145,6 +164,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             Access.Anyone => true,
             Access.Participant => who != Who.Anonymous,
             Access.Team => who is Who.Operator or Who.Admin or Who.OtherWorkspaceOperator,
+            Access.Responder => who is Who.Operator or Who.Admin or Who.OtherWorkspaceOperator or Who.BotKey,
             Access.Admin => who == Who.Admin,
             _ => who == Who.Visitor,
         };
@@ -159,6 +179,12 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         // Another workspace's resources do not exist for this caller.
         if (who == Who.OtherWorkspaceOperator && path.Any(char.IsDigit) && endpoint.Contains("{id", StringComparison.Ordinal))
             Assert.True(status == HttpStatusCode.NotFound, context);
+    }
+
+    static HttpClient Bearer(HttpClient client, string token)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     static (string Method, string Path) Split(string endpoint, long resourceId)
