@@ -25,6 +25,7 @@ public sealed class BotTriggerHook(JobQueue jobs, BotConfigStore configs, IEphem
 
     public async Task BeforeCommitAsync(WriteContext w, IReadOnlyList<AppendedEvent> events, CancellationToken cancellationToken)
     {
+        if (!options.Value.Enabled) return;
         foreach (var e in events)
         {
             var draft = e.Draft;

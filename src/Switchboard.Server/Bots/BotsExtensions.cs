@@ -21,6 +21,7 @@ public static class BotsExtensions
         builder.Services.AddDataProtection().SetApplicationName("Switchboard");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, TimeProvider>((o, services, clock) =>
             o.XmlRepository = new DatabaseKeyRepository(new Lazy<Database>(services.GetRequiredService<Database>), clock));
+        builder.Services.AddHostedService<KeyRingWarmup>();
         builder.Services.AddSingleton<BotSecrets>();
         builder.Services.AddSingleton<BotConfigStore>();
         builder.Services.AddSingleton<BotConfigService>();

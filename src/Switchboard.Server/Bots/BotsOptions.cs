@@ -3,6 +3,11 @@ namespace Switchboard.Server.Bots;
 /// <summary>Node-wide bot settings, bound from the <c>Bots</c> section; each workspace configures its bot through the API.</summary>
 public sealed class BotsOptions
 {
+    /// <summary>
+    /// Whether customer messages start bot turns at all (installation-wide: set it alike on every node). Off, conversations
+    /// still start in the bot state; nobody answers until an operator does or switches the bot off.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
     /// <summary>How long an engine may take for one reply when the workspace sets nothing (an external bot: until it answers).</summary>
     public TimeSpan DefaultReplyTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>What the bot says before handing off, when the workspace sets nothing ("" for nothing).</summary>

@@ -46,14 +46,14 @@ public static class BotTestKit
     public static async Task<MessageResponse> BotMessageAsync(this EventWatcher events, long conversationId, Func<MessageResponse, bool>? match = null)
     {
         var e = await events.WaitAsync(e => e.Type == "message.created" && e.ConversationId == conversationId
-            && Message(e) is { SenderRole: Core.Messages.SenderRole.Bot } m && (match?.Invoke(m) ?? true), TimeSpan.FromSeconds(15));
+            && Message(e) is { SenderRole: Core.Messages.SenderRole.Bot } m && (match?.Invoke(m) ?? true), TimeSpan.FromSeconds(30));
         return Message(e);
     }
 
     /// <summary>The conversation as the bot's handoff left it.</summary>
     public static async Task<ConversationResponse> HandoffAsync(this EventWatcher events, long conversationId) =>
         (await events.WaitAsync(e => e.Type == "conversation.updated" && e.ConversationId == conversationId && e.Change == "handoff",
-            TimeSpan.FromSeconds(15))).Conversation!;
+            TimeSpan.FromSeconds(30))).Conversation!;
 
     public static MessageResponse Message(LoggedEvent e) => e.Data.GetProperty("message").Deserialize<MessageResponse>(Http.Json)!;
 }

@@ -61,7 +61,7 @@ public sealed class ExternalBotReceiver : IAsyncDisposable
 
     public async Task<Received> WaitForAsync(int count)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             Task next;

@@ -15,11 +15,11 @@ public sealed class ExternalBotTests
     [Fact]
     public async Task ASignedWebhookGoesOutAndTheBotAnswersOrHandsOffThroughTheApi()
     {
-        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, bots: true);
         var ws = await TestWorkspace.CreateAsync(app);
         var botKey = await ws.BotKeyClientAsync("Acme bot");
         await using var bot = await ExternalBotReceiver.StartAsync(Secret, botKey);
-        await ws.ConfigureBotAsync(new { engine = "external", replyTimeoutSeconds = 10, external = new { url = bot.Url, secret = Secret } });
+        await ws.ConfigureBotAsync(new { engine = "external", replyTimeoutSeconds = 60, external = new { url = bot.Url, secret = Secret } });
         using var events = new EventWatcher(app, ws.Id);
 
         // The bot verifies the signature and answers through the API: the reply is the bot's message.
@@ -58,7 +58,7 @@ public sealed class ExternalBotTests
         Assert.Equal(["Let me get a human for you."], (await ws.MessagesAsync(silent.ConversationId)).Where(m => m.SenderRole == SenderRole.Bot).Select(m => m.Text));
 
         // Signed with another secret, the webhook is refused by the bot, and the conversation goes to the humans.
-        await ws.ConfigureBotAsync(new { replyTimeoutSeconds = 10, external = new { secret = "ebsec_not_the_bots_secret" } });
+        await ws.ConfigureBotAsync(new { replyTimeoutSeconds = 60, external = new { secret = "ebsec_not_the_bots_secret" } });
         var refused = await ws.NewVisitorAsync("Rita Refused");
         await refused.WriteAsync("Do you sell gift cards?");
         Assert.Equal("The bot failed: the external bot answered HTTP 401", (await events.HandoffAsync(refused.ConversationId)).HandoffReason);

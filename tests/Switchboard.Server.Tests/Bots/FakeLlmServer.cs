@@ -73,7 +73,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
     /// <summary>Waits until the <paramref name="count"/>th request has arrived (bounded) and returns it.</summary>
     public async Task<Request> WaitForRequestAsync(int count = 1)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             Task next;

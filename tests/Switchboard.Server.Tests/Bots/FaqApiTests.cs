@@ -11,7 +11,7 @@ public sealed class FaqApiTests
     [Fact]
     public async Task AdminsEditTheFaqTheTeamReadsItAndTheBotAnswersFromTheLatestVersion()
     {
-        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, bots: true);
         var ws = await TestWorkspace.CreateAsync(app);
         var other = await TestWorkspace.CreateAsync(app);
         using var events = new EventWatcher(app, ws.Id);

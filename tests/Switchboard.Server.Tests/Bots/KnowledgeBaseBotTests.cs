@@ -12,7 +12,7 @@ public sealed class KnowledgeBaseBotTests
     [Theory, BothDatabases]
     public async Task AnswersParaphrasedQuestionsAndHandsOffWhatItCannotAnswer(DatabaseKind db)
     {
-        await using var app = await TestApp.StartAsync(db);
+        await using var app = await TestApp.StartAsync(db, bots: true);
         var ws = await TestWorkspace.CreateAsync(app);
         var faq = await ws.SeedFaqAsync();
         using var events = new EventWatcher(app, ws.Id);

@@ -20,7 +20,7 @@ public sealed class TakeoverRaceTests
     {
         await using var llm = await FakeLlmServer.StartAsync();
         var jobs = new JobRecorder();
-        await using var app = await TestApp.StartAsync(db, configureServices: s => s.AddSingleton<IJobObserver>(jobs));
+        await using var app = await TestApp.StartAsync(db, bots: true, configureServices: s => s.AddSingleton<IJobObserver>(jobs));
         var ws = await TestWorkspace.CreateAsync(app);
         await LlmBotTests.ConfigureAsync(ws, llm);
         using var events = new EventWatcher(app, ws.Id);
@@ -34,7 +34,7 @@ public sealed class TakeoverRaceTests
         var off = await ws.Operator.PatchConversationAsync(switchedOff.ConversationId, new { mutationId = WorkflowClient.NewId(), botActive = false });
         Assert.False(off.Conversation.BotActive);
         late.Open();
-        await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind && o.State == JobState.Succeeded);
+        var firstTurn = await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind && o.State == JobState.Succeeded, TimeSpan.FromSeconds(30));
         await AssertBotSilentAsync(ws, events, switchedOff.ConversationId);
         var after = await ws.Operator.ConversationAsync(switchedOff.ConversationId);
         Assert.Equal((ConversationState.Queued, null), (after.State, after.HandoffReason)); // off, not handed off by the bot
@@ -48,7 +48,7 @@ public sealed class TakeoverRaceTests
         var takeover = await ws.Operator.ReplyAsync(answered.ConversationId, "Hi, Otto here: we open at 8.");
         Assert.False(takeover.Conversation.BotActive);
         half.Open();
-        await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind && o.State == JobState.Succeeded, skip: 1);
+        await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind && o.State == JobState.Succeeded && o.JobId != firstTurn.JobId, TimeSpan.FromSeconds(30));
         await AssertBotSilentAsync(ws, events, answered.ConversationId);
         Assert.Equal(ConversationState.WaitingCustomer, (await ws.Operator.ConversationAsync(answered.ConversationId)).State);
         Assert.Equal(2, llm.Requests.Count);

@@ -94,10 +94,10 @@ public sealed class EventWatcher : IDisposable, IFeedListener
         get { lock (gate) return signals.ToList(); }
     }
 
-    /// <summary>Waits until an ephemeral signal matching <paramref name="match"/> was published (bounded, default 10 s).</summary>
+    /// <summary>Waits until an ephemeral signal matching <paramref name="match"/> was published (bounded, default 30 s).</summary>
     public async Task<EphemeralSignal> WaitSignalAsync(Func<EphemeralSignal, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             Task next;

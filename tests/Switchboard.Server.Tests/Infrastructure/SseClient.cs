@@ -38,10 +38,10 @@ public sealed class SseClient : IAsyncDisposable
         get { lock (gate) return frames.ToList(); }
     }
 
-    /// <summary>Waits for a frame matching <paramref name="match"/> (bounded, default 10 s) and returns its position and the frame.</summary>
+    /// <summary>Waits for a frame matching <paramref name="match"/> (bounded, default 30 s: a bound for a loaded machine, not a wait) and returns its position and the frame.</summary>
     public async Task<(int Index, Frame Frame)> WaitAsync(Func<Frame, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             Task next;
