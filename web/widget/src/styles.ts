@@ -44,7 +44,7 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 .st.failed{color:#e03131;letter-spacing:0}
 .failed .bubble{background:#fff5f5;color:#c92a2a;border-color:#ffc9c9}
 .retry{border:0;background:none;padding:0;color:#c92a2a;font-size:11px;font-weight:600;text-decoration:underline}
-.indicator{align-self:flex-start;margin:6px 0 4px;padding:9px 12px;border-radius:16px;border-bottom-left-radius:5px;background:#fff;border:1px solid var(--line);color:var(--mute);font-size:12.5px;display:flex;gap:8px;align-items:center}
+.indicator{align-self:flex-start;margin:2px 14px 8px;padding:9px 12px;border-radius:16px;border-bottom-left-radius:5px;background:#fff;border:1px solid var(--line);color:var(--mute);font-size:12.5px;display:flex;gap:8px;align-items:center}
 .dots{display:inline-flex;gap:3px}
 .dots i{width:6px;height:6px;border-radius:50%;background:#adb5bd;animation:bounce 1.2s infinite}
 .dots i:nth-child(2){animation-delay:.15s}.dots i:nth-child(3){animation-delay:.3s}
