@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '../support/fixtures';
+import { demoPassword } from '../support/server';
 
 test('the bot answers an FAQ question, hands off when asked for a human, and the operator claims and replies', async ({ arrive, operator, botsMissing }) => {
   test.skip(botsMissing !== null, botsMissing ?? '');
@@ -87,3 +90,64 @@ test('ten rapid clicks on the bot switch settle on the last intent, and the swit
   expect(samples.at(-1)!.v).toBe(String(lastIntent));
   await expect(botSwitch).toHaveAttribute('aria-checked', String(lastIntent));
 });
+
+test('a streamed bot reply shows "Bot is typing", then its text piece by piece, then becomes its final message in place', async ({ arrive, server, botsMissing }) => {
+  test.skip(botsMissing !== null, botsMissing ?? '');
+  // An OpenAI-compatible model on loopback that streams its answer in two pieces, each held until the test says so.
+  const gates = [deferred(), deferred()];
+  const llm = createServer(async (request, response) => {
+    for await (const _ of request) { /* the prompt */ }
+    response.writeHead(200, { 'Content-Type': 'text/event-stream' });
+    const chunk = (delta: object, finish: string | null = null): void => {
+      response.write(`data: ${JSON.stringify({ id: 'c-1', object: 'chat.completion.chunk', created: 0, model: 'fake', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+    };
+    await gates[0]!.promise;
+    chunk({ role: 'assistant', content: '' });
+    chunk({ content: 'Orders ship within ' });
+    await gates[1]!.promise;
+    chunk({ content: 'one business day.' });
+    chunk({}, 'stop');
+    response.end('data: [DONE]\n\n');
+  });
+  await new Promise<void>((done) => llm.listen(0, '127.0.0.1', done));
+  const port = (llm.address() as AddressInfo).port;
+  const admin = await adminToken(server.baseURL);
+  const configure = (body: object): Promise<Response> => fetch(`${server.baseURL}/api/v1/bot`, {
+    method: 'PATCH', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  expect((await configure({ engine: 'llm', llm: { baseUrl: `http://127.0.0.1:${port}/v1`, model: 'fake' } })).status).toBe(200);
+  try {
+    const visitor = await arrive('Stream');
+    await visitor.startChat();
+    await visitor.send('When will my order ship?');
+    await expect(visitor.panel.getByRole('status', { name: 'Bot is typing' })).toBeVisible({ timeout: 15_000 });
+    gates[0]!.resolve();
+    const bot = visitor.log.getByRole('article', { name: 'bot message' });
+    await expect(bot).toHaveCount(1);
+    await expect(bot).toContainText('Orders ship within');
+    const draft = await bot.elementHandle();
+    gates[1]!.resolve();
+    await visitor.expectMessage('bot', 'Orders ship within one business day.');
+    await expect(bot).toHaveCount(1);
+    expect(await draft!.evaluate((el) => el.isConnected)).toBe(true); // the same element, now final
+    await expect(visitor.panel.getByRole('status', { name: 'Bot is typing' })).toBeHidden();
+  } finally {
+    for (const g of gates) g.resolve();
+    await configure({ engine: 'knowledge_base' });
+    llm.closeAllConnections();
+    await new Promise((done) => llm.close(done));
+  }
+});
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => { resolve = r; });
+  return { promise, resolve };
+}
+
+async function adminToken(baseURL: string): Promise<string> {
+  const answer = await fetch(`${baseURL}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: demoPassword }),
+  });
+  return ((await answer.json()) as { token: string }).token;
+}

@@ -21,6 +21,21 @@ test('a message sent offline shows as sending, then sent after reconnecting, exa
   await expect.poll(() => visitor.texts()).toEqual(['Before going offline', 'Written while offline', 'Got it']);
 });
 
+test('when SSE cannot connect (a proxy that breaks streams), the widget long-polls and misses nothing', async ({ arrive, operator }) => {
+  const visitor = await arrive('Paula');
+  await visitor.page.route((url) => url.pathname === '/api/v1/events', (route) => route.abort());
+  const polls: string[] = [];
+  visitor.page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/events/poll') polls.push(r.url()); });
+  await visitor.startChat();
+  await visitor.send('Hello through a strict proxy');
+  await operator.openConversation(visitor.name);
+  await operator.expectMessage('customer', 'Hello through a strict proxy');
+  await expect(visitor.status('Hello through a strict proxy', 'read')).toBeVisible({ timeout: 20_000 });
+  await operator.send('Answer by long-poll');
+  await visitor.expectMessage('operator', 'Answer by long-poll');
+  expect(polls.length).toBeGreaterThan(0);
+});
+
 test('the server restarts mid-conversation: both sides resume without a reload, a duplicate or a gap', async ({ arrive, operator, server }) => {
   const visitor = await arrive('Rita');
   await visitor.startChat();
