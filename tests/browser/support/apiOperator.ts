@@ -70,7 +70,7 @@ export class ApiOperator implements Operator {
   }
 
   async texts(): Promise<string[]> {
-    return (await this.messages()).map((m) => m.text);
+    return (await this.messages()).filter((m) => m.senderRole === 'customer' || m.senderRole === 'operator').map((m) => m.text);
   }
 
   async conversation(): Promise<any> {

@@ -59,7 +59,7 @@ export class DashboardOperator implements Operator {
 
   async texts(): Promise<string[]> {
     // Each article's text is its message and some chrome (name, time, status); tests compare by inclusion.
-    return this.log.getByRole('article').allInnerTexts();
+    return this.log.getByRole('article', { name: /^(customer|operator) message$/ }).allInnerTexts();
   }
 
   async expectHandoff(): Promise<void> {

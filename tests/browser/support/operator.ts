@@ -13,7 +13,7 @@ export interface Operator {
   /** Waits until one of the operator's own messages shows this status. */
   expectOwnStatus(text: string, status: string): Promise<void>;
   send(text: string): Promise<void>;
-  /** Message texts in conversation order. */
+  /** Texts of the customer's and the operators' messages, in conversation order. */
   texts(): Promise<string[]>;
   /** Waits until the bot has handed the conversation off (queued, with a reason). */
   expectHandoff(): Promise<void>;

@@ -67,9 +67,9 @@ export class Visitor {
     return this.message('customer', text).getByLabel(status, { exact: true });
   }
 
-  /** Texts of every message in the log, in order. */
+  /** Texts of the customer's and the operators' messages, in order (the bot, when there is one, may chime in). */
   async texts(): Promise<string[]> {
-    return this.log.getByRole('article').locator('.bubble').allTextContents();
+    return this.log.getByRole('article', { name: /^(customer|operator) message$/ }).locator('.bubble').allTextContents();
   }
 
   async close(): Promise<void> {
