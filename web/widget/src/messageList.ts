@@ -34,7 +34,7 @@ const glyphs: Record<string, string> = { sending: '○', sent: '✓', delivered:
  * set with textContent only.
  */
 export class MessageList {
-  readonly el = h('div', { class: 'log', role: 'log', 'aria-label': 'Messages', 'aria-live': 'polite', tabindex: '0' });
+  readonly el = h('div', { class: 'log', role: 'log', 'aria-label': 'Messages', 'aria-relevant': 'additions', tabindex: '0' });
   readonly #hello = h('p', { class: 'hello' });
   readonly #rows = new Map<string, Row>();
 

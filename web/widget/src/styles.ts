@@ -11,7 +11,7 @@ button{cursor:pointer}
 .launcher svg{width:28px;height:28px;fill:currentColor}
 .launcher.open svg{fill:none;stroke:currentColor;stroke-width:2.4;stroke-linecap:round}
 .badge{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#e03131;color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center;box-shadow:0 0 0 2px #fff}
-.panel{position:fixed;right:20px;bottom:92px;z-index:2147483000;width:372px;height:min(620px,calc(100vh - 116px));display:flex;flex-direction:column;background:#fff;border-radius:18px;overflow:hidden;box-shadow:0 16px 48px rgba(15,23,42,.22),0 2px 8px rgba(15,23,42,.08);animation:rise .18s ease-out}
+.panel{outline:0;position:fixed;right:20px;bottom:92px;z-index:2147483000;width:372px;height:min(620px,calc(100vh - 116px));display:flex;flex-direction:column;background:#fff;border-radius:18px;overflow:hidden;box-shadow:0 16px 48px rgba(15,23,42,.22),0 2px 8px rgba(15,23,42,.08);animation:rise .18s ease-out}
 @keyframes rise{from{opacity:0;transform:translateY(12px)}}
 header{display:flex;align-items:center;gap:12px;padding:16px 14px 16px 18px;background:linear-gradient(135deg,var(--a),color-mix(in srgb,var(--a) 70%,#000));color:#fff}
 .avatar{width:38px;height:38px;border-radius:50%;background:rgba(255,255,255,.2);display:grid;place-items:center;font-weight:700;font-size:16px;flex:none}

@@ -35,12 +35,14 @@ export class ChatWidget {
   #connecting = false;
   #started = false;
   #errorsSeen = 0;
+  #renewing = false;
+  #renewedAt = 0;
   #scheduled = false;
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'aria-controls': 'sb-panel', 'aria-describedby': 'sb-badge' });
   readonly #badge = h('span', { class: 'badge', id: 'sb-badge', hidden: '' });
-  readonly #panel = h('div', { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-label': 'Chat', hidden: '' });
+  readonly #panel = h('div', { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-label': 'Chat', tabindex: '-1', hidden: '' });
   readonly #sub = h('div', { class: 'sub' });
   readonly #body = h('div', { class: 'body' });
   readonly #list = new MessageList('Hi! Ask us anything: we usually answer within minutes.', (id) => { this.#store?.retryMessage(id); });
@@ -216,6 +218,21 @@ export class ChatWidget {
     await store.watchConversation(this.#conversationId);
   }
 
+  async #renew(old: LiveStore): Promise<void> {
+    // At most once a minute: a server that refuses every stream must not mint a contact per reconnect.
+    if (this.#renewing || this.#store !== old || Date.now() - this.#renewedAt < 60_000) return;
+    this.#renewing = true;
+    this.#renewedAt = Date.now();
+    this.#store = undefined;
+    this.#started = false;
+    this.#conversationId = undefined;
+    this.#connecting = false;
+    this.#errorsSeen = 0;
+    await old.stop();
+    this.#renewing = false;
+    await this.#connect({});
+  }
+
   #createStore(): LiveStore {
     const api = this.#api;
     const store = new LiveStore({
@@ -261,6 +278,9 @@ export class ChatWidget {
     setText(this.#sub, phase === 'ready' ? (live ? 'We typically reply in a few minutes' : 'Reconnecting…') : phase === 'intro' ? 'We are here to help' : 'Connecting…');
     this.#sub.classList.toggle('off', phase === 'ready' && !live);
     if (!ready) return;
+
+    // The stream refuses the token (expired, or the server forgot the workspace): start a new session.
+    if (store.streamError instanceof HttpError && store.streamError.status === 401) void this.#renew(store);
 
     const messages = store.getMessages(id);
     const now = Date.now();
