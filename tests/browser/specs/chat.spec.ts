@@ -90,5 +90,6 @@ test('markup in messages is shown as text on both sides, and no dialog opens', a
 
 /** The texts of `all` that contain one of `expected`, each mapped to the expected text it contains (dashboard articles carry chrome). */
 function only(all: string[], expected: string[]): string[] {
-  return all.map((t) => expected.find((e) => t === e || t.includes(e))).filter((t): t is string => t !== undefined);
+  const byLength = [...expected].sort((a, b) => b.length - a.length);
+  return all.map((t) => byLength.find((e) => t === e || t.includes(e))).filter((t): t is string => t !== undefined);
 }

@@ -63,7 +63,7 @@ export class DashboardOperator implements Operator {
   }
 
   async expectHandoff(): Promise<void> {
-    await expect(this.page.getByRole('note')).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByRole('note').first()).toBeVisible({ timeout: 20_000 });
   }
 
   async claim(): Promise<void> {
