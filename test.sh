@@ -28,9 +28,11 @@ dotnet test Switchboard.slnx -c Release --no-build --nologo -v quiet 2>&1 | tee 
 status=${PIPESTATUS[0]}
 set -e
 
-echo "==> Running TypeScript tests (web/client: conformance vectors and property tests)"
+echo "==> Running TypeScript tests (web/client: conformance vectors and property tests; web/widget: its live state)"
 set +e
-(cd web/client && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee -a "$log"
+(cd web/client && npm ci --no-audit --no-fund --loglevel=error && npm test; client=$?
+ cd ../widget && npm ci --no-audit --no-fund --loglevel=error && npm test; widget=$?
+ [ "$client" -eq 0 ] && [ "$widget" -eq 0 ]) 2>&1 | tee -a "$log"
 ts_status=${PIPESTATUS[0]}
 set -e
 
