@@ -28,12 +28,15 @@ dotnet test Switchboard.slnx -c Release --no-build --nologo -v quiet 2>&1 | tee 
 status=${PIPESTATUS[0]}
 set -e
 
-echo "==> Running TypeScript tests (web/client: conformance vectors and property tests; web/widget: its live state)"
+echo "==> Running TypeScript tests (web/client: conformance vectors, property tests, shell; web/widget: its live state)"
 set +e
 (cd web/client && npm ci --no-audit --no-fund --loglevel=error && npm test; client=$?
  cd ../widget && npm ci --no-audit --no-fund --loglevel=error && npm test; widget=$?
  [ "$client" -eq 0 ] && [ "$widget" -eq 0 ]) 2>&1 | tee -a "$log"
 ts_status=${PIPESTATUS[0]}
+echo "==> Running TypeScript tests (web/dashboard: stores)"
+(cd web/dashboard && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee -a "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || ts_status=1
 set -e
 
 echo "==> Running browser tests (tests/browser: the widget and the dashboard in Chromium against the real server)"

@@ -17,12 +17,15 @@ public sealed partial class LiveStore
                 nextRetry = Core.NextRetryAt;
             }
             foreach (var request in due) _ = SendAsync(request, cancellationToken);
-            // A retry that is already due but was not taken waits behind its target's answer, which wakes us.
-            var wait = nextRetry is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+            // NextRetryAt leaves out targets with a write in flight (their answer wakes us), so a retry that became
+            // due while we looked is taken at once on the next round rather than waited for.
+            var wait = nextRetry is { } at ? Max(at - time.GetUtcNow(), TimeSpan.Zero) : Timeout.InfiniteTimeSpan;
             try { await wake.WaitAsync(wait, cancellationToken); }
             catch (OperationCanceledException) { return; }
         }
     }
+
+    static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     async Task SendAsync(OutgoingRequest request, CancellationToken cancellationToken)
     {
@@ -80,8 +83,10 @@ public sealed partial class LiveStore
             {
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.WebSockets.WebSocketException or OperationCanceledException or System.Text.Json.JsonException)
+            catch (Exception e)
             {
+                // Whatever a transport throws, the stream loop lives on: it backs off and resumes from the cursor.
+                LastStreamError = e;
                 failures++;
             }
             if (State != ConnectionState.Reconnecting)

@@ -34,6 +34,9 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
     /// <summary>The stream's state.</summary>
     public ConnectionState State { get; private set; } = ConnectionState.Offline;
 
+    /// <summary>Why the stream last failed, if it did (for diagnostics; the store reconnects by itself).</summary>
+    public Exception? LastStreamError { get; private set; }
+
     /// <summary>How many times the stream has (re)connected.</summary>
     public int Connections { get; private set; }
 

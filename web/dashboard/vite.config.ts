@@ -8,7 +8,8 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   build: {
     outDir: fileURLToPath(new URL('../../src/Switchboard.Server/wwwroot/app', import.meta.url)),
-    emptyOutDir: true,
+    // Never delete earlier bundles during a build: MSBuild may have listed them already (parallel builds).
+    emptyOutDir: false,
     sourcemap: true,
   },
   server: { proxy: { '/api': { target: 'http://127.0.0.1:5000', ws: true } } },

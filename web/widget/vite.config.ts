@@ -6,7 +6,8 @@ export default defineConfig({
   resolve: { alias: { '@switchboard/client': fileURLToPath(new URL('../client/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../src/Switchboard.Server/wwwroot/widget', import.meta.url)),
-    emptyOutDir: true,
+    // Never delete earlier bundles during a build: MSBuild may have listed them already (parallel builds).
+    emptyOutDir: false,
     lib: { entry: fileURLToPath(new URL('src/main.ts', import.meta.url)), name: 'SwitchboardWidget', formats: ['iife'], fileName: () => 'widget.js' },
     target: 'es2022',
   },

@@ -14,7 +14,7 @@ public static class PresenceApi
         return group;
     }
 
-    /// <summary>Sets the caller's presence to <c>online</c> or <c>away</c>; a change appends <c>member.updated</c>.</summary>
+    /// <summary>Sets the caller's presence to <c>online</c> or <c>away</c>; a change is announced as the ephemeral <c>presence</c> signal.</summary>
     public static async Task<Ok<WriteResponse<MemberResponse>>> SetAsync(
         SetPresenceRequest request, HttpContext http, PresenceService presence, PresenceTracker tracker, CancellationToken cancellationToken)
     {

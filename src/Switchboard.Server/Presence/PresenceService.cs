@@ -5,12 +5,20 @@ using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Events;
 using Switchboard.Server.Members;
+using Switchboard.Server.Queue;
+using Switchboard.Server.Realtime;
+using Switchboard.Server.Workspaces;
+using Switchboard.Core.Workspaces;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Presence;
 
-/// <summary>Presence writes: explicit status, activity, and the idle release. Changes of presence append <c>member.updated</c>.</summary>
-public sealed class PresenceService(Database database, ILogger<PresenceService> logger)
+/// <summary>
+/// Presence writes: explicit status, activity, and the idle release. Presence is stored (assignment reads it,
+/// snapshots show it) but its changes are announced as the ephemeral <c>presence</c> signal, not as log events
+/// (DESIGN §4): a member's activity must not move every client's cursor.
+/// </summary>
+public sealed class PresenceService(Database database, IEphemeralPublisher signals, ILogger<PresenceService> logger)
 {
     static readonly string Offline = EnumText.ToText(PresenceStatus.Offline);
     static readonly string Online = EnumText.ToText(PresenceStatus.Online);
@@ -36,8 +44,8 @@ public sealed class PresenceService(Database database, ILogger<PresenceService> 
             member.Presence = text;
             member.Version++;
             await SaveAsync(w, member);
-            var seq = await MemberService.AppendUpdatedAsync(w, member, caller.Actor);
-            return new WriteResponse<MemberResponse>(member.ToResponse(), seq);
+            await AnnounceAsync(w, member);
+            return new WriteResponse<MemberResponse>(member.ToResponse(), w.LastSeq);
         }, cancellationToken);
     }
 
@@ -54,7 +62,7 @@ public sealed class PresenceService(Database database, ILogger<PresenceService> 
                 member.Presence = Online;
                 member.Version++;
                 await SaveAsync(w, member);
-                await MemberService.AppendUpdatedAsync(w, member, Actor.Member(memberId));
+                await AnnounceAsync(w, member);
                 PresenceLog.CameOnline(logger, workspaceId, memberId);
             }
             else await SaveAsync(w, member);
@@ -73,7 +81,7 @@ public sealed class PresenceService(Database database, ILogger<PresenceService> 
             member.Presence = Offline;
             member.Version++;
             await SaveAsync(w, member);
-            await MemberService.AppendUpdatedAsync(w, member, Actor.System);
+            await AnnounceAsync(w, member);
 
             var owned = await w.QueryAsync<ConversationRow>(
                 $"{ConversationRow.Select} WHERE cv.workspace_id = @WorkspaceId AND cv.assignee_id = @memberId AND cv.state <> @resolved ORDER BY cv.id",
@@ -90,6 +98,18 @@ public sealed class PresenceService(Database database, ILogger<PresenceService> 
             PresenceLog.IdleReleased(logger, workspaceId, memberId, released);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// A presence change: with automatic assignment a member who came online gets queued conversations in this
+    /// same transaction; everyone connected hears of it after the commit.
+    /// </summary>
+    async Task AnnounceAsync(WriteContext w, MemberRow member)
+    {
+        if (member.Presence == Online && (await WorkspaceStore.GetSettingsAsync(w)).AssignmentPolicy == AssignmentPolicy.Auto)
+            await AutoAssigner.AssignAsync(w);
+        var signal = EphemeralSignals.MemberPresence(w.WorkspaceId, member.Id, member.Presence);
+        w.AfterCommit(() => signals.PublishEphemeral(signal));
+    }
 
     static async Task<MemberRow> FindAsync(WriteContext w, long memberId) =>
         await w.QuerySingleOrDefaultAsync<MemberRow>(

@@ -24,6 +24,7 @@ public sealed class EphemeralSignalTests
         var seen = (await op.NextMeaningfulAsync())!;
         Assert.Equal($$$"""{"type":"typing","conversationId":{{{v1.ConversationId}}},"actor":{"type":"contact","id":{{{v1.Session.ContactId}}}},"data":{"state":"start"}}""", seen.Json);
         var (name, frame) = (await opSse.NextAsync())!.Value;
+        while (name is "member.updated" or "presence") (name, frame) = (await opSse.NextAsync())!.Value;
         Assert.Equal(("typing", null, seen.Json), (name, frame.SseId, frame.Json));
 
         await op.SendAsync($$"""{"type":"typing","conversationId":{{v1.ConversationId}},"state":"stop"}""");
@@ -43,7 +44,8 @@ public sealed class EphemeralSignalTests
         var first = (await visitor2.NextMeaningfulAsync())!;
         Assert.Equal("message.created", first.Type);
         app.Service<IEphemeralPublisher>().PublishEphemeral(EphemeralSignals.MemberPresence(b.Id, b.OperatorId, "online"));
-        Assert.Equal("presence", (await otherTeam.NextMeaningfulAsync())!.Type);
+        var presence = (await otherTeam.NextAsync())!;
+        while (presence.Type != "presence") presence = (await otherTeam.NextAsync())!;
         // Signals never move the log: nothing was appended for them.
         var events = await ReceivedLog.ExpectedAsync(app, a.Id, head, long.MaxValue);
         Assert.DoesNotContain(events, e => e.Payload.Contains("\"typing\"", StringComparison.Ordinal));

@@ -45,13 +45,17 @@ public sealed class WsStream(WebSocket socket) : IAsyncDisposable
         }
     }
 
-    /// <summary>The next frame that is not a ping or a cursor advance (signals, errors, events).</summary>
+    /// <summary>
+    /// The next frame that is not a ping, a cursor advance or a <c>member.updated</c> (presence writes one whenever a
+    /// member connects or is active, at times a test does not control): signals, errors and the other events.
+    /// </summary>
     public async Task<StreamFrame?> NextMeaningfulAsync(TimeSpan? timeout = null)
     {
         while (true)
         {
             var frame = await NextAsync(timeout);
-            if (frame is null || frame.Type is not ("ping" or "cursor")) return frame;
+            // Presence signals come and go with every connection of a member; tests about other frames skip them.
+            if (frame is null || frame.Type is not ("ping" or "cursor" or "member.updated" or "presence")) return frame;
         }
     }
 

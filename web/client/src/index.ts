@@ -27,5 +27,5 @@ export { PollTransport, type PollTransportOptions } from './streaming/pollTransp
 export { WebSocketTransport, type WebSocketFactory, type WebSocketLike, type WebSocketTransportOptions } from './streaming/webSocketTransport.js';
 export { FallbackTransport, type FallbackTransportOptions } from './streaming/fallbackTransport.js';
 
-export { LiveStore, type ConnectionState, type LiveStoreShellOptions } from './liveStore.js';
+export { LiveStore, type ConnectionState, type CustomerWroteMeanwhile, type LiveStoreShellOptions } from './liveStore.js';
 export { systemTimers, type Timers } from './timers.js';

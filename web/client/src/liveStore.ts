@@ -15,6 +15,12 @@ import type { StoreError } from './sync/storeError.js';
 import type { MessageView } from './sync/view.js';
 import { sleep, systemTimers, type Timers } from './timers.js';
 
+/** The answer to a sent message said the customer wrote meanwhile (`customerWroteMeanwhile`). */
+export interface CustomerWroteMeanwhile {
+  readonly conversationId: number;
+  readonly clientMessageId: string;
+}
+
 /** The stream's state, for a connection indicator. Local actions work in every state. */
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
@@ -68,6 +74,7 @@ export class LiveStore {
   readonly #logger: LiveStoreLogger | undefined;
   readonly #listeners: Listeners;
   readonly #signalListeners = new Set<(signal: Signal) => void>();
+  readonly #meanwhileListeners = new Set<(notice: CustomerWroteMeanwhile) => void>();
   readonly #reportError: ((error: unknown) => void) | undefined;
   readonly #watched = new Set<number>();
   readonly #readUpTo = new Map<number, number>();
@@ -192,6 +199,15 @@ export class LiveStore {
     return () => { this.#signalListeners.delete(listener); };
   }
 
+  /**
+   * Calls `listener` when the answer to a sent message says the customer wrote after the cursor the message was
+   * sent with (`customerWroteMeanwhile`: the operator stays assigned); returns the function that stops it.
+   */
+  onCustomerWroteMeanwhile(listener: (notice: CustomerWroteMeanwhile) => void): () => void {
+    this.#meanwhileListeners.add(listener);
+    return () => { this.#meanwhileListeners.delete(listener); };
+  }
+
   /** `live` while events arrive, `reconnecting` while (re)connecting, `offline` before start and after stop. */
   get state(): ConnectionState { return this.#state; }
 
@@ -251,6 +267,7 @@ export class LiveStore {
       const answer = await this.#api.sendRaw(request, { signal: this.#stop.signal, timeoutMs: this.#requestTimeoutMs });
       if (this.#phase !== 'running') return;
       this.core.onResponse(request.key, answer.status, answer.body, this.#timers.now());
+      if (request.method === 'POST' && answer.status >= 200 && answer.status < 300) this.#noticeMeanwhile(request, answer.body);
     } catch (error) {
       if (this.#phase !== 'running') return;
       this.#logger?.warn('A write got no answer; it will be retried with the same id.', { key: request.key, ...describe(error) });
@@ -355,6 +372,20 @@ export class LiveStore {
     for (const listener of [...this.#signalListeners]) {
       try {
         listener(signal);
+      } catch (error) {
+        this.#report(error);
+      }
+    }
+  }
+
+  #noticeMeanwhile(request: OutgoingRequest, body: unknown): void {
+    if (typeof body !== 'object' || body === null || (body as Record<string, unknown>)['customerWroteMeanwhile'] !== true) return;
+    const match = /^\/api\/v1\/conversations\/(\d+)\/messages$/.exec(request.path);
+    if (match === null) return;
+    const notice: CustomerWroteMeanwhile = Object.freeze({ conversationId: Number(match[1]), clientMessageId: request.key });
+    for (const listener of [...this.#meanwhileListeners]) {
+      try {
+        listener(notice);
       } catch (error) {
         this.#report(error);
       }

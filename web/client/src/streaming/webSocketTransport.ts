@@ -35,11 +35,27 @@ export class WebSocketTransport implements EventStreamTransport {
   readonly #factory: WebSocketFactory;
   readonly #idleTimeoutMs: number;
   readonly #logger: StreamLogger | undefined;
+  #open: WebSocketLike | undefined;
 
   constructor(private readonly api: ApiClient, options: WebSocketTransportOptions = {}) {
     this.#factory = options.webSocket ?? platformWebSocket;
     this.#idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
     this.#logger = options.logger;
+  }
+
+  /**
+   * Sends a client frame (docs/protocol.md: `typing`, `read`, `delivered`) on the connection that is open now.
+   * False when none is open: such frames are live-only hints, so nothing is queued for later.
+   */
+  send(frame: Readonly<Record<string, unknown>>): boolean {
+    const socket = this.#open;
+    if (socket === undefined) return false;
+    try {
+      socket.send(JSON.stringify(frame));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async *connect(cursor: number, signal: AbortSignal): AsyncGenerator<StreamItem> {
@@ -59,6 +75,7 @@ export class WebSocketTransport implements EventStreamTransport {
     const onAbort = (): void => { queue.end(); socket.close(1000, 'client_closed'); };
     socket.onopen = () => {
       opened = true;
+      this.#open = socket;
       arm();
       queue.push(openItem);
     };
@@ -95,6 +112,7 @@ export class WebSocketTransport implements EventStreamTransport {
       }
     } finally {
       if (watchdog !== undefined) timers.clearTimeout(watchdog);
+      if (this.#open === socket) this.#open = undefined;
       signal.removeEventListener('abort', onAbort);
       socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
       socket.close(1000, 'client_closed');

@@ -1,0 +1,95 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useLive } from '../live/LiveContext.js';
+import { toasts } from '../ui/toastStore.js';
+import { failure, isMissingFeature, items, parseFaq, request, type FaqRow } from './adminApi.js';
+import { FeatureMissing } from './FeatureMissing.js';
+import { useResource } from './useResource.js';
+
+/** The knowledge-base bot's FAQ entries (GET/POST/PATCH/DELETE /api/v1/faq). */
+export function FaqSection() {
+  const { isAdmin } = useLive();
+  const load = useCallback(async () => items(await request('GET', '/api/v1/faq')).map(parseFaq), []);
+  const [faq, reload] = useResource(load);
+  const [editing, setEditing] = useState<FaqRow | 'new' | null>(null);
+
+  async function remove(entry: FaqRow) {
+    if (!confirm('Delete this FAQ entry? The bot stops using it at once.')) return;
+    try {
+      await request('DELETE', `/api/v1/faq/${entry.id}`);
+      reload();
+    } catch (error) {
+      toasts.push('error', failure(error));
+    }
+  }
+
+  return (
+    <section id="faq" className="card admin-section" aria-labelledby="faq-title">
+      <div className="section-head">
+        <h2 id="faq-title">FAQ</h2>
+        <p className="muted">The knowledge-base bot answers from these entries and hands off when it is not confident.</p>
+      </div>
+      {faq.kind === 'loading' && <p className="muted">Loading…</p>}
+      {faq.kind === 'error' && (isMissingFeature(faq.error) ? <FeatureMissing what="FAQ entries" /> : <p className="form-error">{failure(faq.error)}</p>)}
+      {faq.kind === 'ready' && (
+        <>
+          <ul className="faq-list">
+            {faq.value.length === 0 && <li className="muted">No entries yet. Add the questions your customers ask most.</li>}
+            {faq.value.map((entry) => editing !== 'new' && editing?.id === entry.id
+              ? <li key={entry.id}><FaqForm entry={entry} onDone={() => { setEditing(null); reload(); }} /></li>
+              : (
+                <li key={entry.id} className="faq-item">
+                  <div>
+                    <p className="faq-q">{entry.question}</p>
+                    <p className="faq-a">{entry.answer}</p>
+                  </div>
+                  {isAdmin && (
+                    <div className="actions">
+                      <button type="button" className="btn btn-small" onClick={() => setEditing(entry)}>Edit</button>
+                      <button type="button" className="btn btn-small btn-danger-ghost" onClick={() => void remove(entry)}>Delete</button>
+                    </div>
+                  )}
+                </li>
+              ))}
+          </ul>
+          {isAdmin && (editing === 'new'
+            ? <FaqForm entry={null} onDone={() => { setEditing(null); reload(); }} />
+            : <button type="button" className="btn" onClick={() => setEditing('new')}>Add entry</button>)}
+        </>
+      )}
+    </section>
+  );
+}
+
+function FaqForm({ entry, onDone }: { readonly entry: FaqRow | null; readonly onDone: () => void }) {
+  const [question, setQuestion] = useState(entry?.question ?? '');
+  const [answer, setAnswer] = useState(entry?.answer ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { question: question.trim(), answer: answer.trim() };
+      if (entry === null) await request('POST', '/api/v1/faq', body);
+      else await request('PATCH', `/api/v1/faq/${entry.id}`, body);
+      onDone();
+    } catch (err) {
+      setError(failure(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="inline-form faq-form" onSubmit={(e) => void submit(e)} aria-label={entry === null ? 'New FAQ entry' : 'Edit FAQ entry'}>
+      <label className="field"><span>Question</span><input value={question} onChange={(e) => setQuestion(e.target.value)} required /></label>
+      <label className="field"><span>Answer</span><textarea rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} required /></label>
+      {error !== null && <p className="form-error" role="alert">{error}</p>}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || question.trim() === '' || answer.trim() === ''}>{busy ? 'Saving…' : 'Save'}</button>
+        <button type="button" className="btn btn-ghost" onClick={onDone}>Cancel</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useLive } from '../live/LiveContext.js';
+import { toasts } from '../ui/toastStore.js';
+import { failure, items, parseInbox, request, widgetSnippet } from './adminApi.js';
+import { CopyButton } from './CopyButton.js';
+import { useResource } from './useResource.js';
+
+export function InboxesSection() {
+  const { isAdmin } = useLive();
+  const load = useCallback(async () => items(await request('GET', '/api/v1/inboxes')).map(parseInbox), []);
+  const [inboxes, reload] = useResource(load);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await request('POST', '/api/v1/inboxes', { name: name.trim(), channel: 'widget' });
+      toasts.push('info', `Inbox “${name.trim()}” was created.`);
+      setName('');
+      reload();
+    } catch (err) {
+      setError(failure(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section id="inboxes" className="card admin-section" aria-labelledby="inboxes-title">
+      <div className="section-head">
+        <h2 id="inboxes-title">Inboxes</h2>
+        <p className="muted">Each website widget inbox has a public token. Paste its snippet before <code>&lt;/body&gt;</code> on your site.</p>
+      </div>
+      {inboxes.kind === 'loading' && <p className="muted">Loading…</p>}
+      {inboxes.kind === 'error' && <p className="form-error">{failure(inboxes.error)}</p>}
+      {inboxes.kind === 'ready' && (
+        <ul className="inbox-list">
+          {inboxes.value.length === 0 && <li className="muted">No inboxes yet.</li>}
+          {inboxes.value.map((inbox) => {
+            const snippet = widgetSnippet(location.origin, inbox.publicToken);
+            return (
+              <li key={inbox.id} className="inbox-row">
+                <div className="inbox-title"><strong>{inbox.name}</strong><span className="pill">{inbox.channel === 'widget' ? 'Website widget' : inbox.channel}</span></div>
+                {inbox.channel === 'widget' && (
+                  <div className="snippet">
+                    <code aria-label={`Widget snippet for ${inbox.name}`}>{snippet}</code>
+                    <CopyButton text={snippet} />
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {isAdmin && (
+        <form className="inline-form" onSubmit={(e) => void create(e)} aria-label="Create a widget inbox">
+          <h3>New website widget</h3>
+          <div className="form-row">
+            <label className="field"><span>Inbox name</span><input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Shop website" required /></label>
+            <button type="submit" className="btn btn-primary" disabled={busy || name.trim() === ''}>{busy ? 'Creating…' : 'Create inbox'}</button>
+          </div>
+          {error !== null && <p className="form-error" role="alert">{error}</p>}
+        </form>
+      )}
+    </section>
+  );
+}

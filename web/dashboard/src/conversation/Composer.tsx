@@ -1,0 +1,94 @@
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLive } from '../live/LiveContext.js';
+import { NoteIcon, SendIcon } from '../ui/icons.js';
+import { composerDrafts } from './drafts.js';
+
+interface Props {
+  readonly conversationId: number;
+  readonly onSent: () => void;
+  readonly disabledReason: string | null;
+}
+
+const maxLength = 4096;
+
+/** The reply box: Enter sends, Shift+Enter starts a new line; typing is announced to the others while it goes on. */
+export function Composer({ conversationId, onSent, disabledReason }: Props) {
+  const { store, typing } = useLive();
+  const [text, setText] = useState(() => composerDrafts.get(conversationId));
+  const [note, setNote] = useState(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => { composerDrafts.set(conversationId, text); }, [conversationId, text]);
+
+  // Typing goes idle on its own: a tick sends "stop" after a pause; leaving the conversation sends it at once.
+  useEffect(() => {
+    const timer = setInterval(() => typing.tick(Date.now()), 1000);
+    return () => {
+      clearInterval(timer);
+      typing.stop();
+    };
+  }, [typing, conversationId]);
+
+  // Grow with the text up to a limit (then scroll inside).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    el.style.height = 'auto';
+    el.style.height = `${Math.min(el.scrollHeight, 200)}px`;
+  }, [text]);
+
+  // A refused message comes back as the draft (the store keeps its text in the error).
+  useEffect(() => store.subscribe(() => {
+    const refused = store.errors.filter((e) => e.conversationId === conversationId && e.text !== null);
+    const last = refused[refused.length - 1];
+    if (last?.text != null && !restored.has(last.key) && ref.current?.value === '') {
+      restored.add(last.key);
+      setText(last.text);
+    }
+  }), [store, conversationId]);
+
+  function send() {
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.length > maxLength) return;
+    store.sendMessage(conversationId, trimmed, { isNote: note });
+    typing.stop();
+    setText('');
+    onSent();
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      send();
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    send();
+    ref.current?.focus();
+  }
+
+  const tooLong = text.trim().length > maxLength;
+  return (
+    <form className={`composer${note ? ' composer-note' : ''}`} onSubmit={onSubmit}>
+      {disabledReason !== null && <p className="composer-hint">{disabledReason}</p>}
+      <textarea ref={ref} aria-label="Message" rows={1} value={text} placeholder={note ? 'Write an internal note (only your team sees it)…' : 'Write a reply…  Enter to send, Shift+Enter for a new line'}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (!note) typing.input(conversationId, e.target.value.trim() !== '', Date.now());
+        }}
+        onKeyDown={onKeyDown} onBlur={() => typing.stop()} />
+      <div className="composer-bar">
+        <button type="button" className={`chip${note ? ' chip-on' : ''}`} aria-pressed={note} onClick={() => { setNote(!note); typing.stop(); }}>
+          <NoteIcon size={14} /> Internal note
+        </button>
+        {tooLong && <span className="composer-error">{text.trim().length - maxLength} characters too long</span>}
+        <span className="spacer" />
+        <button type="submit" className="btn btn-primary" disabled={text.trim() === '' || tooLong}><SendIcon size={15} /> Send</button>
+      </div>
+    </form>
+  );
+}
+
+const restored = new Set<string>();

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useConversation, useLive, useRevision } from '../live/LiveContext.js';
+import { logger } from '../live/liveSession.js';
+import { CloseIcon } from '../ui/icons.js';
+import { Composer } from './Composer.js';
+import { ConversationHeader } from './ConversationHeader.js';
+import { MessageItem, type Row } from './MessageItem.js';
+import { messageRows, oldestOrdinal, rowKey } from './messageRows.js';
+import { VirtualList } from './VirtualList.js';
+
+export function ConversationView({ conversationId }: { readonly conversationId: number }) {
+  const live = useLive();
+  const { store, api, signals, history, me, meanwhile } = live;
+  const conversation = useConversation(conversationId);
+  const revision = useRevision();
+  const signalView = useSyncExternalStore(signals.subscribe, () => signals.view(conversationId));
+  const historyState = useSyncExternalStore(history.subscribe, () => history.get(conversationId));
+  const meanwhileNotice = useSyncExternalStore(meanwhile.subscribe, () => meanwhile.get().get(conversationId));
+  const [loadError, setLoadError] = useState(false);
+  const [follow, setFollow] = useState(0);
+  const visible = useDocumentVisible();
+
+  // Load and follow the newest page; reloaded by the store after a reset.
+  useEffect(() => {
+    let cancelled = false;
+    setLoadError(false);
+    store.watchConversation(conversationId).catch((error: unknown) => {
+      if (cancelled) return;
+      logger.warn('Could not load messages.', { conversationId, error: error instanceof Error ? error.name : typeof error });
+      setLoadError(true);
+    });
+    return () => {
+      cancelled = true;
+      store.unwatchConversation(conversationId);
+    };
+  }, [store, conversationId]);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const messages = useMemo(() => store.getMessages(conversationId), [store, conversationId, revision]);
+  const rows = useMemo(() => messageRows(messages, signalView.drafts, me.id), [messages, signalView.drafts, me.id]);
+
+  // A streamed reply is replaced by its final message (the draft's replyId is that message's clientMessageId).
+  useEffect(() => {
+    if (signalView.drafts.length === 0) return;
+    const ids = new Set(messages.map((m) => m.clientMessageId));
+    signals.settleDrafts(conversationId, (id) => ids.has(id));
+  }, [messages, signalView.drafts, signals, conversationId]);
+
+  // Read receipts while the conversation is open and the page visible.
+  const newestId = useMemo(() => messages.reduce<number | null>((max, m) => (m.id !== null && (max === null || m.id > max) ? m.id : max), null), [messages]);
+  const unread = conversation?.unreadCount ?? 0;
+  useEffect(() => {
+    if (!visible || newestId === null) return;
+    store.markRead(conversationId).catch((error: unknown) => {
+      logger.warn('A read receipt failed; the next change tries again.', { conversationId, error: error instanceof Error ? error.name : typeof error });
+    });
+  }, [store, conversationId, newestId, visible, unread]);
+
+  const loadOlder = useCallback(() => {
+    void history.loadOlder(conversationId, oldestOrdinal(store.getMessages(conversationId)),
+      (before) => api.getMessages(conversationId, { before, limit: 100 }),
+      (items) => store.core.loadMessages(conversationId, items));
+  }, [history, conversationId, store, api]);
+
+  const retry = useCallback((id: string) => { store.retryMessage(id); }, [store]);
+  const renderRow = useCallback((row: Row) => <MessageItem row={row} onRetry={retry} />, [retry]);
+
+  if (conversation === undefined) {
+    return (
+      <div className="empty pane-empty">
+        <h2 className="empty-title">{store.core.needsSnapshot ? 'Loading…' : 'Conversation not found'}</h2>
+        {!store.core.needsSnapshot && <p>It may have been removed, or it belongs to an inbox you cannot see.</p>}
+      </div>
+    );
+  }
+
+  const typingText = signalView.typing.length === 0 ? ''
+    : signalView.typing.length === 1 ? `${signalView.typing[0]} is typing`
+      : `${signalView.typing.slice(0, -1).join(', ')} and ${signalView.typing[signalView.typing.length - 1]} are typing`;
+  const thinking = signalView.botThinking && signalView.drafts.every((d) => d.text === '');
+
+  return (
+    <div className="conversation">
+      <ConversationHeader conversation={conversation} />
+      {conversation.handoffReason !== null && conversation.state !== 'bot' && conversation.state !== 'resolved' && (
+        <div role="note" className="banner banner-note"><strong>Handed off by the bot:</strong> {conversation.handoffReason}</div>
+      )}
+      {meanwhileNotice !== undefined && (
+        <div role="alert" className="banner banner-warn">
+          <span><strong>{conversation.contact?.name ?? 'The customer'} wrote while you were sending.</strong> Read their latest message: you stay assigned.</span>
+          <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => meanwhile.update((m) => { const next = new Map(m); next.delete(conversationId); return next; })}>
+            <CloseIcon size={14} />
+          </button>
+        </div>
+      )}
+      <div className="messages-area">
+        {historyState.loading && <div className="older-loading" role="status">Loading older messages…</div>}
+        {loadError && <div className="older-loading older-error">Messages could not be loaded. <button type="button" className="link-btn" onClick={() => { setLoadError(false); void store.watchConversation(conversationId).catch(() => setLoadError(true)); }}>Try again</button></div>}
+        {rows.length === 0 && !loadError
+          ? <div role="log" aria-label="Messages" className="vl-scroll chat-bg"><p className="empty-log">{conversation.messageCount === 0 ? 'No messages yet.' : 'Loading messages…'}</p></div>
+          : <VirtualList items={rows} getKey={rowKey} estimate={72} render={renderRow} onNearTop={loadOlder} followKey={follow} className="chat-bg" label="Messages" />}
+      </div>
+      <div className="pane-foot">
+        <div className="activity">
+          <span role="status" aria-label="Typing" className="typing">{typingText !== '' && <><span className="dots" aria-hidden="true"><i /><i /><i /></span>{typingText}</>}</span>
+          {thinking && <span role="status" aria-label="Bot is thinking" className="typing"><span className="dots" aria-hidden="true"><i /><i /><i /></span>Bot is thinking…</span>}
+        </div>
+        <Composer conversationId={conversationId} onSent={() => setFollow((f) => f + 1)}
+          disabledReason={conversation.state === 'resolved' ? 'This conversation is resolved.' : conversation.botActive ? 'The bot is answering. Replying takes the conversation over.' : null} />
+      </div>
+    </div>
+  );
+}
+
+function useDocumentVisible(): boolean {
+  return useSyncExternalStore((listener) => {
+    document.addEventListener('visibilitychange', listener);
+    return () => document.removeEventListener('visibilitychange', listener);
+  }, () => document.visibilityState === 'visible');
+}

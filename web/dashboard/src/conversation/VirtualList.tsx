@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { captureAnchor, computeOffsets, isAtBottom, restoreAnchor, visibleRange, type Anchor } from './virtualWindow.js';
+
+interface Props<T> {
+  readonly items: readonly T[];
+  readonly getKey: (item: T) => string;
+  /** Height used until an item is measured. */
+  readonly estimate: number;
+  readonly render: (item: T, index: number) => ReactNode;
+  /** Called when the reader is near the top (load older items). */
+  readonly onNearTop?: () => void;
+  /** Changing it scrolls to the end (after the operator sent something). */
+  readonly followKey?: number;
+  readonly className?: string;
+  readonly label: string;
+}
+
+const overscanPx = 800;
+const nearTopPx = 400;
+
+/**
+ * A windowed list for long conversations: only the items crossing the viewport (plus an overscan) are in the
+ * DOM, between two spacers sized from measured heights (an estimate until measured). It stays at the end while
+ * the reader is at the end, and otherwise keeps the item the reader looks at in place when older items are
+ * added above or heights change. The container is the role=log; its items are the rendered children.
+ */
+export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, followKey = 0, className, label }: Props<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const heights = useRef(new Map<string, number>());
+  const elements = useRef(new Map<string, HTMLElement>());
+  const [measured, setMeasured] = useState(0);
+  const [view, setView] = useState({ top: 0, height: 0 });
+  const stick = useRef(true);
+  const anchor = useRef<Anchor | null>(null);
+
+  const keys = useMemo(() => items.map(getKey), [items, getKey]);
+  const indexOfKey = useMemo(() => new Map(keys.map((k, i) => [k, i])), [keys]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const offsets = useMemo(() => computeOffsets(keys, heights.current, estimate), [keys, estimate, measured]);
+  const total = offsets[keys.length] ?? 0;
+  const { start, end } = visibleRange(offsets, view.top, view.height || 800, overscanPx);
+
+  // Heights of what is rendered, read before paint; a change re-renders with corrected offsets.
+  const measure = useCallback((): boolean => {
+    let changed = false;
+    for (const [key, el] of elements.current) {
+      const h = el.offsetHeight;
+      if (h > 0 && heights.current.get(key) !== h) {
+        heights.current.set(key, h);
+        changed = true;
+      }
+    }
+    return changed;
+  }, []);
+
+  const observer = useMemo(() => typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => {
+    if (measure()) setMeasured((m) => m + 1);
+  }), [measure]);
+  useEffect(() => () => observer?.disconnect(), [observer]);
+
+  const itemRef = useCallback((key: string) => (el: HTMLElement | null) => {
+    const known = elements.current.get(key);
+    if (known !== undefined && known !== el) observer?.unobserve(known);
+    if (el === null) elements.current.delete(key);
+    else {
+      elements.current.set(key, el);
+      observer?.observe(el);
+    }
+  }, [observer]);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (el === null) return;
+    if (measure()) {
+      setMeasured((m) => m + 1);
+      return;
+    }
+    // Position: at the end when following, else the anchor where it was.
+    if (stick.current) {
+      const bottom = Math.max(0, el.scrollHeight - el.clientHeight);
+      if (Math.abs(el.scrollTop - bottom) > 1) el.scrollTop = bottom;
+    } else if (anchor.current !== null) {
+      const top = restoreAnchor(anchor.current, indexOfKey, offsets);
+      if (top !== null && Math.abs(el.scrollTop - top) > 1) el.scrollTop = top;
+    }
+    if (el.scrollTop !== view.top || el.clientHeight !== view.height) setView({ top: el.scrollTop, height: el.clientHeight });
+  });
+
+  useEffect(() => {
+    stick.current = true;
+    const el = scrollRef.current;
+    if (el !== null) el.scrollTop = el.scrollHeight;
+  }, [followKey]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el === null || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setView((v) => v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (onNearTop !== undefined && view.height > 0 && view.top < nearTopPx) onNearTop();
+  }, [onNearTop, view.top, view.height, total]);
+
+  const onScroll = useCallback(() => {
+    const el = scrollRef.current;
+    if (el === null) return;
+    stick.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight);
+    anchor.current = captureAnchor(keys, offsets, el.scrollTop);
+    setView({ top: el.scrollTop, height: el.clientHeight });
+  }, [keys, offsets]);
+
+  const rendered: ReactNode[] = [];
+  for (let i = start; i < end; i++) {
+    const item = items[i];
+    const key = keys[i];
+    if (item === undefined || key === undefined) continue;
+    rendered.push(<div key={key} ref={itemRef(key)} className="vl-item">{render(item, i)}</div>);
+  }
+
+  return (
+    <div ref={scrollRef} className={`vl-scroll ${className ?? ''}`} onScroll={onScroll} role="log" aria-label={label} tabIndex={0}>
+      <div aria-hidden="true" style={{ height: offsets[start] ?? 0 }} />
+      {rendered}
+      <div aria-hidden="true" style={{ height: Math.max(0, total - (offsets[end] ?? total)) }} />
+    </div>
+  );
+}

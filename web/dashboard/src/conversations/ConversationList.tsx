@@ -1,0 +1,131 @@
+import { useMemo, useRef, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react';
+import type { Conversation } from '@switchboard/client';
+import { useConversations, useLive, useLoaded } from '../live/LiveContext.js';
+import { navigate } from '../router.js';
+import { hue, initials, shortTime } from '../ui/format.js';
+import { BotIcon, SearchIcon } from '../ui/icons.js';
+import { useNow } from '../ui/useNow.js';
+import { contactName, filterCounts, inboxFilters, inboxState, visibleConversations, type InboxFilter } from './conversationStore.js';
+
+export function ConversationList({ selectedId }: { readonly selectedId: number | null }) {
+  const { me, signals } = useLive();
+  const all = useConversations();
+  const loaded = useLoaded();
+  const { filter, query } = useSyncExternalStore(inboxState.subscribe, inboxState.get);
+  useSyncExternalStore(signals.subscribe, () => signals.revision);
+  const now = useNow(30_000);
+  const shown = useMemo(() => visibleConversations(all, filter, query, me.id), [all, filter, query, me.id]);
+  const counts = useMemo(() => filterCounts(all, me.id), [all, me.id]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const tabRefs = useRef(new Map<InboxFilter, HTMLButtonElement>());
+
+  function onTabKey(e: KeyboardEvent, index: number) {
+    const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (delta === 0) return;
+    e.preventDefault();
+    const next = inboxFilters[(index + delta + inboxFilters.length) % inboxFilters.length];
+    if (next === undefined) return;
+    inboxState.setFilter(next.id);
+    tabRefs.current.get(next.id)?.focus();
+  }
+
+  function onItemKey(e: KeyboardEvent<HTMLLIElement>, c: Conversation) {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      navigate({ name: 'inbox', conversationId: c.id });
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const sibling = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
+      if (sibling instanceof HTMLElement) sibling.focus();
+    }
+  }
+
+  return (
+    <section className="list-column" aria-label="Conversation list">
+      <header className="list-head">
+        <h1 className="list-title">Inbox</h1>
+        <div className="search">
+          <SearchIcon size={15} />
+          <input type="search" aria-label="Search contacts" placeholder="Search contacts" value={query}
+            onChange={(e) => inboxState.setQuery(e.target.value)}
+            onKeyDown={(e) => { if (e.key === 'ArrowDown') { e.preventDefault(); (listRef.current?.firstElementChild as HTMLElement | null)?.focus(); } }} />
+        </div>
+        <div role="tablist" aria-label="Filters" className="tabs">
+          {inboxFilters.map((f, i) => (
+            <button key={f.id} type="button" role="tab" id={`tab-${f.id}`} aria-selected={filter === f.id} aria-controls="conversation-list"
+              tabIndex={filter === f.id ? 0 : -1} className="tab" onClick={() => inboxState.setFilter(f.id)} onKeyDown={(e) => onTabKey(e, i)}
+              ref={(el) => { if (el) tabRefs.current.set(f.id, el); else tabRefs.current.delete(f.id); }}>
+              {f.label}
+              {counts[f.id].total > 0 && f.id !== 'all' && f.id !== 'resolved' && <span className="tab-count" aria-hidden="true">{counts[f.id].total}</span>}
+            </button>
+          ))}
+        </div>
+      </header>
+      <div role="tabpanel" id="conversation-list" aria-labelledby={`tab-${filter}`} className="list-scroll">
+        {!loaded && all.length === 0
+          ? <ListSkeleton />
+          : shown.length === 0
+            ? <EmptyList filter={filter} query={query} />
+            : (
+              <ul role="list" aria-label="Conversations" className="conversation-list" ref={listRef}>
+                {shown.map((c) => (
+                  <ConversationItem key={c.id} conversation={c} selected={c.id === selectedId} now={now}
+                    typing={signals.view(c.id).typing.length > 0} onKeyDown={(e) => onItemKey(e, c)} />
+                ))}
+              </ul>
+            )}
+      </div>
+    </section>
+  );
+}
+
+interface ItemProps {
+  readonly conversation: Conversation;
+  readonly selected: boolean;
+  readonly now: number;
+  readonly typing: boolean;
+  readonly onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => void;
+}
+
+function ConversationItem({ conversation: c, selected, now, typing, onKeyDown }: ItemProps) {
+  const name = contactName(c);
+  const unread = c.unreadCount > 0 && !selected;
+  return (
+    <li className={`conversation-item${selected ? ' selected' : ''}${unread ? ' unread' : ''}`} tabIndex={0}
+      aria-current={selected ? 'true' : undefined} onClick={() => navigate({ name: 'inbox', conversationId: c.id })} onKeyDown={onKeyDown}>
+      <span className="avatar" style={{ '--h': hue(c.contact?.id ?? c.id) } as CSSProperties} aria-hidden="true">{initials(name)}</span>
+      <span className="ci-body">
+        <span className="ci-top">
+          <span className="ci-name">{name}</span>
+          <time className="ci-time" dateTime={c.lastMessageAt ?? c.createdAt}>{shortTime(c.lastMessageAt ?? c.createdAt, now)}</time>
+        </span>
+        <span className="ci-bottom">
+          <span className={`ci-preview${typing ? ' ci-typing' : ''}`}>{typing ? 'typing…' : (c.lastMessagePreview ?? 'No messages yet')}</span>
+          {c.state === 'bot' && <span className="ci-state" title="The bot is answering"><BotIcon size={13} /></span>}
+          {c.state === 'queued' && <span className="pill pill-warn">Queued</span>}
+          {c.state === 'resolved' && <span className="pill">Resolved</span>}
+          {c.unreadCount > 0 && <span className="badge" aria-label={`${c.unreadCount} unread`}>{c.unreadCount}</span>}
+        </span>
+      </span>
+    </li>
+  );
+}
+
+function EmptyList({ filter, query }: { readonly filter: InboxFilter; readonly query: string }) {
+  const text = query.trim() !== ''
+    ? `No contact matches “${query.trim()}”.`
+    : filter === 'mine' ? 'Nothing assigned to you. Claim someone from the waiting room.'
+      : filter === 'queued' ? 'Nobody is waiting. Nice work.'
+        : filter === 'bot' ? 'The bot is not answering anyone right now.'
+          : filter === 'resolved' ? 'No resolved conversations yet.'
+            : 'No conversations yet. They appear here the moment a customer writes.';
+  return <div className="empty list-empty"><p>{text}</p></div>;
+}
+
+function ListSkeleton() {
+  return (
+    <div className="skeleton-list" aria-busy="true" aria-label="Loading conversations">
+      {[0, 1, 2, 3, 4].map((i) => <div key={i} className="skeleton-item"><span className="skeleton-avatar" /><span className="skeleton-lines"><span /><span /></span></div>)}
+    </div>
+  );
+}

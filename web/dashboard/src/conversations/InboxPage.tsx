@@ -1,0 +1,23 @@
+import { ConversationList } from './ConversationList.js';
+import { ConversationView } from '../conversation/ConversationView.js';
+import { ChatIcon } from '../ui/icons.js';
+
+export function InboxPage({ conversationId }: { readonly conversationId: number | null }) {
+  return (
+    <div className="inbox">
+      <ConversationList selectedId={conversationId} />
+      <section className="pane" aria-label="Conversation">
+        {conversationId === null
+          ? (
+            <div className="empty pane-empty">
+              <span className="empty-icon"><ChatIcon size={28} /></span>
+              <h2 className="empty-title">No conversation open</h2>
+              <p>Pick one from the list, or claim the next customer from the waiting room.</p>
+              <p className="hint"><kbd>↑</kbd> <kbd>↓</kbd> move through the list, <kbd>Enter</kbd> opens.</p>
+            </div>
+          )
+          : <ConversationView key={conversationId} conversationId={conversationId} />}
+      </section>
+    </div>
+  );
+}

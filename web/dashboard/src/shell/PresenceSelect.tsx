@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState } from 'react';
+import { HttpError } from '@switchboard/client';
+import { useLive, useMembers } from '../live/LiveContext.js';
+import { toasts } from '../ui/toastStore.js';
+
+type Presence = 'online' | 'away';
+
+/**
+ * The member's own presence (PUT /presence). Shown at once; the choice stays until the stream's member.updated
+ * carries it (the cursor reached the answer's seq), or the server refuses it.
+ */
+export function PresenceSelect() {
+  const { api, store, me } = useLive();
+  const members = useMembers();
+  const confirmed = members.find((m) => m.id === me.id)?.presence ?? me.presence;
+  const [pending, setPending] = useState<{ value: Presence; seq: number | null } | null>(null);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    if (pending?.seq != null && store.cursor >= pending.seq) setPending(null);
+  });
+
+  const shown: Presence = pending?.value ?? (confirmed === 'away' ? 'away' : 'online');
+
+  async function choose(value: Presence) {
+    const attempt = ++latest.current;
+    setPending({ value, seq: null });
+    for (let retry = 0; ; retry++) {
+      try {
+        const result = await api.setPresence(value);
+        if (attempt === latest.current) setPending({ value, seq: result.seq });
+        return;
+      } catch (error) {
+        if (attempt !== latest.current) return;
+        if (error instanceof HttpError && error.status < 500 && error.status !== 429) {
+          setPending(null);
+          toasts.push('error', 'Your presence could not be changed.');
+          return;
+        }
+        if (retry >= 4) {
+          setPending(null);
+          toasts.push('error', 'Your presence could not reach the server. Please try again.');
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 1000 * 2 ** retry));
+      }
+    }
+  }
+
+  return (
+    <label className={`presence presence-${shown}`}>
+      <span className="presence-dot" aria-hidden="true" />
+      <span className="visually-hidden">Presence</span>
+      <select aria-label="Presence" value={shown} onChange={(e) => void choose(e.target.value === 'away' ? 'away' : 'online')}>
+        <option value="online">Online</option>
+        <option value="away">Away</option>
+      </select>
+    </label>
+  );
+}
