@@ -2,11 +2,11 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, screenshotDir, test } from '../support/fixtures';
 
-// Screenshots for the README, written to tests/browser/screenshots/ (not committed; curated copies live in docs/screenshots/).
+// Screenshots for the README (each test runs once per server, so the visitor's name can be a plain one), written to tests/browser/screenshots/ (not committed; curated copies live in docs/screenshots/).
 
 test('widget screenshots', async ({ arrive, operator, operatorKind, browser, server }) => {
   test.skip(operatorKind !== 'api', 'Taken once, in the widget+api project.');
-  const visitor = await arrive('Grace Miller');
+  const visitor = await arrive('Grace Miller', { exactName: true });
   await visitor.startChat();
   await visitor.send('Hi! Do you ship to Norway?');
   await operator.openConversation(visitor.name);
@@ -47,7 +47,7 @@ test('widget screenshots', async ({ arrive, operator, operatorKind, browser, ser
 test('dashboard screenshots', async ({ arrive, operator, operatorKind }) => {
   test.skip(operatorKind !== 'dashboard', 'The dashboard screens: the widget+dashboard project takes them.');
   const page = (operator as unknown as { page: Page }).page;
-  const visitor = await arrive('Grace Miller');
+  const visitor = await arrive('Grace Miller', { exactName: true });
   await visitor.startChat();
   await visitor.send('Hi! Do you ship to Norway?');
   await operator.openConversation(visitor.name);

@@ -23,8 +23,8 @@ export interface WorkerFixtures {
 interface TestFixtures {
   /** The operator, logged in; the test is skipped when the dashboard is needed but not built on this branch. */
   operator: Operator;
-  /** A new visitor (own browser context) with a unique name, on the demo page. */
-  arrive: (label?: string) => Promise<Visitor>;
+  /** A new visitor (own browser context) on the demo page, named `label` plus a unique suffix (or exactly `label`). */
+  arrive: (label?: string, options?: { exactName?: boolean }) => Promise<Visitor>;
   /** A name no other test uses, so the operator finds exactly this test's conversation. */
   uniqueName: (label: string) => string;
 }
@@ -73,8 +73,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   arrive: async ({ browser, server, uniqueName }, use) => {
     const visitors: Visitor[] = [];
-    await use(async (label = 'Vera') => {
-      const visitor = await Visitor.arrive(browser, server.baseURL, uniqueName(label));
+    await use(async (label = 'Vera', options = {}) => {
+      const visitor = await Visitor.arrive(browser, server.baseURL, options.exactName ? label : uniqueName(label));
       visitors.push(visitor);
       return visitor;
     });
