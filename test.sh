@@ -8,6 +8,16 @@ source scripts/postgres.sh
 trap pg_test_stop EXIT
 pg_test_start
 
+# The browser tests drive Debian's Chromium (browsers cannot be downloaded by Playwright here).
+chromium_install() {
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "==> Installing Chromium (Debian package) for the browser tests"
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
 echo "==> Building"
 dotnet build Switchboard.slnx -c Release --nologo -v quiet
 
@@ -18,18 +28,32 @@ dotnet test Switchboard.slnx -c Release --no-build --nologo -v quiet 2>&1 | tee 
 status=${PIPESTATUS[0]}
 set -e
 
-echo "==> Running TypeScript tests (web/client: conformance vectors, property tests, shell)"
+echo "==> Running TypeScript tests (web/client: conformance vectors, property tests, shell; web/widget: its live state)"
 set +e
-(cd web/client && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee -a "$log"
+(cd web/client && npm ci --no-audit --no-fund --loglevel=error && npm test; client=$?
+ cd ../widget && npm ci --no-audit --no-fund --loglevel=error && npm test; widget=$?
+ [ "$client" -eq 0 ] && [ "$widget" -eq 0 ]) 2>&1 | tee -a "$log"
 ts_status=${PIPESTATUS[0]}
 echo "==> Running TypeScript tests (web/dashboard: stores)"
 (cd web/dashboard && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee -a "$log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || ts_status=1
 set -e
 
-# One closing line for every runner: "N passed, N failed".
-passed=$(( $(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') ))
-failed=$(( $(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') ))
-rm -f "$log"
+echo "==> Running browser tests (tests/browser: the widget and the dashboard in Chromium against the real server)"
+browser_log=$(mktemp)
+set +e
+(chromium_install && cd tests/browser && npm ci --no-audit --no-fund --loglevel=error \
+  && SB_SERVER_DLL="$(ls ../../src/Switchboard.Server/bin/Release/*/Switchboard.Server.dll | head -n 1)" npm test) 2>&1 | tee "$browser_log"
+browser_status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for every runner: "N passed, N failed". Playwright's summary: "  N passed (12.3s)", "  N failed".
+browser_passed=$({ grep -oE '^ +[0-9]+ passed' "$browser_log" || true; } | awk '{s+=$1} END {print s+0}')
+browser_failed=$({ grep -oE '^ +[0-9]+ (failed|flaky)' "$browser_log" || true; } | awk '{s+=$1} END {print s+0}')
+# A run that never got to its summary (no browser, no server) still counts as a failure.
+[ "$browser_status" -ne 0 ] && [ "$browser_failed" -eq 0 ] && browser_failed=1
+passed=$(( $(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_passed ))
+failed=$(( $(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_failed ))
+rm -f "$log" "$browser_log"
 echo "tests: $passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$ts_status" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$ts_status" -eq 0 ] && [ "$browser_status" -eq 0 ]

@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, screenshotDir, test } from '../support/fixtures';
+
+// Screenshots for the README (each test runs once per server, so the visitor's name can be a plain one), written to tests/browser/screenshots/ (not committed; curated copies live in docs/screenshots/).
+
+test('widget screenshots', async ({ arrive, operator, operatorKind, browser, server }) => {
+  test.skip(operatorKind !== 'api', 'Taken once, in the widget+api project.');
+  const visitor = await arrive('Grace Miller', { exactName: true });
+  await visitor.startChat();
+  await visitor.send('Hi! Do you ship to Norway?');
+  await operator.openConversation(visitor.name);
+  await operator.expectMessage('customer', 'Hi! Do you ship to Norway?');
+  await operator.send('Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.');
+  await visitor.expectMessage('operator', 'Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.');
+  await visitor.send('Great, and can I return items from there?');
+  await operator.expectMessage('customer', 'Great, and can I return items from there?');
+  await expect(visitor.status('Great, and can I return items from there?', 'read')).toBeVisible();
+  await operator.startTyping();
+  await expect(visitor.panel.getByRole('status', { name: 'Typing' })).toBeVisible();
+  await settle(visitor.page);
+  await visitor.page.screenshot({ path: join(screenshotDir, 'widget.png') });
+
+  // Closed, with unread answers on the launcher.
+  await visitor.page.keyboard.press('Escape');
+  await operator.send('Of course: returns are free within 30 days, from anywhere in Europe.');
+  await expect(visitor.page.getByRole('button', { name: 'Open chat' }).getByLabel('1 unread')).toBeVisible();
+  await settle(visitor.page);
+  await visitor.page.screenshot({ path: join(screenshotDir, 'widget-unread.png') });
+
+  // A phone: the panel takes the whole screen.
+  const phone = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 390, height: 780 }, isMobile: true, hasTouch: true });
+  await phone.addInitScript(([key, value]) => localStorage.setItem(key!, value!), await visitor.page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('switchboard:'))!;
+    return [key, localStorage.getItem(key)!];
+  }));
+  const page = await phone.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open chat' }).click();
+  await expect(page.getByRole('dialog', { name: 'Chat' }).getByRole('article', { name: 'operator message' })
+    .filter({ hasText: 'Of course: returns are free' })).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: join(screenshotDir, 'widget-mobile.png') });
+  await phone.close();
+});
+
+test('dashboard screenshots', async ({ arrive, operator, operatorKind }) => {
+  test.skip(operatorKind !== 'dashboard', 'The dashboard screens: the widget+dashboard project takes them.');
+  const page = (operator as unknown as { page: Page }).page;
+  const visitor = await arrive('Grace Miller', { exactName: true });
+  await visitor.startChat();
+  await visitor.send('Hi! Do you ship to Norway?');
+  await operator.openConversation(visitor.name);
+  await operator.expectMessage('customer', 'Hi! Do you ship to Norway?');
+  await operator.send('Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.');
+  await visitor.expectMessage('operator', 'Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.');
+  await operator.expectOwnStatus('Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.', 'read');
+  await settle(page);
+  await page.screenshot({ path: join(screenshotDir, 'conversation.png') });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+  await page.getByRole('tablist', { name: 'Filters' }).getByRole('tab', { name: 'All' }).click();
+  await page.getByRole('searchbox', { name: 'Search contacts' }).fill('');
+  await expect(page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').first()).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: join(screenshotDir, 'dashboard.png') });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Statistics' }).click();
+  await expect(page.getByRole('heading', { name: 'Statistics' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Operators' })).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: join(screenshotDir, 'stats.png') });
+});
+
+/** Waits for running animations to finish (entrance animations), so the picture is not caught mid-fade. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const roots: (Document | ShadowRoot)[] = [document, ...[...document.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []))];
+    await Promise.all(roots.flatMap((r) => r.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
+  });
+}

@@ -1,0 +1,142 @@
+import type { MessageView } from '@switchboard/client';
+import type { BotDraft } from './liveSignals';
+import { h, setAttr, setText, show } from './dom';
+
+/** One line of the log, as the list shows it. */
+interface Item {
+  readonly key: string;
+  /** `customer` (the visitor), `operator`, `bot` or `system`. */
+  readonly role: string;
+  readonly text: string;
+  readonly name: string | null;
+  readonly createdAt: string | null;
+  /** The visitor's own messages: `sending`, `sent`, `delivered`, `read` or `failed`. */
+  readonly status: string | null;
+  readonly canRetry: boolean;
+  readonly streaming: boolean;
+}
+
+interface Row {
+  readonly el: HTMLElement;
+  readonly who: HTMLElement;
+  readonly bubble: HTMLElement;
+  readonly meta: HTMLElement;
+  readonly time: HTMLElement;
+  readonly status: HTMLElement;
+  readonly retry: HTMLButtonElement;
+}
+
+const glyphs: Record<string, string> = { sending: '○', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
+
+/**
+ * The `role=log` of messages, updated in place by clientMessageId: a local message becomes its server copy, and a
+ * streamed bot reply becomes its final message, without replacing the element (no flicker, no lost focus). Text is
+ * set with textContent only.
+ */
+export class MessageList {
+  readonly el = h('div', { class: 'log', role: 'log', 'aria-label': 'Messages', 'aria-relevant': 'additions', tabindex: '0' });
+  readonly #hello = h('p', { class: 'hello' });
+  readonly #rows = new Map<string, Row>();
+
+  constructor(hello: string, private readonly onRetry: (clientMessageId: string) => void) {
+    this.#hello.textContent = hello;
+    this.el.append(this.#hello);
+  }
+
+  /** Shows these messages and streaming drafts; returns true when a new line was added. */
+  render(messages: readonly MessageView[], drafts: readonly BotDraft[]): boolean {
+    const items: Item[] = messages.filter((m) => !m.isNote).map(toItem);
+    const known = new Set(items.map((i) => i.key));
+    for (const d of drafts) {
+      if (!known.has(d.replyId)) items.push({ key: d.replyId, role: 'bot', text: d.text, name: null, createdAt: null, status: null, canRetry: false, streaming: true });
+    }
+    const atBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 48;
+    let added = false;
+    let ownAdded = false;
+    let previous: Item | undefined;
+    let at: ChildNode | null = this.#hello.nextSibling;
+    const keep = new Set<string>();
+    for (const item of items) {
+      keep.add(item.key);
+      let row = this.#rows.get(item.key);
+      if (row === undefined) {
+        row = this.#create(item.key);
+        this.#rows.set(item.key, row);
+        added = true;
+        ownAdded ||= item.role === 'customer';
+      }
+      this.#update(row, item, previous);
+      if (at !== row.el) this.el.insertBefore(row.el, at);
+      at = row.el.nextSibling;
+      previous = item;
+    }
+    for (const [key, row] of this.#rows) {
+      if (!keep.has(key)) {
+        row.el.remove();
+        this.#rows.delete(key);
+      }
+    }
+    show(this.#hello, items.length === 0);
+    // Follow new lines when the reader is at the bottom, and always after the visitor's own message.
+    if ((added && atBottom) || ownAdded || (atBottom && drafts.length > 0)) this.scrollToEnd();
+    return added;
+  }
+
+  scrollToEnd(): void {
+    this.el.scrollTop = this.el.scrollHeight;
+  }
+
+  #create(key: string): Row {
+    const retry = h('button', { type: 'button', class: 'retry' }, 'Retry');
+    retry.addEventListener('click', () => this.onRetry(key));
+    const row: Row = {
+      el: h('article', { class: 'msg' }),
+      who: h('div', { class: 'who' }),
+      bubble: h('div', { class: 'bubble' }),
+      meta: h('div', { class: 'meta' }),
+      time: h('time'),
+      status: h('span', { class: 'st', role: 'img' }),
+      retry,
+    };
+    row.meta.append(row.time, row.status, retry);
+    row.el.append(row.who, row.bubble, row.meta);
+    return row;
+  }
+
+  #update(row: Row, item: Item, previous: Item | undefined): void {
+    const own = item.role === 'customer';
+    setAttr(row.el, 'aria-label', `${item.role} message`);
+    setAttr(row.el, 'class', ['msg', own ? 'own' : item.role, item.streaming ? 'streaming' : '', item.status === 'failed' ? 'failed' : ''].join(' ').trim());
+    // The sender's name starts each run of messages from the team.
+    const who = own || item.role === 'system' ? '' : item.role === 'bot' ? 'Bot' : (item.name ?? 'Support');
+    const sameRun = previous !== undefined && previous.role === item.role && previous.name === item.name;
+    setText(row.who, who);
+    show(row.who, who !== '' && !sameRun);
+    setText(row.bubble, item.text);
+    setText(row.time, item.createdAt === null ? '' : clock(item.createdAt));
+    if (item.createdAt !== null) setAttr(row.time, 'datetime', item.createdAt);
+    const status = item.status;
+    show(row.status, status !== null);
+    if (status !== null) {
+      setAttr(row.status, 'aria-label', status);
+      setAttr(row.status, 'class', `st ${status}`);
+      setText(row.status, status === 'failed' ? 'Not sent' : glyphs[status] ?? '');
+      setAttr(row.status, 'title', status);
+    }
+    show(row.retry, item.canRetry);
+    show(row.meta, row.time.textContent !== '' || status !== null);
+  }
+}
+
+function toItem(m: MessageView): Item {
+  const role = m.senderRole === 'self' ? 'customer' : m.senderRole;
+  return {
+    key: m.clientMessageId, role, text: m.text, name: m.senderName, createdAt: m.server?.createdAt ?? null,
+    status: role === 'customer' ? m.status : null, canRetry: m.canRetry, streaming: false,
+  };
+}
+
+function clock(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
