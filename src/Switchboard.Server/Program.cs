@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Bots;
+using Switchboard.Server.Bots.Faq;
 using Switchboard.Server.Contacts;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Demo;
@@ -35,6 +37,7 @@ builder.AddQueue();
 builder.AddPresence();
 builder.AddStats();
 builder.AddWebhooks();
+builder.AddBots();
 builder.AddWidget();
 builder.AddWhatsApp();
 builder.AddDemo();
@@ -64,6 +67,8 @@ app.MapPresenceApi();
 app.MapStatsApi();
 app.MapWebhooksApi();
 app.MapRealtimeApi();
+app.MapBotsApi();
+app.MapFaqApi();
 app.MapSite();
 
 app.Run();

@@ -34,7 +34,7 @@ public static class ApiKeysApi
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100) throw new DomainException("name_invalid", "Name must be 1 to 100 characters.", DomainErrorKind.Invalid);
         var role = request.Role ?? Roles.Operator;
-        if (!Roles.IsValid(role)) throw new DomainException("role_invalid", "Role must be admin or operator.", DomainErrorKind.Invalid);
+        if (!Roles.IsValidForApiKey(role)) throw new DomainException("role_invalid", "Role must be admin, operator or bot.", DomainErrorKind.Invalid);
         var key = TokenCodec.NewToken(TokenCodec.ApiKeyPrefix);
         var row = await database.WriteGlobalAsync((c, tx) => c.QuerySingleAsync<ApiKeyRow>($"""
             INSERT INTO api_keys (workspace_id, name, prefix, key_hash, role, created_by, created_at)

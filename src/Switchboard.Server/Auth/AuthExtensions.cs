@@ -11,7 +11,8 @@ public static class AuthExtensions
         builder.Services.AddAuthentication(Caller.Scheme)
             .AddScheme<AuthenticationSchemeOptions, SwitchboardAuthHandler>(Caller.Scheme, _ => { });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Team, p => p.RequireClaim("sb:kind", nameof(CallerKind.Member), nameof(CallerKind.ApiKey)))
+            .AddPolicy(Policies.Team, p => p.RequireClaim("sb:kind", nameof(CallerKind.Member), nameof(CallerKind.ApiKey)).RequireRole(Roles.Admin, Roles.Operator))
+            .AddPolicy(Policies.Responder, p => p.RequireClaim("sb:kind", nameof(CallerKind.Member), nameof(CallerKind.ApiKey)))
             .AddPolicy(Policies.Admin, p => p.RequireClaim("sb:kind", nameof(CallerKind.Member), nameof(CallerKind.ApiKey)).RequireRole(Roles.Admin))
             .AddPolicy(Policies.Visitor, p => p.RequireClaim("sb:kind", nameof(CallerKind.Visitor)))
             .AddPolicy(Policies.Participant, p => p.RequireClaim("sb:kind"));

@@ -15,6 +15,8 @@ public sealed record Caller(CallerKind Kind, long WorkspaceId, string? Role, lon
     public bool IsTeam => Kind is CallerKind.Member or CallerKind.ApiKey;
     public bool IsAdmin => IsTeam && Role == Roles.Admin;
     public bool IsVisitor => Kind == CallerKind.Visitor;
+    /// <summary>An external bot's API key: what it writes is the bot's.</summary>
+    public bool IsBot => Kind == CallerKind.ApiKey && Role == Roles.Bot;
 
     public Actor Actor => Kind switch
     {

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Switchboard.Core.Conversations;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Bots.Faq;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Events;
 using Switchboard.Server.Inboxes;
@@ -50,13 +51,12 @@ public sealed class DemoSeeder(Database database, WorkspaceProvisioner provision
         await database.WriteGlobalAsync(async (c, tx) =>
         {
             foreach (var (question, answer) in Faq)
-                await c.ExecuteAsync("INSERT INTO faq_entries (workspace_id, question, answer, created_at, updated_at) VALUES (@workspaceId, @question, @answer, @now, @now)",
-                    new { workspaceId, question, answer, now = now.ToUnixTimeMilliseconds() }, tx);
+                await FaqStore.InsertAsync(c, tx, workspaceId, question, answer, now.ToUnixTimeMilliseconds());
             return 0;
         }, cancellationToken);
 
-        await SampleConversationAsync(workspaceId, inbox.Id, "Ada Lovelace", "Hi! How do I reset my password?",
-            bot: Faq[0].Answer, cancellationToken: cancellationToken);
+        // The knowledge-base bot answers this one by itself, through its job, as it would a real customer.
+        await SampleConversationAsync(workspaceId, inbox.Id, "Ada Lovelace", "Hi! How do I reset my password?", cancellationToken: cancellationToken);
         await SampleConversationAsync(workspaceId, inbox.Id, "Grace Hopper", "Can I talk to a human about my invoice?",
             handoff: "The customer asked for a human", cancellationToken: cancellationToken);
         await SampleConversationAsync(workspaceId, inbox.Id, "Alan Turing", "My order #1042 hasn't arrived yet.",
@@ -77,7 +77,7 @@ public sealed class DemoSeeder(Database database, WorkspaceProvisioner provision
     }
 
     async Task SampleConversationAsync(long workspaceId, long inboxId, string contactName, string question,
-        string? bot = null, string? handoff = null, long? operatorId = null, string? reply = null, CancellationToken cancellationToken = default)
+        string? handoff = null, long? operatorId = null, string? reply = null, CancellationToken cancellationToken = default)
     {
         var (conversationId, contactId) = await database.WriteAsync(workspaceId, async w =>
         {
@@ -87,12 +87,12 @@ public sealed class DemoSeeder(Database database, WorkspaceProvisioner provision
         }, cancellationToken);
         var customer = new Author(Core.Messages.SenderRole.Customer, null, contactId, contactName, Actor.Contact(contactId));
         await messages.PostAsync(workspaceId, customer, conversationId, new PostMessageRequest(NewId(), question, null, null), null, cancellationToken);
-        if (bot is not null)
-            await messages.PostAsync(workspaceId, Author.Bot, conversationId, new PostMessageRequest(NewId(), bot, null, null), null, cancellationToken);
         if (handoff is not null)
             await database.WriteAsync(workspaceId, async w =>
             {
                 var record = (await ConversationStore.FindAsync(w, conversationId))!;
+                // The bot, answering the same message in its job, may have handed off first, for the same reason.
+                if (record.Conversation.State != ConversationState.Bot) return record;
                 return await ConversationViews.CommitAsync(w, record, ConversationMachine.Handoff(record.Conversation, handoff, w.Now), Actor.Bot);
             }, cancellationToken);
         if (operatorId is { } op && reply is not null)

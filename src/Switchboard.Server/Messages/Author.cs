@@ -15,6 +15,8 @@ public sealed record Author(SenderRole Role, long? MemberId, long? ContactId, st
     {
         CallerKind.Visitor => new Author(SenderRole.Customer, null, caller.ContactId, null, caller.Actor),
         CallerKind.Member => new Author(SenderRole.Operator, caller.MemberId, null, caller.Name, caller.Actor),
+        // An external bot answers through the API with its own key: its messages are the bot's (and need the bot switch on).
+        CallerKind.ApiKey when caller.IsBot => new Author(SenderRole.Bot, null, null, caller.Name ?? "Bot", caller.Actor),
         _ => new Author(SenderRole.Operator, null, null, caller.Name, caller.Actor),
     };
 

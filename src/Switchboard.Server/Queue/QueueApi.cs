@@ -16,9 +16,10 @@ public static class QueueApi
         group.MapGet("/", ListAsync);
         group.MapPost("/claim", ClaimNextAsync);
 
-        var conversation = routes.MapGroup("/api/v1/conversations/{id:long}").WithTags("Queue").RequireAuthorization(Policies.Team);
-        conversation.MapPost("/claim", ClaimAsync);
-        conversation.MapPost("/handoff", HandoffAsync);
+        var conversation = routes.MapGroup("/api/v1/conversations/{id:long}").WithTags("Queue");
+        conversation.MapPost("/claim", ClaimAsync).RequireAuthorization(Policies.Team);
+        // An external bot hands off with its bot key, which is not the team's.
+        conversation.MapPost("/handoff", HandoffAsync).RequireAuthorization(Policies.Responder);
         return group;
     }
 

@@ -9,13 +9,13 @@ using Xunit.Abstractions;
 namespace Switchboard.Server.Tests.Auth;
 
 /// <summary>
-/// Every mapped endpoint, read from the endpoint data source, against five callers. An endpoint added
+/// Every mapped endpoint, read from the endpoint data source, against six callers. An endpoint added
 /// without a rule here fails the test, so nobody ships a route whose access nobody decided.
 /// </summary>
 public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
 {
     /// <summary>Who may call an endpoint.</summary>
-    enum Access { Anyone, Participant, Team, Admin, Visitor }
+    enum Access { Anyone, Participant, Team, Admin, Visitor, Responder }
 
     static readonly Dictionary<string, Access> Rules = new(StringComparer.Ordinal)
     {
@@ -48,12 +48,15 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/conversations/{id:long}/messages"] = Access.Participant,
         ["POST /api/v1/conversations/{id:long}/receipts"] = Access.Participant,
         ["GET /api/v1/sync/snapshot"] = Access.Participant,
+        ["GET /api/v1/stream"] = Access.Participant,
+        ["GET /api/v1/events"] = Access.Participant,
+        ["GET /api/v1/events/poll"] = Access.Participant,
         ["POST /api/v1/widget/sessions"] = Access.Anyone,
         ["POST /api/v1/widget/conversation"] = Access.Visitor,
         ["GET /api/v1/queue/"] = Access.Team,
         ["POST /api/v1/queue/claim"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/claim"] = Access.Team,
-        ["POST /api/v1/conversations/{id:long}/handoff"] = Access.Team,
+        ["POST /api/v1/conversations/{id:long}/handoff"] = Access.Responder,
         ["PUT /api/v1/presence/"] = Access.Team,
         ["GET /api/v1/jobs/"] = Access.Admin,
         ["GET /api/v1/jobs/{id:long}"] = Access.Admin,
@@ -76,18 +79,33 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/stream"] = Access.Participant,
         ["GET /api/v1/events"] = Access.Participant,
         ["GET /api/v1/events/poll"] = Access.Participant,
+        ["GET /api/v1/bot/"] = Access.Admin,
+        ["PATCH /api/v1/bot/"] = Access.Admin,
+        ["GET /api/v1/bot/inboxes/{id:long}"] = Access.Admin,
+        ["PUT /api/v1/bot/inboxes/{id:long}"] = Access.Admin,
+        ["DELETE /api/v1/bot/inboxes/{id:long}"] = Access.Admin,
+        ["GET /api/v1/faq/"] = Access.Team,
+        ["GET /api/v1/faq/search"] = Access.Team,
+        ["GET /api/v1/faq/{id:long}"] = Access.Team,
+        ["POST /api/v1/faq/"] = Access.Admin,
+        ["PATCH /api/v1/faq/{id:long}"] = Access.Admin,
+        ["DELETE /api/v1/faq/{id:long}"] = Access.Admin,
     };
 
-    enum Who { Anonymous, Visitor, OtherWorkspaceOperator, Operator, Admin }
+    /// <summary>BotKey: an API key of role bot (an external bot answering through the API).</summary>
+    enum Who { Anonymous, Visitor, OtherWorkspaceOperator, Operator, Admin, BotKey }
 
     [Fact]
     public async Task EveryEndpointAnswersEachCallerAsItsRuleSays()
     {
-        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        // A long-poll with nothing to say answers after its timeout: keep that short here.
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, extra: new() { ["Realtime:PollTimeout"] = "00:00:00.200" });
         var ws = await TestWorkspace.CreateAsync(app);
         var other = await TestWorkspace.CreateAsync(app);
         var visitor = await ws.NewVisitorAsync();
         var key = await (await ws.Admin.PostJsonAsync("/api/v1/api-keys", new { name = "matrix" })).ReadAsync<CreatedApiKeyResponse>();
+        var botKey = await (await ws.Admin.PostJsonAsync("/api/v1/api-keys", new { name = "matrix bot", role = Roles.Bot })).ReadAsync<CreatedApiKeyResponse>();
+        var faq = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Q?", answer = "A." })).ReadAsync<Switchboard.Server.Bots.Faq.FaqEntryResponse>();
         var contactId = visitor.Session.ContactId;
         var said = await (await visitor.SayAsync("hello")).ReadAsync<Switchboard.Server.Messages.PostMessageResponse>();
         // Valid bodies, so a refusal is about who asks, not about what was sent.
@@ -101,6 +119,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/handoff" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","reason":"matrix"}""",
             "PUT /api/v1/presence/" => """{"status":"online"}""",
             "POST /api/v1/conversations/{id:long}/whatsapp/template" => $$"""{"clientMessageId":"t-{{Guid.NewGuid():N}}","name":"hello_world","language":"en_US"}""",
+            "POST /api/v1/faq/" => """{"question":"Q?","answer":"A."}""",
+            "PATCH /api/v1/faq/{id:long}" => """{"answer":"B."}""",
             _ => "{}",
         };
 
@@ -124,6 +144,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     Who.Visitor => visitor.Client,
                     Who.OtherWorkspaceOperator => await app.LoginAsync(other.OperatorEmail),
                     Who.Operator => await app.LoginAsync(ws.OperatorEmail),
+                    Who.BotKey => Bearer(app.CreateClient(), botKey.Key),
                     _ => await app.LoginAsync(ws.AdminEmail),
                 };
                 var (method, path) = Split(endpoint, resourceId: endpoint switch
@@ -131,14 +152,18 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     _ when endpoint.Contains("/members/", StringComparison.Ordinal) => ws.OperatorId,
                     _ when endpoint.Contains("/api-keys/", StringComparison.Ordinal) => key.ApiKey.Id,
                     _ when endpoint.Contains("/contacts/", StringComparison.Ordinal) => contactId,
+                    _ when endpoint.Contains("/faq/", StringComparison.Ordinal) => faq.Id,
+                    _ when endpoint.Contains("/bot/inboxes/", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ => visitor.ConversationId,
                 });
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method is "POST" or "PATCH" or "PUT") request.Content = new StringContent(Body(endpoint), Encoding.UTF8, "application/json");
-                var response = await client.SendAsync(request);
+                // An event stream that was let in never ends by itself: its status line is the answer; disposing hangs up.
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 var status = (int)response.StatusCode;
                 output.WriteLine($"{endpoint,-50} {who,-24} {status}");
-                AssertAllowed(endpoint, rule, who, path, response.StatusCode, await response.Content.ReadAsStringAsync());
+                var streaming = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
+                AssertAllowed(endpoint, rule, who, path, response.StatusCode, streaming ? "(event stream)" : await response.Content.ReadAsStringAsync());
             }
         }
     }
@@ -151,6 +176,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             Access.Anyone => true,
             Access.Participant => who != Who.Anonymous,
             Access.Team => who is Who.Operator or Who.Admin or Who.OtherWorkspaceOperator,
+            Access.Responder => who is Who.Operator or Who.Admin or Who.OtherWorkspaceOperator or Who.BotKey,
             Access.Admin => who == Who.Admin,
             _ => who == Who.Visitor,
         };
@@ -165,6 +191,12 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         // Another workspace's resources do not exist for this caller.
         if (who == Who.OtherWorkspaceOperator && path.Any(char.IsDigit) && endpoint.Contains("{id", StringComparison.Ordinal))
             Assert.True(status == HttpStatusCode.NotFound, context);
+    }
+
+    static HttpClient Bearer(HttpClient client, string token)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     static (string Method, string Path) Split(string endpoint, long resourceId)

@@ -29,11 +29,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string? ConnectionString => TestDatabase.ConnectionString;
     public string? DataDirectory => TestDatabase.DataDirectory;
 
+    /// <param name="bots">Whether customer messages start bot turns. Off by default, so a test of the workflow is not raced by
+    /// the bot answering or handing off its conversations; the bot tests turn it on.</param>
     public static async Task<TestApp> StartAsync(DatabaseKind kind, bool demo = false, string? demoPassword = null,
-        Action<IServiceCollection>? configureServices = null, Dictionary<string, string?>? extra = null, TestDatabase? database = null)
+        Action<IServiceCollection>? configureServices = null, Dictionary<string, string?>? extra = null, TestDatabase? database = null, bool bots = false)
     {
         if (database is not null && database.Kind != kind) throw new ArgumentException("The database is of another kind.", nameof(database));
         var settings = new Dictionary<string, string?>(extra ?? []) { ["Demo:Enabled"] = demo ? "true" : "false" };
+        settings.TryAdd("Bots:Enabled", bots ? "true" : "false");
         if (demoPassword is not null) settings["Demo:Password"] = demoPassword;
         var owned = database is null;
         database ??= await TestDatabase.CreateAsync(kind);

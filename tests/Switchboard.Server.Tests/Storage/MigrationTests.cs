@@ -72,7 +72,7 @@ public sealed class MigrationTests
         {
             this.directory = directory;
             this.connectionString = connectionString;
-            Database = new Database(Options.Create(options), new EventBus(), TimeProvider.System);
+            Database = new Database(Options.Create(options), new InProcessEventBus(Options.Create(new RealtimeOptions())), TimeProvider.System);
             Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
         }
 

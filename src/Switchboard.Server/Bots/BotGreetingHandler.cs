@@ -1,0 +1,37 @@
+using Dapper;
+using Switchboard.Server.Bots.Config;
+using Switchboard.Server.Conversations;
+using Switchboard.Server.Jobs;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.Bots;
+
+/// <summary>
+/// The <c>bot.greet</c> job: a conversation that started with the bot active gets the configured greeting, once (its
+/// <c>clientMessageId</c> is derived from the conversation). A customer who wrote first gets an answer instead.
+/// </summary>
+public sealed class BotGreetingHandler(Database database, BotConfigStore configs, BotResponder responder, ILogger<BotGreetingHandler> logger) : IJobHandler
+{
+    public const string JobKind = "bot.greet";
+
+    public string Kind => JobKind;
+
+    public static string GreetingIdFor(long conversationId) => $"bot-greeting-{conversationId}";
+
+    public async Task HandleAsync(JobContext job, CancellationToken cancellationToken)
+    {
+        var workspaceId = job.WorkspaceId ?? throw new InvalidOperationException($"Job {job.Id} ({JobKind}) has no workspace.");
+        var conversationId = job.Read<BotGreetingJob>().ConversationId;
+        var greeting = await database.ReadAsync(async (c, tx) =>
+        {
+            var record = await ConversationStore.FindAsync(c, tx, workspaceId, conversationId);
+            if (record is null || !record.Conversation.BotActive) return null;
+            var spoken = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId", new { conversationId }, tx);
+            if (spoken > 0) return null;
+            var settings = await configs.LoadSettingsAsync(c, tx, workspaceId, record.Conversation.InboxId);
+            return string.IsNullOrEmpty(settings.Greeting) ? null : settings.Greeting;
+        }, cancellationToken);
+        if (greeting is not null && await responder.SayAsync(workspaceId, conversationId, GreetingIdFor(conversationId), greeting, cancellationToken))
+            BotsLog.Greeted(logger, conversationId);
+    }
+}

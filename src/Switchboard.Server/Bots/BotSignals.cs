@@ -1,0 +1,19 @@
+using Switchboard.Server.Events;
+using Switchboard.Server.Realtime;
+
+namespace Switchboard.Server.Bots;
+
+/// <summary>
+/// The bot's live-only signals: <c>bot.thinking</c> (streams' <see cref="EphemeralSignals"/>) and <c>bot.delta</c>, a piece
+/// of a reply being written. Both reach the team and the conversation's visitor; neither is stored.
+/// </summary>
+public static class BotSignals
+{
+    public const string Delta = "bot.delta";
+
+    public static EphemeralSignal Thinking(long workspaceId, long conversationId, long contactId, bool thinking) =>
+        EphemeralSignals.BotThinkingIn(workspaceId, conversationId, contactId, thinking);
+
+    public static EphemeralSignal DeltaIn(long workspaceId, long conversationId, long contactId, string replyId, int index, string text) =>
+        new(workspaceId, Delta, conversationId, contactId, Actor.Bot, new BotDeltaData(replyId, index, text));
+}

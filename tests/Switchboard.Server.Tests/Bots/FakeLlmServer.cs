@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Server.Tests.Bots;
+
+/// <summary>
+/// An OpenAI-compatible Chat Completions server on 127.0.0.1 (Kestrel, dynamic port) that answers each request with
+/// the next scripted <see cref="Reply"/>, streaming <c>text/event-stream</c> chunks exactly as the real API does
+/// (<c>data: {"object":"chat.completion.chunk",...}</c> … <c>data: [DONE]</c>). A reply can wait for the test
+/// (<see cref="Gate"/>) before it starts or in the middle, so a test decides what happens meanwhile without sleeping.
+/// </summary>
+public sealed class FakeLlmServer : IAsyncDisposable
+{
+    readonly WebApplication app;
+    readonly ConcurrentQueue<Reply> script = new();
+    readonly Lock gate = new();
+    readonly List<Request> requests = [];
+    TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public abstract record Reply;
+    /// <summary>Streams <paramref name="Pieces"/> as content deltas; waits for <paramref name="Before"/> first and for <paramref name="AfterFirst"/> after the first piece.</summary>
+    public sealed record Stream(IReadOnlyList<string> Pieces, Gate? Before = null, Gate? AfterFirst = null) : Reply;
+    /// <summary>Answers nothing until the client gives up.</summary>
+    public sealed record Hang : Reply;
+    public sealed record Fail(int Status) : Reply;
+    /// <summary>Streams a call of <paramref name="Name"/> with <paramref name="Arguments"/> (JSON) split in two pieces, as models do.</summary>
+    public sealed record CallTool(string Name, string Arguments) : Reply;
+
+    /// <summary>Something the server waits for; the test opens it.</summary>
+    public sealed class Gate
+    {
+        readonly TaskCompletionSource open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Open() => open.TrySetResult();
+        public Task WaitAsync(CancellationToken cancellationToken) => open.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+    }
+
+    public sealed record Request(IReadOnlyDictionary<string, string> Headers, JsonElement Body);
+
+    FakeLlmServer(WebApplication app) => this.app = app;
+
+    /// <summary>The base URL to configure: <c>http://127.0.0.1:port/v1</c>.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public static async Task<FakeLlmServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var server = new FakeLlmServer(builder.Build());
+        server.app.MapPost("/v1/chat/completions", server.HandleAsync);
+        await server.app.StartAsync();
+        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.BaseUrl = $"{address}/v1";
+        return server;
+    }
+
+    public void Enqueue(Reply reply) => script.Enqueue(reply);
+
+    public IReadOnlyList<Request> Requests
+    {
+        get { lock (gate) return requests.ToList(); }
+    }
+
+    /// <summary>Waits until the <paramref name="count"/>th request has arrived (bounded) and returns it.</summary>
+    public async Task<Request> WaitForRequestAsync(int count = 1)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task next;
+            lock (gate)
+            {
+                if (requests.Count >= count) return requests[count - 1];
+                next = arrived.Task;
+            }
+            await next.WaitAsync(cts.Token);
+        }
+    }
+
+    async Task HandleAsync(HttpContext http)
+    {
+        using var body = await JsonDocument.ParseAsync(http.Request.Body);
+        lock (gate)
+        {
+            requests.Add(new Request(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body.RootElement.Clone()));
+            arrived.TrySetResult();
+            arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        var aborted = http.RequestAborted;
+        try
+        {
+            switch (script.TryDequeue(out var reply) ? reply : new Stream(["Hello!"]))
+            {
+                case Fail fail:
+                    http.Response.StatusCode = fail.Status;
+                    await http.Response.WriteAsJsonAsync(new { error = new { message = "The server had an error while processing your request.", type = "server_error" } }, aborted);
+                    return;
+                case Hang:
+                    await Task.Delay(Timeout.Infinite, aborted);
+                    return;
+                case Stream stream:
+                    if (stream.Before is { } before) await before.WaitAsync(aborted);
+                    await StartAsync(http);
+                    await ChunkAsync(http, """{"role":"assistant","content":""}""", null);
+                    for (var i = 0; i < stream.Pieces.Count; i++)
+                    {
+                        await ChunkAsync(http, $$"""{"content":{{JsonSerializer.Serialize(stream.Pieces[i])}}}""", null);
+                        if (i == 0 && stream.AfterFirst is { } afterFirst) await afterFirst.WaitAsync(aborted);
+                    }
+                    await ChunkAsync(http, "{}", "stop");
+                    break;
+                case CallTool call:
+                    await StartAsync(http);
+                    var half = call.Arguments.Length / 2;
+                    var name = JsonSerializer.Serialize(call.Name);
+                    await ChunkAsync(http, $$$"""{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_7","type":"function","function":{"name":{{{name}}},"arguments":""}}]}""", null);
+                    foreach (var piece in new[] { call.Arguments[..half], call.Arguments[half..] })
+                        await ChunkAsync(http, $$$"""{"tool_calls":[{"index":0,"function":{"arguments":{{{JsonSerializer.Serialize(piece)}}}}}]}""", null);
+                    await ChunkAsync(http, "{}", "tool_calls");
+                    break;
+            }
+            await WriteAsync(http, "data: [DONE]\n\n");
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client gave up (its timeout): nothing more to say.
+        }
+    }
+
+    static async Task StartAsync(HttpContext http)
+    {
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.StartAsync(http.RequestAborted);
+    }
+
+    static Task ChunkAsync(HttpContext http, string delta, string? finishReason) => WriteAsync(http,
+        $$"""data: {"id":"chatcmpl-test","object":"chat.completion.chunk","created":1767225600,"model":"test-model","system_fingerprint":"fp_test","choices":[{"index":0,"delta":{{delta}},"logprobs":null,"finish_reason":{{(finishReason is null ? "null" : $"\"{finishReason}\"")}}}]}""" + "\n\n");
+
+    static async Task WriteAsync(HttpContext http, string text)
+    {
+        await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

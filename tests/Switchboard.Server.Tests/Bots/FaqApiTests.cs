@@ -1,0 +1,53 @@
+using System.Net;
+using Switchboard.Server.Bots.Faq;
+using Switchboard.Server.Common;
+using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Server.Tests.Workflow;
+
+namespace Switchboard.Server.Tests.Bots;
+
+public sealed class FaqApiTests
+{
+    [Fact]
+    public async Task AdminsEditTheFaqTheTeamReadsItAndTheBotAnswersFromTheLatestVersion()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, bots: true);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var other = await TestWorkspace.CreateAsync(app);
+        using var events = new EventWatcher(app, ws.Id);
+
+        await (await ws.Operator.PostJsonAsync("/api/v1/faq", new { question = "Q?", answer = "A." })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = " ", answer = "A." })).AssertProblemAsync(HttpStatusCode.BadRequest, "question_invalid");
+        var vienna = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Do you have a store in Vienna?", answer = "Yes: Mariahilfer Straße 1, open 10–19." }))
+            .ReadAsync<FaqEntryResponse>(HttpStatusCode.Created);
+        await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Which payment methods do you accept?", answer = "Cards and PayPal." }))
+            .ReadAsync<FaqEntryResponse>(HttpStatusCode.Created);
+        Assert.Equal(2, (await ws.Operator.GetAsync<ItemsResponse<FaqEntryResponse>>("/api/v1/faq")).Items.Count);
+        Assert.Empty((await other.Operator.GetAsync<ItemsResponse<FaqEntryResponse>>("/api/v1/faq")).Items);
+        await (await other.Operator.GetAsync($"/api/v1/faq/{vienna.Id}")).AssertProblemAsync(HttpStatusCode.NotFound, "faq_entry_not_found");
+
+        // The team can try a question the way the bot would see it.
+        var search = await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=" + Uri.EscapeDataString("is there a shop in vienna"));
+        Assert.True(search.WouldAnswer);
+        Assert.Equal(vienna.Id, search.Matches[0].Id);
+        Assert.False((await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=tell%20me%20a%20joke")).WouldAnswer);
+
+        var first = await ws.NewVisitorAsync();
+        await first.WriteAsync("Is there a shop in Vienna?");
+        Assert.Equal(vienna.Answer, (await events.BotMessageAsync(first.ConversationId)).Text);
+
+        // An edit moves the FAQ revision: the cached index is rebuilt before the next answer.
+        var edited = await (await ws.Admin.PatchJsonAsync($"/api/v1/faq/{vienna.Id}", new { answer = "Yes: Kärntner Straße 5, open 9–20." })).ReadAsync<FaqEntryResponse>();
+        Assert.Equal(vienna.Question, edited.Question);
+        var second = await ws.NewVisitorAsync("Vera Vienna");
+        await second.WriteAsync("Is there a shop in Vienna?");
+        Assert.Equal(edited.Answer, (await events.BotMessageAsync(second.ConversationId)).Text);
+
+        // Deleted, the entry is gone for the bot too: the same question now goes to a human.
+        Assert.Equal(HttpStatusCode.NoContent, (await ws.Admin.DeleteAsync($"/api/v1/faq/{vienna.Id}")).StatusCode);
+        await (await ws.Admin.DeleteAsync($"/api/v1/faq/{vienna.Id}")).AssertProblemAsync(HttpStatusCode.NotFound, "faq_entry_not_found");
+        var third = await ws.NewVisitorAsync("Theo Third");
+        await third.WriteAsync("Is there a shop in Vienna?");
+        Assert.StartsWith("Low confidence", (await events.HandoffAsync(third.ConversationId)).HandoffReason, StringComparison.Ordinal);
+    }
+}

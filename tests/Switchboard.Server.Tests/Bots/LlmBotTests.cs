@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Core.Conversations;
+using Switchboard.Core.Messages;
+using Switchboard.Server.Bots;
+using Switchboard.Server.Jobs;
+using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Server.Tests.Workflow;
+
+namespace Switchboard.Server.Tests.Bots;
+
+/// <summary>The LLM bot against a local OpenAI-compatible server that streams real Chat Completions chunks.</summary>
+public sealed class LlmBotTests
+{
+    const string ApiKey = "sk-test-7f3b9c2d";
+
+    [Fact]
+    public async Task TokensReachViewersLiveAndTheReplyIsStoredAsOneMessage()
+    {
+        await using var llm = await FakeLlmServer.StartAsync();
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, bots: true);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var faq = await ws.SeedFaqAsync();
+        await ConfigureAsync(ws, llm);
+        // The model writes its first piece, then waits until the test has seen that piece on a stream.
+        var resume = new FakeLlmServer.Gate();
+        llm.Enqueue(new FakeLlmServer.Stream(["Orders ship ", "within 1 business day", "."], AfterFirst: resume));
+
+        await using var team = await SseClient.OpenAsync(ws.Operator);
+        var visitor = await ws.NewVisitorAsync();
+        await using var customer = await SseClient.OpenAsync(visitor.Client);
+        var question = await visitor.WriteAsync("How long does shipping take to Berlin?");
+        var replyId = $"bot-reply-{question.Message.Id}";
+
+        var (firstAt, first) = await team.WaitAsync(f => f.Event == BotSignals.Delta);
+        Assert.Equal(replyId, Data(first).GetProperty("replyId").GetString());
+        Assert.Equal("Orders ship ", Data(first).GetProperty("text").GetString());
+        await customer.WaitAsync(f => f.Event == BotSignals.Delta); // the visitor watches the reply being written too
+        Assert.DoesNotContain(await ws.MessagesAsync(visitor.ConversationId), m => m.SenderRole == SenderRole.Bot);
+        resume.Open();
+
+        var (storedAt, stored) = await team.WaitAsync(f => f.Event == "message.created" && Data(f).GetProperty("message").GetProperty("senderRole").GetString() == "bot");
+        var message = Data(stored).GetProperty("message");
+        Assert.Equal("Orders ship within 1 business day.", message.GetProperty("text").GetString());
+        Assert.Equal(replyId, message.GetProperty("clientMessageId").GetString()); // clients swap the streamed bubble for it
+        var deltas = team.Frames.Select((f, i) => (f, i)).Where(x => x.f.Event == BotSignals.Delta).ToList();
+        Assert.Equal(["Orders ship ", "within 1 business day", "."], deltas.Select(d => Data(d.f).GetProperty("text").GetString()));
+        Assert.Equal([0, 1, 2], deltas.Select(d => Data(d.f).GetProperty("index").GetInt32()));
+        Assert.All(deltas, d => Assert.True(d.i < storedAt));
+        Assert.True(firstAt < storedAt);
+        Assert.Single(await ws.MessagesAsync(visitor.ConversationId), m => m.SenderRole == SenderRole.Bot);
+        await team.WaitAsync(f => f.Event == "bot.thinking" && !Data(f).GetProperty("thinking").GetBoolean());
+
+        // What the model was given: the key, the model, the handoff tool, the best FAQ entries and the conversation.
+        var request = Assert.Single(llm.Requests);
+        Assert.Equal($"Bearer {ApiKey}", request.Headers["Authorization"]);
+        Assert.Equal("test-model", request.Body.GetProperty("model").GetString());
+        Assert.True(request.Body.GetProperty("stream").GetBoolean());
+        Assert.Equal("handoff_to_human", request.Body.GetProperty("tools")[0].GetProperty("function").GetProperty("name").GetString());
+        var sent = request.Body.GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal("system", sent[0].GetProperty("role").GetString());
+        var system = Content(sent[0]);
+        Assert.Contains(faq[3].Question, system, StringComparison.Ordinal);
+        Assert.Contains(faq[3].Answer, system, StringComparison.Ordinal);
+        Assert.Equal(3, system.Split("\nQ: ").Length - 1); // the top 3 entries, no more
+        Assert.Equal(("user", "How long does shipping take to Berlin?"), (sent[^1].GetProperty("role").GetString(), Content(sent[^1])));
+    }
+
+    [Theory]
+    [InlineData("timeout", "The bot did not answer within 1 s")]
+    [InlineData("error", "The bot failed: the LLM endpoint answered HTTP 500")]
+    [InlineData("tool", "The LLM handed off: the customer wants a refund for a damaged item")]
+    public async Task TimeoutErrorAndTheHandoffToolHandOff(string failure, string reason)
+    {
+        await using var llm = await FakeLlmServer.StartAsync();
+        var jobs = new JobRecorder();
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, bots: true, configureServices: s => s.AddSingleton<IJobObserver>(jobs));
+        var ws = await TestWorkspace.CreateAsync(app);
+        await ConfigureAsync(ws, llm, replyTimeoutSeconds: failure == "timeout" ? 1 : 60);
+        llm.Enqueue(failure switch
+        {
+            "timeout" => new FakeLlmServer.Hang(),
+            "error" => new FakeLlmServer.Fail(500),
+            _ => new FakeLlmServer.CallTool("handoff_to_human", """{"reason":"the customer wants a refund for a damaged item"}"""),
+        });
+        using var events = new EventWatcher(app, ws.Id);
+
+        var visitor = await ws.NewVisitorAsync();
+        await visitor.WriteAsync("My blender arrived broken, what now?");
+        var queued = await events.HandoffAsync(visitor.ConversationId);
+        Assert.Equal((ConversationState.Queued, reason), (queued.State, queued.HandoffReason));
+        var said = (await ws.MessagesAsync(visitor.ConversationId)).Where(m => m.SenderRole == SenderRole.Bot).Select(m => m.Text);
+        Assert.Equal(["Let me get a human for you."], said);
+        // Handing off is the job's success, not a failure to retry.
+        Assert.Equal(JobState.Succeeded, (await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind, TimeSpan.FromSeconds(30))).State);
+        if (failure != "timeout") Assert.Single(llm.Requests); // a timed-out request may not even have arrived on a loaded machine
+    }
+
+    internal static async Task ConfigureAsync(TestWorkspace ws, FakeLlmServer llm, int replyTimeoutSeconds = 60)
+    {
+        var config = await ws.ConfigureBotAsync(new
+        {
+            engine = "llm",
+            replyTimeoutSeconds,
+            llm = new { baseUrl = llm.BaseUrl, model = "test-model", apiKey = ApiKey },
+        });
+        Assert.True(config.Llm.ApiKeySet);
+    }
+
+    static JsonElement Data(SseClient.Frame frame) => frame.Data.GetProperty("data");
+
+    /// <summary>A message's content: a string, or (as this client sends it) an array of text parts.</summary>
+    static string Content(JsonElement message)
+    {
+        var content = message.GetProperty("content");
+        return content.ValueKind == JsonValueKind.String
+            ? content.GetString()!
+            : string.Concat(content.EnumerateArray().Select(p => p.GetProperty("text").GetString()));
+    }
+}
