@@ -93,3 +93,21 @@ function only(all: string[], expected: string[]): string[] {
   const byLength = [...expected].sort((a, b) => b.length - a.length);
   return all.map((t) => byLength.find((e) => t === e || t.includes(e))).filter((t): t is string => t !== undefined);
 }
+
+test('a message the server refuses leaves the log with an alert, and its text comes back as a draft', async ({ arrive }) => {
+  const visitor = await arrive('Rene');
+  await visitor.startChat();
+  await visitor.page.route((url) => /^\/api\/v1\/conversations\/\d+\/messages$/.test(url.pathname), async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    return route.fulfill({
+      status: 400, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'urn:switchboard:error:text_too_long', title: 'Bad request', status: 400, detail: 'Too long.', code: 'text_too_long' }),
+    });
+  });
+  // Not visitor.send(): the composer may be refilled with the draft before an "it emptied" check could look.
+  await visitor.composer.fill('Refused by the server');
+  await visitor.composer.press('Enter');
+  await expect(visitor.panel.getByRole('alert')).toContainText('too long');
+  await expect(visitor.message('customer', 'Refused by the server')).toHaveCount(0);
+  await expect(visitor.composer).toHaveValue('Refused by the server');
+});

@@ -45,7 +45,10 @@ export class SwitchboardServer {
     this.#process = child;
     child.stdout.pipe(this.#log, { end: false });
     child.stderr.pipe(this.#log, { end: false });
-    this.#exited = new Promise((done) => child.once('exit', () => done()));
+    // If the test worker dies without its teardown, the server must not outlive it.
+    const orphan = (): void => { child.kill('SIGKILL'); };
+    process.once('exit', orphan);
+    this.#exited = new Promise((done) => child.once('exit', () => { process.removeListener('exit', orphan); done(); }));
     await this.#waitHealthy(child, 90_000);
   }
 

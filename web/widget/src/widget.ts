@@ -40,7 +40,7 @@ export class ChatWidget {
   #scheduled = false;
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'aria-controls': 'sb-panel', 'aria-describedby': 'sb-badge' });
+  readonly #launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'aria-controls': 'sb-panel' });
   readonly #badge = h('span', { class: 'badge', id: 'sb-badge', hidden: '' });
   readonly #panel = h('div', { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-label': 'Chat', tabindex: '-1', hidden: '' });
   readonly #sub = h('div', { class: 'sub' });
@@ -305,6 +305,9 @@ export class ChatWidget {
 
     const unread = store.getConversation(id)?.unreadCount ?? 0;
     show(this.#badge, !this.#open && unread > 0);
+    // Screen readers hear "Open chat, 2 unread"; with nothing unread, no description at all.
+    if (unread > 0) setAttr(this.#launcher, 'aria-describedby', 'sb-badge');
+    else this.#launcher.removeAttribute('aria-describedby');
     setAttr(this.#badge, 'aria-label', `${unread} unread`);
     setText(this.#badge, unread > 9 ? '9+' : String(unread));
 
