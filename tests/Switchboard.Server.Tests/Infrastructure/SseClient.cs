@@ -101,13 +101,14 @@ public sealed class SseClient : IAsyncDisposable
         try
         {
             await stop.CancelAsync();
+            response.Dispose();
         }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is ObjectDisposedException))
+        catch (Exception e) when (e is ObjectDisposedException || (e is AggregateException a && a.InnerExceptions.All(x => x is ObjectDisposedException)))
         {
-            // TestServer runs the server's RequestAborted callbacks inline, here; streams' StreamConnection can then cancel its
-            // own already-disposed token source (reported to the streams branch). The stream is closed either way.
+            // Hanging up makes TestServer run the server's RequestAborted callbacks inline, here, and streams'
+            // StreamConnection can then cancel its own already-disposed token source (reported to the streams branch).
+            // The stream is closed either way.
         }
-        response.Dispose();
         await reading;
         stop.Dispose();
     }
