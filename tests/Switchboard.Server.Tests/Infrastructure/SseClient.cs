@@ -80,7 +80,7 @@ public sealed class SseClient : IAsyncDisposable
                 else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException || IsDisposalRace(ex))
         {
             // Disposed: the stream ends here.
         }
@@ -102,14 +102,20 @@ public sealed class SseClient : IAsyncDisposable
         {
             await stop.CancelAsync();
             response.Dispose();
+            await reading;
         }
-        catch (Exception e) when (e is ObjectDisposedException || (e is AggregateException a && a.InnerExceptions.All(x => x is ObjectDisposedException)))
+        catch (Exception e) when (IsDisposalRace(e))
         {
-            // Hanging up makes TestServer run the server's RequestAborted callbacks inline, here, and streams'
-            // StreamConnection can then cancel its own already-disposed token source (reported to the streams branch).
             // The stream is closed either way.
         }
-        await reading;
         stop.Dispose();
     }
+
+    /// <summary>
+    /// Hanging up (cancelling the read or disposing the response) makes TestServer run the server's RequestAborted
+    /// callbacks inline, on this thread, and streams' StreamConnection can then cancel its own already-disposed token
+    /// source (reported to the streams branch).
+    /// </summary>
+    static bool IsDisposalRace(Exception e) =>
+        e is ObjectDisposedException || (e is AggregateException a && a.Flatten().InnerExceptions.All(x => x is ObjectDisposedException));
 }
