@@ -8,25 +8,15 @@ namespace Switchboard.Client.Streaming;
 static class StreamFrames
 {
     /// <summary>True for the server's <c>{"type":"ping"}</c>, which a WebSocket client answers with a pong.</summary>
-    public static bool IsPing(string json)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && !doc.RootElement.TryGetProperty("seq", out _)
-                && doc.RootElement.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "ping";
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool IsPing(ReadOnlySpan<byte> utf8) => FrameHeader.Read(utf8) is { Seq: null, Type: "ping" };
 
-    public static StreamItem? Parse(string json)
+    public static StreamItem? Parse(string json) => Parse(System.Text.Encoding.UTF8.GetBytes(json));
+
+    public static StreamItem? Parse(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            using var doc = JsonDocument.Parse(json);
+            using var doc = JsonDocument.Parse(utf8);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return null;
             var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";

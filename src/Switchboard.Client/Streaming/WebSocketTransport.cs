@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Switchboard.Client.Streaming;
 
@@ -9,8 +8,10 @@ namespace Switchboard.Client.Streaming;
 /// WebSocket: <c>GET /api/v1/stream?cursor=N</c>, one JSON frame per message. <paramref name="connect"/> opens
 /// the socket (so tests can use the test server's client); by default a <see cref="ClientWebSocket"/> with the bearer token.
 /// </summary>
-public sealed class WebSocketTransport(Uri serverBase, Func<Uri, CancellationToken, Task<WebSocket>> connect) : IEventStreamTransport
+public sealed class WebSocketTransport(Uri serverBase, Func<Uri, CancellationToken, Task<WebSocket>> connect) : IFrameStreamTransport
 {
+    static readonly byte[] Pong = "{\"type\":\"pong\"}"u8.ToArray();
+
     /// <summary>A transport that connects with a <see cref="ClientWebSocket"/> sending <paramref name="token"/> as bearer.</summary>
     public WebSocketTransport(Uri serverBase, string token) : this(serverBase, async (uri, ct) =>
     {
@@ -28,25 +29,37 @@ public sealed class WebSocketTransport(Uri serverBase, Func<Uri, CancellationTok
     /// <inheritdoc />
     public async IAsyncEnumerable<StreamItem> ReadAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var frame in ReadFramesAsync(cursor, cancellationToken))
+            if (StreamFrames.Parse(frame) is { } item) yield return item;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadFramesAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var scheme = serverBase.Scheme == "https" ? "wss" : "ws";
         var uri = new UriBuilder(serverBase) { Scheme = scheme, Path = "/api/v1/stream", Query = string.Create(CultureInfo.InvariantCulture, $"cursor={cursor}") }.Uri;
         using var socket = await connect(uri, cancellationToken);
-        var buffer = new byte[16 * 1024];
-        var message = new MemoryStream();
+        // Frames are small: one buffer that grows only for a rare large frame.
+        var buffer = new byte[4096];
         while (socket.State == WebSocketState.Open)
         {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close) yield break;
-            message.Write(buffer, 0, result.Count);
-            if (!result.EndOfMessage) continue;
-            var text = Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
-            message.SetLength(0);
-            if (StreamFrames.IsPing(text))
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
             {
-                await socket.SendAsync("{\"type\":\"pong\"}"u8.ToArray(), WebSocketMessageType.Text, true, cancellationToken);
+                if (length == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+                result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+            if (result.MessageType == WebSocketMessageType.Close) yield break;
+            var frame = buffer.AsMemory(0, length);
+            if (StreamFrames.IsPing(frame.Span))
+            {
+                await socket.SendAsync(Pong, WebSocketMessageType.Text, true, cancellationToken);
                 continue;
             }
-            if (StreamFrames.Parse(text) is { } item) yield return item;
+            yield return frame;
         }
     }
 }
