@@ -1,0 +1,76 @@
+namespace Switchboard.Bench.Load;
+
+/// <summary>
+/// One measured burst of traffic: senders post at a fixed rate while already-connected receivers stream; then every
+/// receiver is awaited (bounded) up to the last seq it should see, and deliveries are checked and timed.
+/// </summary>
+public sealed class Traffic
+{
+    /// <summary>How long receivers may take, after the last send, to show everything they should.</summary>
+    static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
+    public required IReadOnlyList<Receiver> Receivers { get; init; }
+    /// <summary>The conversation each receiver is limited to (a visitor), or null for a dashboard that sees everything.</summary>
+    public required IReadOnlyList<long?> Scopes { get; init; }
+    public required IReadOnlyList<Sender> Senders { get; init; }
+    /// <summary>Which sender posts message i.</summary>
+    public required Func<int, int> SenderOf { get; init; }
+    /// <summary>The receiver that is "the other side" of message i, whose arrival times the end-to-end latency, or -1.</summary>
+    public Func<int, int> OtherSideOf { get; init; } = _ => -1;
+    public int MaxInFlight { get; init; } = 512;
+
+    public async Task<TrafficResult> RunAsync(string tag, double rate, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var log = await OpenLoop.RunAsync(rate, duration, MaxInFlight, (i, ct) => Senders[SenderOf(i)].SendAsync(tag, i, ct), cancellationToken);
+
+        var expected = new List<long>[Receivers.Count];
+        for (var r = 0; r < Receivers.Count; r++)
+        {
+            expected[r] = [];
+            for (var i = 0; i < log.Issued; i++)
+                if (log.Seq[i] > 0 && (Scopes[r] is null || Scopes[r] == Senders[SenderOf(i)].ConversationId)) expected[r].Add(log.Seq[i]);
+        }
+        var drained = await DrainAsync(expected, cancellationToken);
+
+        var arrivals = Receivers.Select(r => r.Arrivals()).ToArray();
+        var check = DeliveryCheck.Of(Receivers, r => expected[r]);
+        var startOf = new Dictionary<long, long>(log.Issued);
+        for (var i = 0; i < log.Issued; i++) if (log.Seq[i] > 0) startOf[log.Seq[i]] = log.Start[i];
+
+        var otherSide = new List<double>(log.Issued);
+        for (var i = 0; i < log.Issued; i++)
+            if (OtherSideOf(i) is var r and >= 0 && log.Seq[i] > 0 && arrivals[r].TryGetValue(log.Seq[i], out var at)) otherSide.Add(Clock.Ms(log.Start[i], at));
+
+        // Every delivery of every message to every receiver: the fan-out view.
+        var all = new List<double>();
+        long first = long.MaxValue, last = long.MinValue;
+        for (var r = 0; r < Receivers.Count; r++)
+            foreach (var seq in expected[r])
+                if (arrivals[r].TryGetValue(seq, out var at))
+                {
+                    var start = startOf[seq];
+                    all.Add(Clock.Ms(start, at));
+                    first = Math.Min(first, start);
+                    last = Math.Max(last, at);
+                }
+        var deliveriesPerSecond = all.Count > 0 && last > first ? all.Count / (Clock.Ms(first, last) / 1000.0) : 0;
+        return new TrafficResult(log, check, Percentiles.Of(otherSide), Percentiles.Of(all), Percentiles.Of(log.PostLatenciesMs()), deliveriesPerSecond, drained);
+    }
+
+    async Task<bool> DrainAsync(List<long>[] expected, CancellationToken cancellationToken)
+    {
+        var waits = Receivers.Select((receiver, r) => expected[r].Count == 0 ? Task.CompletedTask : receiver.WaitForAsync(expected[r].Max()));
+        try
+        {
+            await Task.WhenAll(waits).WaitAsync(DrainTimeout, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false; // What never arrived is counted as lost.
+        }
+    }
+}
+
+/// <summary>What a burst of traffic showed.</summary>
+public sealed record TrafficResult(SendLog Log, DeliveryCheck Check, Percentiles EndToEnd, Percentiles Deliveries, Percentiles Post, double DeliveriesPerSecond, bool Drained);

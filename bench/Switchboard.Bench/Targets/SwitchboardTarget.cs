@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using Switchboard.Client.Api;
+
+namespace Switchboard.Bench.Targets;
+
+/// <summary>
+/// Switchboard itself: a server process this run starts on a fresh SQLite or PostgreSQL database (its demo workspace,
+/// with a known password), or nodes already running elsewhere (<c>--url</c>, with an admin's credentials).
+/// Set-up goes through the public API only, so it works the same against any deployment.
+/// </summary>
+public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? process, string adminEmail, string adminPassword) : IBenchTarget
+{
+    const string DemoPassword = "bench-password-1";
+
+    public string Name => "switchboard";
+    public IReadOnlyList<Uri> Nodes => nodes;
+    public ServerProcess? Process => process;
+
+    public static async Task<SwitchboardTarget> StartAsync(BenchPaths paths, BenchOptions options, int? openFiles, string? dataDirectory, CancellationToken cancellationToken)
+    {
+        if (options.Urls.Count > 0) return new SwitchboardTarget(options.Urls, null, options.AdminEmail, options.AdminPassword ?? throw new ArgumentException("--url needs --admin-password."));
+        var port = ServerProcess.FreePort();
+        var command = new List<string>
+        {
+            "dotnet", paths.ServerDll, "--urls", $"http://127.0.0.1:{port}", "--demo-password", DemoPassword,
+            "--data", dataDirectory ?? paths.NewDataDirectory(),
+        };
+        if (options.Database == "postgres") command.AddRange(["--database", "postgres", "--connection-string", await NewPostgresDatabaseAsync(options, cancellationToken)]);
+        // Production settings, minus informational logs on the console (they are not what is measured).
+        var environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" };
+        var server = await ServerProcess.StartAsync(paths.LogFile("switchboard"), [.. command], environment, port, openFiles, cancellationToken);
+        return new SwitchboardTarget([server.BaseAddress], server, "admin@example.com", DemoPassword);
+    }
+
+    static async Task<string> NewPostgresDatabaseAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        var admin = options.PostgresConnectionString ?? throw new ArgumentException("--db postgres needs SWITCHBOARD_BENCH_POSTGRES or --pg (bench/run starts one).");
+        var name = "bench_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 64 }.ConnectionString;
+    }
+
+    public async Task<BenchSetup> SetUpAsync(int operators, int visitors, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler();
+        var admin = Api(handler, 0);
+        await admin.LoginAsync(adminEmail, adminPassword, cancellationToken);
+        // The bot would answer every customer message; the bench measures people talking to people.
+        (await admin.Http.PatchAsJsonAsync("/api/v1/workspace", new { botEnabled = false }, cancellationToken)).EnsureSuccessStatusCode();
+        var inboxToken = await WidgetInboxTokenAsync(admin, cancellationToken);
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var operatorTokens = new List<string>();
+        for (var i = 0; i < Math.Max(1, operators); i++)
+        {
+            var email = $"bench-{run}-{i}@example.com";
+            const string password = "bench-operator-password";
+            (await admin.Http.PostAsJsonAsync("/api/v1/members", new { email, name = $"Bench operator {i}", role = "operator", password, capacity = 1000 }, cancellationToken)).EnsureSuccessStatusCode();
+            var api = Api(handler, i);
+            operatorTokens.Add((await api.LoginAsync(email, password, cancellationToken)).Token);
+        }
+
+        var created = new Visitor[visitors];
+        await Parallel.ForAsync(0, visitors, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var api = Api(handler, i);
+            var session = await api.StartWidgetSessionAsync(inboxToken, $"Bench visitor {i}", null, ct);
+            var conversation = await api.StartWidgetConversationAsync(ct);
+            created[i] = new Visitor(session.Token, conversation.Conversation.Id);
+        });
+
+        var setup = new BenchSetup(operatorTokens, created, 0);
+        return setup with { Cursor = await CursorAsync(setup, cancellationToken) };
+    }
+
+    public async Task<long> CursorAsync(BenchSetup setup, CancellationToken cancellationToken)
+    {
+        using var api = new HttpClient { BaseAddress = nodes[0] };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", setup.OperatorTokens[0]);
+        using var workspace = await api.GetFromJsonAsync<JsonDocument>("/api/v1/workspace", cancellationToken);
+        return workspace!.RootElement.GetProperty("cursor").GetInt64();
+    }
+
+    SwitchboardApiClient Api(HttpMessageHandler handler, int index) =>
+        new(new HttpClient(handler, disposeHandler: false) { BaseAddress = nodes[index % nodes.Count] });
+
+    static async Task<string> WidgetInboxTokenAsync(SwitchboardApiClient admin, CancellationToken cancellationToken)
+    {
+        using var inboxes = await admin.Http.GetFromJsonAsync<JsonDocument>("/api/v1/inboxes", cancellationToken);
+        foreach (var inbox in inboxes!.RootElement.GetProperty("items").EnumerateArray())
+            if (inbox.GetProperty("channel").GetString() == "widget") return inbox.GetProperty("publicToken").GetString()!;
+        throw new InvalidOperationException("The workspace has no widget inbox.");
+    }
+
+    public ValueTask DisposeAsync() => process?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
