@@ -21,14 +21,15 @@ public static class Problems
     public static IResult Result(int status, string code, string detail) =>
         TypedResults.Problem(Create(status, code, detail));
 
-    public static Task WriteAsync(HttpContext context, int status, string code, string detail)
+    public static async Task WriteAsync(HttpContext context, int status, string code, string detail)
     {
         context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = Create(status, code, detail),
-        }).AsTask();
+        var problem = Create(status, code, detail);
+        if (await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+            return;
+        // The writer declines when Accept leaves out JSON, as an EventSource's "text/event-stream" does. The
+        // problem is the answer whatever was asked for: a stream client must still learn why it was refused.
+        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
     }
 
     static string TitleFor(int status) => status switch

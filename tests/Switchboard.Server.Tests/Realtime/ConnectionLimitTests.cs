@@ -1,4 +1,5 @@
 using System.Net;
+using Switchboard.Server.Realtime;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Realtime;
@@ -13,7 +14,10 @@ public sealed class ConnectionLimitTests
         await using var one = await SseStream.ConnectAsync(ws.Operator, null);
         await using var two = await WsStream.ConnectAsync(app, ws.Operator.DefaultRequestHeaders.Authorization!.Parameter!, null);
 
-        var sse = await ws.Operator.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/events"), HttpCompletionOption.ResponseHeadersRead);
+        // As an EventSource asks: Accept names only the event stream, and the refusal is still a readable problem.
+        var refused = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events");
+        refused.Headers.Accept.ParseAdd("text/event-stream");
+        var sse = await ws.Operator.SendAsync(refused, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("too_many_connections", await sse.AssertProblemAsync(HttpStatusCode.ServiceUnavailable));
         Assert.Equal(TimeSpan.FromSeconds(5), sse.Headers.RetryAfter?.Delta);
         var poll = await ws.Operator.GetAsync("/api/v1/events/poll");
@@ -24,6 +28,16 @@ public sealed class ConnectionLimitTests
         // The limit is about streams, not requests: the rest of the API still answers.
         Assert.Equal(HttpStatusCode.OK, (await ws.Operator.GetAsync("/api/v1/conversations")).StatusCode);
     }
+
+    [Theory]
+    [InlineData(null, 19_744, 19_488)] // ulimit -n 20000: the default cap sits just under the descriptors
+    [InlineData(null, 768, 512)]       // ulimit -n 1024
+    [InlineData(100, 19_744, 100)]     // a configured cap below the budget is kept
+    [InlineData(50_000, 768, 512)]     // ...but never allowed above it
+    [InlineData(null, null, ConnectionLimiter.DefaultLimit)]
+    [InlineData(null, 100, 1)]
+    public void TheStreamCapStaysBelowTheOpenFilesLimit(int? configured, int? budget, int expected) =>
+        Assert.Equal(expected, ConnectionLimiter.Derive(configured, budget));
 
     [Fact]
     public async Task BadCursorsAndPlainRequestsToTheWebSocketEndpointAreProblems()
