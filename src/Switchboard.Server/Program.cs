@@ -26,6 +26,7 @@ var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks();
+builder.AddConnectionBudget();
 builder.AddErrors();
 builder.AddStorage();
 builder.AddRealtime();

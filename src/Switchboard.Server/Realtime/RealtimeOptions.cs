@@ -19,8 +19,11 @@ public sealed class RealtimeOptions
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
     /// <summary>The reconnect delay SSE clients are told with <c>retry:</c>.</summary>
     public TimeSpan SseRetry { get; set; } = TimeSpan.FromSeconds(3);
-    /// <summary>Open streams (all transports) per process; more are refused with 503.</summary>
-    public int MaxConnections { get; set; } = 10_000;
+    /// <summary>
+    /// Open streams (all transports) per process; more are refused with 503. Unset, it is derived from the open-files
+    /// limit (see <see cref="ConnectionLimiter"/>); set, it is still never allowed above that.
+    /// </summary>
+    public int? MaxConnections { get; set; }
     /// <summary>Client signals (typing, read) per connection and second; excess is dropped.</summary>
     public double SignalsPerSecond { get; set; } = 3;
     public int SignalBurst { get; set; } = 5;
@@ -28,7 +31,7 @@ public sealed class RealtimeOptions
     public int MaxClientFrameBytes { get; set; } = 4096;
 
     public bool IsValid() =>
-        RingCapacity >= 16 && QueueCapacity >= 4 && PageSize is >= 1 and <= 5000 && MaxConnections >= 1
+        RingCapacity >= 16 && QueueCapacity >= 4 && PageSize is >= 1 and <= 5000 && MaxConnections is null or >= 1
         && StallTimeout > TimeSpan.Zero && CloseTimeout > TimeSpan.Zero && HeartbeatInterval > TimeSpan.Zero
         && PollTimeout > TimeSpan.Zero && SseRetry >= TimeSpan.Zero && SignalsPerSecond > 0 && SignalBurst >= 1
         && MaxClientFrameBytes >= 256;
