@@ -32,16 +32,20 @@ using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 var paths = new BenchPaths(options.Output);
 var book = new ResultBook(paths.Results);
+var crashed = true;
 try
 {
     foreach (var scenario in scenarios) await scenario(options, paths, book, cancel.Token);
+    crashed = false;
 }
 finally
 {
     book.Print();
     Console.WriteLine();
-    Console.WriteLine($"results: {book.Save(options.Command + (options.Smoke ? "-smoke" : "") + "-" + options.Database)}");
-    try { Directory.Delete(paths.Work, recursive: true); } catch (IOException) { }
+    Console.WriteLine($"results: {book.Save(options.Command + "-" + options.Database)}");
+    // Server logs and databases stay for a look when something went wrong.
+    if (crashed || !book.Passed) Console.WriteLine($"server logs kept in {paths.Work}");
+    else try { Directory.Delete(paths.Work, recursive: true); } catch (IOException) { }
 }
 var failed = book.Runs.Where(r => !r.Passed).ToList();
 foreach (var r in failed) Console.WriteLine($"FAILED {r.Scenario} · {r.Target} · {r.Variant}: {string.Join("; ", ResultBook.Problems(r))}");

@@ -26,9 +26,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <param name="openFiles">When set, the process runs with this open-files limit (ulimit -n), below the machine's.</param>
     public static async Task<ServerProcess> StartAsync(string logPath, string[] command, IDictionary<string, string> environment,
-        int port, int? openFiles, CancellationToken cancellationToken)
+        int port, int? openFiles, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         // exec keeps the pid: the shell only lowers the limit and becomes the server.
         var limit = openFiles is { } n ? string.Create(CultureInfo.InvariantCulture, $"ulimit -n {n} && ") : "";
         info.ArgumentList.Add("-c");

@@ -30,7 +30,9 @@ public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? p
         if (options.Database == "postgres") command.AddRange(["--database", "postgres", "--connection-string", await NewPostgresDatabaseAsync(options, cancellationToken)]);
         // Production settings, minus informational logs on the console (they are not what is measured).
         var environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" };
-        var server = await ServerProcess.StartAsync(paths.LogFile("switchboard"), [.. command], environment, port, openFiles, cancellationToken);
+        var server = await ServerProcess.StartAsync(paths.LogFile("switchboard"), [.. command], environment, port, openFiles, cancellationToken,
+            // The content root: where the built dashboard and widget are, as with dotnet run.
+            workingDirectory: Path.Combine(paths.Repo, "src/Switchboard.Server"));
         return new SwitchboardTarget([server.BaseAddress], server, "admin@example.com", DemoPassword);
     }
 
