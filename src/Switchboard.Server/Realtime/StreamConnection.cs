@@ -33,7 +33,7 @@ public sealed class StreamConnection : IFeedListener, IDisposable
         queue = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         writing = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
         // Callbacks run on the thread that cancels (the server's, on abort): they only schedule work, never run it inline.
-        registrations.Add(requestAborted.Register(() => { Close(DisconnectReasons.ClientClosed); _ = writing.CancelAsync(); }));
+        registrations.Add(requestAborted.Register(ClientGone));
         registrations.Add(applicationStopping.Register(() => Close(DisconnectReasons.Shutdown)));
     }
 
@@ -107,8 +107,17 @@ public sealed class StreamConnection : IFeedListener, IDisposable
         }
         catch (ObjectDisposedException)
         {
-            // Closed after the stream ended (a late shutdown callback): nothing left to stop.
+            // Disposed under a callback running on this thread (see Dispose): nothing left to stop.
         }
+    }
+
+    /// <summary>The client hung up: stop writing at once (even a stream already closing has nobody left to tell), and close.</summary>
+    void ClientGone()
+    {
+        // Writing is cancelled before Close, while this connection is certainly not disposed: what Close sets off may
+        // end the stream on this very thread and dispose it under this callback (see Dispose).
+        _ = writing.CancelAsync();
+        Close(DisconnectReasons.ClientClosed);
     }
 
     public async Task RunHeartbeatAsync()
@@ -126,6 +135,10 @@ public sealed class StreamConnection : IFeedListener, IDisposable
 
     public void Dispose()
     {
+        // Disposing a registration waits for its callback if that is running on another thread, so once this loop is
+        // done no callback can reach the sources below, except one further up this thread's own stack, which it cannot
+        // wait for: when hanging up ends the stream inline (TestServer aborts on the client's thread), the connection
+        // is disposed inside its own RequestAborted callback. Close and ClientGone tolerate that.
         foreach (var r in registrations) r.Dispose();
         stopping.Dispose();
         writing.Dispose();

@@ -1,16 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Bots;
@@ -22,13 +16,11 @@ namespace Switchboard.Server.Tests.Bots;
 /// </summary>
 public sealed class ExternalBotReceiver : IAsyncDisposable
 {
-    readonly WebApplication app;
     readonly string secret;
     readonly HttpClient api;
     readonly ConcurrentQueue<Move> script = new();
-    readonly Lock gate = new();
-    readonly List<Received> received = [];
-    TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly RequestLog<Received> received = new(TimeSpan.FromSeconds(30));
+    LoopbackServer server = null!;
 
     public abstract record Move;
     public sealed record Answer(string Text) : Move;
@@ -39,40 +31,22 @@ public sealed class ExternalBotReceiver : IAsyncDisposable
     /// <summary>A webhook as it arrived, whether its signature held, and the status of the bot's API call (if any).</summary>
     public sealed record Received(JsonElement Body, IReadOnlyDictionary<string, string> Headers, bool SignatureValid, int? ApiStatus);
 
-    ExternalBotReceiver(WebApplication app, string secret, HttpClient api) => (this.app, this.secret, this.api) = (app, secret, api);
+    ExternalBotReceiver(string secret, HttpClient api) => (this.secret, this.api) = (secret, api);
 
-    public string Url { get; private set; } = "";
+    public string Url => server.Url("/bot");
 
     /// <param name="secret">The signing secret this bot expects.</param>
     /// <param name="api">A client of the Switchboard API authenticated with the bot's key.</param>
     public static async Task<ExternalBotReceiver> StartAsync(string secret, HttpClient api)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var receiver = new ExternalBotReceiver(builder.Build(), secret, api);
-        receiver.app.MapPost("/bot", receiver.HandleAsync);
-        await receiver.app.StartAsync();
-        receiver.Url = receiver.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/bot";
+        var receiver = new ExternalBotReceiver(secret, api);
+        receiver.server = await LoopbackServer.StartAsync(routes => routes.MapPost("/bot", receiver.HandleAsync));
         return receiver;
     }
 
     public void Enqueue(Move move) => script.Enqueue(move);
 
-    public async Task<Received> WaitForAsync(int count)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            Task next;
-            lock (gate)
-            {
-                if (received.Count >= count) return received[count - 1];
-                next = arrived.Task;
-            }
-            await next.WaitAsync(cts.Token);
-        }
-    }
+    public Task<Received> WaitForAsync(int count) => received.WaitForAsync(count);
 
     async Task<IResult> HandleAsync(HttpRequest request)
     {
@@ -94,12 +68,7 @@ public sealed class ExternalBotReceiver : IAsyncDisposable
             };
             apiStatus = response is null ? null : (int)response.StatusCode;
         }
-        lock (gate)
-        {
-            received.Add(new Received(body, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), valid, apiStatus));
-            arrived.TrySetResult();
-            arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
+        received.Add(new Received(body, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), valid, apiStatus));
         return valid ? Results.Ok() : Results.StatusCode(StatusCodes.Status401Unauthorized);
     }
 
@@ -113,9 +82,5 @@ public sealed class ExternalBotReceiver : IAsyncDisposable
         return CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(v1));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

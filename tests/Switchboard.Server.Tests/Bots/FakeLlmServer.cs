@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Bots;
 
@@ -20,11 +15,9 @@ namespace Switchboard.Server.Tests.Bots;
 /// </summary>
 public sealed class FakeLlmServer : IAsyncDisposable
 {
-    readonly WebApplication app;
     readonly ConcurrentQueue<Reply> script = new();
-    readonly Lock gate = new();
-    readonly List<Request> requests = [];
-    TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly RequestLog<Request> requests = new(TimeSpan.FromSeconds(30));
+    LoopbackServer server = null!;
 
     public abstract record Reply;
     /// <summary>Streams <paramref name="Pieces"/> as content deltas; waits for <paramref name="Before"/> first and for <paramref name="AfterFirst"/> after the first piece.</summary>
@@ -45,56 +38,31 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     public sealed record Request(IReadOnlyDictionary<string, string> Headers, JsonElement Body);
 
-    FakeLlmServer(WebApplication app) => this.app = app;
+    FakeLlmServer()
+    {
+    }
 
     /// <summary>The base URL to configure: <c>http://127.0.0.1:port/v1</c>.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => server.Url("/v1");
 
     public static async Task<FakeLlmServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var server = new FakeLlmServer(builder.Build());
-        server.app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseUrl = $"{address}/v1";
-        return server;
+        var fake = new FakeLlmServer();
+        fake.server = await LoopbackServer.StartAsync(routes => routes.MapPost("/v1/chat/completions", fake.HandleAsync));
+        return fake;
     }
 
     public void Enqueue(Reply reply) => script.Enqueue(reply);
 
-    public IReadOnlyList<Request> Requests
-    {
-        get { lock (gate) return requests.ToList(); }
-    }
+    public IReadOnlyList<Request> Requests => requests.Items;
 
     /// <summary>Waits until the <paramref name="count"/>th request has arrived (bounded) and returns it.</summary>
-    public async Task<Request> WaitForRequestAsync(int count = 1)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            Task next;
-            lock (gate)
-            {
-                if (requests.Count >= count) return requests[count - 1];
-                next = arrived.Task;
-            }
-            await next.WaitAsync(cts.Token);
-        }
-    }
+    public Task<Request> WaitForRequestAsync(int count = 1) => requests.WaitForAsync(count);
 
     async Task HandleAsync(HttpContext http)
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
-        lock (gate)
-        {
-            requests.Add(new Request(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body.RootElement.Clone()));
-            arrived.TrySetResult();
-            arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
+        requests.Add(new Request(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body.RootElement.Clone()));
         var aborted = http.RequestAborted;
         try
         {
@@ -152,9 +120,5 @@ public sealed class FakeLlmServer : IAsyncDisposable
         await http.Response.Body.FlushAsync(http.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

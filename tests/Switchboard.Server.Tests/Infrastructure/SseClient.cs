@@ -80,9 +80,9 @@ public sealed class SseClient : IAsyncDisposable
                 else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException || IsDisposalRace(ex))
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
         {
-            // Disposed: the stream ends here.
+            // Disposed (the read cancelled, or the response disposed under it): the stream ends here.
         }
     }
 
@@ -98,24 +98,9 @@ public sealed class SseClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            await stop.CancelAsync();
-            response.Dispose();
-            await reading;
-        }
-        catch (Exception e) when (IsDisposalRace(e))
-        {
-            // The stream is closed either way.
-        }
+        await stop.CancelAsync();
+        response.Dispose();
+        await reading;
         stop.Dispose();
     }
-
-    /// <summary>
-    /// Hanging up (cancelling the read or disposing the response) makes TestServer run the server's RequestAborted
-    /// callbacks inline, on this thread, and streams' StreamConnection can then cancel its own already-disposed token
-    /// source (reported to the streams branch).
-    /// </summary>
-    static bool IsDisposalRace(Exception e) =>
-        e is ObjectDisposedException || (e is AggregateException a && a.Flatten().InnerExceptions.All(x => x is ObjectDisposedException));
 }

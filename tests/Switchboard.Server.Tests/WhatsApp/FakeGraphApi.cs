@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.WhatsApp;
 
@@ -22,37 +17,27 @@ public sealed class FakeGraphApi : IAsyncDisposable
 {
     public const string Version = "v21.0";
 
-    readonly WebApplication app;
     readonly string accessToken;
     readonly ConcurrentQueue<(int Status, string? Body)> scripted = new();
     readonly ConcurrentQueue<string> wamids = new();
+    readonly RequestLog<Received> received = new(TimeSpan.FromSeconds(10));
     readonly Lock gate = new();
-    readonly List<Received> received = [];
-    TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    LoopbackServer server = null!;
     TaskCompletionSource? hold;
     int sent;
 
     /// <summary>One request: its phone number id, bearer token, body, the status it got, and what was wrong with it (null when well-formed).</summary>
     public sealed record Received(string PhoneNumberId, string? Authorization, JsonElement Body, int AnsweredWith, string? Problem);
 
-    FakeGraphApi(WebApplication app, string accessToken)
-    {
-        this.app = app;
-        this.accessToken = accessToken;
-    }
+    FakeGraphApi(string accessToken) => this.accessToken = accessToken;
 
     /// <summary>The Graph API base URL to configure an inbox with.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => server.Url($"/{Version}");
 
     public static async Task<FakeGraphApi> StartAsync(string accessToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var fake = new FakeGraphApi(builder.Build(), accessToken);
-        fake.app.MapPost($"/{Version}/{{phoneNumberId}}/messages", fake.HandleAsync);
-        await fake.app.StartAsync();
-        fake.BaseUrl = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/" + Version;
+        var fake = new FakeGraphApi(accessToken);
+        fake.server = await LoopbackServer.StartAsync(routes => routes.MapPost($"/{Version}/{{phoneNumberId}}/messages", fake.HandleAsync));
         return fake;
     }
 
@@ -73,26 +58,10 @@ public sealed class FakeGraphApi : IAsyncDisposable
         return source;
     }
 
-    public IReadOnlyList<Received> Requests
-    {
-        get { lock (gate) return received.ToList(); }
-    }
+    public IReadOnlyList<Received> Requests => received.Items;
 
     /// <summary>Waits (bounded) until <paramref name="count"/> requests have arrived, answered or held.</summary>
-    public async Task<Received> WaitForAsync(int count)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            Task next;
-            lock (gate)
-            {
-                if (received.Count >= count) return received[count - 1];
-                next = arrived.Task;
-            }
-            await next.WaitAsync(cts.Token);
-        }
-    }
+    public Task<Received> WaitForAsync(int count) => received.WaitForAsync(count);
 
     async Task<IResult> HandleAsync(string phoneNumberId, HttpRequest request)
     {
@@ -108,11 +77,10 @@ public sealed class FakeGraphApi : IAsyncDisposable
             _ => (200, Accepted(body.GetProperty("to").GetString()!)),
         };
         Task held;
+        // One step: a request recorded before Hold() was called is never held.
         lock (gate)
         {
             received.Add(new Received(phoneNumberId, authorization, body, status, problem));
-            arrived.TrySetResult();
-            arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             held = hold?.Task ?? Task.CompletedTask;
         }
         await held.WaitAsync(TimeSpan.FromSeconds(10));
@@ -162,7 +130,6 @@ public sealed class FakeGraphApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         lock (gate) hold?.TrySetResult();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await server.DisposeAsync();
     }
 }
