@@ -47,13 +47,23 @@ set +e
 browser_status=${PIPESTATUS[0]}
 set -e
 
+echo "==> Running the bench's smoke scenarios (bench/: a few seconds each; they assert no loss, duplication or reordering, not speed)"
+bench_log=$(mktemp)
+set +e
+(bench/run smoke --out "$(mktemp -d)" && SWITCHBOARD_BENCH_POSTGRES="$SWITCHBOARD_TEST_POSTGRES" bench/run throughput --smoke --db postgres --out "$(mktemp -d)") 2>&1 | tee "$bench_log"
+bench_status=${PIPESTATUS[0]}
+set -e
+bench_passed=$({ grep -oE '^bench: [0-9]+ runs passed' "$bench_log" || true; } | awk '{s+=$2} END {print s+0}')
+bench_failed=$({ grep -oE '^bench: [0-9]+ of' "$bench_log" || true; } | awk '{s+=$2} END {print s+0}')
+[ "$bench_status" -ne 0 ] && [ "$bench_failed" -eq 0 ] && bench_failed=1
+
 # One closing line for every runner: "N passed, N failed". Playwright's summary: "  N passed (12.3s)", "  N failed".
 browser_passed=$({ grep -oE '^ +[0-9]+ passed' "$browser_log" || true; } | awk '{s+=$1} END {print s+0}')
 browser_failed=$({ grep -oE '^ +[0-9]+ (failed|flaky)' "$browser_log" || true; } | awk '{s+=$1} END {print s+0}')
 # A run that never got to its summary (no browser, no server) still counts as a failure.
 [ "$browser_status" -ne 0 ] && [ "$browser_failed" -eq 0 ] && browser_failed=1
-passed=$(( $(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_passed ))
-failed=$(( $(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_failed ))
-rm -f "$log" "$browser_log"
+passed=$(( $(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_passed + bench_passed ))
+failed=$(( $(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_failed + bench_failed ))
+rm -f "$log" "$browser_log" "$bench_log"
 echo "tests: $passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$ts_status" -eq 0 ] && [ "$browser_status" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$ts_status" -eq 0 ] && [ "$browser_status" -eq 0 ] && [ "$bench_status" -eq 0 ]

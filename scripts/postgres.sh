@@ -32,9 +32,12 @@ pg_test_start() {
     run=(runuser -u postgres --)
   fi
   "${run[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U postgres -A trust --no-sync >/dev/null
-  # Durability off: these databases live for one test run.
+  # Durability off: these databases live for one test run. The bench (PG_DURABLE=1) keeps fsync on and commits
+  # asynchronously, the same promise as Switchboard's SQLite (WAL, synchronous=NORMAL).
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ -n "${PG_DURABLE:-}" ] && durability="-c fsync=on -c synchronous_commit=off -c full_page_writes=on"
   "${run[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w -t 60 start \
-    -o "-p $PG_TEST_PORT -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
+    -o "-p $PG_TEST_PORT -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 $durability -c max_connections=400" >/dev/null
   export SWITCHBOARD_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_TEST_PORT;Username=postgres;Database=postgres;Maximum Pool Size=30;Timeout=30;Command Timeout=60"
   export PG_TEST_DIR PG_TEST_PORT PG_TEST_BIN="$bin"
   echo "==> PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_TEST_PORT"

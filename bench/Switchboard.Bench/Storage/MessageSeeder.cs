@@ -26,9 +26,9 @@ public static class MessageSeeder
 
         var contact = Command(c, tx, "INSERT INTO contacts (workspace_id, name, created_at, updated_at) VALUES (1, @name, @at, @at) RETURNING id", "name", "at");
         var conversation = Command(c, tx, """
-            INSERT INTO conversations (workspace_id, inbox_id, contact_id, state, bot_active, message_count, last_message_at, last_message_preview,
+            INSERT INTO conversations (workspace_id, inbox_id, contact_id, state, bot_active, assignee_id, message_count, last_message_at, last_message_preview,
                 activity_at, unread_count, last_customer_seq, version, created_at, updated_at)
-            VALUES (1, @inbox, @contact, 'waiting_operator', 0, 100, @at, @preview, @at, 0, @seq, 101, @at, @at) RETURNING id
+            VALUES (1, @inbox, @contact, 'waiting_customer', 0, 2, 100, @at, @preview, @at, 0, @seq, 101, @at, @at) RETURNING id
             """, "inbox", "contact", "at", "preview", "seq");
         var message = Command(c, tx, """
             INSERT INTO messages (workspace_id, conversation_id, ordinal, client_message_id, sender_role, sender_id, sender_name, text, status, seq, version, created_at, updated_at)
