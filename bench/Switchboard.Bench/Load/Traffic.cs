@@ -21,7 +21,9 @@ public sealed class Traffic
 
     public async Task<TrafficResult> RunAsync(string tag, double rate, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var log = await OpenLoop.RunAsync(rate, duration, MaxInFlight, (i, ct) => Senders[SenderOf(i)].SendAsync(tag, i, ct), cancellationToken);
+        // A fresh suffix per burst: a clientMessageId seen before would be answered, rightly, as a replay.
+        var ids = $"{tag}-{Guid.NewGuid().ToString("N")[..8]}";
+        var log = await OpenLoop.RunAsync(rate, duration, MaxInFlight, (i, ct) => Senders[SenderOf(i)].SendAsync(ids, i, ct), cancellationToken);
 
         var expected = new List<long>[Receivers.Count];
         for (var r = 0; r < Receivers.Count; r++)

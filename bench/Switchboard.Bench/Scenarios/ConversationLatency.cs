@@ -24,9 +24,10 @@ public static class ConversationLatency
                 var variant = $"{transport}, {options.Database}, {options.Pairs} pairs";
 
                 if (!options.Smoke) await MeasureAsync(target, setup, connector, handler, $"warm{run}", 200, TimeSpan.FromSeconds(2), cancellationToken);
-                foreach (var rate in options.Rates ?? [100, 1000])
+                foreach (var (rate, step) in (options.Rates ?? [100, 1000]).Select((r, i) => (r, i)))
                 {
-                    var result = await MeasureAsync(target, setup, connector, handler, $"r{run}-{rate}", rate, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
+                    // Tags make clientMessageIds unique per step: a repeated id would be (rightly) answered as a replay.
+                    var result = await MeasureAsync(target, setup, connector, handler, $"r{run}-{step}-{rate}", rate, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
                     book.Add(Describe(result, targetName, $"{rate}/s, {variant}", rate));
                 }
                 if (options.Rates is not null || options.Smoke) continue;

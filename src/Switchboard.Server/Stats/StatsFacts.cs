@@ -44,14 +44,15 @@ public sealed class StatsFacts : IWriteHook
     static async Task FirstResponseAsync(WriteContext w, long conversationId, long? memberId, long seq)
     {
         var episode = await EpisodeStartSeqAsync(w, conversationId);
-        var earlier = await w.QuerySingleAsync<long>("""
-            SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND sender_role = 'operator' AND is_note = @no AND seq > @episode AND seq < @seq
+        // Each lookup walks the conversation's messages in seq order from the episode's start and stops at the first
+        // match (ix_messages_conversation_seq): a reply costs the same in the thousandth message as in the first.
+        var earlier = await w.QuerySingleOrDefaultAsync<long?>("""
+            SELECT seq FROM messages WHERE conversation_id = @conversationId AND seq > @episode AND seq < @seq
+                AND sender_role = 'operator' AND is_note = @no ORDER BY seq LIMIT 1
             """, new { conversationId, no = false, episode, seq });
-        if (earlier > 0) return;
+        if (earlier is not null) return;
         // A proactive message (no customer message yet) answers nobody: no response time to measure.
-        var waitingSince = await w.QuerySingleAsync<long?>(
-            "SELECT MIN(created_at) FROM messages WHERE conversation_id = @conversationId AND sender_role = 'customer' AND seq > @episode",
-            new { conversationId, episode });
+        var waitingSince = await FirstAsync(w, conversationId, episode, "sender_role = 'customer'");
         if (waitingSince is { } since) await InsertAsync(w, conversationId, FirstResponse, memberId, seq, w.NowMs - since, null);
     }
 
@@ -59,15 +60,19 @@ public sealed class StatsFacts : IWriteHook
     {
         var conversationId = conversation.Id;
         var episode = await EpisodeStartSeqAsync(w, conversationId);
-        var started = await w.QuerySingleAsync<long?>(
-            "SELECT MIN(created_at) FROM messages WHERE conversation_id = @conversationId AND is_note = @no AND seq > @episode",
-            new { conversationId, no = false, episode });
+        var started = await FirstAsync(w, conversationId, episode, "is_note = @no");
         var since = started ?? (episode == 0 ? conversation.CreatedAt.ToUnixTimeMilliseconds() : w.NowMs);
-        var human = await w.QuerySingleAsync<long>(
-            "SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND sender_role = 'operator' AND is_note = @no AND seq > @episode",
-            new { conversationId, no = false, episode }) > 0;
+        var human = await FirstAsync(w, conversationId, episode, "sender_role = 'operator' AND is_note = @no") is not null;
         await InsertAsync(w, conversationId, Resolved, conversation.AssigneeId, seq, w.NowMs - since, human);
     }
+
+    /// <summary>
+    /// When the episode's first message matching <paramref name="condition"/> was written (null: none). Messages are
+    /// created in seq order, so the first by seq is the earliest.
+    /// </summary>
+    static Task<long?> FirstAsync(WriteContext w, long conversationId, long episode, string condition) => w.QuerySingleOrDefaultAsync<long?>(
+        $"SELECT created_at FROM messages WHERE conversation_id = @conversationId AND seq > @episode AND {condition} ORDER BY seq LIMIT 1",
+        new { conversationId, episode, no = false });
 
     /// <summary>The seq of the conversation's latest resolution (0 when never resolved): the current episode began after it.</summary>
     static Task<long> EpisodeStartSeqAsync(WriteContext w, long conversationId) => w.QuerySingleAsync<long>(
