@@ -99,7 +99,6 @@ public sealed partial class Database : IAsyncDisposable
             result = await work(context);
             await context.FlushAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
-            lease.Complete();
             committed = context.Appended;
             afterCommit = context.AfterCommitActions;
         }
@@ -118,7 +117,6 @@ public sealed partial class Database : IAsyncDisposable
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             var result = await work(connection, tx);
             await tx.CommitAsync(cancellationToken);
-            lease.Complete();
             return result;
         }
     }
@@ -142,26 +140,23 @@ public sealed partial class Database : IAsyncDisposable
     /// <summary>The connection a write runs on (call inside the gate): SQLite's one writer, or a pooled PostgreSQL connection.</summary>
     async Task<WriteConnectionLease> LeaseWriteConnectionAsync(CancellationToken cancellationToken)
     {
-        if (npgsql is not null) return new WriteConnectionLease(await OpenAsync(cancellationToken), this, shared: false);
+        if (npgsql is not null) return new WriteConnectionLease(await OpenAsync(cancellationToken), shared: false);
+        // A writer left inside a transaction (its rollback failed) would refuse every later BEGIN: replace it.
+        if (writer is { State: ConnectionState.Open } && SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle) == 0)
+        {
+            await writer.DisposeAsync();
+            writer = null;
+        }
         if (writer is not { State: ConnectionState.Open }) writer = (SqliteConnection)await OpenAsync(cancellationToken);
-        return new WriteConnectionLease(writer, this, shared: true);
+        return new WriteConnectionLease(writer, shared: true);
     }
 
-    /// <summary>Gives a pooled connection back; keeps the shared SQLite writer unless its write failed, when a fresh one is safer.</summary>
-    sealed class WriteConnectionLease(DbConnection connection, Database owner, bool shared) : IAsyncDisposable
+    /// <summary>Gives a pooled connection back at the end of a write; the shared SQLite writer stays open.</summary>
+    readonly struct WriteConnectionLease(DbConnection connection, bool shared) : IAsyncDisposable
     {
-        bool completed;
-
         public DbConnection Connection => connection;
 
-        public void Complete() => completed = true;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (shared && completed) return;
-            if (shared) owner.writer = null;
-            await connection.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => shared ? ValueTask.CompletedTask : connection.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
