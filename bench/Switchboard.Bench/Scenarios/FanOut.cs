@@ -48,7 +48,8 @@ public static class FanOut
                         foreach (var rate in rates) book.Add(Describe((await Measure(rate, $"f{run}-{rate}")).Item2, targetName, $"{rate}/s, {variant}", rate));
                         continue;
                     }
-                    await Measure(20, $"warm{run}");
+                    // Traffic first: the runtime's tiered JIT is still recompiling hot paths for a while after start.
+                    await traffic.RunAsync($"warm{run}", 20, TimeSpan.FromSeconds(10), cancellationToken);
                     var (max, best) = await RateSearch.RunAsync(50, 5_000, rate => Measure(rate, $"f{run}-{rate}"));
                     if (best is null) { book.Add(new ScenarioResult("fan-out", targetName, variant) { Failures = { "no rate was sustained" } }); continue; }
                     book.Add(Describe(best, targetName, variant, max));

@@ -33,8 +33,9 @@ public static class SustainedThroughput
                     book.Add(Describe(await MeasureAsync(target, setup, connector, handler, "smoke", options.Rates![0], TimeSpan.FromSeconds(options.Seconds), cancellationToken), targetName, variant, options.Rates![0]));
                     continue;
                 }
-                await MeasureAsync(target, setup, connector, handler, $"warm{run}", 500, TimeSpan.FromSeconds(2), cancellationToken);
-                var (max, best) = await RateSearch.RunAsync(1000, 60_000, async rate =>
+                // Ten seconds of traffic first: the runtime's tiered JIT is still recompiling hot paths for a while after start.
+                await MeasureAsync(target, setup, connector, handler, $"warm{run}", 300, TimeSpan.FromSeconds(10), cancellationToken);
+                var (max, best) = await RateSearch.RunAsync(500, 60_000, async rate =>
                 {
                     var result = await MeasureAsync(target, setup, connector, handler, $"t{run}-{rate}", rate, TimeSpan.FromSeconds(Math.Min(options.Seconds, 5)), cancellationToken);
                     Console.WriteLine($"    {targetName} {rate}/s: achieved {result.Log.AchievedRate:F0}/s, post p99 {result.Post.P99:F1} ms, failed {result.Log.Failed}");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -32,7 +33,10 @@ public sealed class SseTransport(HttpContext http, RealtimeOptions options) : IS
         switch (frame.Kind)
         {
             case FrameKind.Event:
-                Write(string.Create(CultureInfo.InvariantCulture, $"id: {frame.Seq}\nevent: {frame.Type}\ndata: {frame.Json}\n\n"));
+                Write(string.Create(CultureInfo.InvariantCulture, $"id: {frame.Seq}\nevent: {frame.Type}\ndata: "));
+                // The event's shared UTF-8 bytes, copied as they are: no per-connection encoding.
+                http.Response.BodyWriter.Write(frame.Bytes.Span);
+                http.Response.BodyWriter.Write("\n\n"u8);
                 break;
             case FrameKind.Cursor:
                 // With an id, so EventSource's Last-Event-ID moves past what this viewer skipped.

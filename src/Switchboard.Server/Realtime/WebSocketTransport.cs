@@ -27,7 +27,8 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
             KeepAliveTimeout = options.HeartbeatInterval * 2,
         });
 
-    public Task SendAsync(OutboundFrame frame, CancellationToken cancellationToken) => SendTextAsync(frame.Json, cancellationToken);
+    public Task SendAsync(OutboundFrame frame, CancellationToken cancellationToken) =>
+        Socket.SendAsync(frame.Bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).AsTask();
 
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
