@@ -80,7 +80,7 @@ public sealed class ResultBook(string outputDirectory)
             medians = Medians().Select(m => new { m.Scenario, m.Target, m.Variant, m.Runs, m.Medians }),
             runs = runs.Select(r => new { r.Scenario, r.Target, r.Variant, r.Figures, r.Lost, r.Duplicated, r.OutOfOrder, r.Failures, r.Notes }),
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }), Encoding.UTF8);
+        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
         return path;
     }
 
