@@ -15,7 +15,6 @@ public sealed class SendLog(int capacity)
 
     public int Succeeded => Issued - Failed;
     public double AchievedRate => Seconds > 0 ? Succeeded / Seconds : 0;
-    public long MaxSeq => Seq.AsSpan(0, Issued).ToArray().DefaultIfEmpty().Max();
 
     /// <summary>POST start to response: the time until the message was persisted and acknowledged.</summary>
     public List<double> PostLatenciesMs()

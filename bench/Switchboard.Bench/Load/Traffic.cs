@@ -75,4 +75,12 @@ public sealed class Traffic
 }
 
 /// <summary>What a burst of traffic showed.</summary>
-public sealed record TrafficResult(SendLog Log, DeliveryCheck Check, Percentiles EndToEnd, Percentiles Deliveries, Percentiles Post, double DeliveriesPerSecond, bool Drained);
+public sealed record TrafficResult(SendLog Log, DeliveryCheck Check, Percentiles EndToEnd, Percentiles Deliveries, Percentiles Post, double DeliveriesPerSecond, bool Drained)
+{
+    /// <summary>
+    /// The rate held: at least 95 % of the scheduled messages per second, no failed send, nothing lost, and the
+    /// scenario's chosen <paramref name="latency"/> p99 under <paramref name="p99LimitMs"/>.
+    /// </summary>
+    public bool Sustained(double rate, Percentiles latency, double p99LimitMs) =>
+        Log.Failed == 0 && Log.AchievedRate >= 0.95 * rate && latency.P99 < p99LimitMs && Check.Lost == 0;
+}

@@ -28,6 +28,14 @@ public sealed class ScenarioResult(string scenario, string target, string varian
     public ScenarioResult WithLatency(string prefix, Load.Percentiles p) =>
         With(prefix + " p50 ms", p.P50).With(prefix + " p95 ms", p.P95).With(prefix + " p99 ms", p.P99).With(prefix + " p99.9 ms", p.P999).With(prefix + " max ms", p.Max);
 
+    /// <summary>A burst's delivery counts and failed sends, which decide whether this run passed.</summary>
+    public ScenarioResult Add(Load.TrafficResult traffic)
+    {
+        Add(traffic.Check);
+        if (traffic.Log.Failed > 0) Failures.Add($"{traffic.Log.Failed} sends failed: {traffic.Log.FirstError}");
+        return this;
+    }
+
     public void Add(Load.DeliveryCheck check)
     {
         Lost += check.Lost;

@@ -25,10 +25,9 @@ public static class ConversationLatency
 
                 // Ten seconds of traffic first: the runtime's tiered JIT is still recompiling hot paths for a while after start.
                 if (!options.Smoke) await MeasureAsync(target, setup, connector, handler, $"warm{run}", 300, TimeSpan.FromSeconds(10), cancellationToken);
-                foreach (var (rate, step) in (options.Rates ?? [100, 1000]).Select((r, i) => (r, i)))
+                foreach (var rate in options.Rates ?? [100, 1000])
                 {
-                    // Tags make clientMessageIds unique per step: a repeated id would be (rightly) answered as a replay.
-                    var result = await MeasureAsync(target, setup, connector, handler, $"r{run}-{step}-{rate}", rate, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
+                    var result = await MeasureAsync(target, setup, connector, handler, $"r{run}-{rate}", rate, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
                     book.Add(Describe(result, targetName, $"{rate}/s, {variant}", rate));
                 }
                 if (options.Rates is not null || options.Smoke) continue;
@@ -37,8 +36,7 @@ public static class ConversationLatency
                 {
                     var result = await MeasureAsync(target, setup, connector, handler, $"s{run}-{rate}", rate, TimeSpan.FromSeconds(Math.Min(options.Seconds, 5)), cancellationToken);
                     Console.WriteLine($"    {targetName} {rate}/s: achieved {result.Log.AchievedRate:F0}/s, end-to-end p99 {result.EndToEnd.P99:F1} ms");
-                    var sustained = result.Log.Failed == 0 && result.Log.AchievedRate >= 0.95 * rate && result.EndToEnd.P99 < options.P99LimitMs && result.Check.Lost == 0;
-                    return (sustained, result);
+                    return (result.Sustained(rate, result.EndToEnd, options.P99LimitMs), result);
                 });
                 book.Add(best is null
                     ? new ScenarioResult("conversation-latency", targetName, $"max, {variant}") { Failures = { "not even 500/s was sustained" } }
@@ -46,15 +44,11 @@ public static class ConversationLatency
             }
     }
 
-    static ScenarioResult Describe(TrafficResult result, string target, string variant, double rate)
-    {
-        var described = new ScenarioResult("conversation-latency", target, variant)
+    static ScenarioResult Describe(TrafficResult result, string target, string variant, double rate) =>
+        new ScenarioResult("conversation-latency", target, variant)
             .With("rate/s", rate).With("achieved/s", result.Log.AchievedRate)
-            .WithLatency("end-to-end", result.EndToEnd).With("post p50 ms", result.Post.P50).With("post p99 ms", result.Post.P99);
-        described.Add(result.Check);
-        if (result.Log.Failed > 0) described.Failures.Add($"{result.Log.Failed} sends failed: {result.Log.FirstError}");
-        return described;
-    }
+            .WithLatency("end-to-end", result.EndToEnd).With("post p50 ms", result.Post.P50).With("post p99 ms", result.Post.P99)
+            .Add(result);
 
     static async Task<TrafficResult> MeasureAsync(IBenchTarget target, BenchSetup setup, StreamConnector connector, HttpMessageHandler handler,
         string tag, double rate, TimeSpan duration, CancellationToken cancellationToken)

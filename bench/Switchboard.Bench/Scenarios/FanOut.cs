@@ -40,7 +40,7 @@ public static class FanOut
                     {
                         var result = await traffic.RunAsync(tag, rate, TimeSpan.FromSeconds(Math.Min(options.Seconds, 5)), cancellationToken);
                         Console.WriteLine($"    {targetName} {transport} {rate}/s: {result.DeliveriesPerSecond:F0} deliveries/s, p99 {result.Deliveries.P99:F1} ms");
-                        return (result.Log.Failed == 0 && result.Log.AchievedRate >= 0.95 * rate && result.Deliveries.P99 < P99LimitMs && result.Check.Lost == 0, result);
+                        return (result.Sustained(rate, result.Deliveries, P99LimitMs), result);
                     }
 
                     if (options.Rates is { } rates)
@@ -56,12 +56,8 @@ public static class FanOut
                 }
     }
 
-    static ScenarioResult Describe(TrafficResult result, string target, string variant, double rate)
-    {
-        var described = new ScenarioResult("fan-out", target, variant)
-            .With("messages/s", rate).With("deliveries/s", result.DeliveriesPerSecond).WithLatency("delivery", result.Deliveries);
-        described.Add(result.Check);
-        if (result.Log.Failed > 0) described.Failures.Add($"{result.Log.Failed} sends failed: {result.Log.FirstError}");
-        return described;
-    }
+    static ScenarioResult Describe(TrafficResult result, string target, string variant, double rate) =>
+        new ScenarioResult("fan-out", target, variant)
+            .With("messages/s", rate).With("deliveries/s", result.DeliveriesPerSecond).WithLatency("delivery", result.Deliveries)
+            .Add(result);
 }

@@ -44,7 +44,7 @@ public static class IdleConnections
         // Still alive: one message reaches every held connection exactly once.
         var traffic = new Traffic { Receivers = idle.Receivers, Scopes = [.. idle.Receivers.Select(_ => (long?)null)], Senders = [Sender.Create(handler, target.Nodes[0], setup.Visitors[0].Token, setup.Visitors[0].ConversationId)], SenderOf = _ => 0 };
         var probe = await traffic.RunAsync($"idle{run}", 1, TimeSpan.FromSeconds(1), cancellationToken);
-        result.Add(probe.Check);
+        result.Add(probe);
         result.With("held", idle.Receivers.Count).With("opened/s", idle.Receivers.Count / openSeconds)
             .With("server MiB before", before / 1048576.0).With("server MiB after", after / 1048576.0)
             .With("KiB per connection", idle.Receivers.Count > 0 ? (after - before) / 1024.0 / idle.Receivers.Count : 0)

@@ -39,7 +39,7 @@ public static class SustainedThroughput
                 {
                     var result = await MeasureAsync(target, setup, connector, handler, $"t{run}-{rate}", rate, TimeSpan.FromSeconds(Math.Min(options.Seconds, 5)), cancellationToken);
                     Console.WriteLine($"    {targetName} {rate}/s: achieved {result.Log.AchievedRate:F0}/s, post p99 {result.Post.P99:F1} ms, failed {result.Log.Failed}");
-                    return (result.Log.Failed == 0 && result.Log.AchievedRate >= 0.95 * rate && result.Post.P99 < options.P99LimitMs && result.Check.Lost == 0, result);
+                    return (result.Sustained(rate, result.Post, options.P99LimitMs), result);
                 });
                 if (best is null) { book.Add(new ScenarioResult("sustained-throughput", targetName, variant) { Failures = { "no rate was sustained" } }); continue; }
                 book.Add(Describe(best, targetName, variant, max).With("max rate/s", max));
@@ -47,14 +47,10 @@ public static class SustainedThroughput
         }
     }
 
-    static ScenarioResult Describe(TrafficResult result, string target, string variant, double rate)
-    {
-        var described = new ScenarioResult("sustained-throughput", target, variant)
-            .With("rate/s", rate).With("achieved/s", result.Log.AchievedRate).WithLatency("post", result.Post).With("stream p99 ms", result.Deliveries.P99);
-        described.Add(result.Check);
-        if (result.Log.Failed > 0) described.Failures.Add($"{result.Log.Failed} sends failed: {result.Log.FirstError}");
-        return described;
-    }
+    static ScenarioResult Describe(TrafficResult result, string target, string variant, double rate) =>
+        new ScenarioResult("sustained-throughput", target, variant)
+            .With("rate/s", rate).With("achieved/s", result.Log.AchievedRate).WithLatency("post", result.Post).With("stream p99 ms", result.Deliveries.P99)
+            .Add(result);
 
     static async Task<TrafficResult> MeasureAsync(IBenchTarget target, BenchSetup setup, StreamConnector connector, HttpMessageHandler handler,
         string tag, double rate, TimeSpan duration, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public static class OpenFilesLimit
         return null;
     }
 
+    // Read once: the Kestrel budget and the stream cap both derive from it at start-up.
+    static readonly Lazy<int?> Budget = new(() => Read() is { } limit ? Math.Max(16, limit - Reserve) : null);
+
     /// <summary>How many TCP connections the process may hold at once (null: no known limit).</summary>
-    public static int? ConnectionBudget() => Read() is { } limit ? Math.Max(16, limit - Reserve) : null;
+    public static int? ConnectionBudget() => Budget.Value;
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Switchboard.Server.Hosting;
 
@@ -27,8 +26,7 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
             KeepAliveTimeout = options.HeartbeatInterval * 2,
         });
 
-    public Task SendAsync(OutboundFrame frame, CancellationToken cancellationToken) =>
-        Socket.SendAsync(frame.Bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).AsTask();
+    public Task SendAsync(OutboundFrame frame, CancellationToken cancellationToken) => SendTextAsync(frame.Bytes, cancellationToken);
 
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -36,7 +34,7 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
     {
         if (Socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         if (reason == DisconnectReasons.Reset && resetCursor is { } cursor)
-            await SendTextAsync(JsonSerializer.Serialize(new ResetFrame(cursor), JsonDefaults.Options), cancellationToken);
+            await SendTextAsync(JsonSerializer.SerializeToUtf8Bytes(new ResetFrame(cursor), JsonDefaults.Options), cancellationToken);
         var status = reason switch
         {
             DisconnectReasons.ClientClosed or DisconnectReasons.Reset => WebSocketCloseStatus.NormalClosure,
@@ -88,6 +86,6 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
         }
     }
 
-    Task SendTextAsync(string json, CancellationToken cancellationToken) =>
-        Socket.SendAsync(Encoding.UTF8.GetBytes(json).AsMemory(), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).AsTask();
+    Task SendTextAsync(ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken) =>
+        Socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).AsTask();
 }

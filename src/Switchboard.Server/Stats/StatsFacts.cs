@@ -44,13 +44,7 @@ public sealed class StatsFacts : IWriteHook
     static async Task FirstResponseAsync(WriteContext w, long conversationId, long? memberId, long seq)
     {
         var episode = await EpisodeStartSeqAsync(w, conversationId);
-        // Each lookup walks the conversation's messages in seq order from the episode's start and stops at the first
-        // match (ix_messages_conversation_seq): a reply costs the same in the thousandth message as in the first.
-        var earlier = await w.QuerySingleOrDefaultAsync<long?>("""
-            SELECT seq FROM messages WHERE conversation_id = @conversationId AND seq > @episode AND seq < @seq
-                AND sender_role = 'operator' AND is_note = @no ORDER BY seq LIMIT 1
-            """, new { conversationId, no = false, episode, seq });
-        if (earlier is not null) return;
+        if (await FirstAsync(w, conversationId, episode, "sender_role = 'operator' AND is_note = @no", before: seq) is not null) return;
         // A proactive message (no customer message yet) answers nobody: no response time to measure.
         var waitingSince = await FirstAsync(w, conversationId, episode, "sender_role = 'customer'");
         if (waitingSince is { } since) await InsertAsync(w, conversationId, FirstResponse, memberId, seq, w.NowMs - since, null);
@@ -67,12 +61,15 @@ public sealed class StatsFacts : IWriteHook
     }
 
     /// <summary>
-    /// When the episode's first message matching <paramref name="condition"/> was written (null: none). Messages are
-    /// created in seq order, so the first by seq is the earliest.
+    /// When the episode's first message matching <paramref name="condition"/> (and before seq <paramref name="before"/>)
+    /// was written, or null when there is none. Messages are created in seq order, so the first by seq is the earliest.
+    /// The lookup walks the conversation's messages in seq order from the episode's start and stops at the first match
+    /// (ix_messages_conversation_seq): a reply costs the same in the thousandth message as in the first.
     /// </summary>
-    static Task<long?> FirstAsync(WriteContext w, long conversationId, long episode, string condition) => w.QuerySingleOrDefaultAsync<long?>(
-        $"SELECT created_at FROM messages WHERE conversation_id = @conversationId AND seq > @episode AND {condition} ORDER BY seq LIMIT 1",
-        new { conversationId, episode, no = false });
+    static Task<long?> FirstAsync(WriteContext w, long conversationId, long episode, string condition, long before = long.MaxValue) =>
+        w.QuerySingleOrDefaultAsync<long?>(
+            $"SELECT created_at FROM messages WHERE conversation_id = @conversationId AND seq > @episode AND seq < @before AND {condition} ORDER BY seq LIMIT 1",
+            new { conversationId, episode, before, no = false });
 
     /// <summary>The seq of the conversation's latest resolution (0 when never resolved): the current episode began after it.</summary>
     static Task<long> EpisodeStartSeqAsync(WriteContext w, long conversationId) => w.QuerySingleAsync<long>(
