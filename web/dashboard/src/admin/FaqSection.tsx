@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useLive } from '../live/LiveContext.js';
-import { toasts } from '../ui/toastStore.js';
 import { failure, isMissingFeature, items, parseFaq, request, type FaqRow } from './adminApi.js';
+import { confirmDelete } from './confirmDelete.js';
 import { FeatureMissing } from './FeatureMissing.js';
 import { useResource } from './useResource.js';
 
@@ -12,15 +12,7 @@ export function FaqSection() {
   const [faq, reload] = useResource(load);
   const [editing, setEditing] = useState<FaqRow | 'new' | null>(null);
 
-  async function remove(entry: FaqRow) {
-    if (!confirm('Delete this FAQ entry? The bot stops using it at once.')) return;
-    try {
-      await request('DELETE', `/api/v1/faq/${entry.id}`);
-      reload();
-    } catch (error) {
-      toasts.push('error', failure(error));
-    }
-  }
+  const remove = (entry: FaqRow) => confirmDelete('Delete this FAQ entry? The bot stops using it at once.', `/api/v1/faq/${entry.id}`, reload);
 
   return (
     <section id="faq" className="card admin-section" aria-labelledby="faq-title">

@@ -1,8 +1,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useLive } from '../live/LiveContext.js';
 import { fullTime } from '../ui/format.js';
-import { toasts } from '../ui/toastStore.js';
 import { eventTypes, failure, items, obj, parseDelivery, parseWebhook, request, s, type WebhookRow } from './adminApi.js';
+import { confirmDelete } from './confirmDelete.js';
 import { CopyButton } from './CopyButton.js';
 import { useResource } from './useResource.js';
 
@@ -13,15 +13,7 @@ export function WebhooksSection() {
   const [open, setOpen] = useState<number | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
 
-  async function remove(hook: WebhookRow) {
-    if (!confirm(`Stop sending events to ${hook.url}? Pending deliveries are dropped.`)) return;
-    try {
-      await request('DELETE', `/api/v1/webhooks/${hook.id}`);
-      reload();
-    } catch (error) {
-      toasts.push('error', failure(error));
-    }
-  }
+  const remove = (hook: WebhookRow) => confirmDelete(`Stop sending events to ${hook.url}? Pending deliveries are dropped.`, `/api/v1/webhooks/${hook.id}`, reload);
 
   return (
     <section id="webhooks" className="card admin-section" aria-labelledby="webhooks-title">
