@@ -191,9 +191,12 @@ test('LiveStore: an event the store fails on is reported and skipped; the stream
   await store.stop();
 });
 
+// A schedule whose first retry waits, so the tests can see the pump's timer (the default retries at once first).
+const waitingRetry = new RetryPolicy([1000, 4000, 10000]);
+
 describe('LiveStore: writes', () => {
   test('a write that failed in transport is retried with the same key on the schedule; the event settles it', async () => {
-    const { store, transport, server, timers } = await started();
+    const { store, transport, server, timers } = await started({ writeRetry: waitingRetry });
     let posts = 0;
     server.route('POST /api/v1/conversations/1/messages', () => {
       if (++posts === 1) throw new TypeError('fetch failed');
@@ -215,7 +218,7 @@ describe('LiveStore: writes', () => {
   });
 
   test('a write without an answer within the request timeout is a transport failure, retried with the same key', async () => {
-    const { store, server, timers } = await started({ requestTimeoutMs: 5000 });
+    const { store, server, timers } = await started({ requestTimeoutMs: 5000, writeRetry: waitingRetry });
     const held = deferred<Response>();
     let posts = 0;
     server.route('PATCH /api/v1/conversations/1', () => (++posts === 1 ? held.promise
@@ -232,7 +235,7 @@ describe('LiveStore: writes', () => {
   });
 
   test('401 is retried; a refusal drops the write and reports it with the text for a draft', async () => {
-    const { store, server, timers } = await started();
+    const { store, server, timers } = await started({ writeRetry: waitingRetry });
     let posts = 0;
     server.route('POST /api/v1/conversations/1/messages', () => (++posts === 1
       ? json(401, { code: 'invalid_token', detail: 'expired' })

@@ -1,33 +1,25 @@
-import { ApiClient, HttpError, LiveStore, PollTransport, RetryPolicy, SseTransport } from '@switchboard/client';
+import { ApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport } from '@switchboard/client';
 import type { WidgetConfig } from './config';
 import { h, icon, icons, setAttr, setText, show } from './dom';
-import { LiveSignals } from './liveSignals';
 import { MessageList } from './messageList';
 import { Receipts } from './receipts';
 import { loadOpen, loadSession, saveOpen, saveSession } from './sessionStore';
 import { styles } from './styles';
-import { TypingSender } from './typingSender';
 import { WidgetTransport } from './widgetTransport';
 
 type Phase = 'intro' | 'connecting' | 'ready' | 'unavailable';
 
-// Retry schedules are data: starting the session, and the store's writes (a visitor's message stays "sending"
-// through about a minute of lost network before it shows as failed with a Retry button).
-const connectDelaysMs = [1000, 3000, 10000, 30000];
-const writeRetry = new RetryPolicy([1000, 2000, 4000, 8000, 15000, 30000]);
-const reconnectDelaysMs = [0, 1000, 3000, 5000, 10000];
 
 /**
  * The chat widget: a launcher and a panel in an open shadow root. It keeps the visitor's session in
  * localStorage, reads the conversation through the SDK's LiveStore (the same optimistic algorithm as the
- * dashboard) over SSE with long-poll as fallback, and sends receipts and typing.
+ * dashboard) over SSE with long-poll as fallback (its one connection: typing goes over HTTP), and sends receipts
+ * and typing. Signals, typing policy and retry schedule are the SDK's.
  */
 export class ChatWidget {
   readonly host = h('div', { id: 'switchboard-widget' });
   readonly #api: ApiClient;
-  readonly #signals = new LiveSignals(() => this.#conversationId);
   readonly #receipts: Receipts;
-  readonly #typing: TypingSender;
   #store: LiveStore | undefined;
   #conversationId: number | undefined;
   #phase: Phase;
@@ -38,7 +30,6 @@ export class ChatWidget {
   #renewing = false;
   #renewedAt = 0;
   #scheduled = false;
-  #wakeTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'aria-controls': 'sb-panel' });
   readonly #badge = h('span', { class: 'badge', id: 'sb-badge', hidden: '' });
@@ -61,7 +52,6 @@ export class ChatWidget {
   constructor(private readonly config: WidgetConfig) {
     this.#api = new ApiClient({ baseUrl: config.baseUrl });
     this.#receipts = new Receipts(this.#api, (ms) => this.#wake(ms));
-    this.#typing = new TypingSender(this.#api);
     this.#intro = this.#buildIntro();
     this.#phase = loadSession(config.inboxToken) === undefined ? 'intro' : 'connecting';
     this.#build();
@@ -129,10 +119,7 @@ export class ChatWidget {
       input.style.height = 'auto';
       input.style.height = `${Math.min(input.scrollHeight, 120)}px`;
       this.#send.disabled = input.value.trim() === '';
-      if (this.#conversationId !== undefined) {
-        if (input.value.trim() === '') this.#typing.stop();
-        else this.#typing.keystroke(this.#conversationId);
-      }
+      if (this.#conversationId !== undefined) this.#store?.typing.input(this.#conversationId, input.value.trim() !== '', Date.now());
     });
     this.#composer.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -148,7 +135,7 @@ export class ChatWidget {
     this.#input.value = '';
     this.#input.style.height = 'auto';
     this.#send.disabled = true;
-    this.#typing.stop();
+    this.#store?.typing.stop();
     this.#input.focus();
   }
 
@@ -165,7 +152,7 @@ export class ChatWidget {
       this.#list.scrollToEnd();
       if (moveFocus) this.#focusPanel();
     } else {
-      this.#typing.stop();
+      this.#store?.typing.stop();
       if (moveFocus) this.#launcher.focus();
       this.#schedule();
     }
@@ -189,12 +176,12 @@ export class ChatWidget {
         break;
       } catch (error) {
         // A refusal (an unknown inbox token) will not change by retrying; a lost network or a restarting server will.
-        if (error instanceof HttpError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status)) {
+        if (!isRetryableError(error)) {
           this.#phase = 'unavailable';
           this.#update();
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, connectDelaysMs[Math.min(attempt, connectDelaysMs.length - 1)]));
+        await new Promise((resolve) => setTimeout(resolve, RetryPolicy.default.delayAfterFailures(attempt + 1, Math.random)));
       }
     }
     this.#phase = 'ready';
@@ -238,13 +225,11 @@ export class ChatWidget {
     const store = new LiveStore({
       api,
       transport: new WidgetTransport(new SseTransport(api), new PollTransport(api)),
-      writeRetry,
-      reconnectDelaysMs,
+      // The visitor's own typing comes back on its stream: only the team's counts.
+      isSelf: (actor) => actor.type !== 'member',
     });
     store.subscribe(() => this.#schedule());
-    store.onSignal((signal) => {
-      if (this.#signals.apply(signal, Date.now())) this.#schedule();
-    });
+    store.signals.subscribe(() => this.#schedule());
     return store;
   }
 
@@ -283,16 +268,12 @@ export class ChatWidget {
     if (store.streamError instanceof HttpError && store.streamError.status === 401) void this.#renew(store);
 
     const messages = store.getMessages(id);
-    const now = Date.now();
-    this.#signals.settle(messages, now);
-    this.#list.render(messages, this.#signals.drafts);
-    show(this.#botStatus, this.#signals.botThinking);
-    const typing = this.#signals.typing;
-    show(this.#typingStatus, typing.length > 0);
-    if (typing.length > 0) {
-      const name = [...messages].reverse().find((m) => m.senderRole === 'operator' && m.server?.senderId === typing[0])?.senderName;
-      setText(this.#typingText, `${name ?? 'Support'} is typing…`);
-    }
+    const signals = store.signals.view(id);
+    this.#list.render(messages, signals.drafts);
+    show(this.#botStatus, signals.botThinking && signals.drafts.length === 0);
+    const typist = signals.typing[0];
+    show(this.#typingStatus, typist !== undefined);
+    if (typist !== undefined) setText(this.#typingText, `${typist === 'Someone' ? 'Support' : typist} is typing…`);
     // A message the server refused (4xx) leaves the log: say so, and give its text back as a draft.
     const errors = store.errors;
     for (const refused of errors.slice(this.#errorsSeen)) {
@@ -312,8 +293,5 @@ export class ChatWidget {
     setText(this.#badge, unread > 9 ? '9+' : String(unread));
 
     this.#receipts.update(id, messages, this.#open && document.visibilityState === 'visible');
-    const next = this.#signals.nextExpiry;
-    clearTimeout(this.#wakeTimer);
-    if (next !== undefined) this.#wakeTimer = setTimeout(() => this.#schedule(), Math.max(50, next - now + 10));
   }
 }

@@ -170,6 +170,15 @@ export class ApiClient {
     return parseConversationWriteResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/receipts`, { status, upToMessageId }, options));
   }
 
+  /**
+   * Says the caller is typing in a conversation (`start`) or stopped (`stop`): an ephemeral signal to its other
+   * viewers (docs/protocol.md). Over HTTP whatever the stream's transport, so SSE and long-poll clients need no
+   * second connection. Advisory: the server drops typing beyond its rate without an error.
+   */
+  async sendTyping(conversationId: number, state: 'start' | 'stop', options?: CallOptions): Promise<void> {
+    await this.#json('POST', `/api/v1/conversations/${conversationId}/typing`, { state }, options);
+  }
+
   /** Sets the caller's own presence (`offline` follows from inactivity and is refused). */
   async setPresence(status: 'online' | 'away', options?: CallOptions): Promise<PresenceResult> {
     return parsePresenceResult(await this.#json('PUT', '/api/v1/presence', { status }, options));

@@ -121,7 +121,7 @@ export class LiveStoreCore {
     this.#applyData(e);
     this.#cursor = e.seq;
     const { mutationId } = e;
-    if (mutationId !== null) this.#pending.settle((p) => p.kind === 'patch' && p.key === mutationId);
+    if (mutationId !== null) this.#pending.settle((p) => p.kind !== 'message' && p.key === mutationId);
     // A message is settled by its confirmed copy (#settle), never by the event's clientMessageId alone:
     // an event whose data was unreadable must not make the message vanish.
     this.#settle();
@@ -154,6 +154,34 @@ export class LiveStoreCore {
     this.#pending.addPatch(key, conversationId, copyPatch(patch));
     this.#changed();
     return key;
+  }
+
+  /**
+   * Adds an optimistic claim of a conversation (or of the longest waiting one, for null) by `claimerId`: the view
+   * shows it assigned to them at once. Returns its `mutationId`; a refusal (`conversation_not_queued`,
+   * `queue_empty`, `capacity_reached`) lands in {@link errors}. The same id is one claim.
+   */
+  claim(conversationId: number | null, claimerId: number, mutationId?: string): string {
+    const key = mutationId ?? newId();
+    this.#pending.addClaim(key, conversationId, claimerId);
+    this.#changed();
+    return key;
+  }
+
+  /**
+   * Where a claim is: `pending` (on its way), `claimed` with the conversation the server gave (answered, maybe
+   * not yet confirmed by the stream: the caller keeps what it learned), or `gone` (confirmed, refused or given up).
+   */
+  claimState(mutationId: string): { readonly state: 'pending' } | { readonly state: 'claimed'; readonly conversationId: number } | { readonly state: 'gone' } {
+    const p = this.#pending.items.find((x) => x.key === mutationId && x.kind === 'claim');
+    if (p === undefined) return { state: 'gone' };
+    return p.state === 'acknowledged' && p.conversationId !== 0 ? { state: 'claimed', conversationId: p.conversationId } : { state: 'pending' };
+  }
+
+  /** True while a claim of this conversation (or, for null, a "claim next" not yet answered) is on its way. */
+  isClaiming(conversationId: number | null): boolean {
+    return this.#pending.items.some((p) => p.kind === 'claim'
+      && (conversationId === null ? p.requested === null && p.state !== 'acknowledged' : p.conversationId === conversationId));
   }
 
   /** Sends a failed message again, with the same `clientMessageId`. False when no failed message has that id. */

@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useConversations, useLive, useLoaded } from '../live/LiveContext.js';
 import { logger } from '../live/liveSession.js';
-import { claim } from '../conversation/claimActions.js';
 import { contactName } from '../conversations/conversationStore.js';
 import { navigate } from '../router.js';
 import { hue, initials, since } from '../ui/format.js';
@@ -12,13 +11,12 @@ import { orderIsStale, queuedConversations } from './queueStore.js';
 /** The waiting room: who waits for a human, longest first; claim the next one or a particular one. */
 export function WaitingRoom() {
   const live = useLive();
-  const { api, claims } = live;
+  const { api, store, me } = live;
   const all = useConversations();
   const loaded = useLoaded();
   const now = useNow(15_000);
   const [order, setOrder] = useState<readonly number[]>([]);
-  useSyncExternalStore(claims.subscribe, () => claims.pending);
-  const claimingNext = claims.isClaiming(null);
+  const claimingNext = store.isClaiming(null);
 
   const stale = orderIsStale(all, order);
   const waitingIds = all.filter((c) => c.state === 'queued').map((c) => c.id).join(',');
@@ -37,12 +35,12 @@ export function WaitingRoom() {
   const queue = useMemo(() => queuedConversations(all, order), [all, order]);
 
   async function claimNext() {
-    const id = await claim(live, null);
+    const id = await store.claim(null, me.id);
     if (id !== null) navigate({ name: 'inbox', conversationId: id });
   }
 
   async function claimOne(id: number) {
-    const claimed = await claim(live, id);
+    const claimed = await store.claim(id, me.id);
     if (claimed !== null) navigate({ name: 'inbox', conversationId: claimed });
   }
 
@@ -68,7 +66,7 @@ export function WaitingRoom() {
           <ul role="list" aria-label="Queue" className="queue-list card">
             {queue.map((c, i) => {
               const name = contactName(c);
-              const busy = claims.isClaiming(c.id);
+              const busy = store.isClaiming(c.id);
               return (
                 <li key={c.id} className="queue-item">
                   <span className="queue-rank" aria-hidden="true">{i + 1}</span>
