@@ -1,6 +1,6 @@
 // @switchboard/client: the live store core (sans-I/O, the same algorithm as the .NET SDK), the typed REST
 // client, the event stream transports, and the LiveStore shell that drives the core over them.
-export { LiveStoreCore, type LiveStoreLogger, type LiveStoreOptions, type SendMessageOptions } from './sync/liveStoreCore.js';
+export { LiveStoreCore, type ClaimState, type LiveStoreLogger, type LiveStoreOptions, type SendMessageOptions } from './sync/liveStoreCore.js';
 export { defaultRetryDelaysMs, isRetryable, isRetryableError, RetryPolicy } from './sync/retryPolicy.js';
 export type { ConversationPatch } from './sync/conversationPatch.js';
 export type { OutgoingRequest } from './sync/pending.js';

@@ -139,7 +139,8 @@ export class LiveStore extends LiveStoreBase {
 
   /**
    * Claims a conversation for `claimerId` (or the longest waiting one, for null), shown at once as theirs.
-   * Resolves to the claimed conversation's id once the server took it, or null when it refused (the refusal is
+   * Resolves to the claimed conversation's id once the server took it (its answer or its event, whichever comes
+   * first: a lost answer after the event does not matter), or null when it refused (the refusal is
    * in {@link errors}), the retries ran out, or the store stopped.
    */
   claim(conversationId: number | null, claimerId: number): Promise<number | null> {
@@ -199,13 +200,20 @@ export class LiveStore extends LiveStoreBase {
     this.#signalListeners.emit(signal);
   }
 
-  // What the stream confirmed settles the live-only state too: refused claims resolve, final messages replace drafts.
+  // What the stream confirmed settles the live-only state too: claims the confirmed state includes resolve (even
+  // when their answer is lost after the event), refused claims resolve to null, final messages replace drafts.
   #settle(): void {
     for (const error of this.core.errors) {
       const resolve = this.#claims.get(error.key);
       if (resolve === undefined) continue;
       this.#claims.delete(error.key);
       resolve(null);
+    }
+    for (const [key, resolve] of this.#claims) {
+      const claim = this.core.claimState(key);
+      if (claim.state !== 'confirmed') continue;
+      this.#claims.delete(key);
+      resolve(claim.conversationId);
     }
     for (const id of this.signals.conversationIds()) this.signals.settleMessages(id, this.core.getMessages(id));
   }

@@ -36,9 +36,20 @@ describe('claims', () => {
     const store = storeWithQueued();
     const key = store.claim(3, 7);
     store.takeDueRequests(0);
-    store.applyEvent(parseStreamEvent(eventJson(41, 'conversation.updated', { conversation: conversationJson(3, { state: 'assigned', assigneeId: 7, version: 9 }) }, { mutationId: key })));
+    store.applyEvent(parseStreamEvent(eventJson(41, 'conversation.updated', { conversation: conversationJson(3, { state: 'assigned', assigneeId: 7, version: 9 }) }, { mutationId: key, conversationId: 3 })));
     assert.equal(store.pendingCount, 0);
     assert.equal(store.getConversation(3)?.assigneeId, 7);
+    assert.deepEqual(store.claimState(key), { state: 'confirmed', conversationId: 3 }, 'known without the answer');
+    store.onTransportFailure(key, 0);
+    assert.deepEqual(store.errors, [], 'a lost answer after the event changes nothing');
+  });
+
+  it('claim next confirmed by its event learns the conversation from the event', () => {
+    const store = storeWithQueued();
+    const key = store.claim(null, 7);
+    store.takeDueRequests(0);
+    store.applyEvent(parseStreamEvent(eventJson(41, 'conversation.updated', { conversation: conversationJson(3, { state: 'assigned', assigneeId: 7, version: 9 }) }, { mutationId: key, conversationId: 3 })));
+    assert.deepEqual(store.claimState(key), { state: 'confirmed', conversationId: 3 });
   });
 
   it('a refusal drops the guess and reports it: the view falls back to the confirmed state', () => {

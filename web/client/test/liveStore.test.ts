@@ -4,7 +4,7 @@ import { ApiClient, HttpError, LiveStore, RetryPolicy, type LiveStoreShellOption
 import { deferred, FakeFetch, json } from './fakes/fakeFetch.js';
 import { FakeTimers } from './fakes/fakeTimers.js';
 import { FakeTransport } from './fakes/fakeTransport.js';
-import { botSwitched, conversationJson, messageCreated, messageJson, snapshotJson } from './fakes/fixtures.js';
+import { botSwitched, conversationJson, eventJson, messageCreated, messageJson, snapshotJson } from './fakes/fixtures.js';
 import { advanceUntil, turns, until } from './fakes/settle.js';
 
 // The network shell over a fake fetch, a fake transport and a manual clock: no server, no sleeps. Every wait
@@ -266,6 +266,24 @@ describe('LiveStore: writes', () => {
     transport.last.push(botSwitched(11, false, 'm1', 4));
     await until(() => store.cursor === 11, 'the first event');
     assert.equal(store.getConversation(1)?.botActive, false, 'm3 is still pending: the view shows it, not the server state in between');
+    await store.stop();
+  });
+
+  test('a claim whose event came first resolves with the claimed id, even when its answer is then lost', async () => {
+    const { store, server, transport } = await started({ writeRetry: waitingRetry });
+    const held = deferred<Response>();
+    server.route('POST /api/v1/queue/claim', () => held.promise);
+    let claimed: number | null | undefined;
+    void store.claim(null, 7).then((id) => { claimed = id; });
+    await until(() => server.seen('POST /api/v1/queue/claim').length === 1, 'the claim');
+    const { mutationId } = server.seen('POST /api/v1/queue/claim')[0]!.body as { mutationId: string };
+    transport.last.push(eventJson(11, 'conversation.updated',
+      { conversation: conversationJson(1, { state: 'assigned', assigneeId: 7, botActive: false, version: 4 }), change: 'claimed' }, { mutationId }));
+    held.reject(new TypeError('fetch failed'));
+    await until(() => claimed !== undefined, 'the claim to resolve');
+    assert.equal(claimed, 1);
+    assert.equal(store.pendingCount, 0);
+    assert.deepEqual(store.errors, []);
     await store.stop();
   });
 
