@@ -17,6 +17,8 @@ export type {
   ApiSnapshot, ConversationWriteResult, CurrentCaller, Inbox, ItemsPage, LoginResult, MessagePage, PostMessageResult,
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
+export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
+export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export { HttpError, TransportError } from './api/httpError.js';
 
 export type { EventStreamTransport, Signal, StreamItem, StreamLogger } from './streaming/streamItem.js';
