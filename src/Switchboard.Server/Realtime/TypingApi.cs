@@ -20,9 +20,10 @@ public static class TypingApi
         var limits = new TypingRateLimits(
             routes.ServiceProvider.GetRequiredService<TimeProvider>(), routes.ServiceProvider.GetRequiredService<IOptions<RealtimeOptions>>().Value);
         var group = routes.MapGroup("/api/v1/conversations").WithTags("Realtime").ProducesProblems().RequireAuthorization(Policies.Participant);
-        group.MapPost("/{conversationId:long}/typing",
-            (long conversationId, TypingRequest? request, HttpContext http, Database database, IEphemeralPublisher publisher, RealtimeMetrics metrics, CancellationToken cancellationToken) =>
-                TypingAsync(conversationId, request, Caller.From(http.User), database, publisher, limits, metrics, cancellationToken));
+        // {id}, as on every conversation route, so the authorization matrix and OpenAPI name it alike.
+        group.MapPost("/{id:long}/typing",
+            (long id, TypingRequest? request, HttpContext http, Database database, IEphemeralPublisher publisher, RealtimeMetrics metrics, CancellationToken cancellationToken) =>
+                TypingAsync(id, request, Caller.From(http.User), database, publisher, limits, metrics, cancellationToken));
         return group;
     }
 
