@@ -7,7 +7,6 @@ public static class AuthExtensions
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CredentialStore>();
-        builder.Services.AddSingleton<SessionService>();
         builder.Services.AddAuthentication(Caller.Scheme)
             .AddScheme<AuthenticationSchemeOptions, SwitchboardAuthHandler>(Caller.Scheme, _ => { });
         builder.Services.AddAuthorizationBuilder()

@@ -5,6 +5,7 @@ public static class ConversationsExtensions
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddSingleton<Realtime.IConversationContacts, ConversationContacts>();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ public static class MembersExtensions
     public static WebApplicationBuilder AddMembers(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<MemberService>();
+        builder.Services.AddSingleton<SessionService>();
         return builder;
     }
 }

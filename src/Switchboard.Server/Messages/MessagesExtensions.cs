@@ -6,6 +6,7 @@ public static class MessagesExtensions
     {
         builder.Services.AddSingleton<MessageService>();
         builder.Services.AddSingleton<ReceiptService>();
+        builder.Services.AddSingleton<Realtime.IStreamReceipts, StreamReceipts>();
         return builder;
     }
 }

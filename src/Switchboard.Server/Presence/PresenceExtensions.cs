@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Jobs;
+using Switchboard.Server.Realtime;
 
 namespace Switchboard.Server.Presence;
 

@@ -1,4 +1,5 @@
 using Switchboard.Server.Auth;
+using Switchboard.Server.Realtime;
 
 namespace Switchboard.Server.Presence;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Switchboard.Server.Realtime;
 
 namespace Switchboard.Server.Presence;
 

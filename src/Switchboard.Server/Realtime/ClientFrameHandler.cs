@@ -1,10 +1,6 @@
 using System.Text.Json;
-using Dapper;
 using Switchboard.Core;
-using Switchboard.Server.Conversations;
 using Switchboard.Server.Hosting;
-using Switchboard.Server.Messages;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Realtime;
 
@@ -14,7 +10,7 @@ namespace Switchboard.Server.Realtime;
 /// One handler per connection, called from its single receive loop; each kind is rate-limited.
 /// </summary>
 public sealed class ClientFrameHandler(
-    IEphemeralPublisher publisher, ReceiptService receipts, Database database, RealtimeOptions options,
+    IEphemeralPublisher publisher, IStreamReceipts receipts, IConversationContacts conversations, RealtimeOptions options,
     RealtimeMetrics metrics, TimeProvider clock, ILogger logger)
 {
     const int MaxCachedConversations = 256;
@@ -92,7 +88,7 @@ public sealed class ClientFrameHandler(
         }
         try
         {
-            await receipts.ApplyAsync(connection.Caller, conversationId, new ReceiptRequest(frame.Type, frame.UpToMessageId), cancellationToken);
+            await receipts.ApplyAsync(connection.Caller, conversationId, frame.Type, frame.UpToMessageId, cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -104,8 +100,7 @@ public sealed class ClientFrameHandler(
     {
         if (!contactOf.TryGetValue(conversationId, out var contactId))
         {
-            var found = await database.ReadAsync((c, tx) =>
-                ConversationStore.ContactIdAsync(c, tx, connection.Caller.WorkspaceId, conversationId, cancellationToken), cancellationToken);
+            var found = await conversations.ContactIdAsync(connection.Caller.WorkspaceId, conversationId, cancellationToken);
             if (found is null) return null;
             if (contactOf.Count >= MaxCachedConversations) contactOf.Clear();
             contactOf[conversationId] = contactId = found.Value;

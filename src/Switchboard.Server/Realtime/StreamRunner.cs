@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Errors;
-using Switchboard.Server.Presence;
 
 namespace Switchboard.Server.Realtime;
 

@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Server.Auth;
-using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Realtime;
 
@@ -22,14 +20,14 @@ public static class TypingApi
         var group = routes.MapGroup("/api/v1/conversations").WithTags("Realtime").ProducesProblems().RequireAuthorization(Policies.Participant);
         // {id}, as on every conversation route, so the authorization matrix and OpenAPI name it alike.
         group.MapPost("/{id:long}/typing",
-            (long id, TypingRequest? request, HttpContext http, Database database, IEphemeralPublisher publisher, RealtimeMetrics metrics, CancellationToken cancellationToken) =>
-                TypingAsync(id, request, Caller.From(http.User), database, publisher, limits, metrics, cancellationToken));
+            (long id, TypingRequest? request, HttpContext http, IConversationContacts conversations, IEphemeralPublisher publisher, RealtimeMetrics metrics, CancellationToken cancellationToken) =>
+                TypingAsync(id, request, Caller.From(http.User), conversations, publisher, limits, metrics, cancellationToken));
         return group;
     }
 
     /// <summary>Publishes <c>typing</c> (start or stop) in a conversation the caller takes part in.</summary>
     public static async Task<NoContent> TypingAsync(
-        long conversationId, TypingRequest? request, Caller caller, Database database, IEphemeralPublisher publisher,
+        long conversationId, TypingRequest? request, Caller caller, IConversationContacts conversations, IEphemeralPublisher publisher,
         TypingRateLimits limits, RealtimeMetrics metrics, CancellationToken cancellationToken)
     {
         var state = request?.State;
@@ -40,7 +38,7 @@ public static class TypingApi
             metrics.SignalDropped("rate_limited");
             return TypedResults.NoContent();
         }
-        var contactId = await database.ReadAsync((c, tx) => ConversationStore.ContactIdAsync(c, tx, caller.WorkspaceId, conversationId, cancellationToken), cancellationToken);
+        var contactId = await conversations.ContactIdAsync(caller.WorkspaceId, conversationId, cancellationToken);
         // A visitor may only type in their own conversation; others answer as if it did not exist.
         if (contactId is null || (caller.IsVisitor && caller.ContactId != contactId))
             throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);

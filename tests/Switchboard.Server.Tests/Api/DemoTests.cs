@@ -2,6 +2,7 @@ using System.Net;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
+using Switchboard.Server.Members;
 using Switchboard.Server.Demo;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Switchboard.Core.Workspaces;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Conversations;
+using Switchboard.Server.Members;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Widget;
 using Switchboard.Server.Workspaces;

@@ -1,10 +1,10 @@
 using Dapper;
 using Switchboard.Core;
 using Switchboard.Server.Errors;
-using Switchboard.Server.Members;
+using Switchboard.Server.Auth;
 using Switchboard.Server.Storage;
 
-namespace Switchboard.Server.Auth;
+namespace Switchboard.Server.Members;
 
 /// <summary>Operator sign-in: checks the password and issues a session token (stored hashed).</summary>
 public sealed class SessionService(Database database, TimeProvider clock)

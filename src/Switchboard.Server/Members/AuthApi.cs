@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Core;
 using Switchboard.Server.Errors;
-using Switchboard.Server.Members;
+using Switchboard.Server.Auth;
 
-namespace Switchboard.Server.Auth;
+namespace Switchboard.Server.Members;
 
 public static class AuthApi
 {

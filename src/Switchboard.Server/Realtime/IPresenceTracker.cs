@@ -1,4 +1,4 @@
-namespace Switchboard.Server.Presence;
+namespace Switchboard.Server.Realtime;
 
 /// <summary>
 /// Tells presence that a member is active. HTTP requests call <see cref="TouchAsync"/> through the middleware;
@@ -7,7 +7,7 @@ namespace Switchboard.Server.Presence;
 /// </summary>
 public interface IPresenceTracker
 {
-    /// <summary>Records activity (throttled: at most one write per member per <see cref="PresenceOptions.TouchThrottle"/>).</summary>
+    /// <summary>Records activity (throttled: at most one write per member per the presence feature's touch throttle).</summary>
     Task TouchAsync(long workspaceId, long memberId, CancellationToken cancellationToken);
 
     Task ConnectionOpenedAsync(long workspaceId, long memberId, CancellationToken cancellationToken);
