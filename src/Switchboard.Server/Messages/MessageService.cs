@@ -134,22 +134,23 @@ public sealed class MessageService(Database database, IEnumerable<IChannelSendPo
     }
 
     /// <summary>
-    /// A page of messages in conversation order: the newest <paramref name="limit"/> by default, or those
-    /// before/after an ordinal. Visitors never get internal notes.
+    /// A page of messages in conversation order: the newest <paramref name="limit"/> by default, the newest before
+    /// an ordinal, the oldest after one, or, with both, the newest strictly between them (a client filling a gap in
+    /// its history asks for exactly the missing range). Visitors never get internal notes.
     /// </summary>
     public Task<MessagePageResponse> ListAsync(Caller caller, long conversationId, long? before, long? after, int? limit, CancellationToken cancellationToken)
     {
         var take = limit ?? 50;
         if (take is < 1 or > MaxPage) throw new DomainException("limit_invalid", $"limit must be 1 to {MaxPage}.", DomainErrorKind.Invalid);
-        if (before is not null && after is not null)
-            throw new DomainException("paging_invalid", "Use before or after, not both.", DomainErrorKind.Invalid);
 
         return database.ReadAsync(async (c, tx) =>
         {
             await ConversationStore.GetVisibleAsync(c, tx, caller, conversationId);
             var cursor = await WorkspaceStore.CursorAsync(c, tx, caller.WorkspaceId);
             var notes = caller.IsVisitor ? " AND is_note = @noNotes" : "";
-            var (range, order) = after is not null ? (" AND ordinal > @after", "ASC") : before is not null ? (" AND ordinal < @before", "DESC") : ("", "DESC");
+            var range = (after is null ? "" : " AND ordinal > @after") + (before is null ? "" : " AND ordinal < @before");
+            // Newest first unless only `after` is given; hasMore then says more lie on the far side of the limit.
+            var order = after is not null && before is null ? "ASC" : "DESC";
             var rows = (await c.QueryAsync<MessageRow>(
                 $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @conversationId{notes}{range} ORDER BY ordinal {order} LIMIT {take + 1}",
                 new { conversationId, noNotes = false, before, after }, tx)).ToList();
