@@ -13,11 +13,12 @@ export {
 } from './sync/models.js';
 export { WireFormatError } from './sync/wire.js';
 
-export { ApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
+export { BaseApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
 export type {
   ApiSnapshot, ConversationWriteResult, CurrentCaller, Inbox, ItemsPage, LoginResult, MessagePage, PostMessageResult,
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
+export { ApiClient } from './api/teamApiClient.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export { HttpError, TransportError } from './api/httpError.js';

@@ -1,4 +1,4 @@
-import type { ApiClient } from './api/apiClient.js';
+import type { BaseApiClient as ApiClient } from './api/apiClient.js';
 import type { Inbox } from './api/apiContracts.js';
 import { runStreamLoop, type StreamLoopHost } from './live/streamLoop.js';
 import { WritePump } from './live/writePump.js';

@@ -1,4 +1,4 @@
-import type { ApiClient } from './api/apiClient.js';
+import type { BaseApiClient as ApiClient } from './api/apiClient.js';
 import type { Inbox } from './api/apiContracts.js';
 import type { EventStreamTransport } from './streaming/streamItem.js';
 import type { Listeners } from './sync/listeners.js';

@@ -8,7 +8,7 @@ interface Props<T> {
   readonly estimate: number;
   readonly render: (item: T, index: number) => ReactNode;
   /** Called when the reader is near the top (load older items). */
-  readonly onNearTop?: () => void;
+  readonly onNearTop?: (() => void) | undefined;
   /** Changing it scrolls to the end (after the operator sent something). */
   readonly followKey?: number;
   readonly className?: string;
