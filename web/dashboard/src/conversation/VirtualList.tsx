@@ -110,7 +110,10 @@ export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, fol
     stick.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight);
     anchor.current = captureAnchor(keys, offsets, el.scrollTop);
     setView({ top: el.scrollTop, height: el.clientHeight });
-  }, [keys, offsets]);
+    // Every scroll near the top asks again (the effect below only re-asks when something changed): after a failed or
+    // dropped page the reader pulling at the top retries. The SDK runs one request per conversation at a time.
+    if (el.scrollTop < nearTopPx) onNearTop?.();
+  }, [keys, offsets, onNearTop]);
 
   const rendered: ReactNode[] = [];
   for (let i = start; i < end; i++) {
