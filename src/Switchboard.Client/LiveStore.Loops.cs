@@ -113,8 +113,9 @@ public sealed partial class LiveStore
         lock (gate) conversations = [.. watched];
         foreach (var id in conversations)
         {
-            var page = await api.GetMessagesAsync(id, limit: options.MessagePageSize, cancellationToken: cancellationToken);
-            Mutate(c => c.LoadMessages(id, page.Items));
+            PageRequest request;
+            lock (gate) request = Core.NewestPage(id);
+            await LoadPageAsync(request, options.MessagePageSize, cancellationToken);
         }
     }
 }

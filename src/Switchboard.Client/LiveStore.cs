@@ -56,9 +56,38 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
     /// <summary>Loads the newest messages of a conversation and keeps them current (reloaded after a reset).</summary>
     public async Task WatchConversationAsync(long conversationId, CancellationToken cancellationToken = default)
     {
-        lock (gate) watched.Add(conversationId);
-        var page = await api.GetMessagesAsync(conversationId, limit: options.MessagePageSize, cancellationToken: cancellationToken);
-        Mutate(c => c.LoadMessages(conversationId, page.Items));
+        PageRequest request;
+        lock (gate)
+        {
+            watched.Add(conversationId);
+            request = Core.NewestPage(conversationId);
+        }
+        await LoadPageAsync(request, options.MessagePageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the page that extends the conversation's <see cref="Transcript"/> backwards: exactly the gap below its
+    /// newest range. False when there is nothing older, or the page was asked for before a reset (the resync reloads).
+    /// </summary>
+    public async Task<bool> LoadOlderAsync(long conversationId, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        PageRequest? request;
+        lock (gate) request = Core.NextPage(conversationId);
+        return request is not null && await LoadPageAsync(request, limit, cancellationToken);
+    }
+
+    /// <summary>What a view shows of a conversation: its newest contiguous range, in order, never with a hole.</summary>
+    public Transcript Transcript(long conversationId) { lock (gate) return Core.Transcript(conversationId); }
+
+    /// <summary>The ranges of ordinals held contiguously, oldest first.</summary>
+    public IReadOnlyList<OrdinalRange> HistoryRanges(long conversationId) { lock (gate) return Core.HistoryRanges(conversationId); }
+
+    async Task<bool> LoadPageAsync(PageRequest request, int limit, CancellationToken cancellationToken)
+    {
+        var page = await api.GetMessagesAsync(request.ConversationId, request.Before, request.After, limit, cancellationToken);
+        var merged = false;
+        Mutate(c => merged = c.LoadPage(request, page.Items, page.HasMore, page.Cursor));
+        return merged;
     }
 
     /// <summary>Sends a message optimistically; returns its clientMessageId.</summary>

@@ -16,6 +16,7 @@ public sealed class VectorRunner
     readonly string name;
     DateTimeOffset now = Start;
     int stepIndex;
+    readonly Dictionary<string, PageRequest> pages = new(StringComparer.Ordinal);
 
     VectorRunner(JsonObject vector)
     {
@@ -91,12 +92,35 @@ public sealed class VectorRunner
             case "advance":
                 now = now.AddMilliseconds(s["ms"]!.GetValue<int>());
                 break;
+            case "requestPage":
+                RequestPage(s);
+                break;
+            case "pageLoaded":
+                var request = pages.GetValueOrDefault(s["page"]!.GetValue<string>()) ?? throw new InvalidOperationException($"{name} step {stepIndex}: no page request named {s["page"]}");
+                var merged = store.LoadPage(request, Read<List<MessageDto>>(s["items"]) ?? [], s["hasMore"]?.GetValue<bool>() ?? false, s["cursor"]?.GetValue<long>() ?? 0);
+                if (s["merged"] is { } expectMerged) Check(merged == expectMerged.GetValue<bool>(), $"page {s["page"]} merged: {merged}, expected {expectMerged}");
+                break;
             case "expect":
                 Expect(s);
                 break;
             default:
                 throw new InvalidOperationException($"{name} step {stepIndex}: unknown step '{op}'");
         }
+    }
+
+    /// <summary>The page the store asks for (<c>newest</c>, or the one extending the view), checked against <c>expect</c> (null: none).</summary>
+    void RequestPage(JsonObject s)
+    {
+        var conversationId = s["conversationId"]!.GetValue<long>();
+        var request = s["newest"]?.GetValue<bool>() == true ? store.NewestPage(conversationId) : store.NextPage(conversationId);
+        if (s.ContainsKey("expect") && s["expect"] is null) Check(request is null, $"expected no page to fetch, got before {request?.Before} after {request?.After}");
+        else if (s["expect"] is JsonObject expected)
+        {
+            Check(request is not null, "expected a page to fetch, got none");
+            Check(request!.Before == expected["before"]?.GetValue<long>() && request.After == expected["after"]?.GetValue<long>(),
+                $"page before {request.Before} after {request.After}, expected {expected.ToJsonString()}");
+        }
+        if (request is not null && s["as"] is { } alias) pages[alias.GetValue<string>()] = request;
     }
 
     void ExpectRequests(IReadOnlyList<OutgoingRequest> actual, JsonArray expected)
@@ -128,12 +152,29 @@ public sealed class VectorRunner
                 Check(view is not null, $"conversation {id} missing from the view");
                 Subset(fields!.AsObject(), JsonSerializer.SerializeToNode(view, SyncJson.Options)!, $"conversation {id}");
             }
-        if (s["messages"] is JsonObject messages)
+        ExpectMessages(s["messages"], store.GetMessages, "messages");
+        ExpectMessages(s["view"], id => store.Transcript(id).Messages, "view");
+        if (s["ranges"] is JsonObject ranges)
+            foreach (var (id, list) in ranges)
+            {
+                var actual = new JsonArray([.. store.HistoryRanges(Id(id)).Select(r => new JsonArray(r.From, r.IsLive ? null : r.To))]).ToJsonString();
+                Check(actual == list!.ToJsonString(), $"conversation {id}: ranges {actual}, expected {list.ToJsonString()}");
+            }
+        if (s["hasOlder"] is JsonObject hasOlder)
+            foreach (var (id, value) in hasOlder)
+                Check(store.Transcript(Id(id)).HasOlder == value!.GetValue<bool>(), $"conversation {id}: hasOlder {store.Transcript(Id(id)).HasOlder}, expected {value}");
+    }
+
+    static long Id(string id) => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+
+    void ExpectMessages(JsonNode? node, Func<long, IReadOnlyList<MessageView>> read, string what)
+    {
+        if (node is JsonObject messages)
             foreach (var (id, list) in messages)
             {
-                var view = store.GetMessages(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture));
+                var view = read(Id(id));
                 var expected = list!.AsArray();
-                Check(view.Count == expected.Count, $"conversation {id}: {view.Count} messages [{string.Join(", ", view.Select(m => $"{m.ClientMessageId}:{m.Status}"))}], expected {expected.Count}");
+                Check(view.Count == expected.Count, $"conversation {id}: {view.Count} {what} [{string.Join(", ", view.Select(m => $"{m.ClientMessageId}:{m.Status}"))}], expected {expected.Count}");
                 for (var i = 0; i < view.Count; i++)
                     Subset(expected[i]!.AsObject(), JsonSerializer.SerializeToNode(view[i], SyncJson.Options)!, $"conversation {id} message {i}");
             }

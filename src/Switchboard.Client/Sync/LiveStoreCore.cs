@@ -48,6 +48,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
             conversations.Clear();
             members.Clear();
             messages.Clear();
+            BreakContinuity(replaced: true);
             Cursor = snapshot.Cursor;
         }
         foreach (var c in snapshot.Conversations) UpsertConversation(c);
@@ -57,7 +58,10 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
         Settle();
     }
 
-    /// <summary>Merges a page of messages. Versions decide, so a page older or newer than the cursor is safe to merge.</summary>
+    /// <summary>
+    /// Merges messages without saying which range they cover: they are kept, but only a page loaded with
+    /// <see cref="LoadPage"/> makes a range of the transcript complete. Versions decide, so any order is safe.
+    /// </summary>
     public void LoadMessages(long conversationId, IEnumerable<MessageDto> page)
     {
         foreach (var m in page) UpsertMessage(m with { ConversationId = conversationId });
@@ -87,6 +91,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     public void RequestSnapshot()
     {
         NeedsSnapshot = true;
+        BreakContinuity(replaced: false);
         Changed?.Invoke();
     }
 
@@ -121,6 +126,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// <summary>Drops every pending change the confirmed state now includes, then tells the view.</summary>
     void Settle()
     {
+        if (ahead.Count > 0) MergeCaughtUpPages();
         foreach (var p in pending.Where(p => p.ResponseSeq is { } seq && seq <= Cursor).OfType<PendingMessage>().ToList())
         {
             // The cursor passed the answer's seq, so the message is part of the confirmed state even if its event

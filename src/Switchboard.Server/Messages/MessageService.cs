@@ -120,15 +120,14 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
     }
 
     /// <summary>
-    /// A page of messages in conversation order: the newest <paramref name="limit"/> by default, or those
-    /// before/after an ordinal. Visitors never get internal notes.
+    /// A page of messages in conversation order: the newest <paramref name="limit"/> by default, the newest before
+    /// an ordinal, the oldest after one, or, with both, the newest strictly between them (a client filling a gap in
+    /// its history asks for exactly the missing range). Visitors never get internal notes.
     /// </summary>
     public Task<MessagePageResponse> ListAsync(Caller caller, long conversationId, long? before, long? after, int? limit, CancellationToken cancellationToken)
     {
         var take = limit ?? 50;
         if (take is < 1 or > MaxPage) throw new DomainException("limit_invalid", $"limit must be 1 to {MaxPage}.", DomainErrorKind.Invalid);
-        if (before is not null && after is not null)
-            throw new DomainException("paging_invalid", "Use before or after, not both.", DomainErrorKind.Invalid);
 
         return database.ReadAsync(async (c, tx) =>
         {

@@ -70,7 +70,9 @@ public static partial class MessageStore
         CancellationToken cancellationToken)
     {
         var notes = withNotes ? "" : " AND is_note = @noNotes";
-        var (range, order) = after is not null ? (" AND ordinal > @after", "ASC") : before is not null ? (" AND ordinal < @before", "DESC") : ("", "DESC");
+        var range = (after is null ? "" : " AND ordinal > @after") + (before is null ? "" : " AND ordinal < @before");
+        // Newest first unless only `after` is given: with both, a client fills a gap in its history from the top down.
+        var order = after is not null && before is null ? "ASC" : "DESC";
         return (await c.QueryAsync<MessageRow>(new CommandDefinition(
             $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @conversationId{notes}{range} ORDER BY ordinal {order} LIMIT {limit}",
             new { conversationId, noNotes = false, before, after }, tx, cancellationToken: cancellationToken))).ToList();

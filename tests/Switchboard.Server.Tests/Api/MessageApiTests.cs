@@ -51,6 +51,23 @@ public sealed class MessageApiTests
     }
 
     [Theory, BothDatabases]
+    public async Task MessagesPageBetweenTwoOrdinalsNewestFirst(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var visitor = await ws.NewVisitorAsync();
+        for (var i = 1; i <= 12; i++) await visitor.SayAsync($"m{i}");
+        var url = $"/api/v1/conversations/{visitor.ConversationId}/messages";
+
+        var gap = await ws.Operator.GetAsync<MessagePageResponse>($"{url}?after=3&before=10&limit=4");
+        Assert.Equal(["m6", "m7", "m8", "m9"], gap.Items.Select(m => m.Text));
+        Assert.True(gap.HasMore); // m4 and m5 are still missing
+        var rest = await ws.Operator.GetAsync<MessagePageResponse>($"{url}?after=3&before=6&limit=4");
+        Assert.Equal(["m4", "m5"], rest.Items.Select(m => m.Text));
+        Assert.False(rest.HasMore);
+    }
+
+    [Theory, BothDatabases]
     public async Task NotesStayWithTheTeam(DatabaseKind db)
     {
         await using var app = await TestApp.StartAsync(db);

@@ -5,18 +5,20 @@ export { defaultRetryDelaysMs, isRetryable, isRetryableError, RetryPolicy } from
 export type { ConversationPatch } from './sync/conversationPatch.js';
 export type { OutgoingRequest } from './sync/pending.js';
 export type { StoreError } from './sync/storeError.js';
-export type { MessageView } from './sync/view.js';
+export type { MessageView, Transcript } from './sync/view.js';
+export type { LoadedPage, OrdinalRange, PageRequest } from './sync/history.js';
 export {
   minDate, parseContact, parseConversation, parseMember, parseMessage, parseSnapshot, parseStreamEvent,
   type Contact, type Conversation, type Member, type Message, type Snapshot, type StreamEvent,
 } from './sync/models.js';
 export { WireFormatError } from './sync/wire.js';
 
-export { ApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
+export { BaseApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
 export type {
   ApiSnapshot, ConversationWriteResult, CurrentCaller, Inbox, ItemsPage, LoginResult, MessagePage, PostMessageResult,
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
+export { ApiClient } from './api/teamApiClient.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export { HttpError, TransportError } from './api/httpError.js';
@@ -29,7 +31,7 @@ export { PollTransport, type PollTransportOptions } from './streaming/pollTransp
 export { WebSocketTransport, type WebSocketFactory, type WebSocketLike, type WebSocketTransportOptions } from './streaming/webSocketTransport.js';
 export { FallbackTransport, type FallbackTransportOptions } from './streaming/fallbackTransport.js';
 
-export { LiveStore, type ConnectionState, type CustomerWroteMeanwhile, type LiveStoreShellOptions } from './liveStore.js';
+export { LiveStore, nextTask, type ConnectionState, type CustomerWroteMeanwhile, type LiveStoreShellOptions } from './liveStore.js';
 export {
   draftTtlMs, noSignals, SignalsStore, thinkingTtlMs, typingTtlMs,
   type Actor, type BotDraft, type ConversationSignals, type SignalContext,

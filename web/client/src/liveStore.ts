@@ -1,4 +1,4 @@
-import type { ApiClient } from './api/apiClient.js';
+import type { BaseApiClient as ApiClient } from './api/apiClient.js';
 import type { Inbox } from './api/apiContracts.js';
 import { runStreamLoop, type StreamLoopHost } from './live/streamLoop.js';
 import { WritePump } from './live/writePump.js';
@@ -16,7 +16,7 @@ import type { Conversation, Member } from './sync/models.js';
 import type { OutgoingRequest } from './sync/pending.js';
 import { RetryPolicy } from './sync/retryPolicy.js';
 import type { StoreError } from './sync/storeError.js';
-import type { MessageView } from './sync/view.js';
+import type { MessageView, Transcript } from './sync/view.js';
 import { systemTimers, type Timers } from './timers.js';
 import { LiveStoreBase, type ConnectionState } from './liveStoreBase.js';
 
@@ -53,6 +53,20 @@ export interface LiveStoreShellOptions {
   readonly logger?: LiveStoreLogger;
   /** Hears an error a listener threw. */
   readonly reportError?: (error: unknown) => void;
+  /**
+   * When listeners hear of changes: `flush` runs once for every batch of changes. Default: once per task (a
+   * MessageChannel message, which background tabs do not throttle), so a flood of events is one render.
+   * Pass `(flush) => flush()` to hear every change at once.
+   */
+  readonly scheduleNotify?: (flush: () => void) => void;
+}
+
+/** Once per task: after every microtask of the current one (all events of one network chunk) has run. */
+export function nextTask(flush: () => void): void {
+  if (typeof MessageChannel === 'undefined') { globalThis.setTimeout(flush, 0); return; }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { channel.port1.close(); flush(); };
+  channel.port2.postMessage(null);
 }
 
 /**
@@ -73,6 +87,7 @@ export class LiveStore extends LiveStoreBase {
   readonly #claims = new Map<string, (conversationId: number | null) => void>();
   readonly #isSelf: (actor: Actor) => boolean;
   readonly #loop: StreamLoopHost;
+  readonly #settled = new Map<number, Transcript>();
 
   constructor(options: LiveStoreShellOptions) {
     const timers = options.timers ?? options.api.timers ?? systemTimers;
@@ -86,7 +101,8 @@ export class LiveStore extends LiveStoreBase {
     });
     const transport = options.transport
       ?? new FallbackTransport(new SseTransport(options.api, { logger }), new PollTransport(options.api, { logger }), { logger });
-    super(options.api, core, transport, timers, options.requestTimeoutMs ?? 10_000, options.messagePageSize ?? 200, new Listeners(options.reportError));
+    super(options.api, core, transport, timers, options.requestTimeoutMs ?? 10_000, options.messagePageSize ?? 200, new Listeners(options.reportError),
+      options.scheduleNotify ?? nextTask);
     const report = options.reportError ?? platformReportError;
     this.#signalListeners = new Emitter(report);
     this.#meanwhile = new Emitter(report);
@@ -196,7 +212,7 @@ export class LiveStore extends LiveStoreBase {
   #signal(signal: Signal): void {
     this.signals.apply(signal, this.timers.now(), { isSelf: this.#isSelf, name: (actor, id) => this.#nameOf(actor, id) });
     // A piece that arrives after its final message is settled at once, not left to expire.
-    if (signal.conversationId !== null) this.signals.settleMessages(signal.conversationId, this.core.getMessages(signal.conversationId));
+    if (signal.conversationId !== null) this.signals.settleMessages(signal.conversationId, this.core.transcript(signal.conversationId).messages);
     this.#signalListeners.emit(signal);
   }
 
@@ -215,7 +231,13 @@ export class LiveStore extends LiveStoreBase {
       this.#claims.delete(key);
       resolve(claim.conversationId);
     }
-    for (const id of this.signals.conversationIds()) this.signals.settleMessages(id, this.core.getMessages(id));
+    // Only when the transcript changed: a flood of status events about messages outside it costs nothing here.
+    for (const id of this.signals.conversationIds()) {
+      const transcript = this.core.transcript(id);
+      if (this.#settled.get(id) === transcript) continue;
+      this.#settled.set(id, transcript);
+      this.signals.settleMessages(id, transcript.messages);
+    }
   }
 
   #nameOf(actor: Actor, conversationId: number): string | null {

@@ -1,8 +1,10 @@
-import type { ApiClient } from './api/apiClient.js';
+import type { BaseApiClient as ApiClient } from './api/apiClient.js';
 import type { Inbox } from './api/apiContracts.js';
 import type { EventStreamTransport } from './streaming/streamItem.js';
 import type { Listeners } from './sync/listeners.js';
 import type { LiveStoreCore } from './sync/liveStoreCore.js';
+import type { OrdinalRange, PageRequest } from './sync/history.js';
+import type { Transcript } from './sync/view.js';
 import type { Timers } from './timers.js';
 
 /** The stream's state, for a connection indicator. Local actions work in every state. */
@@ -26,6 +28,9 @@ export abstract class LiveStoreBase {
   #loop: Promise<void> | undefined;
   #streamError: unknown;
   #pagesStale = false;
+  readonly #older = new Map<number, Promise<boolean>>();
+  readonly #olderFailed = new Set<number>();
+  #notifyScheduled = false;
 
   protected constructor(
     protected readonly api: ApiClient,
@@ -35,6 +40,7 @@ export abstract class LiveStoreBase {
     protected readonly requestTimeoutMs: number,
     private readonly messagePageSize: number,
     private readonly listeners: Listeners,
+    private readonly scheduleNotify: (flush: () => void) => void,
   ) {
     this.core = core;
     core.subscribe(() => this.#changed());
@@ -75,6 +81,44 @@ export abstract class LiveStoreBase {
     this.setState('offline');
   }
 
+  /**
+   * Loads the page that extends the conversation's {@link transcript} backwards: exactly the gap below its newest
+   * range (`before`/`after` ordinals), one request at a time per conversation. Resolves true when a page was merged,
+   * false when there is nothing older or the page was asked for before a reset (the resync reloads); rejects with
+   * HttpError or TransportError (call again to retry; {@link olderFailed} says so meanwhile).
+   */
+  loadOlder(conversationId: number, limit = 100): Promise<boolean> {
+    const running = this.#older.get(conversationId);
+    if (running !== undefined) return running;
+    const request = this.core.nextPage(conversationId);
+    if (request === null) return Promise.resolve(false);
+    const done = this.#loadPage(request, limit).then((merged) => {
+      this.#olderFailed.delete(conversationId);
+      return merged;
+    }, (error: unknown) => {
+      this.#olderFailed.add(conversationId);
+      throw error;
+    }).finally(() => {
+      this.#older.delete(conversationId);
+      this.#changed();
+    });
+    this.#older.set(conversationId, done);
+    this.#changed();
+    return done;
+  }
+
+  /** True while {@link loadOlder} fetches a page of this conversation. */
+  loadingOlder(conversationId: number): boolean { return this.#older.has(conversationId); }
+
+  /** True when the last {@link loadOlder} of this conversation failed (the next one tries again). */
+  olderFailed(conversationId: number): boolean { return this.#olderFailed.has(conversationId); }
+
+  /** What a view shows of a conversation: its newest contiguous range, in order, never with a hole (see the core). */
+  transcript(conversationId: number): Transcript { return this.core.transcript(conversationId); }
+
+  /** The ranges of ordinals held contiguously, oldest first (the last ends at Infinity while live). */
+  historyRanges(conversationId: number): readonly OrdinalRange[] { return this.core.historyRanges(conversationId); }
+
   /** Loads the newest messages of a conversation and keeps them current (reloaded after a reset). */
   async watchConversation(conversationId: number): Promise<void> {
     this.#watched.add(conversationId);
@@ -93,7 +137,7 @@ export abstract class LiveStoreBase {
    */
   async markRead(conversationId: number): Promise<boolean> {
     let newest: number | undefined;
-    for (const m of this.core.getMessages(conversationId)) if (m.id !== null && (newest === undefined || m.id > newest)) newest = m.id;
+    for (const m of this.core.transcript(conversationId).messages) if (m.id !== null && (newest === undefined || m.id > newest)) newest = m.id;
     if (newest === undefined || (this.#readUpTo.get(conversationId) ?? 0) >= newest) return false;
     await this.api.postReceipt(conversationId, 'read', newest, this.#call());
     this.#readUpTo.set(conversationId, Math.max(this.#readUpTo.get(conversationId) ?? 0, newest));
@@ -152,7 +196,9 @@ export abstract class LiveStoreBase {
   protected setState(state: ConnectionState): void {
     if (this.#state === state) return;
     this.#state = state;
-    this.#changed();
+    // Rare and meaningful on its own (an indicator, a test waiting for it): heard at once, not batched.
+    this.#revision++;
+    this.listeners.notify();
   }
 
   #call(): { signal: AbortSignal; timeoutMs: number } {
@@ -166,12 +212,24 @@ export abstract class LiveStoreBase {
   }
 
   async #loadMessages(conversationId: number): Promise<void> {
-    const page = await this.api.getMessages(conversationId, { limit: this.messagePageSize }, this.#call());
-    this.core.loadMessages(conversationId, page.items);
+    await this.#loadPage(this.core.newestPage(conversationId), this.messagePageSize);
   }
 
+  async #loadPage(request: PageRequest, limit: number): Promise<boolean> {
+    const { before, after } = request;
+    const page = await this.api.getMessages(request.conversationId, { ...(before === null ? {} : { before }), ...(after === null ? {} : { after }), limit }, this.#call());
+    return this.core.loadPage(request, page);
+  }
+
+  // Listeners hear once per batch (by default once per task: a flood of status events read from one network chunk
+  // is one render), while the revision moves at once for readers that poll it.
   #changed(): void {
     this.#revision++;
-    this.listeners.notify();
+    if (this.#notifyScheduled) return;
+    this.#notifyScheduled = true;
+    this.scheduleNotify(() => {
+      this.#notifyScheduled = false;
+      this.listeners.notify();
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { LiveStoreCore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest } from '../src/index.js';
+import { LiveStoreCore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type PageRequest } from '../src/index.js';
 import { isObject, subsetMismatches, toJson } from './json.js';
 
 /** A conformance vector that does not hold (or cannot be read). */
@@ -29,6 +29,7 @@ class VectorRunner {
   readonly store: LiveStoreCore;
   now = vectorStart;
   stepIndex = 0;
+  readonly pages = new Map<string, PageRequest>();
 
   constructor(readonly name: string, delaysMs: number[]) {
     this.store = new LiveStoreCore({ retryPolicy: new RetryPolicy(delaysMs, 0), random: () => 0 });
@@ -81,12 +82,37 @@ class VectorRunner {
       case 'advance':
         this.now += this.int(s, 'ms');
         break;
+      case 'requestPage':
+        this.requestPage(s);
+        break;
+      case 'pageLoaded': {
+        const name = this.str(s, 'page');
+        const request = this.pages.get(name) ?? this.fail(`no page request named '${name}'`);
+        const items = this.list(s, 'items', true).map((m, i) => parseMessage(m, `items[${i}]`));
+        const merged = this.store.loadPage(request, { items, hasMore: s['hasMore'] === true, cursor: typeof s['cursor'] === 'number' ? s['cursor'] : 0 });
+        if (s['merged'] !== undefined) this.check(merged === s['merged'], `page '${name}' merged: ${merged}, expected ${JSON.stringify(s['merged'])}`);
+        break;
+      }
       case 'expect':
         this.expect(s);
         break;
       default:
         this.fail(`unknown step '${op}'`);
     }
+  }
+
+  /** The page the store asks for (`newest`, or the one extending the view), checked against `expect` (null: none). */
+  requestPage(s: Record<string, unknown>): void {
+    const conversationId = this.int(s, 'conversationId');
+    const request = s['newest'] === true ? this.store.newestPage(conversationId) : this.store.nextPage(conversationId);
+    const expected = s['expect'];
+    if (expected === null) this.check(request === null, `expected no page to fetch, got before ${request?.before} after ${request?.after}`);
+    else if (isObject(expected)) {
+      this.check(request !== null, 'expected a page to fetch, got none');
+      this.check(request.before === (expected['before'] ?? null) && request.after === (expected['after'] ?? null),
+        `page before ${request.before} after ${request.after}, expected ${JSON.stringify(expected)}`);
+    }
+    if (request !== null && typeof s['as'] === 'string') this.pages.set(s['as'], request);
   }
 
   patch(set: unknown): ConversationPatch {
@@ -131,13 +157,30 @@ class VectorRunner {
         this.subset(fields, view, `conversation ${id}`);
       }
     }
-    const messages = s['messages'];
+    this.expectMessages(s['messages'], (id) => store.getMessages(id), 'messages');
+    this.expectMessages(s['view'], (id) => store.transcript(id).messages, 'view');
+    const ranges = s['ranges'];
+    if (isObject(ranges)) {
+      for (const [id, list] of Object.entries(ranges)) {
+        const actual = JSON.stringify(store.historyRanges(Number(id)).map((r) => [r.from, r.to === Infinity ? null : r.to]));
+        this.check(actual === JSON.stringify(list), `conversation ${id}: ranges ${actual}, expected ${JSON.stringify(list)}`);
+      }
+    }
+    const hasOlder = s['hasOlder'];
+    if (isObject(hasOlder)) {
+      for (const [id, value] of Object.entries(hasOlder)) {
+        this.check(store.transcript(Number(id)).hasOlder === value, `conversation ${id}: hasOlder ${store.transcript(Number(id)).hasOlder}, expected ${JSON.stringify(value)}`);
+      }
+    }
+  }
+
+  expectMessages(messages: unknown, read: (conversationId: number) => readonly { clientMessageId: string; status: string }[], what: string): void {
     if (isObject(messages)) {
       for (const [id, list] of Object.entries(messages)) {
-        const view = store.getMessages(Number(id));
+        const view = read(Number(id));
         if (!Array.isArray(list)) this.fail(`messages of ${id}: expectation must be an array`);
         this.check(view.length === list.length,
-          `conversation ${id}: ${view.length} messages [${view.map((m) => `${m.clientMessageId}:${m.status}`).join(', ')}], expected ${list.length}`);
+          `conversation ${id}: ${view.length} ${what} [${view.map((m) => `${m.clientMessageId}:${m.status}`).join(', ')}], expected ${list.length}`);
         view.forEach((m, i) => {
           const fields: unknown = list[i];
           if (!isObject(fields)) this.fail(`conversation ${id} message ${i}: expectation must be an object`);

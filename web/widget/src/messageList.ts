@@ -26,6 +26,9 @@ interface Row {
 }
 
 const glyphs: Record<string, string> = { sending: '○', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
+/** Lines in the DOM at first, and how many more each time the reader reaches the top. */
+const windowSize = 60;
+const nearTopPx = 120;
 
 /**
  * The `role=log` of messages, updated in place by clientMessageId: a local message becomes its server copy, and a
@@ -36,20 +39,35 @@ export class MessageList {
   readonly el = h('div', { class: 'log', role: 'log', 'aria-label': 'Messages', 'aria-relevant': 'additions', tabindex: '0' });
   readonly #hello = h('p', { class: 'hello' });
   readonly #rows = new Map<string, Row>();
+  // Only the newest `#limit` lines are in the DOM, so opening on thousands of messages costs what is visible; the
+  // window grows as the reader scrolls up, and past what the transcript holds the controller loads older pages.
+  #limit = windowSize;
+  #wantsOlder = false;
+  #last: { messages: readonly MessageView[]; drafts: readonly BotDraft[]; hasOlder: boolean } | undefined;
 
-  constructor(hello: string, private readonly onRetry: (clientMessageId: string) => void) {
+  constructor(hello: string, private readonly onRetry: (clientMessageId: string) => void, private readonly onNearTop: () => void = () => {}) {
     this.#hello.textContent = hello;
     this.el.append(this.#hello);
+    this.el.addEventListener('scroll', () => this.#scrolled(), { passive: true });
   }
 
-  /** Shows these messages and streaming drafts; returns true when a new line was added. */
-  render(messages: readonly MessageView[], drafts: readonly BotDraft[]): boolean {
-    const items: Item[] = messages.filter((m) => !m.isNote).map(toItem);
+  /** Shows the newest lines of these messages (a contiguous transcript) and streaming drafts; true when a line was added. */
+  render(messages: readonly MessageView[], drafts: readonly BotDraft[], hasOlder = false): boolean {
+    this.#last = { messages, drafts, hasOlder };
+    // A page of older messages came in while the reader waited at the top: show it.
+    if (this.#wantsOlder && this.#countVisible(messages, this.#limit + 1) > this.#limit) {
+      this.#wantsOlder = false;
+      this.#limit += windowSize;
+    }
+    const items = this.#tail(messages);
     const known = new Set(items.map((i) => i.key));
     for (const d of drafts) {
       if (!known.has(d.replyId)) items.push({ key: d.replyId, role: 'bot', text: d.text, name: null, createdAt: null, status: null, canRetry: false, streaming: true });
     }
     const atBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 48;
+    // Keeps the line the reader looks at in place when lines are added above it.
+    const anchor = atBottom ? undefined : this.#firstRow();
+    const anchorTop = anchor?.el.offsetTop ?? 0;
     let added = false;
     let ownAdded = false;
     let previous: Item | undefined;
@@ -75,10 +93,44 @@ export class MessageList {
         this.#rows.delete(key);
       }
     }
-    show(this.#hello, items.length === 0);
+    show(this.#hello, items.length === 0 && !hasOlder);
+    if (anchor !== undefined && anchor.el.isConnected) this.el.scrollTop += anchor.el.offsetTop - anchorTop;
     // Follow new lines when the reader is at the bottom, and always after the visitor's own message.
     if ((added && atBottom) || ownAdded || (atBottom && drafts.length > 0)) this.scrollToEnd();
     return added;
+  }
+
+  #scrolled(): void {
+    const last = this.#last;
+    if (last === undefined || this.el.scrollTop > nearTopPx) return;
+    if (this.#countVisible(last.messages, this.#limit + 1) > this.#limit) {
+      this.#limit += windowSize;
+      this.render(last.messages, last.drafts, last.hasOlder);
+    } else if (last.hasOlder) {
+      this.#wantsOlder = true;
+      this.onNearTop();
+    }
+  }
+
+  /** The newest `#limit` lines the visitor sees (notes are the team's), oldest first: O(window), not O(transcript). */
+  #tail(messages: readonly MessageView[]): Item[] {
+    const items: Item[] = [];
+    for (let i = messages.length - 1; i >= 0 && items.length < this.#limit; i--) {
+      const m = messages[i] as MessageView;
+      if (!m.isNote) items.push(toItem(m));
+    }
+    return items.reverse();
+  }
+
+  #countVisible(messages: readonly MessageView[], atMost: number): number {
+    let n = 0;
+    for (let i = messages.length - 1; i >= 0 && n < atMost; i--) if (!(messages[i] as MessageView).isNote) n++;
+    return n;
+  }
+
+  #firstRow(): Row | undefined {
+    for (const row of this.#rows.values()) if (row.el.isConnected) return row;
+    return undefined;
   }
 
   scrollToEnd(): void {

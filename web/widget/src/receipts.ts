@@ -1,4 +1,4 @@
-import type { ApiClient, MessageView, RetryPolicy } from '@switchboard/client';
+import type { BaseApiClient, MessageView, RetryPolicy } from '@switchboard/client';
 
 /** The SDK's one retry rule and schedule (`isRetryableError`, `RetryPolicy.default`), passed in by the widget. */
 export interface ReceiptRetry {
@@ -20,7 +20,7 @@ export class Receipts {
   #retryAt = 0;
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: BaseApiClient,
     private readonly wake: (afterMs: number) => void,
     private readonly retry: ReceiptRetry,
     private readonly random: () => number = Math.random,

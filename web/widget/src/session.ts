@@ -1,4 +1,4 @@
-import { ApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError } from '@switchboard/client';
+import { BaseApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError } from '@switchboard/client';
 import { Receipts } from './receipts';
 import { loadSession, saveSession } from './sessionStore';
 import { WidgetTransport } from './widgetTransport';
@@ -22,7 +22,7 @@ export interface LiveConversation {
  * holds no DOM: `onChange` says the view should render again.
  */
 export class WidgetSession {
-  readonly #api: ApiClient;
+  readonly #api: BaseApiClient;
   readonly #receipts: Receipts;
   #phase: Phase;
   #store: LiveStore | undefined;
@@ -33,7 +33,7 @@ export class WidgetSession {
   #refusalsSeen = 0;
 
   constructor(private readonly inboxToken: string, baseUrl: string, private readonly onChange: (afterMs?: number) => void) {
-    this.#api = new ApiClient({ baseUrl });
+    this.#api = new BaseApiClient({ baseUrl });
     this.#receipts = new Receipts(this.#api, (ms) => onChange(ms), { isRetryable: isRetryableError, policy: RetryPolicy.default });
     this.#phase = loadSession(inboxToken) === undefined ? 'intro' : 'connecting';
     if (this.#phase === 'connecting') void this.connect({});
@@ -87,6 +87,13 @@ export class WidgetSession {
 
   retry(clientMessageId: string): void { this.#store?.retryMessage(clientMessageId); }
 
+  /** Loads the page below what the transcript holds (the SDK asks for exactly the gap); a failure: the next scroll retries. */
+  loadOlder(): void {
+    const live = this.live;
+    if (live === undefined || live.store.loadingOlder(live.conversationId)) return;
+    live.store.loadOlder(live.conversationId).catch(() => {});
+  }
+
   /** Messages the server refused since the last call (each once): the view gives their text back. */
   takeRefusals(): readonly StoreError[] {
     const errors = this.#store?.errors ?? [];
@@ -101,7 +108,7 @@ export class WidgetSession {
     if (live === undefined) return;
     // The stream refuses the token (expired, or the server forgot the workspace): start a new session.
     if (live.store.streamError instanceof HttpError && live.store.streamError.status === 401) void this.#renew(live.store);
-    this.#receipts.update(live.conversationId, live.store.getMessages(live.conversationId), canRead);
+    this.#receipts.update(live.conversationId, live.store.transcript(live.conversationId).messages, canRead);
   }
 
   // Each step is kept once done, so a retry goes on where the last attempt failed.

@@ -12,6 +12,8 @@ export interface ViewActions {
   readonly send: (text: string) => boolean;
   readonly typing: (hasText: boolean) => void;
   readonly retry: (clientMessageId: string) => void;
+  /** The reader reached the top of what is shown: load older messages. */
+  readonly loadOlder: () => void;
 }
 
 /** What the panel shows: the phase, and once ready the conversation. */
@@ -19,7 +21,7 @@ export interface ViewState {
   readonly phase: Phase;
   readonly open: boolean;
   readonly live: boolean;
-  readonly conversation?: { readonly messages: readonly MessageView[]; readonly signals: ConversationSignals; readonly unread: number; readonly refusals: readonly StoreError[] };
+  readonly conversation?: { readonly messages: readonly MessageView[]; readonly hasOlder: boolean; readonly signals: ConversationSignals; readonly unread: number; readonly refusals: readonly StoreError[] };
 }
 
 /**
@@ -46,7 +48,7 @@ export class WidgetView {
   #phase: Phase = 'intro';
 
   constructor(host: HTMLElement, teamName: string, color: string | undefined, private readonly actions: ViewActions) {
-    this.#list = new MessageList('Hi! Ask us anything: we usually answer within minutes.', actions.retry);
+    this.#list = new MessageList('Hi! Ask us anything: we usually answer within minutes.', actions.retry, actions.loadOlder);
     this.#intro = this.#buildIntro();
     const root = this.#root = host.attachShadow({ mode: 'open' });
     if (color !== undefined) host.style.setProperty('--a', color);
@@ -101,7 +103,7 @@ export class WidgetView {
     this.#sub.classList.toggle('off', phase === 'ready' && !live);
     if (c === undefined) return;
 
-    this.#list.render(c.messages, c.signals.drafts);
+    this.#list.render(c.messages, c.signals.drafts, c.hasOlder);
     show(this.#botStatus, c.signals.botThinking && c.signals.drafts.length === 0);
     const typist = c.signals.typing[0];
     show(this.#typingStatus, typist !== undefined);

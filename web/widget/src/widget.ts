@@ -23,6 +23,7 @@ export class ChatWidget {
       send: (text) => this.#session.send(text),
       typing: (hasText) => this.#session.typing(hasText),
       retry: (id) => this.#session.retry(id),
+      loadOlder: () => this.#session.loadOlder(),
     });
     this.#session = new WidgetSession(config.inboxToken, config.baseUrl, (afterMs) => {
       if (afterMs === undefined || afterMs <= 0) this.#schedule();
@@ -65,8 +66,10 @@ export class ChatWidget {
   #render(): void {
     const session = this.#session;
     const live = session.live;
-    const conversation = live === undefined ? undefined : {
-      messages: live.store.getMessages(live.conversationId),
+    const transcript = live?.store.transcript(live.conversationId);
+    const conversation = live === undefined || transcript === undefined ? undefined : {
+      messages: transcript.messages,
+      hasOlder: transcript.hasOlder,
       signals: live.store.signals.view(live.conversationId),
       unread: live.store.getConversation(live.conversationId)?.unreadCount ?? 0,
       refusals: session.takeRefusals(),

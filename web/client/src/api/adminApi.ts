@@ -1,5 +1,5 @@
 import { Fields } from '../sync/wire.js';
-import type { ApiClient, CallOptions } from './apiClient.js';
+import type { BaseApiClient, CallOptions } from './apiClient.js';
 import { parseInbox, type Inbox } from './apiContracts.js';
 import {
   parseBotConfig, parseCreatedMember, parseCreatedWebhook, parseFaqEntry, parseMemberDetails, parseWebhook, parseWebhookDelivery, parseWorkspace,
@@ -34,7 +34,7 @@ export interface WorkspaceChange {
  * admin role reject with `HttpError` 403 for operators.
  */
 export class AdminApi {
-  constructor(private readonly api: ApiClient) {}
+  constructor(private readonly api: BaseApiClient) {}
 
   async listMembers(options?: CallOptions): Promise<readonly MemberDetails[]> {
     return items(await this.api.sendJson('GET', '/api/v1/members', undefined, options), parseMemberDetails);

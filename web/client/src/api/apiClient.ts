@@ -1,13 +1,8 @@
-import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
-import { parseConversation, type Conversation } from '../sync/models.js';
 import type { OutgoingRequest } from '../sync/pending.js';
 import { deadline, systemTimers, type Timers } from '../timers.js';
-import { AdminApi } from './adminApi.js';
 import {
-  parseApiSnapshot, parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parseMessagePage,
-  parsePostMessageResult, parsePresenceResult, parseQueuePage, parseWidgetSession,
-  type ApiSnapshot, type ConversationWriteResult, type CurrentCaller, type ItemsPage, type LoginResult, type MessagePage,
-  type PostMessageResult, type PresenceResult, type QueuePage, type WidgetSession,
+  parseApiSnapshot, parseConversationWriteResult, parseMessagePage, parseWidgetSession,
+  type ApiSnapshot, type ConversationWriteResult, type MessagePage, type WidgetSession,
 } from './apiContracts.js';
 import { HttpError, TransportError } from './httpError.js';
 
@@ -64,15 +59,14 @@ export interface RawAnswer {
 /**
  * Typed access to the REST API over `fetch` (docs/api.md), the TypeScript twin of the .NET
  * `SwitchboardApiClient`. Non-2xx answers reject with {@link HttpError}; no answer (network, timeout) with
- * {@link TransportError}; an answer that is not what the protocol says with `WireFormatError`.
+ * {@link TransportError}; an answer that is not what the protocol says with `WireFormatError`. Everything but
+ * the admin endpoints, which {@link ApiClient} adds: the widget ships this one alone, without the admin contracts.
  */
-export class ApiClient {
+export class BaseApiClient {
   readonly baseUrl: string;
   readonly credentials: RequestCredentials | undefined;
   readonly timers: Timers;
   readonly timeoutMs: number;
-  /** The admin endpoints: members, inboxes, FAQ, bot settings, webhooks, workspace. */
-  readonly admin: AdminApi;
   readonly #fetch: FetchLike;
   #token: string | undefined;
 
@@ -86,7 +80,6 @@ export class ApiClient {
     const f = options.fetch ?? (platformFetch === undefined ? undefined : platformFetch.bind(globalThis));
     if (f === undefined) throw new Error('No fetch on this platform: pass options.fetch.');
     this.#fetch = f;
-    this.admin = new AdminApi(this);
   }
 
   /** The bearer token in use, if any. */
@@ -95,24 +88,6 @@ export class ApiClient {
   /** Authenticates later calls with `token` (or with the cookie alone when undefined). */
   useToken(token: string | undefined): void {
     this.#token = token;
-  }
-
-  /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */
-  async login(email: string, password: string, options?: CallOptions): Promise<LoginResult> {
-    const result = parseLoginResult(await this.#json('POST', '/api/v1/auth/login', { email, password }, options));
-    if (this.credentials !== 'include') this.useToken(result.token);
-    return result;
-  }
-
-  /** Ends the member session (and clears the cookie); forgets the token. */
-  async logout(options?: CallOptions): Promise<void> {
-    await this.#json('POST', '/api/v1/auth/logout', undefined, options);
-    this.useToken(undefined);
-  }
-
-  /** Who the caller is: after a page reload, the dashboard learns its member from the cookie this way. */
-  async me(options?: CallOptions): Promise<CurrentCaller> {
-    return parseCurrentCaller(await this.#json('GET', '/api/v1/auth/me', undefined, options));
   }
 
   /**
@@ -137,36 +112,10 @@ export class ApiClient {
     return parseApiSnapshot(await this.#json('GET', '/api/v1/sync/snapshot', undefined, options));
   }
 
-  /** A page of conversations, newest activity first. */
-  async listConversations(filter: ConversationFilter = {}, options?: CallOptions): Promise<ItemsPage<Conversation>> {
-    const state = typeof filter.state === 'string' ? filter.state : filter.state?.join(',');
-    const query = queryString({
-      state, assignee: filter.assignee, inboxId: filter.inboxId, botActive: filter.botActive, updatedSince: filter.updatedSince,
-      q: filter.q, limit: filter.limit, cursor: filter.cursor,
-    });
-    return parseConversationsPage(await this.#json('GET', `/api/v1/conversations${query}`, undefined, options));
-  }
-
-  /** One conversation. */
-  async getConversation(id: number, options?: CallOptions): Promise<Conversation> {
-    return parseConversation(await this.#json('GET', `/api/v1/conversations/${id}`, undefined, options));
-  }
-
   /** A page of messages in conversation order: the newest by default, or those before/after an ordinal. */
   async getMessages(conversationId: number, page: { before?: number; after?: number; limit?: number } = {}, options?: CallOptions): Promise<MessagePage> {
     const query = queryString({ before: page.before, after: page.after, limit: page.limit });
     return parseMessagePage(await this.#json('GET', `/api/v1/conversations/${conversationId}/messages${query}`, undefined, options));
-  }
-
-  /** Sends a message directly (no optimistic view: the `LiveStore` is the way for UIs). */
-  async postMessage(conversationId: number, message: { clientMessageId: string; text: string; seenSeq?: number; isNote?: boolean }, options?: CallOptions): Promise<PostMessageResult> {
-    return parsePostMessageResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/messages`, message, options));
-  }
-
-  /** Changes a conversation directly. `ifMatch` (a version) answers 412 `version_mismatch` when it moved on. */
-  async patchConversation(conversationId: number, mutationId: string, patch: ConversationPatch, ifMatch?: number, options?: CallOptions): Promise<ConversationWriteResult> {
-    const headers = ifMatch === undefined ? undefined : { 'If-Match': `"${ifMatch}"` };
-    return parseConversationWriteResult(await this.#json('PATCH', `/api/v1/conversations/${conversationId}`, patchBody(patch, mutationId), options, headers));
   }
 
   /** Acknowledges what the other side wrote, up to and including `upToMessageId`. */
@@ -181,26 +130,6 @@ export class ApiClient {
    */
   async sendTyping(conversationId: number, state: 'start' | 'stop', options?: CallOptions): Promise<void> {
     await this.#json('POST', `/api/v1/conversations/${conversationId}/typing`, { state }, options);
-  }
-
-  /** Sets the caller's own presence (`offline` follows from inactivity and is refused). */
-  async setPresence(status: 'online' | 'away', options?: CallOptions): Promise<PresenceResult> {
-    return parsePresenceResult(await this.#json('PUT', '/api/v1/presence', { status }, options));
-  }
-
-  /** The waiting room, oldest first. */
-  async getQueue(limit?: number, options?: CallOptions): Promise<QueuePage> {
-    return parseQueuePage(await this.#json('GET', `/api/v1/queue${queryString({ limit })}`, undefined, options));
-  }
-
-  /** Claims the conversation that has waited longest (409 `queue_empty`, `capacity_reached`). Retry with the same id. */
-  async claimNext(mutationId: string, options?: CallOptions): Promise<ConversationWriteResult> {
-    return parseConversationWriteResult(await this.#json('POST', '/api/v1/queue/claim', { mutationId }, options));
-  }
-
-  /** Claims one queued conversation (409 `conversation_not_queued` when someone was faster). */
-  async claimConversation(conversationId: number, mutationId: string, options?: CallOptions): Promise<ConversationWriteResult> {
-    return parseConversationWriteResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/claim`, { mutationId }, options));
   }
 
   /**
@@ -221,10 +150,10 @@ export class ApiClient {
 
   /**
    * Sends any JSON request with this client's auth and returns the answer's JSON (undefined when empty): non-2xx
-   * rejects with {@link HttpError}. The typed calls (here and in {@link admin}) parse what it returns.
+   * rejects with {@link HttpError}. The typed calls (here and in `ApiClient.admin`) parse what it returns.
    */
-  async sendJson(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: CallOptions): Promise<unknown> {
-    return this.#json(method, path, body, options);
+  async sendJson(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: CallOptions, headers?: Record<string, string>): Promise<unknown> {
+    return this.#json(method, path, body, options, headers);
   }
 
   /**
@@ -298,7 +227,7 @@ export function problem(status: number, text: string): HttpError {
   return new HttpError(status, field('code') ?? `http_${status}`, field('detail'));
 }
 
-function queryString(parts: Record<string, string | number | boolean | undefined>): string {
+export function queryString(parts: Record<string, string | number | boolean | undefined>): string {
   const present = Object.entries(parts).filter((e): e is [string, string | number | boolean] => e[1] !== undefined);
   return present.length === 0 ? '' : `?${present.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')}`;
 }

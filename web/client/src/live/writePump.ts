@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/apiClient.js';
+import type { BaseApiClient as ApiClient } from '../api/apiClient.js';
 import type { LiveStoreCore, LiveStoreLogger } from '../sync/liveStoreCore.js';
 import type { OutgoingRequest } from '../sync/pending.js';
 import { Alarm, type Timers } from '../timers.js';

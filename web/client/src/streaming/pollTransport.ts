@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/apiClient.js';
+import type { BaseApiClient as ApiClient } from '../api/apiClient.js';
 import { Fields } from '../sync/wire.js';
 import { parseFrame } from './streamFrames.js';
 import { openItem, type EventStreamTransport, type StreamItem, type StreamLogger } from './streamItem.js';

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/apiClient.js';
+import type { BaseApiClient as ApiClient } from '../api/apiClient.js';
 import { problem } from '../api/apiClient.js';
 import { TransportError } from '../api/httpError.js';
 import { SseParser } from './sseParser.js';

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/apiClient.js';
+import type { BaseApiClient as ApiClient } from '../api/apiClient.js';
 import { TransportError } from '../api/httpError.js';
 import { AsyncQueue } from './asyncQueue.js';
 import { isPing, parseFrame } from './streamFrames.js';

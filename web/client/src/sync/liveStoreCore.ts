@@ -1,5 +1,6 @@
 import { copyPatch, type ConversationPatch } from './conversationPatch.js';
 import { readEventData } from './eventData.js';
+import { ConversationMessages, pageCoverage, type LoadedPage, type OrdinalRange, type PageRequest } from './history.js';
 import { newId } from './ids.js';
 import { Listeners } from './listeners.js';
 import type { Conversation, Member, Message, Snapshot, StreamEvent } from './models.js';
@@ -7,7 +8,7 @@ import type { OutgoingRequest, PendingMutation } from './pending.js';
 import { PendingQueue } from './pendingQueue.js';
 import { RetryPolicy } from './retryPolicy.js';
 import type { StoreError } from './storeError.js';
-import { byActivity, byId, messageViews, pendingPatchesOf, projectConversation, type MessageView } from './view.js';
+import { byActivity, byId, messageViews, pendingPatchesOf, projectConversation, transcriptOf, type MessageView, type Transcript } from './view.js';
 import { WireFormatError } from './wire.js';
 
 /** Where the store reports what it skipped. It logs ids, types and seqs, never message text. */
@@ -49,7 +50,8 @@ export type ClaimState =
 
 export class LiveStoreCore {
   readonly #conversations = new Map<number, Conversation>();
-  readonly #messages = new Map<number, Map<string, Message>>();
+  readonly #messages = new Map<number, ConversationMessages>();
+  readonly #transcripts = new Map<number, Transcript>();
   readonly #members = new Map<number, Member>();
   readonly #pending: PendingQueue;
   readonly #confirmedClaims = new Map<string, number>();
@@ -58,6 +60,11 @@ export class LiveStoreCore {
   #cursor = 0;
   #needsSnapshot = true;
   #revision = 0;
+  // Grows at every break of the stream's continuity (a reset, a snapshot that replaces the state): a page asked
+  // for in an older epoch may describe a log that no longer exists, or miss what the stream skipped.
+  #epoch = 0;
+  // Newest pages read ahead of the cursor: their range counts once the stream has caught up with them.
+  #ahead: Array<{ readonly request: PageRequest; readonly page: LoadedPage }> = [];
 
   constructor(options: LiveStoreOptions = {}) {
     this.#pending = new PendingQueue(options.retryPolicy ?? RetryPolicy.default, options.random ?? Math.random);
@@ -107,7 +114,10 @@ export class LiveStoreCore {
       this.#conversations.clear();
       this.#members.clear();
       this.#messages.clear();
+      this.#transcripts.clear();
       this.#cursor = snapshot.cursor;
+      this.#epoch++;
+      this.#ahead = [];
     }
     for (const c of snapshot.conversations) this.#upsertConversation(c);
     for (const m of snapshot.members) this.#upsertMember(m);
@@ -116,10 +126,63 @@ export class LiveStoreCore {
     this.#settle();
   }
 
-  /** Merges a page of messages. Versions decide, so a page older or newer than the cursor is safe to merge. */
+  /**
+   * Merges messages without saying which range they cover (they are kept, but only a page loaded with
+   * {@link loadPage} makes a range of the transcript complete). Versions decide, so any order is safe.
+   */
   loadMessages(conversationId: number, page: Iterable<Message>): void {
     for (const m of page) this.#upsertMessage(m.conversationId === conversationId ? m : Object.freeze({ ...m, conversationId }));
     this.#settle();
+  }
+
+  /**
+   * The page that extends what a view shows: the newest page while nothing is held, else exactly the gap below the
+   * newest range (`before` its first ordinal, `after` the end of the range below it, if any). Null when the newest
+   * range reaches the beginning of the conversation.
+   */
+  nextPage(conversationId: number): PageRequest | null {
+    const gap = this.#messages.get(conversationId)?.ranges.top === undefined ? { before: null, after: null }
+      : this.#messages.get(conversationId)?.ranges.gapBelowTop() ?? null;
+    return gap === null ? null : Object.freeze({ conversationId, ...gap, epoch: this.#epoch });
+  }
+
+  /** The newest page of a conversation (loaded when it is watched, and again after a reset). */
+  newestPage(conversationId: number): PageRequest {
+    return Object.freeze({ conversationId, before: null, after: null, epoch: this.#epoch });
+  }
+
+  /**
+   * Merges the answer to a page request and marks the range it covers as held. A page asked for before a reset
+   * is dropped whole (false): the log it was read from may be gone, and the stream did not carry what happened
+   * between. Versions decide per message, so a page may overlap what events brought.
+   */
+  loadPage(request: PageRequest, page: LoadedPage): boolean {
+    if (request.epoch !== this.#epoch || this.#needsSnapshot) return false;
+    // A newest page read ahead of the stream is held back until the stream has caught up with its read: until then
+    // a message created between the cursor and the read may be missing below its oldest item while the page shows
+    // what is above it, a hole. (The stream brings the same messages meanwhile; versions decide.)
+    if (request.before === null && (page.cursor ?? 0) > this.#cursor) this.#ahead.push({ request, page });
+    else this.#mergePage(request, page);
+    this.#settle();
+    return true;
+  }
+
+  /** The ranges of ordinals held contiguously, oldest first; the last one ends at Infinity while it is live. */
+  historyRanges(conversationId: number): readonly OrdinalRange[] {
+    return this.#messages.get(conversationId)?.ranges.ranges ?? [];
+  }
+
+  /**
+   * What a view shows of a conversation: the newest contiguous range of its confirmed messages in order, then local
+   * ones on their way; never a message outside that range, so a transcript has no hole. The same object until it
+   * changes (for React and for cheap comparisons), so a flood of events about messages outside it costs nothing.
+   */
+  transcript(conversationId: number): Transcript {
+    const held = this.#messages.get(conversationId);
+    const cached = this.#transcripts.get(conversationId);
+    const next = transcriptOf(held, this.#pending.items, conversationId, cached);
+    if (next !== cached) this.#transcripts.set(conversationId, next);
+    return next;
   }
 
   /** Applies a durable event. Events at or below the cursor were applied before and change nothing. */
@@ -148,6 +211,9 @@ export class LiveStoreCore {
   /** The stream's cursor is older than retention: the caller must load a fresh snapshot; pending work is kept. */
   requestSnapshot(): void {
     this.#needsSnapshot = true;
+    this.#epoch++;
+    this.#ahead = [];
+    for (const held of this.#messages.values()) held.closeLiveEdge();
     this.#changed();
   }
 
@@ -249,7 +315,10 @@ export class LiveStoreCore {
     return this.#conversations.get(id);
   }
 
-  /** A conversation's messages: confirmed ones in conversation order, then local ones on their way, in the order written. */
+  /**
+   * Every message held of a conversation, in or outside the loaded ranges: confirmed ones in conversation order,
+   * then local ones on their way, in the order written. Views show {@link transcript} instead.
+   */
   getMessages(conversationId: number): MessageView[] {
     return messageViews(this.#messages.get(conversationId), this.#pending.items, conversationId);
   }
@@ -289,14 +358,29 @@ export class LiveStoreCore {
   }
 
   #upsertMessage(m: Message): void {
-    let byClientId = this.#messages.get(m.conversationId);
-    if (byClientId === undefined) this.#messages.set(m.conversationId, byClientId = new Map());
-    const known = byClientId.get(m.clientMessageId);
-    if (known === undefined || known.version < m.version) byClientId.set(m.clientMessageId, m);
+    this.#held(m.conversationId).upsert(m);
+  }
+
+  #mergePage(request: PageRequest, page: LoadedPage): void {
+    const held = this.#held(request.conversationId);
+    for (const m of page.items) held.upsert(m.conversationId === request.conversationId ? m : Object.freeze({ ...m, conversationId: request.conversationId }));
+    const range = pageCoverage(request, page);
+    if (range !== null) held.addRange(range);
+  }
+
+  #held(conversationId: number): ConversationMessages {
+    let held = this.#messages.get(conversationId);
+    if (held === undefined) this.#messages.set(conversationId, held = new ConversationMessages());
+    return held;
   }
 
   /** Drops every pending change the confirmed state now includes, then tells the view. */
   #settle(): void {
+    if (this.#ahead.length > 0) {
+      const caughtUp = this.#ahead.filter((a) => (a.page.cursor ?? 0) <= this.#cursor);
+      this.#ahead = this.#ahead.filter((a) => (a.page.cursor ?? 0) > this.#cursor);
+      for (const a of caughtUp) this.#mergePage(a.request, a.page);
+    }
     for (const p of this.#pending.items) {
       // The cursor passed the answer's seq, so the message is part of the confirmed state even if its event
       // was never seen (a reset skipped it): keep the answer's copy; versions settle any later change.

@@ -1,4 +1,5 @@
 import type { ConversationPatch } from './conversationPatch.js';
+import type { ConversationMessages } from './history.js';
 import type { Conversation, Member, Message } from './models.js';
 import type { PendingClaim, PendingMessage, PendingMutation, PendingPatch } from './pending.js';
 
@@ -87,20 +88,55 @@ export function byId(members: Iterable<Member>): Member[] {
  * A conversation's messages: confirmed ones in conversation order, then local ones still on their way,
  * in the order they were written. Each clientMessageId appears once.
  */
-export function messageViews(confirmed: ReadonlyMap<string, Message> | undefined, pending: readonly PendingMutation[], conversationId: number): MessageView[] {
-  const view = [...(confirmed?.values() ?? [])].sort((a, b) => a.ordinal - b.ordinal).map(confirmedView);
-  const local = pending
-    .filter((p): p is PendingMessage => p.kind === 'message' && p.conversationId === conversationId && !(confirmed?.has(p.key) ?? false))
-    .sort((a, b) => a.order - b.order);
-  for (const p of local) view.push(localView(p));
+export function messageViews(confirmed: ConversationMessages | undefined, pending: readonly PendingMutation[], conversationId: number): MessageView[] {
+  const view = (confirmed?.all() ?? []).map(confirmedView);
+  for (const p of localMessages(confirmed, pending, conversationId)) view.push(localView(p));
   return view;
 }
 
+/** What a view shows of a conversation (see `LiveStoreCore.transcript`). */
+export interface Transcript {
+  /** The newest contiguous range of confirmed messages in conversation order, then local ones on their way. */
+  readonly messages: readonly MessageView[];
+  /** Some range is loaded (false until the first page is in). */
+  readonly loaded: boolean;
+  /** Older messages exist that the view does not hold yet (`loadOlder` fetches them). */
+  readonly hasOlder: boolean;
+  /** The first ordinal the view holds, or null. */
+  readonly from: number | null;
+  /** @internal What it was built from, to hand out the same object until that changes. */
+  readonly key: string;
+}
+
+export function transcriptOf(held: ConversationMessages | undefined, pending: readonly PendingMutation[], conversationId: number, cached: Transcript | undefined): Transcript {
+  const local = localMessages(held, pending, conversationId);
+  // Pending messages are few; the confirmed part is rebuilt only when something inside the newest range changed.
+  const key = `${held?.viewVersion ?? -1}|${local.map((p) => `${p.key}:${p.state}:${p.server?.version ?? ''}`).join(',')}`;
+  if (cached !== undefined && cached.key === key) return cached;
+  const top = held?.ranges.top;
+  const messages = (held?.topSlice() ?? []).map(confirmedView);
+  for (const p of local) messages.push(localView(p));
+  return Object.freeze({ messages: Object.freeze(messages), loaded: top !== undefined, hasOlder: top === undefined || top.from > 1, from: top?.from ?? null, key });
+}
+
+function localMessages(confirmed: ConversationMessages | undefined, pending: readonly PendingMutation[], conversationId: number): PendingMessage[] {
+  return pending
+    .filter((p): p is PendingMessage => p.kind === 'message' && p.conversationId === conversationId && !(confirmed?.has(p.key) ?? false))
+    .sort((a, b) => a.order - b.order);
+}
+
+const views = new WeakMap<Message, MessageView>();
+
 function confirmedView(m: Message): MessageView {
-  return Object.freeze({
+  // Messages are immutable snapshots: one view each, so a long transcript is not re-allocated per read.
+  const known = views.get(m);
+  if (known !== undefined) return known;
+  const view: MessageView = Object.freeze({
     clientMessageId: m.clientMessageId, id: m.id, ordinal: m.ordinal, text: m.text, senderRole: m.senderRole,
     senderName: m.senderName, status: m.status, pending: false, isNote: m.isNote, error: m.error, server: m, canRetry: false,
   });
+  views.set(m, view);
+  return view;
 }
 
 function localView(p: PendingMessage): MessageView {

@@ -5,16 +5,18 @@ import { CloseIcon } from '../ui/icons.js';
 import { Composer } from './Composer.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { MessageItem, type Row } from './MessageItem.js';
-import { messageRows, oldestOrdinal, rowKey } from './messageRows.js';
+import { messageRows, rowKey } from './messageRows.js';
 import { VirtualList } from './VirtualList.js';
 
 export function ConversationView({ conversationId }: { readonly conversationId: number }) {
   const live = useLive();
-  const { store, api, signals, history, me, meanwhile } = live;
+  const { store, signals, me, meanwhile } = live;
   const conversation = useConversation(conversationId);
-  const revision = useRevision();
+  useRevision();
   const signalView = useSyncExternalStore(signals.subscribe, () => signals.view(conversationId));
-  const historyState = useSyncExternalStore(history.subscribe, () => history.get(conversationId));
+  // The SDK's transcript: the newest contiguous range, the same object until it changes, so a flood of status events
+  // about messages outside it re-renders nothing below.
+  const transcript = useSyncExternalStore(store.subscribe, () => store.transcript(conversationId));
   const meanwhileNotice = useSyncExternalStore(meanwhile.subscribe, () => meanwhile.get().get(conversationId));
   const [loadError, setLoadError] = useState(false);
   const [follow, setFollow] = useState(0);
@@ -35,8 +37,7 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
     };
   }, [store, conversationId]);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const messages = useMemo(() => store.getMessages(conversationId), [store, conversationId, revision]);
+  const messages = transcript.messages;
   const rows = useMemo(() => messageRows(messages, signalView.drafts, me.id), [messages, signalView.drafts, me.id]);
 
   // Read receipts while the conversation is open and the page visible.
@@ -49,11 +50,13 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
     });
   }, [store, conversationId, newestId, visible, unread]);
 
+  // The SDK fetches exactly the gap below what is shown; a failure shows below and the next scroll tries again.
   const loadOlder = useCallback(() => {
-    void history.loadOlder(conversationId, oldestOrdinal(store.getMessages(conversationId)),
-      (before) => api.getMessages(conversationId, { before, limit: 100 }),
-      (items) => store.core.loadMessages(conversationId, items));
-  }, [history, conversationId, store, api]);
+    if (!store.transcript(conversationId).loaded || store.loadingOlder(conversationId)) return;
+    store.loadOlder(conversationId).catch((error: unknown) => {
+      logger.warn('Could not load older messages.', { conversationId, error: error instanceof Error ? error.name : typeof error });
+    });
+  }, [conversationId, store]);
 
   const retry = useCallback((id: string) => { store.retryMessage(id); }, [store]);
   const renderRow = useCallback((row: Row) => <MessageItem row={row} onRetry={retry} />, [retry]);
@@ -87,11 +90,12 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
         </div>
       )}
       <div className="messages-area">
-        {historyState.loading && <div className="older-loading" role="status">Loading older messages…</div>}
+        {store.loadingOlder(conversationId) && <div className="older-loading" role="status">Loading older messages…</div>}
+        {store.olderFailed(conversationId) && !store.loadingOlder(conversationId) && <div className="older-loading older-error">Older messages could not be loaded. <button type="button" className="link-btn" onClick={loadOlder}>Try again</button></div>}
         {loadError && <div className="older-loading older-error">Messages could not be loaded. <button type="button" className="link-btn" onClick={() => { setLoadError(false); void store.watchConversation(conversationId).catch(() => setLoadError(true)); }}>Try again</button></div>}
         {rows.length === 0 && !loadError
           ? <div role="log" aria-label="Messages" className="vl-scroll chat-bg"><p className="empty-log">{conversation.messageCount === 0 ? 'No messages yet.' : 'Loading messages…'}</p></div>
-          : <VirtualList items={rows} getKey={rowKey} estimate={72} render={renderRow} onNearTop={loadOlder} followKey={follow} className="chat-bg" label="Messages" />}
+          : <VirtualList items={rows} getKey={rowKey} estimate={72} render={renderRow} onNearTop={transcript.hasOlder ? loadOlder : undefined} followKey={follow} className="chat-bg" label="Messages" />}
       </div>
       <div className="pane-foot">
         <div className="activity">

@@ -8,7 +8,7 @@ interface Props<T> {
   readonly estimate: number;
   readonly render: (item: T, index: number) => ReactNode;
   /** Called when the reader is near the top (load older items). */
-  readonly onNearTop?: () => void;
+  readonly onNearTop?: (() => void) | undefined;
   /** Changing it scrolls to the end (after the operator sent something). */
   readonly followKey?: number;
   readonly className?: string;
@@ -110,7 +110,10 @@ export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, fol
     stick.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight);
     anchor.current = captureAnchor(keys, offsets, el.scrollTop);
     setView({ top: el.scrollTop, height: el.clientHeight });
-  }, [keys, offsets]);
+    // Every scroll near the top asks again (the effect below only re-asks when something changed): after a failed or
+    // dropped page the reader pulling at the top retries. The SDK runs one request per conversation at a time.
+    if (el.scrollTop < nearTopPx) onNearTop?.();
+  }, [keys, offsets, onNearTop]);
 
   const rendered: ReactNode[] = [];
   for (let i = start; i < end; i++) {

@@ -28,9 +28,3 @@ export function messageRows(messages: readonly MessageView[], drafts: readonly B
 export function rowKey(row: Row): string {
   return row.kind === 'message' ? row.message.clientMessageId : `draft:${row.replyId}`;
 }
-
-/** The oldest ordinal held (for `before=`), or null when no server message is loaded. */
-export function oldestOrdinal(messages: readonly MessageView[]): number | null {
-  for (const m of messages) if (m.ordinal !== null) return m.ordinal;
-  return null;
-}

@@ -2,7 +2,6 @@ import {
   ApiClient, FallbackTransport, HttpError, LiveStore, PollTransport, RetryPolicy, SseTransport, WebSocketTransport,
   type CustomerWroteMeanwhile, type LiveStoreLogger, type Member, type SignalsStore, type TypingSender,
 } from '@switchboard/client';
-import { HistoryStore } from '../conversation/historyStore.js';
 import { createObservable, type Observable } from '../ui/createStore.js';
 import { describeStoreError, toasts } from '../ui/toastStore.js';
 
@@ -21,7 +20,6 @@ export interface LiveSession {
   readonly isAdmin: boolean;
   /** The store's signals (typing, bot thinking, streamed replies). */
   readonly signals: SignalsStore;
-  readonly history: HistoryStore;
   readonly typing: TypingSender;
   /** Sends the answer of a sent message said the customer wrote meanwhile, by conversation. */
   readonly meanwhile: Observable<ReadonlyMap<number, CustomerWroteMeanwhile>>;
@@ -41,7 +39,6 @@ export function createLiveSession(api: ApiClient, me: Member, role: string | nul
     new FallbackTransport(new SseTransport(api, { logger }), new PollTransport(api, { logger }), { logger }), { logger, maxConnectFailures: 8 });
   // This member's own typing (from another tab) is not shown.
   const store = new LiveStore({ api, transport, logger, isSelf: (actor) => actor.type === 'member' && actor.id === me.id });
-  const history = new HistoryStore();
   const meanwhile = createObservable<ReadonlyMap<number, CustomerWroteMeanwhile>>(new Map());
 
   const cleanups: (() => void)[] = [];
@@ -77,7 +74,7 @@ export function createLiveSession(api: ApiClient, me: Member, role: string | nul
   })();
 
   return {
-    api, store, me, isAdmin: role === 'admin', signals: store.signals, history, typing: store.typing, meanwhile,
+    api, store, me, isAdmin: role === 'admin', signals: store.signals, typing: store.typing, meanwhile,
     async dispose() {
       stopped = true;
       for (const c of cleanups) c();

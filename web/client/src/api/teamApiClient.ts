@@ -1,0 +1,86 @@
+import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
+import { parseConversation, type Conversation } from '../sync/models.js';
+import { AdminApi } from './adminApi.js';
+import { BaseApiClient, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
+import {
+  parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parsePostMessageResult, parsePresenceResult, parseQueuePage,
+  type ConversationWriteResult, type CurrentCaller, type ItemsPage, type LoginResult, type PostMessageResult, type PresenceResult, type QueuePage,
+} from './apiContracts.js';
+
+/**
+ * The whole REST API for the team's side: {@link BaseApiClient} (what the live store and the widget need), sign-in,
+ * lists, presence, the queue and the admin endpoints (`api.admin`). Apart, so the widget's bundle carries none of it.
+ */
+export class ApiClient extends BaseApiClient {
+  /** The admin endpoints: members, inboxes, FAQ, bot settings, webhooks, workspace. */
+  readonly admin: AdminApi;
+
+  constructor(options: ApiClientOptions = {}) {
+    super(options);
+    this.admin = new AdminApi(this);
+  }
+
+  /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */
+  async login(email: string, password: string, options?: CallOptions): Promise<LoginResult> {
+    const result = parseLoginResult(await this.sendJson('POST', '/api/v1/auth/login', { email, password }, options));
+    if (this.credentials !== 'include') this.useToken(result.token);
+    return result;
+  }
+
+  /** Ends the member session (and clears the cookie); forgets the token. */
+  async logout(options?: CallOptions): Promise<void> {
+    await this.sendJson('POST', '/api/v1/auth/logout', undefined, options);
+    this.useToken(undefined);
+  }
+
+  /** Who the caller is: after a page reload, the dashboard learns its member from the cookie this way. */
+  async me(options?: CallOptions): Promise<CurrentCaller> {
+    return parseCurrentCaller(await this.sendJson('GET', '/api/v1/auth/me', undefined, options));
+  }
+
+  /** A page of conversations, newest activity first. */
+  async listConversations(filter: ConversationFilter = {}, options?: CallOptions): Promise<ItemsPage<Conversation>> {
+    const state = typeof filter.state === 'string' ? filter.state : filter.state?.join(',');
+    const query = queryString({
+      state, assignee: filter.assignee, inboxId: filter.inboxId, botActive: filter.botActive, updatedSince: filter.updatedSince,
+      q: filter.q, limit: filter.limit, cursor: filter.cursor,
+    });
+    return parseConversationsPage(await this.sendJson('GET', `/api/v1/conversations${query}`, undefined, options));
+  }
+
+  /** One conversation. */
+  async getConversation(id: number, options?: CallOptions): Promise<Conversation> {
+    return parseConversation(await this.sendJson('GET', `/api/v1/conversations/${id}`, undefined, options));
+  }
+
+  /** Sends a message directly (no optimistic view: the `LiveStore` is the way for UIs). */
+  async postMessage(conversationId: number, message: { clientMessageId: string; text: string; seenSeq?: number; isNote?: boolean }, options?: CallOptions): Promise<PostMessageResult> {
+    return parsePostMessageResult(await this.sendJson('POST', `/api/v1/conversations/${conversationId}/messages`, message, options));
+  }
+
+  /** Changes a conversation directly. `ifMatch` (a version) answers 412 `version_mismatch` when it moved on. */
+  async patchConversation(conversationId: number, mutationId: string, patch: ConversationPatch, ifMatch?: number, options?: CallOptions): Promise<ConversationWriteResult> {
+    const headers = ifMatch === undefined ? undefined : { 'If-Match': `"${ifMatch}"` };
+    return parseConversationWriteResult(await this.sendJson('PATCH', `/api/v1/conversations/${conversationId}`, patchBody(patch, mutationId), options, headers));
+  }
+
+  /** Sets the caller's own presence (`offline` follows from inactivity and is refused). */
+  async setPresence(status: 'online' | 'away', options?: CallOptions): Promise<PresenceResult> {
+    return parsePresenceResult(await this.sendJson('PUT', '/api/v1/presence', { status }, options));
+  }
+
+  /** The waiting room, oldest first. */
+  async getQueue(limit?: number, options?: CallOptions): Promise<QueuePage> {
+    return parseQueuePage(await this.sendJson('GET', `/api/v1/queue${queryString({ limit })}`, undefined, options));
+  }
+
+  /** Claims the conversation that has waited longest (409 `queue_empty`, `capacity_reached`). Retry with the same id. */
+  async claimNext(mutationId: string, options?: CallOptions): Promise<ConversationWriteResult> {
+    return parseConversationWriteResult(await this.sendJson('POST', '/api/v1/queue/claim', { mutationId }, options));
+  }
+
+  /** Claims one queued conversation (409 `conversation_not_queued` when someone was faster). */
+  async claimConversation(conversationId: number, mutationId: string, options?: CallOptions): Promise<ConversationWriteResult> {
+    return parseConversationWriteResult(await this.sendJson('POST', `/api/v1/conversations/${conversationId}/claim`, { mutationId }, options));
+  }
+}
