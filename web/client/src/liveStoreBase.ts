@@ -5,7 +5,10 @@ import type { Listeners } from './sync/listeners.js';
 import type { LiveStoreCore } from './sync/liveStoreCore.js';
 import type { Timers } from './timers.js';
 
-/** The stream's state, for a connection indicator. Local actions work in every state. */
+/**
+ * The stream's state, for a connection indicator: `live`, `reconnecting`, or `offline` (the device has no network,
+ * as the browser says, and before start and after stop). Local actions work in every state.
+ */
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
 /**
@@ -37,6 +40,7 @@ export abstract class LiveStoreBase {
     private readonly listeners: Listeners,
   ) {
     this.core = core;
+    core.setConnected(false, timers.now()); // until the stream opens, writes that run out of retries wait
     core.subscribe(() => this.#changed());
   }
 
@@ -103,7 +107,7 @@ export abstract class LiveStoreBase {
   /** Calls `listener` after every change of the view or of the connection state; returns the function that stops it. */
   readonly subscribe = (listener: () => void): (() => void) => this.listeners.add(listener);
 
-  /** `live` while events arrive, `reconnecting` while (re)connecting, `offline` before start and after stop. */
+  /** `live` while events arrive, `reconnecting` while (re)connecting, `offline` while the device has no network, before start and after stop. */
   get state(): ConnectionState { return this.#state; }
 
   /** How many times the stream has connected. */
@@ -152,6 +156,7 @@ export abstract class LiveStoreBase {
   protected setState(state: ConnectionState): void {
     if (this.#state === state) return;
     this.#state = state;
+    this.core.setConnected(state === 'live', this.timers.now());
     this.#changed();
   }
 
