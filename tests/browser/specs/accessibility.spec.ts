@@ -16,7 +16,7 @@ async function violations(page: Page): Promise<string[]> {
 
 test('the dashboard has no serious or critical axe violations: login, inbox, a conversation, statistics, admin', async ({ browser, server, arrive, operatorKind, dashboardMissing }) => {
   test.skip(operatorKind !== 'dashboard' || dashboardMissing !== null, 'The dashboard: runs in the widget+dashboard project.');
-  test.setTimeout(180_000); // five pages, each analysed whole by axe
+  test.setTimeout(300_000); // five pages, each analysed whole by axe (about 2.5 min on a loaded 2-core machine)
   const visitor = await arrive('Ada');
   await visitor.startChat();
   await visitor.send('Can you read this?');
