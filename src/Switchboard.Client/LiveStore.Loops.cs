@@ -5,6 +5,9 @@ namespace Switchboard.Client;
 
 public sealed partial class LiveStore
 {
+    // Cancelled to cut a reconnect wait short (an answer from the server proves it is back).
+    volatile CancellationTokenSource? reconnectWait;
+
     async Task RunRequestsAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -25,6 +28,12 @@ public sealed partial class LiveStore
         }
     }
 
+    void WakeStream()
+    {
+        try { reconnectWait?.Cancel(); }
+        catch (ObjectDisposedException) { } // the wait ended meanwhile: nothing to cut short
+    }
+
     static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     async Task SendAsync(OutgoingRequest request, CancellationToken cancellationToken)
@@ -35,6 +44,8 @@ public sealed partial class LiveStore
         {
             var (status, body) = await api.SendRawAsync(request, timeout.Token);
             Mutate(c => c.OnResponse(request.Key, status, body, time.GetUtcNow()));
+            // The server answered: a stream waiting out its reconnect delay need not wait any longer.
+            if (status < 500 && State != ConnectionState.Live) WakeStream();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or IOException)
         {
@@ -63,7 +74,9 @@ public sealed partial class LiveStore
                     {
                         State = ConnectionState.Live;
                         Connections++;
-                        Changed?.Invoke();
+                        // Writes that waited for the connection go now.
+                        Mutate(c => c.SetConnected(true, time.GetUtcNow()));
+                        wake.Release();
                     }
                     failures = 0;
                     switch (item)
@@ -92,14 +105,18 @@ public sealed partial class LiveStore
             if (State != ConnectionState.Reconnecting)
             {
                 State = ConnectionState.Reconnecting;
-                Changed?.Invoke();
+                Mutate(c => c.SetConnected(false, time.GetUtcNow()));
             }
             var delays = options.ReconnectDelaysMs;
             var delay = failures == 0 || delays.Count == 0 ? 0 : delays[Math.Min(failures, delays.Count) - 1];
             // Jitter keeps a restarted server from being hit by every client at the same instant.
             var wait = TimeSpan.FromMilliseconds(delay + delay * 0.2 * Random.Shared.NextDouble());
-            try { if (wait > TimeSpan.Zero) await Task.Delay(wait, time, cancellationToken); }
+            using var waitCut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            reconnectWait = waitCut;
+            try { if (wait > TimeSpan.Zero) await Task.Delay(wait, time, waitCut.Token); }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested) { /* woken: reconnect now */ }
             catch (OperationCanceledException) { return; }
+            finally { reconnectWait = null; }
         }
     }
 

@@ -47,6 +47,7 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
     {
         var snapshot = await api.GetSnapshotAsync(cancellationToken);
         core = new LiveStoreCore(this.options.Writes);
+        core.SetConnected(false, time.GetUtcNow()); // until the stream opens, writes that run out of retries wait
         Mutate(c => c.LoadSnapshot(snapshot));
         State = ConnectionState.Reconnecting;
         streamLoop = Task.Run(() => RunStreamAsync(stop.Token));

@@ -89,6 +89,9 @@ public sealed class VectorRunner
             case "reset":
                 store.RequestSnapshot();
                 break;
+            case "connection":
+                store.SetConnected(s["connected"]!.GetValue<bool>(), now);
+                break;
             case "advance":
                 now = now.AddMilliseconds(s["ms"]!.GetValue<int>());
                 break;

@@ -5,6 +5,29 @@ namespace Switchboard.Client.Sync;
 
 public sealed partial class LiveStoreCore
 {
+    bool connected = true;
+
+    /// <summary>
+    /// Whether the stream is up (the shell says so; a new core assumes it is). While it is down a write that runs out
+    /// of retries waits instead of failing: a lost network is not a refusal. When it is back, every write that waits,
+    /// and every message that failed, goes again at once with a fresh budget.
+    /// </summary>
+    public void SetConnected(bool isConnected, DateTimeOffset now)
+    {
+        if (connected == isConnected) return;
+        connected = isConnected;
+        if (!isConnected) return;
+        var changed = false;
+        foreach (var p in pending.Where(p => p.State is PendingState.WaitingRetry or PendingState.Failed))
+        {
+            p.State = PendingState.WaitingRetry;
+            p.RetryAt = now;
+            p.Attempts = 0;
+            changed = true;
+        }
+        if (changed) Changed?.Invoke();
+    }
+
     /// <summary>Adds an optimistic message; it shows at once as <c>sending</c>. Returns its <c>clientMessageId</c>.</summary>
     /// <param name="conversationId">The conversation.</param>
     /// <param name="text">The text.</param>
@@ -47,7 +70,8 @@ public sealed partial class LiveStoreCore
         get
         {
             var busy = pending.Where(p => p.State == PendingState.InFlight).Select(p => p.Target).ToHashSet(StringComparer.Ordinal);
-            return pending.Where(p => p.State == PendingState.WaitingRetry && !busy.Contains(p.Target)).Select(p => (DateTimeOffset?)p.RetryAt).Min();
+            return pending.Where(p => p.State == PendingState.WaitingRetry && p.RetryAt != DateTimeOffset.MaxValue && !busy.Contains(p.Target))
+                .Select(p => (DateTimeOffset?)p.RetryAt).Min();
         }
     }
 
@@ -107,7 +131,10 @@ public sealed partial class LiveStoreCore
         Changed?.Invoke();
     }
 
-    /// <summary>A write got no answer (network error, timeout): retry later with the same id, or give up after the budget.</summary>
+    /// <summary>
+    /// A write got no answer (network error, timeout): retry later with the same id, or after the budget give up while
+    /// connected, or wait for the connection (<see cref="SetConnected"/>) while it is down.
+    /// </summary>
     public void OnTransportFailure(string key, DateTimeOffset now)
     {
         var p = pending.Find(x => x.Key == key && x.State == PendingState.InFlight);
@@ -116,6 +143,11 @@ public sealed partial class LiveStoreCore
         {
             p.State = PendingState.WaitingRetry;
             p.RetryAt = now + delay;
+        }
+        else if (!connected)
+        {
+            p.State = PendingState.WaitingRetry;
+            p.RetryAt = DateTimeOffset.MaxValue; // until the connection is back
         }
         else if (p is PendingMessage)
             p.State = PendingState.Failed; // stays visible with a retry action: never silently dropped

@@ -34,7 +34,7 @@ export class SwitchboardServer {
     return server;
   }
 
-  async #launch(): Promise<void> {
+  async #launch(): Promise<number> {
     const args = ['--urls', this.baseURL, '--data', this.dataDir, '--demo-password', demoPassword];
     const dll = serverDll();
     const [command, argv] = dll !== undefined ? ['dotnet', [dll, ...args]] : ['dotnet', ['run', '--project', project, '--no-build', '--', ...args]];
@@ -49,10 +49,11 @@ export class SwitchboardServer {
     const orphan = (): void => { child.kill('SIGKILL'); };
     process.once('exit', orphan);
     this.#exited = new Promise((done) => child.once('exit', () => { process.removeListener('exit', orphan); done(); }));
-    await this.#waitHealthy(child, 90_000);
+    return this.#waitHealthy(child, 90_000);
   }
 
-  async #waitHealthy(child: ChildProcess, timeoutMs: number): Promise<void> {
+  /** Resolves with the time (epoch ms) /healthz first answered. */
+  async #waitHealthy(child: ChildProcess, timeoutMs: number): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     let exited = false;
     void this.#exited.then(() => { exited = true; });
@@ -60,11 +61,11 @@ export class SwitchboardServer {
       if (exited) throw new Error(`The server exited during start (code ${child.exitCode}); see ${this.logFile}`);
       try {
         const response = await fetch(`${this.baseURL}/healthz`, { signal: AbortSignal.timeout(2000) });
-        if (response.ok) return;
+        if (response.ok) return Date.now();
       } catch {
         // not listening yet
       }
-      await new Promise((r) => setTimeout(r, 200)); // polling interval of a bounded start-up wait
+      await new Promise((r) => setTimeout(r, 100)); // polling interval of a bounded start-up wait
     }
     throw new Error(`The server did not answer /healthz within ${timeoutMs} ms; see ${this.logFile}`);
   }
@@ -80,10 +81,15 @@ export class SwitchboardServer {
     this.#process = undefined;
   }
 
+  /** Starts the stopped server again on the same port and data folder; resolves with when /healthz first answered (epoch ms). */
+  async resume(): Promise<number> {
+    return this.#launch();
+  }
+
   /** Stops and starts the server again on the same port and data folder. */
   async restart(): Promise<void> {
     await this.stop();
-    await this.#launch();
+    await this.resume();
   }
 
   async dispose(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { BaseApiClient as ApiClient } from './api/apiClient.js';
 import type { Inbox } from './api/apiContracts.js';
+import { StreamControl } from './live/streamControl.js';
 import { runStreamLoop, type StreamLoopHost } from './live/streamLoop.js';
 import { WritePump } from './live/writePump.js';
 import { SignalsStore, type Actor } from './signals/signalsStore.js';
@@ -36,8 +37,13 @@ export interface LiveStoreShellOptions {
   readonly random?: () => number;
   /** Retries of writes (transport failures and `isRetryable` statuses); default `RetryPolicy.default`. */
   readonly writeRetry?: RetryPolicy;
-  /** Reconnect delays of the stream, the last repeating for as long as it takes; default `RetryPolicy.default`. */
+  /** Reconnect delays of the stream, the last repeating for as long as it takes; default `RetryPolicy.reconnect`. */
   readonly reconnect?: RetryPolicy;
+  /**
+   * Where `online` and `offline` events come from: offline drops the connection and says `offline`; online reconnects
+   * at once. Default: the global object when it has such events (a browser); null for none.
+   */
+  readonly network?: EventTarget | null;
   /**
    * A connection that delivered something, or stayed open this long, was healthy: the next reconnect starts
    * the schedule from its beginning. One that opened and closed at once counts as a failure. Default 10 s.
@@ -88,6 +94,9 @@ export class LiveStore extends LiveStoreBase {
   readonly #isSelf: (actor: Actor) => boolean;
   readonly #loop: StreamLoopHost;
   readonly #settled = new Map<number, Transcript>();
+  readonly #control = new StreamControl();
+  readonly #network: EventTarget | null;
+  #networkDown = false;
 
   constructor(options: LiveStoreShellOptions) {
     const timers = options.timers ?? options.api.timers ?? systemTimers;
@@ -115,28 +124,39 @@ export class LiveStore extends LiveStoreBase {
     this.#pump = new WritePump({
       api: options.api, core, timers, stop: this.stopSignal, requestTimeoutMs: this.requestTimeoutMs, logger,
       onAcknowledged: (request, body) => this.#acknowledged(request, body),
+      onReachable: () => { if (this.state !== 'live') this.#control.wake(); },
     });
+    this.#network = options.network !== undefined ? options.network : platformNetwork();
     this.core.subscribe(() => this.#settle());
     this.#loop = {
       core, transport, timers, random, logger,
-      reconnect: options.reconnect ?? RetryPolicy.default,
+      reconnect: options.reconnect ?? RetryPolicy.reconnect,
+      control: this.#control,
       stableAfterMs: options.stableAfterMs ?? 10_000,
       needsResync: () => this.needsResync,
       resync: () => this.resync(),
-      opened: () => this.opened(),
+      opened: () => {
+        this.#networkDown = false;
+        this.opened();
+        this.#pump.pump(); // writes that waited for the connection go now
+      },
       failed: (error) => this.failed(error),
-      reconnecting: () => this.setState('reconnecting'),
+      reconnecting: () => this.setState(this.#networkDown ? 'offline' : 'reconnecting'),
       signal: (signal) => this.#signal(signal),
       report,
     };
   }
 
   protected override run(): Promise<void> {
+    this.#network?.addEventListener('offline', this.#onOffline);
+    this.#network?.addEventListener('online', this.#onOnline);
     this.#pump.start();
     return runStreamLoop(this.#loop, this.stopSignal);
   }
 
   protected override halt(): void {
+    this.#network?.removeEventListener('offline', this.#onOffline);
+    this.#network?.removeEventListener('online', this.#onOnline);
     this.#pump.stop();
     this.typing.stop();
     for (const resolve of this.#claims.values()) resolve(null);
@@ -196,6 +216,18 @@ export class LiveStore extends LiveStoreBase {
   /** Writes refused (4xx) or given up, oldest first; a refused message carries its text for a draft. */
   get errors(): readonly StoreError[] { return this.core.errors; }
 
+  readonly #onOffline = (): void => {
+    this.#networkDown = true;
+    this.setState('offline');
+    this.#control.drop();
+  };
+
+  readonly #onOnline = (): void => {
+    this.#networkDown = false;
+    if (this.state === 'offline') this.setState('reconnecting');
+    this.#control.wake();
+  };
+
   #then(key: string): string {
     this.#pump.pump();
     return key;
@@ -246,6 +278,12 @@ export class LiveStore extends LiveStoreBase {
     return this.core.members.find((m) => m.id === actor.id)?.name
       ?? [...this.core.getMessages(conversationId)].reverse().find((m) => m.server?.senderId === actor.id)?.senderName ?? null;
   }
+}
+
+/** The browser's window (or worker scope), which says `online` and `offline`; null elsewhere. */
+function platformNetwork(): EventTarget | null {
+  const scope = globalThis as { addEventListener?: unknown; navigator?: { onLine?: unknown } };
+  return typeof scope.addEventListener === 'function' && typeof scope.navigator?.onLine === 'boolean' ? globalThis as unknown as EventTarget : null;
 }
 
 export type { ConnectionState };

@@ -7,7 +7,10 @@ import type { OrdinalRange, PageRequest } from './sync/history.js';
 import type { Transcript } from './sync/view.js';
 import type { Timers } from './timers.js';
 
-/** The stream's state, for a connection indicator. Local actions work in every state. */
+/**
+ * The stream's state, for a connection indicator: `live`, `reconnecting`, or `offline` (the device has no network,
+ * as the browser says, and before start and after stop). Local actions work in every state.
+ */
 export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 
 /**
@@ -43,6 +46,7 @@ export abstract class LiveStoreBase {
     private readonly scheduleNotify: (flush: () => void) => void,
   ) {
     this.core = core;
+    core.setConnected(false, timers.now()); // until the stream opens, writes that run out of retries wait
     core.subscribe(() => this.#changed());
   }
 
@@ -147,7 +151,7 @@ export abstract class LiveStoreBase {
   /** Calls `listener` after every change of the view or of the connection state; returns the function that stops it. */
   readonly subscribe = (listener: () => void): (() => void) => this.listeners.add(listener);
 
-  /** `live` while events arrive, `reconnecting` while (re)connecting, `offline` before start and after stop. */
+  /** `live` while events arrive, `reconnecting` while (re)connecting, `offline` while the device has no network, before start and after stop. */
   get state(): ConnectionState { return this.#state; }
 
   /** How many times the stream has connected. */
@@ -196,6 +200,7 @@ export abstract class LiveStoreBase {
   protected setState(state: ConnectionState): void {
     if (this.#state === state) return;
     this.#state = state;
+    this.core.setConnected(state === 'live', this.timers.now());
     // Rare and meaningful on its own (an indicator, a test waiting for it): heard at once, not batched.
     this.#revision++;
     this.listeners.notify();

@@ -3,23 +3,14 @@ import { describe, test } from 'node:test';
 import { ApiClient, HttpError, LiveStore, RetryPolicy, type LiveStoreShellOptions, type Signal } from '../src/index.js';
 import { deferred, FakeFetch, json } from './fakes/fakeFetch.js';
 import { FakeTimers } from './fakes/fakeTimers.js';
-import { FakeTransport } from './fakes/fakeTransport.js';
 import { botSwitched, conversationJson, eventJson, messageCreated, messageJson, snapshotJson } from './fakes/fixtures.js';
 import { advanceUntil, turns, until } from './fakes/settle.js';
+import { setupStore } from './fakes/storeSetup.js';
 
 // The network shell over a fake fetch, a fake transport and a manual clock: no server, no sleeps. Every wait
 // is a bounded number of event-loop turns (until/advanceUntil) or an explicit move of the fake clock.
 
-function setup(options: Partial<LiveStoreShellOptions> = {}) {
-  const timers = new FakeTimers();
-  const server = new FakeFetch()
-    .route('GET /api/v1/sync/snapshot', () => json(200, snapshotJson(10)))
-    .route('GET /api/v1/conversations/1/messages', () => json(200, { items: [], hasMore: false, cursor: 10 }));
-  const api = new ApiClient({ baseUrl: 'http://sb.test', fetch: server.fetch, token: 'sbm_test', timers });
-  const transport = new FakeTransport();
-  const store = new LiveStore({ api, transport, timers, random: () => 0, ...options });
-  return { timers, server, api, transport, store };
-}
+const setup = setupStore;
 
 /** Starts the store and opens its first connection. */
 async function started(options: Partial<LiveStoreShellOptions> = {}) {
@@ -54,7 +45,7 @@ describe('LiveStore: the stream', () => {
     await store.stop();
   });
 
-  test('failures to connect wait on the schedule [0, 2000, 10000, 30000] plus jitter, the last repeating', async () => {
+  test('failures to connect wait on the reconnect schedule [0, 500, 1000, 2000] plus jitter, the last repeating', async () => {
     const { store, transport, timers } = setup({ random: () => 0.5 });
     await store.start();
     const waits: number[][] = [];
@@ -68,12 +59,12 @@ describe('LiveStore: the stream', () => {
       assert.equal(transport.connections.length, attempt, 'no reconnect before the delay is over');
       timers.advance(1);
     }
-    assert.deepEqual(waits, [[0], [2200], [11000], [33000], [33000]]);
+    assert.deepEqual(waits, [[0], [550], [1100], [2200], [2200]], 'a low cap: back within ~2 s of the server');
     await until(() => transport.connections.length === 6, 'attempt 6');
     transport.last.fail(new HttpError(401, 'invalid_token', null));
     await until(() => store.streamError instanceof HttpError, 'the stream error');
     assert.equal((store.streamError as HttpError).status, 401, 'the UI can tell an expired session');
-    timers.advance(33_000);
+    timers.advance(2200);
     await until(() => transport.connections.length === 7, 'attempt 7');
     transport.last.open();
     await until(() => store.streamError === undefined, 'cleared once open');
@@ -89,8 +80,8 @@ describe('LiveStore: the stream', () => {
     await until(() => transport.connections.length === 2, 'connection 2');
     transport.last.open().end();
     await until(() => timers.pending === 1, 'the second wait');
-    assert.deepEqual(timers.delays, [2000], 'the flapping is backed off');
-    timers.advance(2000);
+    assert.deepEqual(timers.delays, [500], 'the flapping is backed off');
+    timers.advance(500);
     await until(() => transport.connections.length === 3, 'connection 3');
     transport.last.open();
     await turns();

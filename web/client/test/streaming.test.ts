@@ -247,7 +247,7 @@ describe('WebSocket', () => {
 });
 
 describe('fallback', () => {
-  test('switches after N failures to connect in a row; a connection that opened resets the count', async () => {
+  test('switches after N failures to connect in a row; a connection that opened resets the count; a fallback that cannot connect either goes back', async () => {
     const primary = new FakeTransport('sse');
     const fallback = new FakeTransport('poll');
     const transport = new FallbackTransport(primary, fallback, { maxConnectFailures: 2 });
@@ -266,9 +266,13 @@ describe('fallback', () => {
     await attempt('fail');
     assert.equal(transport.name, 'poll');
     assert.equal(primary.connections.length, 4);
-    await attempt('fail');
+    await attempt('open-then-fail');
     assert.equal(fallback.connections.length, 1);
-    assert.equal(transport.name, 'poll', 'for good');
+    assert.equal(transport.name, 'poll', 'the fallback works: it stays');
+    await attempt('fail');
+    assert.equal(transport.name, 'sse', 'nothing connects: an outage, not a proxy; the primary again');
+    await attempt('fail');
+    assert.equal(transport.name, 'sse', 'counting from zero again');
   });
 });
 

@@ -79,6 +79,9 @@ class VectorRunner {
       case 'reset':
         this.store.requestSnapshot();
         break;
+      case 'connection':
+        this.store.setConnected(this.optionalBool(s, 'connected') ?? this.fail('connection needs "connected"'), this.now);
+        break;
       case 'advance':
         this.now += this.int(s, 'ms');
         break;

@@ -62,7 +62,7 @@ export class WidgetSession {
           this.#set('unavailable');
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, RetryPolicy.default.delayAfterFailures(attempt + 1, Math.random)));
+        await new Promise((resolve) => setTimeout(resolve, RetryPolicy.reconnect.delayAfterFailures(attempt + 1, Math.random)));
       }
     }
     this.#set('ready');

@@ -13,13 +13,16 @@ button{cursor:pointer}
 .badge{position:absolute;top:-3px;right:-3px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#e03131;color:#fff;font-size:12px;font-weight:700;line-height:22px;text-align:center;box-shadow:0 0 0 2px #fff}
 .panel{outline:0;position:fixed;right:20px;bottom:92px;z-index:2147483000;width:372px;height:min(620px,calc(100vh - 116px));display:flex;flex-direction:column;background:#fff;border-radius:18px;overflow:hidden;box-shadow:0 16px 48px rgba(15,23,42,.22),0 2px 8px rgba(15,23,42,.08);animation:rise .18s ease-out}
 @keyframes rise{from{opacity:0;transform:translateY(12px)}}
-header{display:flex;align-items:center;gap:12px;padding:16px 14px 16px 18px;background:linear-gradient(135deg,var(--a),color-mix(in srgb,var(--a) 70%,#000));color:#fff}
+.hd{display:flex;align-items:center;gap:12px;padding:16px 14px 16px 18px;background:linear-gradient(135deg,var(--a),color-mix(in srgb,var(--a) 70%,#000));color:#fff}
 .avatar{width:38px;height:38px;border-radius:50%;background:rgba(255,255,255,.2);display:grid;place-items:center;font-weight:700;font-size:16px;flex:none}
 .title{flex:1;min-width:0}
 h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .sub{font-size:12.5px;opacity:.85}
 .sub::before{content:"";display:inline-block;width:7px;height:7px;border-radius:50%;background:#51cf66;margin-right:6px;vertical-align:1px}
 .sub.off::before{background:#fcc419}
+.sub.down::before{background:#ff8787}
+.ended{margin:auto 14px 12px;padding:14px;border-radius:12px;background:var(--soft,#f1f3f5);text-align:center;font-size:13.5px}
+.ended .primary{display:block;width:100%;margin-top:10px}
 .icon{width:34px;height:34px;border:0;border-radius:50%;background:transparent;color:#fff;display:grid;place-items:center}
 .icon:hover{background:rgba(255,255,255,.15)}
 .icon svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2.2;stroke-linecap:round;stroke-linejoin:round}

@@ -1,4 +1,4 @@
-import type { ConversationSignals, MessageView, StoreError } from '@switchboard/client';
+import type { ConnectionState, ConversationSignals, MessageView, StoreError } from '@switchboard/client';
 import { h, icon, icons, setAttr, setText, show } from './dom';
 import { MessageList } from './messageList';
 import type { Phase } from './session';
@@ -20,8 +20,13 @@ export interface ViewActions {
 export interface ViewState {
   readonly phase: Phase;
   readonly open: boolean;
-  readonly live: boolean;
-  readonly conversation?: { readonly messages: readonly MessageView[]; readonly hasOlder: boolean; readonly signals: ConversationSignals; readonly unread: number; readonly refusals: readonly StoreError[] };
+  /** The stream's state once `ready`. */
+  readonly connection: ConnectionState | undefined;
+  readonly conversation?: {
+    readonly messages: readonly MessageView[]; readonly hasOlder: boolean; readonly signals: ConversationSignals; readonly unread: number; readonly refusals: readonly StoreError[];
+    /** The team resolved it: the visitor is told, and writing again reopens it (the server's rule). */
+    readonly resolved: boolean;
+  };
 }
 
 /**
@@ -42,6 +47,10 @@ export class WidgetView {
   readonly #input = h('textarea', { 'aria-label': 'Message', placeholder: 'Write a message…', rows: '1', maxlength: '4096' });
   readonly #send = h('button', { type: 'submit', class: 'send', 'aria-label': 'Send', disabled: '' }, icon(icons.send));
   readonly #composer = h('form', { class: 'composer' }, this.#input, this.#send);
+  readonly #again = h('button', { type: 'button', class: 'primary' }, 'Start a new conversation');
+  readonly #ended = h('div', { class: 'ended', role: 'status' }, 'This conversation was resolved.', this.#again);
+  /** The visitor chose to write again in a resolved conversation: the composer shows until it reopens. */
+  #writeAgain = false;
   readonly #intro: HTMLFormElement;
   readonly #status = h('p', { class: 'center' });
   readonly #root: ShadowRoot;
@@ -57,7 +66,8 @@ export class WidgetView {
     const minimize = h('button', { type: 'button', class: 'icon', 'aria-label': 'Minimize chat' }, icon(icons.minimize));
     minimize.addEventListener('click', () => actions.toggle(false));
     this.#panel.append(
-      h('header', {}, h('div', { class: 'avatar', 'aria-hidden': 'true' }, teamName.slice(0, 1).toUpperCase()),
+      // A div, not a header: inside the dialog a header would be a second page banner.
+      h('div', { class: 'hd' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, teamName.slice(0, 1).toUpperCase()),
         h('div', { class: 'title' }, h('h2', {}, teamName), this.#sub), minimize),
       this.#body,
     );
@@ -67,6 +77,12 @@ export class WidgetView {
       actions.toggle(false);
     });
     this.#buildComposer();
+    this.#again.addEventListener('click', () => {
+      this.#writeAgain = true;
+      show(this.#ended, false);
+      show(this.#composer, true);
+      this.#input.focus();
+    });
     root.append(h('style', {}, styles), this.#panel, this.#launcher);
   }
 
@@ -91,18 +107,26 @@ export class WidgetView {
 
   /** Brings the DOM in line with the state: phase, messages, indicators, badge. */
   render(state: ViewState): void {
-    const { phase, live } = state;
+    const { phase, connection } = state;
     this.#phase = phase;
     const c = state.conversation;
     const children: Node[] = phase === 'intro' ? [this.#intro] : c !== undefined
-      ? [this.#list.el, this.#botStatus, this.#typingStatus, this.#note, this.#composer]
+      ? [this.#list.el, this.#botStatus, this.#typingStatus, this.#note, this.#ended, this.#composer]
       : [this.#status];
     if (this.#body.children.length !== children.length || children.some((n, i) => this.#body.children[i] !== n)) this.#body.replaceChildren(...children);
     setText(this.#status, phase === 'unavailable' ? 'Chat is not available on this site right now.' : 'Connecting…');
-    setText(this.#sub, phase === 'ready' ? (live ? 'We typically reply in a few minutes' : 'Reconnecting…') : phase === 'intro' ? 'We are here to help' : 'Connecting…');
-    this.#sub.classList.toggle('off', phase === 'ready' && !live);
+    // The header says what is true now: the reply-time promise only while connected.
+    setText(this.#sub, phase === 'intro' ? 'We are here to help' : phase !== 'ready' ? 'Connecting…'
+      : connection === 'live' ? 'We typically reply in a few minutes'
+        : connection === 'offline' ? 'You are offline. Messages are sent when you are back.' : 'Reconnecting… Messages are sent when connected.');
+    this.#sub.classList.toggle('off', phase === 'ready' && connection === 'reconnecting');
+    this.#sub.classList.toggle('down', phase === 'ready' && connection === 'offline');
     if (c === undefined) return;
 
+    if (!c.resolved) this.#writeAgain = false;
+    const ended = c.resolved && !this.#writeAgain;
+    show(this.#ended, ended);
+    show(this.#composer, !ended);
     this.#list.render(c.messages, c.signals.drafts, c.hasOlder);
     show(this.#botStatus, c.signals.botThinking && c.signals.drafts.length === 0);
     const typist = c.signals.typing[0];

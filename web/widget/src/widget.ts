@@ -73,8 +73,9 @@ export class ChatWidget {
       signals: live.store.signals.view(live.conversationId),
       unread: live.store.getConversation(live.conversationId)?.unreadCount ?? 0,
       refusals: session.takeRefusals(),
+      resolved: live.store.getConversation(live.conversationId)?.state === 'resolved',
     };
-    this.#view.render({ phase: session.phase, open: this.#open, live: live?.store.state === 'live', ...(conversation === undefined ? {} : { conversation }) });
+    this.#view.render({ phase: session.phase, open: this.#open, connection: live?.store.state, ...(conversation === undefined ? {} : { conversation }) });
     session.afterRender(this.#open && document.visibilityState === 'visible');
   }
 }

@@ -60,9 +60,15 @@ export class WidgetTransport implements EventStreamTransport {
     const stop = (): void => spell.abort();
     signal.addEventListener('abort', stop, { once: true });
     const timer = setTimeout(stop, Math.max(0, this.#pollUntil - this.#now()));
+    let opened = false;
     try {
-      yield* this.poll.connect(cursor, spell.signal);
+      for await (const item of this.poll.connect(cursor, spell.signal)) {
+        opened = true;
+        yield item;
+      }
     } catch (error) {
+      // Polling cannot connect either: the network or the server is down, not a proxy. SSE again next time.
+      if (!opened) this.#pollUntil = 0;
       if (!spell.signal.aborted || signal.aborted) throw error;
     } finally {
       clearTimeout(timer);

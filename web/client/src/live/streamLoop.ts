@@ -1,8 +1,9 @@
 import type { EventStreamTransport, Signal, StreamItem } from '../streaming/streamItem.js';
 import type { LiveStoreCore, LiveStoreLogger } from '../sync/liveStoreCore.js';
 import type { RetryPolicy } from '../sync/retryPolicy.js';
-import { sleep, type Timers } from '../timers.js';
+import type { Timers } from '../timers.js';
 import { describeError } from './describeError.js';
+import type { StreamControl } from './streamControl.js';
 
 /** What the stream loop needs from its live store. */
 export interface StreamLoopHost {
@@ -11,6 +12,8 @@ export interface StreamLoopHost {
   readonly timers: Timers;
   readonly random: () => number;
   readonly reconnect: RetryPolicy;
+  /** Wakes a reconnect wait, drops the connection in use. */
+  readonly control: StreamControl;
   /** A connection open this long was healthy even if it delivered nothing. */
   readonly stableAfterMs: number;
   readonly logger: LiveStoreLogger | undefined;
@@ -34,10 +37,11 @@ export async function runStreamLoop(host: StreamLoopHost, stop: AbortSignal): Pr
   while (!stop.aborted) {
     let healthy = false;
     let openedAt: number | undefined;
+    const connection = host.control.connection(stop);
     try {
       if (host.needsResync()) await host.resync();
-      for await (const item of transport.connect(core.cursor, stop)) {
-        if (stop.aborted) break;
+      for await (const item of transport.connect(core.cursor, connection.signal)) {
+        if (connection.signal.aborted) break;
         if (item.kind === 'open') {
           openedAt = timers.now();
           host.opened();
@@ -60,13 +64,16 @@ export async function runStreamLoop(host: StreamLoopHost, stop: AbortSignal): Pr
       if (stop.aborted) return;
       host.failed(error);
       host.logger?.warn('The event stream failed; reconnecting from the cursor.', { transport: transport.name, failures: failures + 1, ...describeError(error) });
+    } finally {
+      connection.done();
     }
     if (stop.aborted) return;
     if (openedAt !== undefined && timers.now() - openedAt >= host.stableAfterMs) healthy = true;
     failures = healthy ? 0 : failures + 1;
     host.reconnecting();
-    // Jitter (in the policy) keeps a restarted server from being hit by every client at the same instant.
-    await sleep(timers, host.reconnect.delayAfterFailures(failures, host.random), stop);
+    // Jitter (in the policy) keeps a restarted server from being hit by every client at the same instant; the
+    // browser coming back online or a request that reached the server wakes the wait early.
+    await host.control.sleep(timers, host.reconnect.delayAfterFailures(failures, host.random), stop);
   }
 }
 

@@ -13,6 +13,8 @@ export interface WritePumpOptions {
   readonly logger: LiveStoreLogger | undefined;
   /** A 2xx answer reached the core (the shell reads what else it says). */
   readonly onAcknowledged: (request: OutgoingRequest, body: unknown) => void;
+  /** Any answer below 500 came back: the server is reachable (the stream need not wait out its schedule). */
+  readonly onReachable: () => void;
 }
 
 /**
@@ -52,6 +54,7 @@ export class WritePump {
       if (!this.#running) return;
       core.onResponse(request.key, answer.status, answer.body, timers.now());
       if (answer.status >= 200 && answer.status < 300) this.options.onAcknowledged(request, answer.body);
+      if (answer.status < 500) this.options.onReachable();
     } catch (error) {
       if (!this.#running) return;
       logger?.warn('A write got no answer; it will be retried with the same id.', { key: request.key, ...describeError(error) });

@@ -296,6 +296,14 @@ export class LiveStoreCore {
     if (this.#pending.fail(key, now)) this.#changed();
   }
 
+  /**
+   * Whether the stream is up (the shell says so; a new core assumes it is). While it is down, writes that run out
+   * of retries wait instead of failing; when it is back they, and failed messages, go again at once.
+   */
+  setConnected(connected: boolean, now: number): void {
+    if (this.#pending.setConnected(connected, now)) this.#changed();
+  }
+
   /** Conversations as the UI shows them (pending changes applied), newest activity first. */
   get conversations(): Conversation[] {
     return byActivity([...this.#conversations.values()].map((c) => projectConversation(c, this.#pending.items)));

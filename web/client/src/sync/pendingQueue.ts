@@ -17,6 +17,7 @@ export class PendingQueue {
   #items: PendingMutation[] = [];
   readonly #errors: StoreError[] = [];
   #nextOrder = 0;
+  #connected = true;
 
   constructor(
     private readonly retry: RetryPolicy,
@@ -55,16 +56,36 @@ export class PendingQueue {
     return true;
   }
 
+  /**
+   * The stream went down or came back. While it is down a write that runs out of retries waits (as `waitingRetry`
+   * with no time) instead of failing: a lost network is not a refusal. When it is back, every write that waits,
+   * and every message that failed, goes again at once with a fresh budget.
+   */
+  setConnected(connected: boolean, now: number): boolean {
+    if (connected === this.#connected) return false;
+    this.#connected = connected;
+    if (!connected) return false;
+    let changed = false;
+    for (const p of this.#items) {
+      if (p.state !== 'waitingRetry' && p.state !== 'failed') continue;
+      p.state = 'waitingRetry';
+      p.retryAt = now;
+      p.attempts = 0;
+      changed = true;
+    }
+    return changed;
+  }
+
   get nextRetryAt(): number | undefined {
     let next: number | undefined;
-    for (const p of this.#items) if (p.state === 'waitingRetry' && (next === undefined || p.retryAt < next)) next = p.retryAt;
+    for (const p of this.#items) if (p.state === 'waitingRetry' && Number.isFinite(p.retryAt) && (next === undefined || p.retryAt < next)) next = p.retryAt;
     return next;
   }
 
   /** The earliest retry time after `now` (a due retry blocked behind a write in flight waits for its answer). */
   nextRetryAfter(now: number): number | undefined {
     let next: number | undefined;
-    for (const p of this.#items) if (p.state === 'waitingRetry' && p.retryAt > now && (next === undefined || p.retryAt < next)) next = p.retryAt;
+    for (const p of this.#items) if (p.state === 'waitingRetry' && p.retryAt > now && Number.isFinite(p.retryAt) && (next === undefined || p.retryAt < next)) next = p.retryAt;
     return next;
   }
 
@@ -103,14 +124,14 @@ export class PendingQueue {
     return 'changed';
   }
 
-  /** A write in flight got no answer: wait for a retry, or give up (a message fails, a patch is dropped). */
+  /** A write in flight got no answer: wait for a retry, or give up while connected (a message fails, a patch is dropped). */
   fail(key: string, now: number): boolean {
     const p = this.#items.find((x) => x.key === key && x.state === 'inFlight');
     if (p === undefined) return false;
     const delay = this.retry.delayBefore(p.attempts, this.random);
-    if (delay !== undefined) {
+    if (delay !== undefined || !this.#connected) {
       p.state = 'waitingRetry';
-      p.retryAt = now + delay;
+      p.retryAt = delay === undefined ? Infinity : now + delay; // offline: until setConnected(true)
     } else if (p.kind === 'message') {
       p.state = 'failed'; // stays visible with a retry action: never silently dropped
     } else {

@@ -14,17 +14,27 @@ export function isRetryableError(error: unknown): boolean {
   return !(error instanceof HttpError) || isRetryable(error.status);
 }
 
-/** The one schedule (ms), for writes, reconnects and every other retry loop of the SDK and its UIs. */
+/** The write schedule (ms): how long a write keeps trying while the connection is up before it counts as failed. */
 export const defaultRetryDelaysMs: readonly number[] = Object.freeze([0, 2000, 10000, 30000]);
 
 /**
+ * The reconnect schedule (ms), for the stream and every "get back in" loop (first snapshot, widget session): a low
+ * cap, so a client is back within ~2 s of the server, whatever the length of the outage.
+ */
+export const reconnectDelaysMs: readonly number[] = Object.freeze([0, 500, 1000, 2000]);
+
+/**
  * When to retry: a schedule of delays (data, not scattered sleeps) plus jitter. A write gives up after the last
- * delay ({@link delayBefore}: a message then shows as failed); a connection keeps trying at the last delay
+ * delay ({@link delayBefore}: a message then shows as failed) only while the connection is up: while it is down
+ * the write waits and goes again as soon as the stream is back. A connection keeps trying at the last delay
  * ({@link delayAfterFailures}).
  */
 export class RetryPolicy {
   /** The default: {@link defaultRetryDelaysMs} plus up to 20 % jitter (a write gets five attempts over ~45 s). */
   static readonly default = new RetryPolicy(defaultRetryDelaysMs);
+
+  /** For (re)connecting: {@link reconnectDelaysMs} plus up to 20 % jitter, the last delay repeating. */
+  static readonly reconnect = new RetryPolicy(reconnectDelaysMs);
 
   readonly delaysMs: readonly number[];
 

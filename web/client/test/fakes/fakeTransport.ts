@@ -13,6 +13,9 @@ export class FakeConnection {
 
   open(): this { return this.push({ kind: 'open' }); }
 
+  /** Ended, failed or closed by the client: the store will not read it again. */
+  get finished(): boolean { return this.#end !== undefined || this.signal.aborted; }
+
   /** A stream item, or a wire frame (parsed as the real transports do). */
   push(item: StreamItem | Record<string, unknown>): this {
     const parsed = 'kind' in item ? (item as StreamItem) : parseFrame(item);

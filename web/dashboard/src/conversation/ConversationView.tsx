@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { useConversation, useLive, useRevision } from '../live/LiveContext.js';
 import { logger } from '../live/liveSession.js';
 import { CloseIcon } from '../ui/icons.js';
+import { ToastAnchor } from '../ui/Toasts.js';
 import { Composer } from './Composer.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { MessageItem, type Row } from './MessageItem.js';
@@ -90,6 +91,7 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
         </div>
       )}
       <div className="messages-area">
+        <ToastAnchor />
         {store.loadingOlder(conversationId) && <div className="older-loading" role="status">Loading older messages…</div>}
         {store.olderFailed(conversationId) && !store.loadingOlder(conversationId) && <div className="older-loading older-error">Older messages could not be loaded. <button type="button" className="link-btn" onClick={loadOlder}>Try again</button></div>}
         {loadError && <div className="older-loading older-error">Messages could not be loaded. <button type="button" className="link-btn" onClick={() => { setLoadError(false); void store.watchConversation(conversationId).catch(() => setLoadError(true)); }}>Try again</button></div>}

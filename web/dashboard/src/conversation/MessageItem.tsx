@@ -71,11 +71,11 @@ export const MessageItem = memo(function MessageItem({ row, onRetry }: Props) {
 
 function StatusMark({ status }: { readonly status: string }) {
   switch (status) {
-    case 'sending': return <span className="status status-sending" aria-label="sending" title="Sending"><ClockIcon size={12} /></span>;
-    case 'sent': return <span className="status status-sent" aria-label="sent" title="Sent"><CheckIcon size={14} /></span>;
-    case 'delivered': return <span className="status status-delivered" aria-label="delivered" title="Delivered"><DoubleCheckIcon size={14} /></span>;
-    case 'read': return <span className="status status-read" aria-label="read" title="Read"><DoubleCheckIcon size={14} /></span>;
-    case 'failed': return <span className="status status-failed" aria-label="failed" title="Failed"><AlertIcon size={14} /></span>;
+    case 'sending': return <span role="img" className="status status-sending" aria-label="sending" title="Sending"><ClockIcon size={12} /></span>;
+    case 'sent': return <span role="img" className="status status-sent" aria-label="sent" title="Sent"><CheckIcon size={14} /></span>;
+    case 'delivered': return <span role="img" className="status status-delivered" aria-label="delivered" title="Delivered"><DoubleCheckIcon size={14} /></span>;
+    case 'read': return <span role="img" className="status status-read" aria-label="read" title="Read"><DoubleCheckIcon size={14} /></span>;
+    case 'failed': return <span role="img" className="status status-failed" aria-label="failed" title="Failed"><AlertIcon size={14} /></span>;
     default: return null;
   }
 }

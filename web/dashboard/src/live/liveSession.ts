@@ -68,7 +68,7 @@ export function createLiveSession(api: ApiClient, me: Member, role: string | nul
           return;
         }
         logger.warn('The first snapshot failed; retrying.', { attempt, error: error instanceof Error ? error.name : typeof error });
-        await new Promise((r) => setTimeout(r, RetryPolicy.default.delayAfterFailures(attempt + 1, Math.random)));
+        await new Promise((r) => setTimeout(r, RetryPolicy.reconnect.delayAfterFailures(attempt + 1, Math.random)));
       }
     }
   })();

@@ -3,6 +3,12 @@ import { useLive } from '../live/LiveContext.js';
 
 const labels = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' } as const;
 
+/** True while the stream is not live: what is shown may be out of date, and changes wait to be sent. */
+export function useDisconnected(): boolean {
+  const { store } = useLive();
+  return useSyncExternalStore(store.subscribe, () => store.state !== 'live');
+}
+
 /** The stream's state. It never blocks anything: local actions keep working and are sent once it is back. */
 export function ConnectionIndicator() {
   const { store } = useLive();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { isRetryableError, RetryPolicy } from '@switchboard/client';
 import { useLive, useMembers } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
+import { useDisconnected } from './ConnectionIndicator.js';
 
 type Presence = 'online' | 'away';
 
@@ -12,6 +13,7 @@ type Presence = 'online' | 'away';
 export function PresenceSelect() {
   const { api, store, me } = useLive();
   const members = useMembers();
+  const disconnected = useDisconnected();
   const confirmed = members.find((m) => m.id === me.id)?.presence ?? me.presence;
   const [pending, setPending] = useState<{ value: Presence; seq: number | null } | null>(null);
   const latest = useRef(0);
@@ -48,13 +50,16 @@ export function PresenceSelect() {
     }
   }
 
+  // Disconnected, the team does not see this member as online (the server turns idle members away), and a change could
+  // not be sent: say so instead of a stale "Online".
   return (
-    <label className={`presence presence-${shown}`}>
+    <label className={`presence presence-${disconnected ? 'offline' : shown}`} title={disconnected ? 'Not connected: your presence is unknown to the team until the connection is back' : undefined}>
       <span className="presence-dot" aria-hidden="true" />
       <span className="visually-hidden">Presence</span>
-      <select aria-label="Presence" value={shown} onChange={(e) => void choose(e.target.value === 'away' ? 'away' : 'online')}>
+      <select aria-label="Presence" value={disconnected ? 'offline' : shown} disabled={disconnected} onChange={(e) => void choose(e.target.value === 'away' ? 'away' : 'online')}>
         <option value="online">Online</option>
         <option value="away">Away</option>
+        {disconnected && <option value="offline">Offline (not connected)</option>}
       </select>
     </label>
   );

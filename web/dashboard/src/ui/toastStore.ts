@@ -10,6 +10,9 @@ export interface Toast {
 }
 
 const state = createObservable<readonly Toast[]>([]);
+
+/** The element toasts show in (set by the open conversation's ToastAnchor), or null for the corner. */
+export const toastAnchor = createObservable<HTMLElement | null>(null);
 let nextId = 1;
 const shownErrors = new Set<string>();
 
