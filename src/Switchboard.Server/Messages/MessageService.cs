@@ -72,6 +72,8 @@ public sealed class MessageService(Database database, IEnumerable<IChannelSendPo
                 return new PostMessageResponse(existing.ToResponse(), view(record), existing.Seq, CustomerWroteMeanwhile: false, Replayed: true);
             }
 
+            if (!isNote && request.ReplyAnyway != true) await ReplyOwnership.RequireOwnOrUnownedAsync(w, author, record.Conversation);
+
             // Only what the team sends goes out through a channel; the channel may refuse it (nothing is written yet).
             var status = author.Role == SenderRole.Customer || isNote ? DeliveryStatus.Sent : await BeforeSendAsync(w, record, content);
             var before = record.Conversation;

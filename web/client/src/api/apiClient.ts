@@ -159,7 +159,7 @@ export class ApiClient {
   }
 
   /** Sends a message directly (no optimistic view: the `LiveStore` is the way for UIs). */
-  async postMessage(conversationId: number, message: { clientMessageId: string; text: string; seenSeq?: number; isNote?: boolean }, options?: CallOptions): Promise<PostMessageResult> {
+  async postMessage(conversationId: number, message: { clientMessageId: string; text: string; seenSeq?: number; isNote?: boolean; replyAnyway?: boolean }, options?: CallOptions): Promise<PostMessageResult> {
     return parsePostMessageResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/messages`, message, options));
   }
 
