@@ -4,11 +4,10 @@ using Switchboard.Core.Events;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Bots.Config;
 using Switchboard.Server.Conversations;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Realtime;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Bots;
 

@@ -6,13 +6,14 @@ namespace Switchboard.Server.Conversations;
 /// <summary>A <c>conversations</c> row joined with its contact's name and email.</summary>
 public class ConversationRow
 {
-    public const string Select = """
-        SELECT cv.id, cv.workspace_id, cv.inbox_id, cv.contact_id, cv.state, cv.bot_active, cv.assignee_id,
+    public const string Columns = """
+        cv.id, cv.workspace_id, cv.inbox_id, cv.contact_id, cv.state, cv.bot_active, cv.assignee_id,
                cv.message_count, cv.last_message_at, cv.last_message_preview, cv.unread_count, cv.contact_unread_count,
                cv.handoff_reason, cv.last_customer_seq, cv.queued_at, cv.version, cv.created_at, cv.updated_at,
                ct.name AS contact_name, ct.email AS contact_email
-        FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id
         """;
+    public const string From = "FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id";
+    public const string Select = $"SELECT {Columns} {From}";
 
     public long Id { get; set; }
     public long WorkspaceId { get; set; }

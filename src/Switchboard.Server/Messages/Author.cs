@@ -1,6 +1,6 @@
 using Switchboard.Core.Messages;
 using Switchboard.Server.Auth;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Messages;
 

@@ -1,6 +1,7 @@
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
+using Switchboard.Server.Members;
 
 namespace Switchboard.Server.Messages;
 
@@ -16,7 +17,7 @@ static class ReplyOwnership
     public static async Task RequireOwnOrUnownedAsync(WriteContext w, Author author, Conversation conversation)
     {
         if (author.MemberId is not { } me || conversation.AssigneeId is not { } owner || owner == me) return;
-        var name = await w.QuerySingleAsync<string>("SELECT name FROM members WHERE id = @owner", new { owner });
+        var name = (await MemberStore.FindAsync(w, owner))?.Name ?? "A colleague";
         throw new DomainException(OwnedByOther, $"{name} owns this conversation. Send with replyAnyway to reply in it anyway.")
         {
             Details = new Dictionary<string, object?> { ["assigneeId"] = owner, ["assigneeName"] = name },

@@ -1,5 +1,5 @@
 using Switchboard.Server.Auth;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Realtime;
 

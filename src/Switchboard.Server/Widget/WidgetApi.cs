@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Conversations;
+using Switchboard.Server.Errors;
 
 namespace Switchboard.Server.Widget;
 
@@ -13,7 +14,7 @@ public static class WidgetApi
 {
     public static RouteGroupBuilder MapWidgetApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/widget").WithTags("Widget");
+        var group = routes.MapGroup("/api/v1/widget").WithTags("Widget").ProducesProblems();
         group.MapPost("/sessions", StartSessionAsync).AllowAnonymous();
         group.MapPost("/conversation", GetOrStartConversationAsync).RequireAuthorization(Policies.Visitor);
         return group;

@@ -48,7 +48,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/conversations/{id:long}/messages"] = Access.Participant,
         ["POST /api/v1/conversations/{id:long}/messages"] = Access.Participant,
         ["POST /api/v1/conversations/{id:long}/receipts"] = Access.Participant,
-        ["POST /api/v1/conversations/{conversationId:long}/typing"] = Access.Participant,
+        ["POST /api/v1/conversations/{id:long}/typing"] = Access.Participant,
         ["GET /api/v1/sync/snapshot"] = Access.Participant,
         ["GET /api/v1/stream"] = Access.Participant,
         ["GET /api/v1/events"] = Access.Participant,
@@ -115,7 +115,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         {
             "PATCH /api/v1/conversations/{id:long}" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","botActive":false}""",
             "POST /api/v1/conversations/{id:long}/messages" => $$"""{"clientMessageId":"c-{{Guid.NewGuid():N}}","text":"hi"}""",
-            "POST /api/v1/conversations/{conversationId:long}/typing" => """{"state":"start"}""",
+            "POST /api/v1/conversations/{id:long}/typing" => """{"state":"start"}""",
             "POST /api/v1/conversations/{id:long}/receipts" => $$"""{"status":"read","upToMessageId":{{said.Message.Id}}}""",
             "PATCH /api/v1/members/{id:long}" => """{"name":"Renamed"}""",
             "POST /api/v1/conversations/{id:long}/claim" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
@@ -207,7 +207,6 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var path = endpoint[(space + 1)..]
             .Replace("{id:long}", resourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{conversationId:long}", resourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{day}", "2026-01-01", StringComparison.Ordinal)
             .Replace("{*path:nonfile}", "inbox", StringComparison.Ordinal);

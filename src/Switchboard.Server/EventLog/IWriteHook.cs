@@ -1,4 +1,4 @@
-namespace Switchboard.Server.Storage;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>
 /// Runs inside a workspace's write transaction just before it commits, with the events appended since the

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Switchboard.Server.Realtime;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>Runs <see cref="EventCompactor"/> every <see cref="EventRetentionOptions.Interval"/> (first run after one interval).</summary>
 public sealed class EventCompactionService(EventCompactor compactor, IOptions<EventRetentionOptions> options, TimeProvider clock, ILogger<EventCompactionService> logger)
@@ -20,7 +20,7 @@ public sealed class EventCompactionService(EventCompactor compactor, IOptions<Ev
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    RealtimeLog.CompactionFailed(logger, ex);
+                    EventLogLog.CompactionFailed(logger, ex);
                 }
             }
         }

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Switchboard.Server.Events;
 using Switchboard.Server.Hosting;
+using Switchboard.Server.Storage;
 
-namespace Switchboard.Server.Storage;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>
 /// One open write transaction of one workspace. Every change to shared state made through it appends
@@ -22,8 +22,9 @@ public sealed class WriteContext
     long lastSeq;
 
     internal WriteContext(Database database, DbConnection connection, DbTransaction transaction, long workspaceId, long lastSeq, DateTimeOffset now,
-        IReadOnlyList<IWriteHook> hooks)
+        IReadOnlyList<IWriteHook> hooks, CancellationToken cancellationToken)
     {
+        CancellationToken = cancellationToken;
         this.hooks = hooks;
         Database = database;
         Connection = connection;
@@ -37,6 +38,8 @@ public sealed class WriteContext
     public DbConnection Connection { get; }
     public DbTransaction Transaction { get; }
     public long WorkspaceId { get; }
+    /// <summary>The token the write was started with; queries of helpers that take no token of their own pass this one.</summary>
+    public CancellationToken CancellationToken { get; }
     /// <summary>The transaction's clock reading: every row and event it writes carries the same instant.</summary>
     public DateTimeOffset Now { get; }
     public long NowMs => Now.ToUnixTimeMilliseconds();
@@ -50,17 +53,17 @@ public sealed class WriteContext
     /// <summary>Runs <paramref name="action"/> once the transaction has committed (never if it rolls back), e.g. to wake a worker.</summary>
     public void AfterCommit(Action action) => afterCommit.Add(action);
 
-    public Task<int> ExecuteAsync(string sql, object? args = null) =>
-        Connection.ExecuteAsync(new CommandDefinition(sql, args, Transaction));
+    public Task<int> ExecuteAsync(string sql, object? args, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
 
-    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? args = null) =>
-        Connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, args, Transaction));
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? args, CancellationToken cancellationToken) =>
+        Connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
 
-    public Task<T> QuerySingleAsync<T>(string sql, object? args = null) =>
-        Connection.QuerySingleAsync<T>(new CommandDefinition(sql, args, Transaction));
+    public Task<T> QuerySingleAsync<T>(string sql, object? args, CancellationToken cancellationToken) =>
+        Connection.QuerySingleAsync<T>(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
 
-    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args = null) =>
-        Connection.QueryAsync<T>(new CommandDefinition(sql, args, Transaction));
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken cancellationToken) =>
+        Connection.QueryAsync<T>(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
 
     /// <summary>Appends an event with the next seq and returns that seq.</summary>
     public async Task<long> AppendAsync(EventDraft draft)
@@ -71,7 +74,7 @@ public sealed class WriteContext
         await ExecuteAsync("""
             INSERT INTO events (workspace_id, seq, type, conversation_id, contact_id, payload, public_payload, created_at)
             VALUES (@WorkspaceId, @seq, @Type, @ConversationId, @ContactId, @payload, @publicPayload, @now)
-            """, new { WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, now = NowMs });
+            """, new { WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, now = NowMs }, CancellationToken);
         lastSeq = seq;
         appended.Add(new AppendedEvent(new StoredEvent(WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, NowMs), draft));
         return seq;

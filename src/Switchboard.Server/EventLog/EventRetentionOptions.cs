@@ -1,4 +1,4 @@
-namespace Switchboard.Server.Realtime;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>
 /// Bound from the <c>EventRetention</c> section. Each workspace keeps its events for its own

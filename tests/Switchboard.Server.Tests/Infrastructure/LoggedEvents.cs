@@ -21,7 +21,7 @@ public sealed record LoggedEvent(long Seq, string Type, long? ConversationId, Js
     public string ActorType => Envelope.GetProperty("actor").GetProperty("type").GetString()!;
 }
 
-public static class EventLog
+public static class LoggedEvents
 {
     /// <summary>An event with both stored payloads: the team's envelope and the visitor's (null when team-only).</summary>
     public sealed record Entry(long Seq, string Type, long? ConversationId, JsonElement Payload, JsonElement? PublicPayload);

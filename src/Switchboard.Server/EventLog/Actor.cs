@@ -1,4 +1,4 @@
-namespace Switchboard.Server.Events;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>Who caused an event: a member, an API key, a contact (visitor), the bot or the system.</summary>
 public sealed record Actor(string Type, long? Id)

@@ -1,6 +1,5 @@
-using Switchboard.Server.Events;
 
-namespace Switchboard.Server.Realtime;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>Receives every batch of events right after its transaction commits, in seq order per workspace.</summary>
 public interface IEventPublisher

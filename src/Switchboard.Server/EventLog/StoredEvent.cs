@@ -1,4 +1,4 @@
-namespace Switchboard.Server.Events;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>
 /// A committed event as the streams deliver it. Both payloads are complete, already serialized JSON

@@ -1,4 +1,4 @@
-namespace Switchboard.Server.Events;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>
 /// An event about to be appended. <see cref="Data"/> is the team's view of the entity;

@@ -1,16 +1,15 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Storage;
-using Switchboard.Server.Workspaces;
 
-namespace Switchboard.Server.Realtime;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>
 /// Deletes events older than the retention period and raises <c>workspaces.min_seq</c> in the same
 /// transaction, so a reader sees either the old events or the new bound, never a silent gap; clients behind
 /// the bound get a <c>reset</c>. Callable from any scheduler (the hosted service now, the job system later).
 /// </summary>
-public sealed class EventCompactor(Database database, TimeProvider clock, IOptions<EventRetentionOptions> options, ILogger<EventCompactor> logger)
+public sealed class EventCompactor(Database database, EventLogWriter eventLog, IEventRetention retention, TimeProvider clock, IOptions<EventRetentionOptions> options, ILogger<EventCompactor> logger)
 {
     /// <summary>Compacts every workspace by its retention; returns the number of events deleted.</summary>
     public async Task<int> CompactAllAsync(CancellationToken cancellationToken)
@@ -20,9 +19,8 @@ public sealed class EventCompactor(Database database, TimeProvider clock, IOptio
         var deleted = 0;
         foreach (var workspaceId in workspaces)
         {
-            var retention = options.Value.Override ?? await database.ReadAsync(async (c, tx) =>
-                (await WorkspaceStore.GetSettingsAsync(c, tx, workspaceId)).EventRetention, cancellationToken);
-            deleted += await CompactAsync(workspaceId, clock.GetUtcNow() - retention, cancellationToken);
+            var keep = options.Value.Override ?? await database.ReadAsync((c, tx) => retention.RetentionAsync(c, tx, workspaceId, cancellationToken), cancellationToken);
+            deleted += await CompactAsync(workspaceId, clock.GetUtcNow() - keep, cancellationToken);
         }
         return deleted;
     }
@@ -40,19 +38,19 @@ public sealed class EventCompactor(Database database, TimeProvider clock, IOptio
         while (true)
         {
             // Small steps: on SQLite every writer waits while a step runs.
-            var (step, done) = await database.WriteAsync(workspaceId, async w =>
+            var (step, done) = await eventLog.WriteAsync(workspaceId, async w =>
             {
-                var from = await w.QuerySingleAsync<long>("SELECT min_seq FROM workspaces WHERE id = @workspaceId", new { workspaceId });
+                var from = await w.QuerySingleAsync<long>("SELECT min_seq FROM workspaces WHERE id = @workspaceId", new { workspaceId }, w.CancellationToken);
                 var to = Math.Min(upTo, from + options.Value.BatchSize);
                 if (to <= from) return (0, true);
-                var rows = await w.ExecuteAsync("DELETE FROM events WHERE workspace_id = @workspaceId AND seq <= @to", new { workspaceId, to });
-                await w.ExecuteAsync("UPDATE workspaces SET min_seq = @to WHERE id = @workspaceId", new { workspaceId, to });
+                var rows = await w.ExecuteAsync("DELETE FROM events WHERE workspace_id = @workspaceId AND seq <= @to", new { workspaceId, to }, w.CancellationToken);
+                await w.ExecuteAsync("UPDATE workspaces SET min_seq = @to WHERE id = @workspaceId", new { workspaceId, to }, w.CancellationToken);
                 return (rows, to == upTo);
             }, cancellationToken);
             deleted += step;
             if (done) break;
         }
-        if (deleted > 0) RealtimeLog.Compacted(logger, workspaceId, upTo, deleted);
+        if (deleted > 0) EventLogLog.Compacted(logger, workspaceId, upTo, deleted);
         return deleted;
     }
 }

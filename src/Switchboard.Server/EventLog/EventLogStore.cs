@@ -1,8 +1,7 @@
 using Dapper;
-using Switchboard.Server.Events;
 using Switchboard.Server.Storage;
 
-namespace Switchboard.Server.Realtime;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>The log as the streams read it: the retained range of a workspace and pages of events by seq.</summary>
 public static class EventLogStore

@@ -1,4 +1,4 @@
-namespace Switchboard.Server.Events;
+namespace Switchboard.Server.EventLog;
 
 /// <summary>The JSON shape of a durable event on every transport and in the log (docs/protocol.md).</summary>
 public sealed record EventEnvelope(
