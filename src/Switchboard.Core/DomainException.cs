@@ -9,6 +9,9 @@ public sealed class DomainException(string code, string message, DomainErrorKind
 {
     public string Code { get; } = code;
     public DomainErrorKind Kind { get; } = kind;
+
+    /// <summary>Facts a client needs to act on the refusal (who owns a conversation), sent beside <see cref="Code"/>.</summary>
+    public IReadOnlyDictionary<string, object?>? Details { get; init; }
 }
 
 /// <summary>How a refusal maps onto HTTP: invalid input, not found, or a conflict with current state.</summary>

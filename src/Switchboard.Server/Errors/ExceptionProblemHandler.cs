@@ -14,7 +14,7 @@ sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : 
         switch (exception)
         {
             case DomainException domain:
-                await Problems.WriteAsync(context, StatusFor(domain.Kind), domain.Code, domain.Message);
+                await Problems.WriteAsync(context, StatusFor(domain.Kind), domain.Code, domain.Message, domain.Details);
                 return true;
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 await Problems.WriteAsync(context, 413, ErrorCodes.BodyTooLarge, "The request body is too large.");

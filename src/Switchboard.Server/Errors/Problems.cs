@@ -18,10 +18,12 @@ public static class Problems
         return problem;
     }
 
-    public static async Task WriteAsync(HttpContext context, int status, string code, string detail)
+    public static async Task WriteAsync(HttpContext context, int status, string code, string detail,
+        IReadOnlyDictionary<string, object?>? extensions = null)
     {
         context.Response.StatusCode = status;
         var problem = Create(status, code, detail);
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[key] = value;
         if (await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
             return;
         // The writer declines when Accept leaves out JSON, as an EventSource's "text/event-stream" does. The

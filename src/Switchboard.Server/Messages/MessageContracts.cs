@@ -29,9 +29,11 @@ public sealed record MessageResponse(
 
 /// <summary>
 /// Send a message. <c>clientMessageId</c> makes retries safe; <c>seenSeq</c> is the highest seq the sender's
-/// client had applied (operators), so a reply racing a new customer message is detected.
+/// client had applied (operators), so a reply racing a new customer message is detected. A signed-in member
+/// replying in a conversation a colleague owns gets 409 <c>conversation_owned_by_other</c> unless
+/// <c>replyAnyway</c> is true (the colleague stays the owner).
 /// </summary>
-public sealed record PostMessageRequest(string? ClientMessageId, string? Text, long? SeenSeq, bool? IsNote);
+public sealed record PostMessageRequest(string? ClientMessageId, string? Text, long? SeenSeq, bool? IsNote, bool? ReplyAnyway = null);
 
 /// <summary>
 /// The stored message, the conversation after it, and the event's seq. <c>customerWroteMeanwhile</c> says the

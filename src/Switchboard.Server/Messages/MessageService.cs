@@ -55,6 +55,8 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
                 return new PostMessageResponse(existing.ToResponse(), view(record), existing.Seq, CustomerWroteMeanwhile: false, Replayed: true);
             }
 
+            if (!isNote && request.ReplyAnyway != true) await ReplyOwnership.RequireOwnOrUnownedAsync(w, author, record.Conversation);
+
             // Only what the team sends goes out through a channel; the channel may refuse it (nothing is written yet).
             var policy = author.Role == SenderRole.Customer || isNote ? null : await PolicyAsync(w, record);
             var status = policy is null ? DeliveryStatus.Sent : await policy.BeforeSendAsync(w, record, content);

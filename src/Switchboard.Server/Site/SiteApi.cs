@@ -19,6 +19,8 @@ public static class SiteApi
     {
         app.MapGet("/widget.js", WidgetScript).AllowAnonymous().ExcludeFromDescription();
         app.MapFallbackToFile("/app/{*path:nonfile}", "app/index.html").AllowAnonymous();
+        // Browsers ask for /favicon.ico on every page (the demo site too): the dashboard's icon answers.
+        app.MapGet("/favicon.ico", () => TypedResults.Redirect("/app/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         return app.MapGet("/", DemoPageAsync).AllowAnonymous().ExcludeFromDescription();
     }
 

@@ -29,7 +29,8 @@ public sealed class StatsService(Database database, EventLogWriter eventLog, IOp
             var rows = (await StatsStore.RowsAsync(c, tx, caller.WorkspaceId, fromText, toText, closed)).ToList();
             for (var day = first; day <= end; day = day.AddDays(1))
                 if (!closed.ContainsKey(LocalDay.Text(day)))
-                    rows.AddRange(await DailyRollup.ComputeAsync(c, tx, caller.WorkspaceId, day, zone, live: true, cancellationToken));
+                    // Only today still moves: a past day the nightly job has not closed yet is computed on the fly but final.
+                    rows.AddRange(await DailyRollup.ComputeAsync(c, tx, caller.WorkspaceId, day, zone, live: day == today, cancellationToken));
             var items = rows
                 .Where(r => memberId is null || r.MemberId == memberId)
                 .OrderBy(r => r.Day, StringComparer.Ordinal).ThenBy(r => r.MemberId ?? 0)

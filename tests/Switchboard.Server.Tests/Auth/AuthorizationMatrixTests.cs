@@ -22,6 +22,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /healthz"] = Access.Anyone,
         ["GET /"] = Access.Anyone,
         ["GET /widget.js"] = Access.Anyone,
+        ["GET /favicon.ico"] = Access.Anyone,
         ["GET /app/{*path:nonfile}"] = Access.Anyone,
         ["HEAD /app/{*path:nonfile}"] = Access.Anyone,
         ["GET /openapi/{documentName}.json"] = Access.Anyone,
@@ -114,6 +115,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         {
             "PATCH /api/v1/conversations/{id:long}" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","botActive":false}""",
             "POST /api/v1/conversations/{id:long}/messages" => $$"""{"clientMessageId":"c-{{Guid.NewGuid():N}}","text":"hi"}""",
+            "POST /api/v1/conversations/{id:long}/typing" => """{"state":"start"}""",
             "POST /api/v1/conversations/{id:long}/receipts" => $$"""{"status":"read","upToMessageId":{{said.Message.Id}}}""",
             "PATCH /api/v1/members/{id:long}" => """{"name":"Renamed"}""",
             "POST /api/v1/conversations/{id:long}/claim" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",

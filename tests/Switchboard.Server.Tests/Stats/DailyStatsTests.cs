@@ -103,6 +103,20 @@ public sealed class DailyStatsTests
         await (await ws.Operator.PostAsync($"/api/v1/stats/daily/{dayText}/close", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    [Theory, BothDatabases]
+    public async Task OnlyTodayIsLiveEvenWhenEarlierDaysAreNotClosedYet(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app, new WorkspaceSettings { BotEnabled = false });
+        await (await ws.NewVisitorAsync()).WriteAsync("today");
+
+        var week = await ws.Operator.GetAsync<DailyStatsResponse>("/api/v1/stats/daily");
+        var days = week.Items.Where(r => r.MemberId is null).ToList();
+        Assert.Equal(7, days.Count);
+        Assert.Equal([week.To], days.Where(r => r.Live).Select(r => r.Day));
+        Assert.Equal(1, days.Single(r => r.Live).CustomerMessages);
+    }
+
     static Task<bool> IsClosedAsync(TestApp app, long workspaceId, string day) => app.Database.ReadAsync(async (c, tx) =>
         await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM stats_days WHERE workspace_id = @workspaceId AND day = @day", new { workspaceId, day }, tx) == 1,
         CancellationToken.None);

@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, screenshotDir, test } from '../support/fixtures';
+import { DashboardOperator } from '../support/dashboardOperator';
 import type { Operator } from '../support/operator';
+import { TeamApi } from '../support/team';
 import type { Visitor } from '../support/visitor';
 
 type Arrive = (label?: string, options?: { exactName?: boolean }) => Promise<Visitor>;
@@ -76,6 +78,42 @@ test('dashboard screenshots', async ({ arrive, operator, operatorKind }) => {
   await expect(page.getByRole('table', { name: 'Operators' })).toBeVisible();
   await settle(page);
   await page.screenshot({ path: join(screenshotDir, 'stats.png') });
+});
+
+test('dashboard screenshots on a phone, and a colleague\'s conversation', async ({ browser, server, operatorKind, dashboardMissing }) => {
+  test.skip(operatorKind !== 'dashboard' || dashboardMissing !== null, 'The dashboard screens: the widget+dashboard project takes them.');
+  const admin = await TeamApi.login(server.baseURL, 'admin@example.com');
+  const me = await TeamApi.login(server.baseURL, 'operator@example.com');
+  const liam = await admin.newCustomer('Liam Chen');
+  await admin.patch(liam.conversationId, { botActive: false });
+  await liam.say('Hi, my parcel says delivered but it is not here.');
+  await me.claim(liam.conversationId);
+  await me.reply(liam.conversationId, 'Sorry about that, Liam! Let me check with the carrier right away.');
+  await liam.say('Thank you! The tracking number is NW-20417.');
+
+  const phone = await DashboardOperator.login(browser, server.baseURL, 'operator@example.com', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.page.getByRole('tablist', { name: 'Filters' }).getByRole('tab', { name: 'All' }).click();
+  await expect(phone.page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Liam Chen' })).toBeVisible();
+  await settle(phone.page);
+  await phone.page.screenshot({ path: join(screenshotDir, 'dashboard-phone.png') });
+  await phone.page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: 'Liam Chen' }).tap();
+  await phone.expectMessage('customer', 'Thank you! The tracking number is NW-20417.');
+  await settle(phone.page);
+  await phone.page.screenshot({ path: join(screenshotDir, 'conversation-phone.png') });
+  await phone.close();
+
+  const sofia = await admin.newCustomer('Sofia Rossi');
+  await admin.patch(sofia.conversationId, { botActive: false });
+  await sofia.say('Can I still change the size of my order #5521?');
+  await admin.claim(sofia.conversationId);
+  await admin.reply(sofia.conversationId, 'Hi Sofia, yes: which size would you like instead?');
+  const desktop = await DashboardOperator.login(browser, server.baseURL);
+  await desktop.page.goto(`/app/inbox/${sofia.conversationId}`);
+  await expect(desktop.page.getByRole('note', { name: 'Conversation owner' })).toContainText('Assigned to Avery Admin');
+  await desktop.expectMessage('operator', 'Hi Sofia, yes: which size would you like instead?');
+  await settle(desktop.page);
+  await desktop.page.screenshot({ path: join(screenshotDir, 'owner-notice.png') });
+  await desktop.close();
 });
 
 /** Waits for running animations to finish (entrance animations), so the picture is not caught mid-fade. */

@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import type { Operator } from './operator';
 import { demoPassword } from './server';
 import type { Role } from './visitor';
@@ -19,8 +19,8 @@ export class DashboardOperator implements Operator {
     this.composer = page.getByRole('textbox', { name: 'Message' });
   }
 
-  static async login(browser: Browser, baseURL: string, email = 'operator@example.com'): Promise<DashboardOperator> {
-    const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+  static async login(browser: Browser, baseURL: string, email = 'operator@example.com', options: BrowserContextOptions = {}): Promise<DashboardOperator> {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, ...options });
     const page = await context.newPage();
     await page.goto('/app');
     await page.getByRole('textbox', { name: 'Email' }).fill(email);

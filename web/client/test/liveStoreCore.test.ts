@@ -114,6 +114,17 @@ describe('settling', () => {
 });
 
 describe('the surface', () => {
+  test('a reply into a colleague\'s conversation says replyAnyway only when asked, and the refusal keeps the text for the draft', () => {
+    const store = storeWithConversation();
+    store.sendMessage(1, 'plain', { clientMessageId: 'c1', sendSeenSeq: false });
+    store.sendMessage(1, 'deliberate', { clientMessageId: 'c2', sendSeenSeq: false, replyAnyway: true });
+    const sent = store.takeDueRequests(t0);
+    assert.deepEqual(sent.map((r) => r.body), [{ clientMessageId: 'c1', text: 'plain' }]);
+    store.onResponse('c1', 409, { code: 'conversation_owned_by_other', detail: 'Ana owns this conversation.' }, t0);
+    assert.deepEqual(store.errors.map((e) => [e.key, e.code, e.status, e.text]), [['c1', 'conversation_owned_by_other', 409, 'plain']]);
+    assert.deepEqual(store.takeDueRequests(t0).map((r) => r.body), [{ clientMessageId: 'c2', text: 'deliberate', replyAnyway: true }]);
+  });
+
   test('a patch is copied: changing the caller\'s object later changes nothing', () => {
     const store = storeWithConversation();
     const patch: { botActive?: boolean } = { botActive: false };

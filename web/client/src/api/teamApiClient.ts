@@ -54,7 +54,7 @@ export class ApiClient extends BaseApiClient {
   }
 
   /** Sends a message directly (no optimistic view: the `LiveStore` is the way for UIs). */
-  async postMessage(conversationId: number, message: { clientMessageId: string; text: string; seenSeq?: number; isNote?: boolean }, options?: CallOptions): Promise<PostMessageResult> {
+  async postMessage(conversationId: number, message: { clientMessageId: string; text: string; seenSeq?: number; isNote?: boolean; replyAnyway?: boolean }, options?: CallOptions): Promise<PostMessageResult> {
     return parsePostMessageResult(await this.sendJson('POST', `/api/v1/conversations/${conversationId}/messages`, message, options));
   }
 

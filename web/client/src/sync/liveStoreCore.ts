@@ -33,6 +33,11 @@ export interface SendMessageOptions {
   readonly isNote?: boolean;
   /** Send the current cursor as `seenSeq` (operators: detects a customer writing meanwhile). Default true. */
   readonly sendSeenSeq?: boolean;
+  /**
+   * Reply in a conversation a colleague owns (members only): without it the server refuses with 409
+   * `conversation_owned_by_other`. The colleague stays the owner.
+   */
+  readonly replyAnyway?: boolean;
 }
 
 /**
@@ -220,7 +225,7 @@ export class LiveStoreCore {
   /** Adds an optimistic message; it shows at once as `sending`. Returns its `clientMessageId`. */
   sendMessage(conversationId: number, text: string, options: SendMessageOptions = {}): string {
     const key = options.clientMessageId ?? newId();
-    this.#pending.addMessage(key, conversationId, text, (options.sendSeenSeq ?? true) ? this.#cursor : null, options.isNote ?? false);
+    this.#pending.addMessage(key, conversationId, text, (options.sendSeenSeq ?? true) ? this.#cursor : null, options.isNote ?? false, options.replyAnyway ?? false);
     this.#changed();
     return key;
   }

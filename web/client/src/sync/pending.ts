@@ -42,6 +42,8 @@ export interface PendingMessage extends PendingBase {
   readonly text: string;
   readonly seenSeq: number | null;
   readonly isNote: boolean;
+  /** Sent as `replyAnyway`: the sender chose to reply in a colleague's conversation. */
+  readonly replyAnyway: boolean;
   /** The server's message from the POST answer: shown in place of the local one until the event confirms it. */
   server: Message | null;
 }
@@ -68,8 +70,9 @@ export interface PendingClaim extends Omit<PendingBase, 'conversationId'> {
 /** A local change the server has not confirmed yet (DESIGN §1 "Client live store"). */
 export type PendingMutation = PendingMessage | PendingPatch | PendingClaim;
 
-export function newPendingMessage(key: string, conversationId: number, order: number, text: string, seenSeq: number | null, isNote: boolean): PendingMessage {
-  return { kind: 'message', key, conversationId, order, text, seenSeq, isNote, server: null, ...fresh() };
+export function newPendingMessage(key: string, conversationId: number, order: number, text: string, seenSeq: number | null, isNote: boolean,
+  replyAnyway = false): PendingMessage {
+  return { kind: 'message', key, conversationId, order, text, seenSeq, isNote, replyAnyway, server: null, ...fresh() };
 }
 
 export function newPendingPatch(key: string, conversationId: number, order: number, patch: ConversationPatch): PendingPatch {
@@ -113,6 +116,7 @@ export function toRequest(p: PendingMutation): OutgoingRequest {
   const body: Record<string, unknown> = { clientMessageId: p.key, text: p.text };
   if (p.seenSeq !== null) body['seenSeq'] = p.seenSeq;
   if (p.isNote) body['isNote'] = true;
+  if (p.replyAnyway) body['replyAnyway'] = true;
   return Object.freeze({
     key: p.key,
     method: 'POST',

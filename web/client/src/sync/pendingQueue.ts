@@ -29,8 +29,8 @@ export class PendingQueue {
 
   get errors(): readonly StoreError[] { return this.#errors; }
 
-  addMessage(key: string, conversationId: number, text: string, seenSeq: number | null, isNote: boolean): void {
-    this.#items.push(newPendingMessage(key, conversationId, this.#nextOrder++, text, seenSeq, isNote));
+  addMessage(key: string, conversationId: number, text: string, seenSeq: number | null, isNote: boolean, replyAnyway = false): void {
+    this.#items.push(newPendingMessage(key, conversationId, this.#nextOrder++, text, seenSeq, isNote, replyAnyway));
   }
 
   addPatch(key: string, conversationId: number, patch: ConversationPatch): void {

@@ -16,8 +16,19 @@ const sections = [
 
 export function AdminPage() {
   const { isAdmin } = useLive();
+  // Operators never reach the admin endpoints (each would answer 403): the page says why instead.
+  if (!isAdmin) {
+    return (
+      <Page title="Admin" lead="Members, inboxes, the FAQ, bot settings and webhooks.">
+        <div className="card empty admins-only">
+          <h2 className="empty-title">Admins only</h2>
+          <p>Only an admin of this workspace can see and change these settings. Ask an admin if something needs to change.</p>
+        </div>
+      </Page>
+    );
+  }
   return (
-    <Page title="Admin" wide className="admin" lead={isAdmin ? 'Your team, channels, bot and integrations.' : 'You can look; only admins can change these settings.'}>
+    <Page title="Admin" wide className="admin" lead="Your team, channels, bot and integrations.">
       <nav aria-label="Admin sections" className="subnav">
         {sections.map((s) => <a key={s.id} href={`#${s.id}`}>{s.label}</a>)}
       </nav>

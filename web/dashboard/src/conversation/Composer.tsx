@@ -2,20 +2,27 @@ import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type Keyb
 import { useLive } from '../live/LiveContext.js';
 import { NoteIcon, SendIcon } from '../ui/icons.js';
 import { composerDrafts } from './drafts.js';
+import { OwnerNotice } from './OwnerNotice.js';
 
 interface Props {
   readonly conversationId: number;
   readonly onSent: () => void;
   readonly disabledReason: string | null;
+  /** The colleague who owns the conversation, when it is not the viewer's: replying needs a deliberate step. */
+  readonly owner: { readonly id: number; readonly name: string } | null;
 }
 
 const maxLength = 4096;
 
 /** The reply box: Enter sends, Shift+Enter starts a new line; typing is announced to the others while it goes on. */
-export function Composer({ conversationId, onSent, disabledReason }: Props) {
+export function Composer({ conversationId, onSent, disabledReason, owner }: Props) {
   const { store, typing } = useLive();
   const [text, setText] = useState(() => composerDrafts.get(conversationId));
   const [note, setNote] = useState(false);
+  // "Reply anyway" holds for this owner only: a new owner has to be acknowledged again.
+  const [replyAnywayFor, setReplyAnywayFor] = useState<number | null>(null);
+  const replyAnyway = owner !== null && replyAnywayFor === owner.id;
+  const blockedByOwner = owner !== null && !replyAnyway && !note;
   const ref = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => { composerDrafts.set(conversationId, text); }, [conversationId, text]);
@@ -43,8 +50,8 @@ export function Composer({ conversationId, onSent, disabledReason }: Props) {
 
   function send() {
     const trimmed = text.trim();
-    if (trimmed === '' || trimmed.length > maxLength) return;
-    store.sendMessage(conversationId, trimmed, { isNote: note });
+    if (trimmed === '' || trimmed.length > maxLength || blockedByOwner) return;
+    store.sendMessage(conversationId, trimmed, { isNote: note, ...(owner !== null && !note ? { replyAnyway: true } : {}) });
     typing.stop();
     setText('');
     onSent();
@@ -66,6 +73,7 @@ export function Composer({ conversationId, onSent, disabledReason }: Props) {
   const tooLong = text.trim().length > maxLength;
   return (
     <form className={`composer${note ? ' composer-note' : ''}`} onSubmit={onSubmit}>
+      {owner !== null && !note && <OwnerNotice owner={owner} replyAnyway={replyAnyway} onReplyAnyway={(on) => setReplyAnywayFor(on ? owner.id : null)} />}
       {disabledReason !== null && <p className="composer-hint">{disabledReason}</p>}
       <textarea ref={ref} aria-label="Message" rows={1} value={text} placeholder={note ? 'Write an internal note (only your team sees it)…' : 'Write a reply…  Enter to send, Shift+Enter for a new line'}
         onChange={(e) => {
@@ -79,7 +87,7 @@ export function Composer({ conversationId, onSent, disabledReason }: Props) {
         </button>
         {tooLong && <span className="composer-error">{text.trim().length - maxLength} characters too long</span>}
         <span className="spacer" />
-        <button type="submit" className="btn btn-primary" disabled={text.trim() === '' || tooLong}><SendIcon size={15} /> Send</button>
+        <button type="submit" className="btn btn-primary" disabled={text.trim() === '' || tooLong || blockedByOwner}><SendIcon size={15} /> Send</button>
       </div>
     </form>
   );

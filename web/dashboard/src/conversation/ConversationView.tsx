@@ -4,7 +4,9 @@ import { logger } from '../live/liveSession.js';
 import { CloseIcon } from '../ui/icons.js';
 import { ToastAnchor } from '../ui/Toasts.js';
 import { Composer } from './Composer.js';
+import { ConversationDetails } from './ConversationDetails.js';
 import { ConversationHeader } from './ConversationHeader.js';
+import { useOtherOwner } from './OwnerNotice.js';
 import { MessageItem, type Row } from './MessageItem.js';
 import { messageRows, rowKey } from './messageRows.js';
 import { VirtualList } from './VirtualList.js';
@@ -22,6 +24,7 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
   const [loadError, setLoadError] = useState(false);
   const [follow, setFollow] = useState(0);
   const visible = useDocumentVisible();
+  const [details, setDetails] = useState(false);
 
   // Load and follow the newest page; reloaded by the store after a reset.
   useEffect(() => {
@@ -60,6 +63,7 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
   }, [conversationId, store]);
 
   const retry = useCallback((id: string) => { store.retryMessage(id); }, [store]);
+  const otherOwner = useOtherOwner(conversation);
   const renderRow = useCallback((row: Row) => <MessageItem row={row} onRetry={retry} />, [retry]);
 
   if (conversation === undefined) {
@@ -75,10 +79,11 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
     : signalView.typing.length === 1 ? `${signalView.typing[0]} is typing`
       : `${signalView.typing.slice(0, -1).join(', ')} and ${signalView.typing[signalView.typing.length - 1]} are typing`;
   const thinking = signalView.botThinking && signalView.drafts.every((d) => d.text === '');
+  if (details) return <ConversationDetails conversation={conversation} onClose={() => setDetails(false)} />;
 
   return (
     <div className="conversation">
-      <ConversationHeader conversation={conversation} />
+      <ConversationHeader conversation={conversation} onDetails={() => setDetails(true)} />
       {conversation.handoffReason !== null && conversation.state !== 'bot' && conversation.state !== 'resolved' && (
         <div role="note" className="banner banner-note"><strong>Handed off by the bot:</strong> {conversation.handoffReason}</div>
       )}
@@ -104,7 +109,7 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
           <span role="status" aria-label="Typing" className="typing">{typingText !== '' && <><span className="dots" aria-hidden="true"><i /><i /><i /></span>{typingText}</>}</span>
           {thinking && <span role="status" aria-label="Bot is thinking" className="typing"><span className="dots" aria-hidden="true"><i /><i /><i /></span>Bot is thinking…</span>}
         </div>
-        <Composer conversationId={conversationId} onSent={() => setFollow((f) => f + 1)}
+        <Composer conversationId={conversationId} onSent={() => setFollow((f) => f + 1)} owner={otherOwner}
           disabledReason={conversation.state === 'resolved' ? 'This conversation is resolved.' : conversation.botActive ? 'The bot is answering. Replying takes the conversation over.' : null} />
       </div>
     </div>

@@ -4,7 +4,8 @@ import { ChatIcon } from '../ui/icons.js';
 
 export function InboxPage({ conversationId }: { readonly conversationId: number | null }) {
   return (
-    <div className="inbox">
+    // The inbox is the page's main content; on phones it shows the list or the open conversation, one at a time.
+    <main className={`inbox${conversationId === null ? '' : ' inbox-open'}`}>
       <ConversationList selectedId={conversationId} />
       <section className="pane" aria-label="Conversation">
         {conversationId === null
@@ -18,6 +19,6 @@ export function InboxPage({ conversationId }: { readonly conversationId: number 
           )
           : <ConversationView key={conversationId} conversationId={conversationId} />}
       </section>
-    </div>
+    </main>
   );
 }

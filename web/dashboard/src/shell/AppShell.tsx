@@ -7,12 +7,15 @@ import { InboxPage } from '../conversations/InboxPage.js';
 import { WaitingRoom } from '../queue/WaitingRoom.js';
 import { StatsPage } from '../stats/StatsPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
+import { AlertsControls } from '../alerts/AlertsControls.js';
+import { useAlerts } from '../alerts/useAlerts.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { PresenceSelect } from './PresenceSelect.js';
 
 export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
   const route = useRoute();
-  const { me } = useLive();
+  const { me, isAdmin } = useLive();
+  useAlerts();
   const conversations = useConversations();
   const { unread, waiting } = useMemo(() => ({
     unread: conversations.filter((c) => c.unreadCount > 0 && c.state !== 'resolved').length,
@@ -28,18 +31,20 @@ export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
   }
 
   return (
-    <div className="shell">
+    <div className={`shell${route.name === 'inbox' && route.conversationId !== null ? ' shell-conversation' : ''}`}>
       <aside className="sidebar">
         <div className="brand"><span className="brand-mark" aria-hidden="true">S</span><span className="brand-name">Switchboard</span></div>
         <nav aria-label="Main" className="nav">
           <NavLink route={{ name: 'inbox', conversationId: null }} active={route.name === 'inbox'} icon={<InboxIcon />} label="Inbox" count={unread} countLabel="unread conversations" />
           <NavLink route={{ name: 'queue' }} active={route.name === 'queue'} icon={<QueueIcon />} label="Waiting room" count={waiting} countLabel="waiting" />
           <NavLink route={{ name: 'stats' }} active={route.name === 'stats'} icon={<StatsIcon />} label="Statistics" count={0} countLabel="" />
-          <NavLink route={{ name: 'admin' }} active={route.name === 'admin'} icon={<AdminIcon />} label="Admin" count={0} countLabel="" />
+          {/* Admin settings are for admins: operators are not offered a page of refusals. */}
+          {isAdmin && <NavLink route={{ name: 'admin' }} active={route.name === 'admin'} icon={<AdminIcon />} label="Admin" count={0} countLabel="" />}
         </nav>
         <div className="sidebar-foot">
           <ConnectionIndicator />
           <PresenceSelect />
+          <AlertsControls />
           <div className="me">
             <span className="avatar avatar-sm" aria-hidden="true">{initials(me.name)}</span>
             <span className="me-text"><span className="me-name">{me.name}</span><span className="me-role">{me.role}</span></span>

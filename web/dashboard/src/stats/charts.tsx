@@ -1,3 +1,4 @@
+import { useCallback, useRef, useState } from 'react';
 // Small hand-rolled SVG charts: stacked bars by day and lines by day. Each chart is an <svg role="img"> with a
 // label summarising it, and the numbers are in the table below for anyone who cannot see it.
 
@@ -18,11 +19,30 @@ interface ChartProps {
   readonly minTop?: number;
 }
 
-const width = 560;
 const height = 180;
+
+/**
+ * The chart's drawn width in CSS pixels, so one SVG unit is one pixel and the axis labels keep their font size
+ * (a fixed viewBox scaled into a narrow card drew them ~6 px tall).
+ */
+function useWidth(): [(el: SVGSVGElement | null) => void, number] {
+  const [width, setWidth] = useState(560);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((el: SVGSVGElement | null) => {
+    observer.current?.disconnect();
+    if (el === null || el.parentElement === null) return;
+    const parent = el.parentElement;
+    const measure = () => { const w = Math.round(parent.clientWidth - parseFloat(getComputedStyle(parent).paddingLeft) - parseFloat(getComputedStyle(parent).paddingRight)); if (w > 0) setWidth(w); };
+    observer.current = new ResizeObserver(measure);
+    observer.current.observe(parent);
+    measure();
+  }, []);
+  return [ref, width];
+}
 const pad = { left: 44, right: 12, top: 12, bottom: 26 };
 
 export function BarChart({ label, days, series, format, max, minTop = 1 }: ChartProps) {
+  const [ref, width] = useWidth();
   const totals = days.map((_, i) => series.reduce((t, s) => t + (s.values[i] ?? 0), 0));
   const top = niceMax(max ?? Math.max(minTop, ...totals));
   const plotW = width - pad.left - pad.right;
@@ -30,8 +50,8 @@ export function BarChart({ label, days, series, format, max, minTop = 1 }: Chart
   const slot = plotW / Math.max(1, days.length);
   const bar = Math.min(28, slot * 0.6);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="chart" role="img" aria-label={label}>
-      <Grid top={top} format={format} />
+    <svg ref={ref} viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="chart" role="img" aria-label={label}>
+      <Grid top={top} format={format} width={width} />
       {days.map((day, i) => {
         let y = pad.top + plotH;
         const x = pad.left + slot * i + (slot - bar) / 2;
@@ -43,7 +63,7 @@ export function BarChart({ label, days, series, format, max, minTop = 1 }: Chart
               y -= h;
               return v > 0 ? <rect key={s.name} x={x} y={y} width={bar} height={h} rx={2} className={s.className}><title>{`${day} · ${s.name}: ${format(v)}`}</title></rect> : null;
             })}
-            {showTick(i, days.length) && <text x={x + bar / 2} y={height - 8} textAnchor="middle" className="chart-axis">{shortDay(day)}</text>}
+            {showTick(i, days.length, width) && <text x={x + bar / 2} y={height - 8} textAnchor="middle" className="chart-axis">{shortDay(day)}</text>}
           </g>
         );
       })}
@@ -52,6 +72,7 @@ export function BarChart({ label, days, series, format, max, minTop = 1 }: Chart
 }
 
 export function LineChart({ label, days, series, format, max, minTop = 1 }: ChartProps) {
+  const [ref, width] = useWidth();
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const top = niceMax(max ?? Math.max(minTop, ...all));
   const plotW = width - pad.left - pad.right;
@@ -59,8 +80,8 @@ export function LineChart({ label, days, series, format, max, minTop = 1 }: Char
   const x = (i: number) => pad.left + (days.length <= 1 ? plotW / 2 : (plotW * i) / (days.length - 1));
   const y = (v: number) => pad.top + plotH - (v / top) * plotH;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="chart" role="img" aria-label={label}>
-      <Grid top={top} format={format} />
+    <svg ref={ref} viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="chart" role="img" aria-label={label}>
+      <Grid top={top} format={format} width={width} />
       {series.map((s) => {
         // A null (no data that day) breaks the line rather than drawing a fake zero.
         const segments: string[] = [];
@@ -77,12 +98,12 @@ export function LineChart({ label, days, series, format, max, minTop = 1 }: Char
           </g>
         );
       })}
-      {days.map((day, i) => showTick(i, days.length) && <text key={day} x={x(i)} y={height - 8} textAnchor="middle" className="chart-axis">{shortDay(day)}</text>)}
+      {days.map((day, i) => showTick(i, days.length, width) && <text key={day} x={x(i)} y={height - 8} textAnchor="middle" className="chart-axis">{shortDay(day)}</text>)}
     </svg>
   );
 }
 
-function Grid({ top, format }: { readonly top: number; readonly format: (v: number) => string }) {
+function Grid({ top, format, width }: { readonly top: number; readonly format: (v: number) => string; readonly width: number }) {
   const plotH = height - pad.top - pad.bottom;
   return (
     <g className="chart-grid">
@@ -114,8 +135,9 @@ function niceMax(v: number): number {
   return 10 * magnitude;
 }
 
-function showTick(i: number, n: number): boolean {
-  const every = Math.ceil(n / 10);
+function showTick(i: number, n: number, width: number): boolean {
+  // A label is ~40 px wide at 12 px: as many as fit.
+  const every = Math.ceil(n / Math.max(2, Math.floor((width - pad.left - pad.right) / 44)));
   return i % every === 0 || i === n - 1;
 }
 

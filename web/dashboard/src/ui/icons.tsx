@@ -39,3 +39,5 @@ export function DoubleCheckIcon({ size = 16 }: IconProps) {
     </svg>
   );
 }
+export const BackIcon = icon(<path d="m15 18-6-6 6-6" />);
+export const BellIcon = icon(<><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" /></>);

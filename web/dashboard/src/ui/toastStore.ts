@@ -49,6 +49,7 @@ export function describeStoreError(e: StoreError): string {
     case 'conversation_resolved': return 'The conversation is resolved. Reopen it first.';
     case 'capacity_reached': return 'You already have as many open conversations as your capacity allows.';
     case 'conversation_not_queued': return 'Someone else claimed that conversation first.';
+    case 'conversation_owned_by_other': return `Not sent: ${e.detail ?? 'a colleague owns this conversation.'} Your text is back in the composer.`;
     case 'queue_empty': return 'Nobody is waiting right now.';
     case 'bot_disabled': return 'The bot is switched off for this workspace.';
     case 'whatsapp_window_closed': return 'The WhatsApp 24-hour window is closed: send a template instead.';
