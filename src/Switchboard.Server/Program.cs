@@ -77,6 +77,7 @@ app.MapPresenceApi();
 app.MapStatsApi();
 app.MapWebhooksApi();
 app.MapRealtimeApi();
+app.MapTypingApi();
 app.MapBotsApi();
 app.MapFaqApi();
 app.MapSite();

@@ -1,18 +1,30 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, screenshotDir, test } from '../support/fixtures';
+import type { Operator } from '../support/operator';
+import type { Visitor } from '../support/visitor';
+
+type Arrive = (label?: string, options?: { exactName?: boolean }) => Promise<Visitor>;
 
 // Screenshots for the README (each test runs once per server, so the visitor's name can be a plain one), written to tests/browser/screenshots/ (not committed; curated copies live in docs/screenshots/).
 
-test('widget screenshots', async ({ arrive, operator, operatorKind, browser, server }) => {
-  test.skip(operatorKind !== 'api', 'Taken once, in the widget+api project.');
+const answer = 'Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.';
+
+/** The first exchange both sets of screenshots show: Grace asks, the operator answers. */
+async function openingExchange(arrive: Arrive, operator: Operator): Promise<Visitor> {
   const visitor = await arrive('Grace Miller', { exactName: true });
   await visitor.startChat();
   await visitor.send('Hi! Do you ship to Norway?');
   await operator.openConversation(visitor.name);
   await operator.expectMessage('customer', 'Hi! Do you ship to Norway?');
-  await operator.send('Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.');
-  await visitor.expectMessage('operator', 'Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.');
+  await operator.send(answer);
+  await visitor.expectMessage('operator', answer);
+  return visitor;
+}
+
+test('widget screenshots', async ({ arrive, operator, operatorKind, browser, server }) => {
+  test.skip(operatorKind !== 'api', 'Taken once, in the widget+api project.');
+  const visitor = await openingExchange(arrive, operator);
   await visitor.send('Great, and can I return items from there?');
   await operator.expectMessage('customer', 'Great, and can I return items from there?');
   await expect(visitor.status('Great, and can I return items from there?', 'read')).toBeVisible();
@@ -47,14 +59,8 @@ test('widget screenshots', async ({ arrive, operator, operatorKind, browser, ser
 test('dashboard screenshots', async ({ arrive, operator, operatorKind }) => {
   test.skip(operatorKind !== 'dashboard', 'The dashboard screens: the widget+dashboard project takes them.');
   const page = (operator as unknown as { page: Page }).page;
-  const visitor = await arrive('Grace Miller', { exactName: true });
-  await visitor.startChat();
-  await visitor.send('Hi! Do you ship to Norway?');
-  await operator.openConversation(visitor.name);
-  await operator.expectMessage('customer', 'Hi! Do you ship to Norway?');
-  await operator.send('Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.');
-  await visitor.expectMessage('operator', 'Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.');
-  await operator.expectOwnStatus('Hello Grace! Yes, we ship to Norway: delivery takes 3–5 business days.', 'read');
+  await openingExchange(arrive, operator);
+  await operator.expectOwnStatus(answer, 'read');
   await settle(page);
   await page.screenshot({ path: join(screenshotDir, 'conversation.png') });
 

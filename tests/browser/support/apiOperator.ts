@@ -7,8 +7,10 @@ import type { Role } from './visitor';
 interface Message { id: number; senderRole: string; text: string; status: string; clientMessageId: string }
 
 /**
- * The operator through the REST API: what the dashboard would do, without the dashboard. Typing goes over a
- * WebSocket opened in a blank page of its own (the server takes typing only as a WebSocket frame).
+ * The operator through the REST API: what the dashboard would do, without the dashboard. A WebSocket opened in a
+ * blank page of its own receives the live signals (they reach only who is connected) and sends typing as a frame,
+ * which keeps the WebSocket path covered: the dashboard and the widget send typing as
+ * `POST /api/v1/conversations/{id}/typing` instead.
  */
 export class ApiOperator implements Operator {
   readonly kind = 'api';

@@ -1,7 +1,7 @@
 // @switchboard/client: the live store core (sans-I/O, the same algorithm as the .NET SDK), the typed REST
 // client, the event stream transports, and the LiveStore shell that drives the core over them.
-export { LiveStoreCore, type LiveStoreLogger, type LiveStoreOptions, type SendMessageOptions } from './sync/liveStoreCore.js';
-export { RetryPolicy } from './sync/retryPolicy.js';
+export { LiveStoreCore, type ClaimState, type LiveStoreLogger, type LiveStoreOptions, type SendMessageOptions } from './sync/liveStoreCore.js';
+export { defaultRetryDelaysMs, isRetryable, isRetryableError, RetryPolicy } from './sync/retryPolicy.js';
 export type { ConversationPatch } from './sync/conversationPatch.js';
 export type { OutgoingRequest } from './sync/pending.js';
 export type { StoreError } from './sync/storeError.js';
@@ -17,6 +17,8 @@ export type {
   ApiSnapshot, ConversationWriteResult, CurrentCaller, Inbox, ItemsPage, LoginResult, MessagePage, PostMessageResult,
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
+export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
+export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export { HttpError, TransportError } from './api/httpError.js';
 
 export type { EventStreamTransport, Signal, StreamItem, StreamLogger } from './streaming/streamItem.js';
@@ -28,4 +30,9 @@ export { WebSocketTransport, type WebSocketFactory, type WebSocketLike, type Web
 export { FallbackTransport, type FallbackTransportOptions } from './streaming/fallbackTransport.js';
 
 export { LiveStore, type ConnectionState, type CustomerWroteMeanwhile, type LiveStoreShellOptions } from './liveStore.js';
-export { systemTimers, type Timers } from './timers.js';
+export {
+  draftTtlMs, noSignals, SignalsStore, thinkingTtlMs, typingTtlMs,
+  type Actor, type BotDraft, type ConversationSignals, type SignalContext,
+} from './signals/signalsStore.js';
+export { TypingSender, type TypingSenderOptions, type TypingState } from './signals/typingSender.js';
+export { Alarm, systemTimers, type Timers } from './timers.js';

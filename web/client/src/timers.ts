@@ -59,3 +59,18 @@ export function deadline(timers: Timers, ms: number | undefined, parent?: AbortS
     },
   };
 }
+
+/** One pending wake-up: {@link set} replaces the previous one; undefined cancels it. */
+export class Alarm {
+  #handle: unknown;
+
+  constructor(private readonly timers: Timers) {}
+
+  /** Calls `callback` at `at` (epoch ms, or at once when past), or nothing for undefined. */
+  set(at: number | undefined, callback: () => void): void {
+    if (this.#handle !== undefined) this.timers.clearTimeout(this.#handle);
+    this.#handle = undefined;
+    if (at === undefined) return;
+    this.#handle = this.timers.setTimeout(() => { this.#handle = undefined; callback(); }, Math.max(0, at - this.timers.now()));
+  }
+}

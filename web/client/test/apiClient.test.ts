@@ -98,6 +98,82 @@ describe('ApiClient', () => {
     assert.ok(r.every((x) => x.headers['authorization'] === 'Bearer sbk_key'));
   });
 
+  test('admin: members, inboxes, FAQ, bot, webhooks and workspace hit the documented paths and parse strictly', async () => {
+    const { server, api } = client({ credentials: 'include' });
+    const inbox = { id: 1, name: 'Shop', channel: 'widget', publicToken: 'pub_1', createdAt: '2026-01-01T00:00:00Z' };
+    const faq = { id: 5, question: 'Hours?', answer: '9 to 5', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-02T00:00:00Z' };
+    const hook = { id: 8, url: 'https://hooks.test/a', eventTypes: ['*'], active: true, createdAt: '2026-01-01T00:00:00Z' };
+    const bot = {
+      engine: 'llm', greeting: null, confidenceThreshold: 0.55, handoffPhrases: ['human'], handoffMessage: '', replyTimeoutSeconds: 20,
+      llm: { baseUrl: 'https://llm.test/v1', model: 'm', systemPrompt: null, temperature: 0.2, apiKeySet: true }, external: { url: null, secretSet: false },
+      version: 3, updatedAt: null,
+    };
+    const workspace = { id: 1, name: 'Demo', cursor: 40, settings: {
+      timeZone: 'Europe/Paris', releaseOnReply: false, reopenTo: 'bot', assignmentPolicy: 'manual', idleTimeoutSeconds: 900, eventRetentionSeconds: 86400, botEnabled: true } };
+    server.route('GET /api/v1/members', () => json(200, { items: [member], next: null }));
+    server.route('POST /api/v1/members', () => json(201, { data: { member, temporaryPassword: 'tmp-123' }, seq: 41 }));
+    server.route('PATCH /api/v1/members/2', () => json(200, { data: { ...member, role: 'admin' }, seq: 42 }));
+    server.route('GET /api/v1/inboxes', () => json(200, { items: [inbox], next: null }));
+    server.route('POST /api/v1/inboxes', () => json(201, inbox));
+    server.route('GET /api/v1/faq', () => json(200, { items: [faq], next: null }));
+    server.route('POST /api/v1/faq', () => json(201, faq));
+    server.route('PATCH /api/v1/faq/5', () => json(200, faq));
+    server.route('DELETE /api/v1/faq/5', () => new Response(null, { status: 204 }));
+    server.route('GET /api/v1/bot', () => json(200, bot));
+    server.route('PATCH /api/v1/bot', () => json(200, { ...bot, engine: 'knowledge_base' }));
+    server.route('GET /api/v1/webhooks', () => json(200, { items: [hook], next: null }));
+    server.route('POST /api/v1/webhooks', () => json(201, { webhook: hook, secret: 'whsec_1' }));
+    server.route('DELETE /api/v1/webhooks/8', () => new Response(null, { status: 204 }));
+    server.route('GET /api/v1/webhooks/8/deliveries', () => json(200, { items: [{
+      id: 1, jobId: 3, eventSeq: 40, eventType: 'conversation.updated', attempt: 2, statusCode: null, succeeded: false, error: 'timeout', durationMs: 5000,
+      createdAt: '2026-01-01T00:00:00Z' }], next: null }));
+    server.route('GET /api/v1/workspace', () => json(200, workspace));
+    server.route('PATCH /api/v1/workspace', () => json(200, { data: { ...workspace, settings: { ...workspace.settings, botEnabled: false } }, seq: 43 }));
+
+    const { admin } = api;
+    assert.deepEqual((await admin.listMembers()).map((m) => [m.name, m.active, m.capacity, m.lastActivityAt]), [['Olivia', true, 5, null]]);
+    assert.equal((await admin.createMember({ email: 'new@example.com', name: 'New', role: 'operator' })).temporaryPassword, 'tmp-123');
+    assert.deepEqual(await admin.updateMember(2, { role: 'admin' }).then((w) => [w.data.role, w.seq]), ['admin', 42]);
+    assert.equal((await admin.listInboxes())[0]?.publicToken, 'pub_1');
+    assert.equal((await admin.createInbox({ name: 'Shop', channel: 'widget' })).id, 1);
+    assert.equal((await admin.listFaq())[0]?.answer, '9 to 5');
+    await admin.createFaq({ question: 'Hours?', answer: '9 to 5' });
+    await admin.updateFaq(5, { answer: '9 to 5' });
+    await admin.deleteFaq(5);
+    const config = await admin.getBot();
+    assert.deepEqual([config.engine, config.greeting, config.confidenceThreshold, config.handoffPhrases, config.llm.apiKeySet, config.external.url],
+      ['llm', null, 0.55, ['human'], true, null]);
+    assert.equal((await admin.updateBot({ engine: 'knowledge_base', llm: { temperature: null } })).engine, 'knowledge_base');
+    assert.deepEqual((await admin.listWebhooks())[0]?.eventTypes, ['*']);
+    assert.equal((await admin.createWebhook({ url: 'https://hooks.test/a', eventTypes: ['*'] })).secret, 'whsec_1');
+    await admin.deleteWebhook(8);
+    assert.deepEqual((await admin.listWebhookDeliveries(8, 20)).map((d) => [d.statusCode, d.succeeded, d.error]), [[null, false, 'timeout']]);
+    assert.equal((await admin.getWorkspace()).settings.botEnabled, true);
+    assert.equal((await admin.updateWorkspace({ botEnabled: false })).data.settings.botEnabled, false);
+
+    const r = server.requests;
+    assert.deepEqual(r.map((x) => `${x.method} ${x.path}`).filter((x) => x.startsWith('POST') || x.startsWith('PATCH') || x.startsWith('DELETE')), [
+      'POST /api/v1/members', 'PATCH /api/v1/members/2', 'POST /api/v1/inboxes', 'POST /api/v1/faq', 'PATCH /api/v1/faq/5', 'DELETE /api/v1/faq/5',
+      'PATCH /api/v1/bot', 'POST /api/v1/webhooks', 'DELETE /api/v1/webhooks/8', 'PATCH /api/v1/workspace']);
+    assert.deepEqual(server.seen('PATCH /api/v1/bot')[0]?.body, { engine: 'knowledge_base', llm: { temperature: null } });
+    assert.equal(server.seen('GET /api/v1/webhooks/8/deliveries')[0]?.url, 'https://sb.test/api/v1/webhooks/8/deliveries?limit=20');
+    assert.ok(r.every((x) => x.credentials === 'include'));
+  });
+
+  test('admin: an answer that is not what the protocol says rejects with WireFormatError; a refusal with HttpError', async () => {
+    const { server, api } = client();
+    server.route('GET /api/v1/members', () => json(200, { items: [{ ...member, capacity: 'five' }] }));
+    server.route('GET /api/v1/webhooks', () => json(200, { items: [{ id: 8, url: 'https://hooks.test/a', eventTypes: [1] }] }));
+    server.route('GET /api/v1/bot', () => json(200, { confidenceThreshold: 'high' }));
+    server.route('GET /api/v1/faq', () => json(200, [1, 2]));
+    server.route('POST /api/v1/inboxes', () => json(403, { code: 'forbidden', detail: 'Admins only.' }));
+    await assert.rejects(api.admin.listMembers(), (e) => e instanceof WireFormatError && e.path === 'page.items[0].capacity');
+    await assert.rejects(api.admin.listWebhooks(), (e) => e instanceof WireFormatError && e.path === 'page.items[0].eventTypes');
+    await assert.rejects(api.admin.getBot(), (e) => e instanceof WireFormatError && e.path === 'bot.confidenceThreshold');
+    await assert.rejects(api.admin.listFaq(), WireFormatError);
+    await assert.rejects(api.admin.createInbox({ name: 'x', channel: 'widget' }), (e) => e instanceof HttpError && e.status === 403 && e.code === 'forbidden');
+  });
+
   test('non-2xx rejects with HttpError (status, code, detail); without ProblemDetails the code is http_NNN', async () => {
     const { server, api } = client();
     server.route('POST /api/v1/queue/claim', () => json(409, { type: 'urn:switchboard:error:queue_empty', status: 409, code: 'queue_empty', detail: 'Nobody waits.' }));

@@ -4,7 +4,7 @@ import { ApiClient, HttpError, LiveStore, RetryPolicy, type LiveStoreShellOption
 import { deferred, FakeFetch, json } from './fakes/fakeFetch.js';
 import { FakeTimers } from './fakes/fakeTimers.js';
 import { FakeTransport } from './fakes/fakeTransport.js';
-import { botSwitched, conversationJson, messageCreated, messageJson, snapshotJson } from './fakes/fixtures.js';
+import { botSwitched, conversationJson, eventJson, messageCreated, messageJson, snapshotJson } from './fakes/fixtures.js';
 import { advanceUntil, turns, until } from './fakes/settle.js';
 
 // The network shell over a fake fetch, a fake transport and a manual clock: no server, no sleeps. Every wait
@@ -191,9 +191,12 @@ test('LiveStore: an event the store fails on is reported and skipped; the stream
   await store.stop();
 });
 
+// A schedule whose first retry waits, so the tests can see the pump's timer (the default retries at once first).
+const waitingRetry = new RetryPolicy([1000, 4000, 10000]);
+
 describe('LiveStore: writes', () => {
   test('a write that failed in transport is retried with the same key on the schedule; the event settles it', async () => {
-    const { store, transport, server, timers } = await started();
+    const { store, transport, server, timers } = await started({ writeRetry: waitingRetry });
     let posts = 0;
     server.route('POST /api/v1/conversations/1/messages', () => {
       if (++posts === 1) throw new TypeError('fetch failed');
@@ -215,7 +218,7 @@ describe('LiveStore: writes', () => {
   });
 
   test('a write without an answer within the request timeout is a transport failure, retried with the same key', async () => {
-    const { store, server, timers } = await started({ requestTimeoutMs: 5000 });
+    const { store, server, timers } = await started({ requestTimeoutMs: 5000, writeRetry: waitingRetry });
     const held = deferred<Response>();
     let posts = 0;
     server.route('PATCH /api/v1/conversations/1', () => (++posts === 1 ? held.promise
@@ -232,7 +235,7 @@ describe('LiveStore: writes', () => {
   });
 
   test('401 is retried; a refusal drops the write and reports it with the text for a draft', async () => {
-    const { store, server, timers } = await started();
+    const { store, server, timers } = await started({ writeRetry: waitingRetry });
     let posts = 0;
     server.route('POST /api/v1/conversations/1/messages', () => (++posts === 1
       ? json(401, { code: 'invalid_token', detail: 'expired' })
@@ -263,6 +266,24 @@ describe('LiveStore: writes', () => {
     transport.last.push(botSwitched(11, false, 'm1', 4));
     await until(() => store.cursor === 11, 'the first event');
     assert.equal(store.getConversation(1)?.botActive, false, 'm3 is still pending: the view shows it, not the server state in between');
+    await store.stop();
+  });
+
+  test('a claim whose event came first resolves with the claimed id, even when its answer is then lost', async () => {
+    const { store, server, transport } = await started({ writeRetry: waitingRetry });
+    const held = deferred<Response>();
+    server.route('POST /api/v1/queue/claim', () => held.promise);
+    let claimed: number | null | undefined;
+    void store.claim(null, 7).then((id) => { claimed = id; });
+    await until(() => server.seen('POST /api/v1/queue/claim').length === 1, 'the claim');
+    const { mutationId } = server.seen('POST /api/v1/queue/claim')[0]!.body as { mutationId: string };
+    transport.last.push(eventJson(11, 'conversation.updated',
+      { conversation: conversationJson(1, { state: 'assigned', assigneeId: 7, botActive: false, version: 4 }), change: 'claimed' }, { mutationId }));
+    held.reject(new TypeError('fetch failed'));
+    await until(() => claimed !== undefined, 'the claim to resolve');
+    assert.equal(claimed, 1);
+    assert.equal(store.pendingCount, 0);
+    assert.deepEqual(store.errors, []);
     await store.stop();
   });
 

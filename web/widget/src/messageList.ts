@@ -1,5 +1,4 @@
-import type { MessageView } from '@switchboard/client';
-import type { BotDraft } from './liveSignals';
+import type { BotDraft, MessageView } from '@switchboard/client';
 import { h, setAttr, setText, show } from './dom';
 
 /** One line of the log, as the list shows it. */

@@ -1,21 +1,33 @@
-import type { ApiClient, MessageView } from '@switchboard/client';
+import type { ApiClient, MessageView, RetryPolicy } from '@switchboard/client';
+
+/** The SDK's one retry rule and schedule (`isRetryableError`, `RetryPolicy.default`), passed in by the widget. */
+export interface ReceiptRetry {
+  readonly isRetryable: (error: unknown) => boolean;
+  readonly policy: Pick<RetryPolicy, 'delayAfterFailures'>;
+}
 
 /**
  * The visitor's delivered and read receipts (`POST .../receipts`): `delivered` as soon as a team message is here,
  * `read` while the panel is open and the page visible. One receipt in flight at a time, each up to the newest team
- * message; the statuses come back on the stream like every change. A failed receipt is tried again a little later.
+ * message; the statuses come back on the stream like every change. A failure the SDK's rule calls retryable is
+ * tried again on its schedule (the last delay repeating); a refusal is not asked again.
  */
 export class Receipts {
   #inFlight = false;
   #delivered = 0;
   #read = 0;
+  #failures = 0;
   #retryAt = 0;
 
-  constructor(private readonly api: ApiClient, private readonly wake: (afterMs: number) => void, private readonly retryMs = 3000) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly wake: (afterMs: number) => void,
+    private readonly retry: ReceiptRetry,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   update(conversationId: number, messages: readonly MessageView[], canRead: boolean): void {
-    const now = Date.now();
-    if (this.#inFlight || now < this.#retryAt) return;
+    if (this.#inFlight || Date.now() < this.#retryAt) return;
     let newest = 0;
     let undelivered = 0;
     let unread = 0;
@@ -33,15 +45,20 @@ export class Receipts {
     this.#inFlight = true;
     try {
       await this.api.postReceipt(conversationId, status, upTo);
-      if (status === 'read') this.#read = Math.max(this.#read, upTo);
-      this.#delivered = Math.max(this.#delivered, upTo);
-    } catch {
-      this.#retryAt = Date.now() + this.retryMs;
-      this.wake(this.retryMs);
-      return;
+      this.#failures = 0;
+    } catch (error) {
+      if (this.retry.isRetryable(error)) {
+        const delay = this.retry.policy.delayAfterFailures(++this.#failures, this.random);
+        this.#retryAt = Date.now() + delay;
+        this.wake(delay);
+        return;
+      }
+      // Refused: asking again would be refused again; the next newer message asks anew.
     } finally {
       this.#inFlight = false;
     }
+    if (status === 'read') this.#read = Math.max(this.#read, upTo);
+    this.#delivered = Math.max(this.#delivered, upTo);
     this.wake(0);
   }
 }

@@ -2,6 +2,7 @@ import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js'
 import { parseConversation, type Conversation } from '../sync/models.js';
 import type { OutgoingRequest } from '../sync/pending.js';
 import { deadline, systemTimers, type Timers } from '../timers.js';
+import { AdminApi } from './adminApi.js';
 import {
   parseApiSnapshot, parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parseMessagePage,
   parsePostMessageResult, parsePresenceResult, parseQueuePage, parseWidgetSession,
@@ -70,6 +71,8 @@ export class ApiClient {
   readonly credentials: RequestCredentials | undefined;
   readonly timers: Timers;
   readonly timeoutMs: number;
+  /** The admin endpoints: members, inboxes, FAQ, bot settings, webhooks, workspace. */
+  readonly admin: AdminApi;
   readonly #fetch: FetchLike;
   #token: string | undefined;
 
@@ -83,6 +86,7 @@ export class ApiClient {
     const f = options.fetch ?? (platformFetch === undefined ? undefined : platformFetch.bind(globalThis));
     if (f === undefined) throw new Error('No fetch on this platform: pass options.fetch.');
     this.#fetch = f;
+    this.admin = new AdminApi(this);
   }
 
   /** The bearer token in use, if any. */
@@ -170,6 +174,15 @@ export class ApiClient {
     return parseConversationWriteResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/receipts`, { status, upToMessageId }, options));
   }
 
+  /**
+   * Says the caller is typing in a conversation (`start`) or stopped (`stop`): an ephemeral signal to its other
+   * viewers (docs/protocol.md). Over HTTP whatever the stream's transport, so SSE and long-poll clients need no
+   * second connection. Advisory: the server drops typing beyond its rate without an error.
+   */
+  async sendTyping(conversationId: number, state: 'start' | 'stop', options?: CallOptions): Promise<void> {
+    await this.#json('POST', `/api/v1/conversations/${conversationId}/typing`, { state }, options);
+  }
+
   /** Sets the caller's own presence (`offline` follows from inactivity and is refused). */
   async setPresence(status: 'online' | 'away', options?: CallOptions): Promise<PresenceResult> {
     return parsePresenceResult(await this.#json('PUT', '/api/v1/presence', { status }, options));
@@ -204,6 +217,14 @@ export class ApiClient {
   /** GETs any JSON resource with this client's auth: non-2xx rejects with {@link HttpError}. */
   async getJson(path: string, options?: CallOptions): Promise<unknown> {
     return this.#json('GET', path, undefined, options);
+  }
+
+  /**
+   * Sends any JSON request with this client's auth and returns the answer's JSON (undefined when empty): non-2xx
+   * rejects with {@link HttpError}. The typed calls (here and in {@link admin}) parse what it returns.
+   */
+  async sendJson(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: CallOptions): Promise<unknown> {
+    return this.#json(method, path, body, options);
   }
 
   /**

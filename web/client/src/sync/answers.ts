@@ -43,3 +43,10 @@ function readString(body: unknown, name: string): string | null {
   const v = isJsonObject(body) ? body[name] : undefined;
   return typeof v === 'string' ? v : null;
 }
+
+/** The id of the conversation a claim's answer (`{ conversation: { id } }`) names. */
+export function readConversationId(body: unknown): number | undefined {
+  const conversation = isJsonObject(body) ? body['conversation'] : undefined;
+  const id = isJsonObject(conversation) ? conversation['id'] : undefined;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}

@@ -41,11 +41,18 @@ export interface SendMessageOptions {
  * both pass the JSON vectors in `spec/sync`. Inputs are typed: parse wire JSON with `parseSnapshot`,
  * `parseStreamEvent` and `parseMessage` first. Answer bodies may be raw JSON.
  */
+/** Where a claim is (see {@link LiveStoreCore.claimState}). */
+export type ClaimState =
+  | { readonly state: 'pending' }
+  | { readonly state: 'claimed' | 'confirmed'; readonly conversationId: number }
+  | { readonly state: 'gone' };
+
 export class LiveStoreCore {
   readonly #conversations = new Map<number, Conversation>();
   readonly #messages = new Map<number, Map<string, Message>>();
   readonly #members = new Map<number, Member>();
   readonly #pending: PendingQueue;
+  readonly #confirmedClaims = new Map<string, number>();
   readonly #listeners: Listeners;
   readonly #logger: LiveStoreLogger | undefined;
   #cursor = 0;
@@ -121,7 +128,11 @@ export class LiveStoreCore {
     this.#applyData(e);
     this.#cursor = e.seq;
     const { mutationId } = e;
-    if (mutationId !== null) this.#pending.settle((p) => p.kind === 'patch' && p.key === mutationId);
+    if (mutationId !== null) {
+      const claim = this.#pending.items.find((p) => p.kind === 'claim' && p.key === mutationId);
+      if (claim !== undefined) this.#claimConfirmed(mutationId, e.conversationId ?? claim.conversationId);
+      this.#pending.settle((p) => p.kind !== 'message' && p.key === mutationId);
+    }
     // A message is settled by its confirmed copy (#settle), never by the event's clientMessageId alone:
     // an event whose data was unreadable must not make the message vanish.
     this.#settle();
@@ -154,6 +165,38 @@ export class LiveStoreCore {
     this.#pending.addPatch(key, conversationId, copyPatch(patch));
     this.#changed();
     return key;
+  }
+
+  /**
+   * Adds an optimistic claim of a conversation (or of the longest waiting one, for null) by `claimerId`: the view
+   * shows it assigned to them at once. Returns its `mutationId`; a refusal (`conversation_not_queued`,
+   * `queue_empty`, `capacity_reached`) lands in {@link errors}. The same id is one claim.
+   */
+  claim(conversationId: number | null, claimerId: number, mutationId?: string): string {
+    const key = mutationId ?? newId();
+    this.#pending.addClaim(key, conversationId, claimerId);
+    this.#changed();
+    return key;
+  }
+
+  /**
+   * Where a claim is: `pending` (on its way), `claimed` with the conversation the server gave (answered, maybe
+   * not yet confirmed by the stream: the caller keeps what it learned), `confirmed` (the confirmed state includes
+   * it, whether or not its answer ever came), or `gone` (refused, given up, or confirmed long ago).
+   */
+  claimState(mutationId: string): ClaimState {
+    const p = this.#pending.items.find((x) => x.key === mutationId && x.kind === 'claim');
+    if (p === undefined) {
+      const confirmed = this.#confirmedClaims.get(mutationId);
+      return confirmed === undefined ? { state: 'gone' } : { state: 'confirmed', conversationId: confirmed };
+    }
+    return p.state === 'acknowledged' && p.conversationId !== 0 ? { state: 'claimed', conversationId: p.conversationId } : { state: 'pending' };
+  }
+
+  /** True while a claim of this conversation (or, for null, a "claim next" not yet answered) is on its way. */
+  isClaiming(conversationId: number | null): boolean {
+    return this.#pending.items.some((p) => p.kind === 'claim'
+      && (conversationId === null ? p.requested === null && p.state !== 'acknowledged' : p.conversationId === conversationId));
   }
 
   /** Sends a failed message again, with the same `clientMessageId`. False when no failed message has that id. */
@@ -262,10 +305,18 @@ export class LiveStoreCore {
         this.#upsertMessage(p.server.conversationId === p.conversationId ? p.server : Object.freeze({ ...p.server, conversationId: p.conversationId }));
       }
     }
-    this.#pending.settle((p: PendingMutation) =>
-      (p.responseSeq !== null && p.responseSeq <= this.#cursor)
-      || (p.kind === 'message' && (this.#messages.get(p.conversationId)?.has(p.key) ?? false)));
+    const confirmed = (p: PendingMutation): boolean => (p.responseSeq !== null && p.responseSeq <= this.#cursor)
+      || (p.kind === 'message' && (this.#messages.get(p.conversationId)?.has(p.key) ?? false));
+    for (const p of this.#pending.items) if (p.kind === 'claim' && confirmed(p)) this.#claimConfirmed(p.key, p.conversationId);
+    this.#pending.settle(confirmed);
     this.#changed();
+  }
+
+  // Remembers the last confirmed claims, so a claim whose answer was lost after its event still learns its
+  // conversation (claimState). Bounded: only a caller still waiting asks.
+  #claimConfirmed(key: string, conversationId: number): void {
+    this.#confirmedClaims.set(key, conversationId);
+    if (this.#confirmedClaims.size > 100) this.#confirmedClaims.delete(this.#confirmedClaims.keys().next().value as string);
   }
 
   #skipped(what: 'event' | 'answer', id: string, error: WireFormatError): void {

@@ -52,8 +52,21 @@ export interface PendingPatch extends PendingBase {
   readonly patch: ConversationPatch;
 }
 
+/**
+ * A local claim (`POST /conversations/{id}/claim`, or `POST /queue/claim` for the longest waiting): shown at once
+ * as the claimer's. `conversationId` is 0 for "claim next" until the answer names the conversation.
+ */
+export interface PendingClaim extends Omit<PendingBase, 'conversationId'> {
+  readonly kind: 'claim';
+  conversationId: number;
+  /** The conversation asked for, or null for "claim next". */
+  readonly requested: number | null;
+  /** Who the claim assigns the conversation to. */
+  readonly claimerId: number;
+}
+
 /** A local change the server has not confirmed yet (DESIGN §1 "Client live store"). */
-export type PendingMutation = PendingMessage | PendingPatch;
+export type PendingMutation = PendingMessage | PendingPatch | PendingClaim;
 
 export function newPendingMessage(key: string, conversationId: number, order: number, text: string, seenSeq: number | null, isNote: boolean): PendingMessage {
   return { kind: 'message', key, conversationId, order, text, seenSeq, isNote, server: null, ...fresh() };
@@ -63,16 +76,31 @@ export function newPendingPatch(key: string, conversationId: number, order: numb
   return { kind: 'patch', key, conversationId, order, patch, ...fresh() };
 }
 
+export function newPendingClaim(key: string, requested: number | null, claimerId: number, order: number): PendingClaim {
+  return { kind: 'claim', key, conversationId: requested ?? 0, requested, claimerId, order, ...fresh() };
+}
+
 function fresh(): Pick<PendingBase, 'state' | 'attempts' | 'retryAt' | 'responseSeq'> {
   return { state: 'queued', attempts: 0, retryAt: 0, responseSeq: null };
 }
 
 /** Writes to one target are sent one at a time and in order, so the last intent wins on the server. */
 export function targetOf(p: PendingMutation): string {
-  return p.kind === 'message' ? `messages:${p.conversationId}` : `conversation:${p.conversationId}`;
+  if (p.kind === 'message') return `messages:${p.conversationId}`;
+  // A claim of one conversation queues with its patches; claims of "the next one" queue among themselves.
+  return p.kind === 'claim' && p.requested === null ? 'queue' : `conversation:${p.conversationId}`;
 }
 
 export function toRequest(p: PendingMutation): OutgoingRequest {
+  if (p.kind === 'claim') {
+    return Object.freeze({
+      key: p.key,
+      method: 'POST',
+      path: p.requested === null ? '/api/v1/queue/claim' : `/api/v1/conversations/${p.requested}/claim`,
+      body: Object.freeze({ mutationId: p.key }),
+      attempt: p.attempts,
+    });
+  }
   if (p.kind === 'patch') {
     return Object.freeze({
       key: p.key,

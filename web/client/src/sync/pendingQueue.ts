@@ -1,7 +1,7 @@
-import { readCode, readDetail, readMessage, readSeq } from './answers.js';
+import { readCode, readConversationId, readDetail, readMessage, readSeq } from './answers.js';
 import type { ConversationPatch } from './conversationPatch.js';
-import { newPendingMessage, newPendingPatch, targetOf, toRequest, type OutgoingRequest, type PendingMutation } from './pending.js';
-import type { RetryPolicy } from './retryPolicy.js';
+import { newPendingClaim, newPendingMessage, newPendingPatch, targetOf, toRequest, type OutgoingRequest, type PendingMutation } from './pending.js';
+import { isRetryable, type RetryPolicy } from './retryPolicy.js';
 import type { StoreError } from './storeError.js';
 import type { WireFormatError } from './wire.js';
 
@@ -34,6 +34,11 @@ export class PendingQueue {
 
   addPatch(key: string, conversationId: number, patch: ConversationPatch): void {
     this.#items.push(newPendingPatch(key, conversationId, this.#nextOrder++, patch));
+  }
+
+  addClaim(key: string, requested: number | null, claimerId: number): void {
+    if (this.#items.some((p) => p.key === key)) return; // the same mutationId is one claim
+    this.#items.push(newPendingClaim(key, requested, claimerId, this.#nextOrder++));
   }
 
   /** Drops the writes `confirmed` says the confirmed state now includes. */
@@ -89,11 +94,11 @@ export class PendingQueue {
       const seq = readSeq(body);
       if (seq !== undefined) p.responseSeq = seq;
       if (p.kind === 'message') p.server = readMessage(body, p.key, onUnreadable) ?? p.server;
+      if (p.kind === 'claim') p.conversationId = readConversationId(body) ?? p.conversationId;
       return 'acknowledged';
     }
     if (p.state !== 'inFlight') return 'ignored';
-    // 401 is retried like a 5xx, not dropped: an expired session must not lose what the user wrote.
-    if (status === 401 || status === 408 || status === 429 || status >= 500) return this.fail(key, now) ? 'changed' : 'ignored';
+    if (isRetryable(status)) return this.fail(key, now) ? 'changed' : 'ignored';
     this.#drop(p, readCode(body) ?? `http_${status}`, status, readDetail(body));
     return 'changed';
   }

@@ -1,6 +1,6 @@
 import type { ConversationPatch } from './conversationPatch.js';
 import type { Conversation, Member, Message } from './models.js';
-import type { PendingMessage, PendingMutation, PendingPatch } from './pending.js';
+import type { PendingClaim, PendingMessage, PendingMutation, PendingPatch } from './pending.js';
 
 // The view = confirmed state + pending mutations re-applied in order (DESIGN §1). Pure functions over the
 // store's state; the store calls them on every read.
@@ -32,8 +32,17 @@ export interface MessageView {
 /** The confirmed conversation with every pending patch of it re-applied in order. */
 export function projectConversation(confirmed: Conversation, pending: readonly PendingMutation[]): Conversation {
   let c = confirmed;
-  for (const p of pendingPatchesOf(pending, confirmed.id)) c = applyPatch(c, p.patch);
+  const mine = pending
+    .filter((p): p is PendingPatch | PendingClaim => (p.kind === 'patch' || p.kind === 'claim') && p.conversationId === confirmed.id)
+    .sort((a, b) => a.order - b.order);
+  for (const p of mine) c = p.kind === 'patch' ? applyPatch(c, p.patch) : applyClaim(c, p.claimerId);
   return c === confirmed ? c : Object.freeze(c);
+}
+
+/** The optimistic guess of a claim: the claimer's, assigned, bot off (what the server's claim does). */
+export function applyClaim(c: Conversation, claimerId: number): Conversation {
+  if (c.assigneeId === claimerId && c.state !== 'queued') return c;
+  return { ...c, assigneeId: claimerId, state: 'assigned', botActive: false };
 }
 
 /** Pending patches of one conversation, in creation order. */

@@ -74,6 +74,22 @@ export class Fields {
     return v;
   }
 
+  /** A finite number or null (missing gives null). */
+  nullableNumber(name: string): number | null {
+    const v = this.raw(name);
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw this.error(name, 'a number or null');
+    return v;
+  }
+
+  /** An array of strings (missing, or null where `allowNull`, gives an empty array). */
+  strings(name: string, allowNull = false): string[] {
+    const v = this.raw(name);
+    if (v === undefined || (v === null && allowNull)) return [];
+    if (!Array.isArray(v) || !v.every((x): x is string => typeof x === 'string')) throw this.error(name, 'an array of strings');
+    return v;
+  }
+
   /** An ISO 8601 date-time string (kept as text, as the server sent it). */
   date(name: string, fallback: string): string {
     return this.nullableDate(name, false) ?? fallback;

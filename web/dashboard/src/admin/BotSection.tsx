@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLive } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
-import { b, failure, isMissingFeature, nn, ns, obj, request } from './adminApi.js';
+import type { BotConfig, BotConfigChange } from '@switchboard/client';
+import { failure, isMissingFeature } from './adminText.js';
 import { FeatureMissing } from './FeatureMissing.js';
 import { useResource } from './useResource.js';
+import { useSubmit } from './useSubmit.js';
 
 interface BotForm {
   engine: string;
@@ -23,34 +25,31 @@ interface BotForm {
   externalSecretSet: boolean;
 }
 
-function toForm(v: unknown): BotForm {
-  const o = obj(v);
-  const llm = obj(o['llm']);
-  const external = obj(o['external']);
-  const phrases = o['handoffPhrases'];
-  const num = (x: unknown) => { const n = nn(x); return n === null ? '' : String(n); };
+function toForm(c: BotConfig): BotForm {
+  const num = (n: number | null) => n === null ? '' : String(n);
   return {
-    engine: ns(o['engine']) ?? 'knowledge_base', greeting: ns(o['greeting']) ?? '', confidenceThreshold: num(o['confidenceThreshold']),
-    handoffPhrases: Array.isArray(phrases) ? phrases.filter((p): p is string => typeof p === 'string').join('\n') : '',
-    handoffMessage: ns(o['handoffMessage']) ?? '', replyTimeoutSeconds: num(o['replyTimeoutSeconds']),
-    llmBaseUrl: ns(llm['baseUrl']) ?? '', llmModel: ns(llm['model']) ?? '', llmApiKey: '', llmSystemPrompt: ns(llm['systemPrompt']) ?? '',
-    llmTemperature: num(llm['temperature']), llmApiKeySet: b(llm['apiKeySet']),
-    externalUrl: ns(external['url']) ?? '', externalSecret: '', externalSecretSet: b(external['secretSet']),
+    engine: c.engine ?? 'knowledge_base', greeting: c.greeting ?? '', confidenceThreshold: num(c.confidenceThreshold),
+    handoffPhrases: c.handoffPhrases.join('\n'), handoffMessage: c.handoffMessage ?? '', replyTimeoutSeconds: num(c.replyTimeoutSeconds),
+    llmBaseUrl: c.llm.baseUrl ?? '', llmModel: c.llm.model ?? '', llmApiKey: '', llmSystemPrompt: c.llm.systemPrompt ?? '',
+    llmTemperature: num(c.llm.temperature), llmApiKeySet: c.llm.apiKeySet,
+    externalUrl: c.external.url ?? '', externalSecret: '', externalSecretSet: c.external.secretSet,
   };
 }
 
 /** Bot settings: the workspace's bot switch (PATCH /workspace) and the engine's configuration (PATCH /api/v1/bot). */
 export function BotSection() {
-  const { isAdmin } = useLive();
-  const loadWorkspace = useCallback(() => request('GET', '/api/v1/workspace'), []);
+  const { isAdmin, api } = useLive();
+  const loadWorkspace = useCallback(() => api.admin.getWorkspace(), [api]);
   const [workspace, reloadWorkspace] = useResource(loadWorkspace);
-  const loadBot = useCallback(() => request('GET', '/api/v1/bot'), []);
+  const loadBot = useCallback(() => api.admin.getBot(), [api]);
   const [bot, reloadBot] = useResource(loadBot);
-  const botEnabled = workspace.kind === 'ready' ? b(obj(obj(workspace.value)['settings'])['botEnabled']) : null;
+  const botEnabled = workspace.kind === 'ready' ? workspace.value.settings.botEnabled : null;
+  // One form value per load: a new object on every render would reset the form's edits (BotConfigForm's effect).
+  const initial = useMemo(() => bot.kind === 'ready' ? toForm(bot.value) : null, [bot]);
 
   async function setBotEnabled(enabled: boolean) {
     try {
-      await request('PATCH', '/api/v1/workspace', { botEnabled: enabled });
+      await api.admin.updateWorkspace({ botEnabled: enabled });
       reloadWorkspace();
     } catch (error) {
       toasts.push('error', failure(error));
@@ -73,43 +72,33 @@ export function BotSection() {
       )}
       {bot.kind === 'loading' && <p className="muted">Loading…</p>}
       {bot.kind === 'error' && (isMissingFeature(bot.error) ? <FeatureMissing what="bot engine settings (/api/v1/bot)" /> : <p className="form-error">{failure(bot.error)}</p>)}
-      {bot.kind === 'ready' && <BotConfigForm initial={toForm(bot.value)} disabled={!isAdmin} onSaved={reloadBot} />}
+      {initial !== null && <BotConfigForm initial={initial} disabled={!isAdmin} onSaved={reloadBot} />}
     </section>
   );
 }
 
 function BotConfigForm({ initial, disabled, onSaved }: { readonly initial: BotForm; readonly disabled: boolean; readonly onSaved: () => void }) {
+  const { api } = useLive();
   const [form, setForm] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   useEffect(() => setForm(initial), [initial]);
   const set = (k: keyof BotForm) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useSubmit(async () => {
     const number = (v: string) => v.trim() === '' ? null : Number(v);
-    const body: Record<string, unknown> = {
+    const body: BotConfigChange = {
       engine: form.engine, greeting: form.greeting, handoffMessage: form.handoffMessage,
       handoffPhrases: form.handoffPhrases.split('\n').map((p) => p.trim()).filter((p) => p !== ''),
       confidenceThreshold: number(form.confidenceThreshold), replyTimeoutSeconds: number(form.replyTimeoutSeconds),
       llm: { baseUrl: form.llmBaseUrl, model: form.llmModel, systemPrompt: form.llmSystemPrompt, temperature: number(form.llmTemperature), ...(form.llmApiKey !== '' ? { apiKey: form.llmApiKey } : {}) },
       external: { url: form.externalUrl, ...(form.externalSecret !== '' ? { secret: form.externalSecret } : {}) },
     };
-    try {
-      await request('PATCH', '/api/v1/bot', body);
-      toasts.push('info', 'Bot settings saved.');
-      onSaved();
-    } catch (err) {
-      setError(failure(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    await api.admin.updateBot(body);
+    toasts.push('info', 'Bot settings saved.');
+    onSaved();
+  });
 
   return (
-    <form className="bot-form" onSubmit={(e) => void submit(e)} aria-label="Bot engine">
+    <form className="bot-form" onSubmit={submit} aria-label="Bot engine">
       <fieldset disabled={disabled || busy}>
         <div className="form-grid">
           <label className="field"><span>Engine</span>

@@ -1,18 +1,20 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useLive } from '../live/LiveContext.js';
-import { failure, isMissingFeature, items, parseFaq, request, type FaqRow } from './adminApi.js';
+import type { FaqEntry } from '@switchboard/client';
+import { failure, isMissingFeature } from './adminText.js';
 import { confirmDelete } from './confirmDelete.js';
 import { FeatureMissing } from './FeatureMissing.js';
 import { useResource } from './useResource.js';
+import { useSubmit } from './useSubmit.js';
 
 /** The knowledge-base bot's FAQ entries (GET/POST/PATCH/DELETE /api/v1/faq). */
 export function FaqSection() {
-  const { isAdmin } = useLive();
-  const load = useCallback(async () => items(await request('GET', '/api/v1/faq')).map(parseFaq), []);
+  const { isAdmin, api } = useLive();
+  const load = useCallback(() => api.admin.listFaq(), [api]);
   const [faq, reload] = useResource(load);
-  const [editing, setEditing] = useState<FaqRow | 'new' | null>(null);
+  const [editing, setEditing] = useState<FaqEntry | 'new' | null>(null);
 
-  const remove = (entry: FaqRow) => confirmDelete('Delete this FAQ entry? The bot stops using it at once.', `/api/v1/faq/${entry.id}`, reload);
+  const remove = (entry: FaqEntry) => confirmDelete('Delete this FAQ entry? The bot stops using it at once.', () => api.admin.deleteFaq(entry.id), reload);
 
   return (
     <section id="faq" className="card admin-section" aria-labelledby="faq-title">
@@ -52,29 +54,20 @@ export function FaqSection() {
   );
 }
 
-function FaqForm({ entry, onDone }: { readonly entry: FaqRow | null; readonly onDone: () => void }) {
+function FaqForm({ entry, onDone }: { readonly entry: FaqEntry | null; readonly onDone: () => void }) {
+  const { api } = useLive();
   const [question, setQuestion] = useState(entry?.question ?? '');
   const [answer, setAnswer] = useState(entry?.answer ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { question: question.trim(), answer: answer.trim() };
-      if (entry === null) await request('POST', '/api/v1/faq', body);
-      else await request('PATCH', `/api/v1/faq/${entry.id}`, body);
-      onDone();
-    } catch (err) {
-      setError(failure(err));
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    const body = { question: question.trim(), answer: answer.trim() };
+    if (entry === null) await api.admin.createFaq(body);
+    else await api.admin.updateFaq(entry.id, body);
+    onDone();
+  });
 
   return (
-    <form className="inline-form faq-form" onSubmit={(e) => void submit(e)} aria-label={entry === null ? 'New FAQ entry' : 'Edit FAQ entry'}>
+    <form className="inline-form faq-form" onSubmit={submit} aria-label={entry === null ? 'New FAQ entry' : 'Edit FAQ entry'}>
       <label className="field"><span>Question</span><input value={question} onChange={(e) => setQuestion(e.target.value)} required /></label>
       <label className="field"><span>Answer</span><textarea rows={3} value={answer} onChange={(e) => setAnswer(e.target.value)} required /></label>
       {error !== null && <p className="form-error" role="alert">{error}</p>}

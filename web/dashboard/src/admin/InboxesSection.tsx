@@ -1,33 +1,23 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useLive } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
-import { failure, items, parseInbox, request, widgetSnippet } from './adminApi.js';
+import { failure, widgetSnippet } from './adminText.js';
 import { CopyButton } from './CopyButton.js';
 import { useResource } from './useResource.js';
+import { useSubmit } from './useSubmit.js';
 
 export function InboxesSection() {
-  const { isAdmin } = useLive();
-  const load = useCallback(async () => items(await request('GET', '/api/v1/inboxes')).map(parseInbox), []);
+  const { isAdmin, api } = useLive();
+  const load = useCallback(() => api.admin.listInboxes(), [api]);
   const [inboxes, reload] = useResource(load);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function create(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await request('POST', '/api/v1/inboxes', { name: name.trim(), channel: 'widget' });
-      toasts.push('info', `Inbox “${name.trim()}” was created.`);
-      setName('');
-      reload();
-    } catch (err) {
-      setError(failure(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit: create } = useSubmit(async () => {
+    await api.admin.createInbox({ name: name.trim(), channel: 'widget' });
+    toasts.push('info', `Inbox “${name.trim()}” was created.`);
+    setName('');
+    reload();
+  });
 
   return (
     <section id="inboxes" className="card admin-section" aria-labelledby="inboxes-title">
@@ -57,7 +47,7 @@ export function InboxesSection() {
         </ul>
       )}
       {isAdmin && (
-        <form className="inline-form" onSubmit={(e) => void create(e)} aria-label="Create a widget inbox">
+        <form className="inline-form" onSubmit={create} aria-label="Create a widget inbox">
           <h3>New website widget</h3>
           <div className="form-row">
             <label className="field"><span>Inbox name</span><input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Shop website" required /></label>

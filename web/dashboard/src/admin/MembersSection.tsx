@@ -1,19 +1,21 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useLive } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
-import { failure, items, obj, parseMember, request, s, type MemberRow } from './adminApi.js';
+import type { MemberChange, MemberDetails } from '@switchboard/client';
+import { failure } from './adminText.js';
 import { useResource } from './useResource.js';
+import { useSubmit } from './useSubmit.js';
 
 export function MembersSection() {
-  const { isAdmin, me } = useLive();
-  const load = useCallback(async () => items(await request('GET', '/api/v1/members')).map(parseMember), []);
+  const { isAdmin, me, api } = useLive();
+  const load = useCallback(() => api.admin.listMembers(), [api]);
   const [members, reload] = useResource(load);
   const [busy, setBusy] = useState<number | null>(null);
 
-  async function change(m: MemberRow, patch: Record<string, unknown>, done: string) {
+  async function change(m: MemberDetails, patch: MemberChange, done: string) {
     setBusy(m.id);
     try {
-      await request('PATCH', `/api/v1/members/${m.id}`, patch);
+      await api.admin.updateMember(m.id, patch);
       toasts.push('info', done);
       reload();
     } catch (error) {
@@ -69,35 +71,23 @@ export function MembersSection() {
 }
 
 function InviteForm({ onInvited }: { readonly onInvited: () => void }) {
+  const { api } = useLive();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState('operator');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [temporary, setTemporary] = useState<{ email: string; password: string } | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = obj(await request('POST', '/api/v1/members', { email: email.trim(), name: name.trim(), role }));
-      const created = obj(answer['data']);
-      const password = s(created['temporaryPassword']);
-      if (password !== '') setTemporary({ email: email.trim(), password });
-      toasts.push('info', `${name.trim()} was invited.`);
-      setEmail('');
-      setName('');
-      onInvited();
-    } catch (err) {
-      setError(failure(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    const { temporaryPassword } = await api.admin.createMember({ email: email.trim(), name: name.trim(), role });
+    if (temporaryPassword !== null && temporaryPassword !== '') setTemporary({ email: email.trim(), password: temporaryPassword });
+    toasts.push('info', `${name.trim()} was invited.`);
+    setEmail('');
+    setName('');
+    onInvited();
+  });
 
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Invite a member">
+    <form className="inline-form" onSubmit={submit} aria-label="Invite a member">
       <h3>Invite a member</h3>
       <div className="form-row">
         <label className="field"><span>Name</span><input value={name} onChange={(e) => setName(e.target.value)} required /></label>

@@ -1,19 +1,21 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useLive } from '../live/LiveContext.js';
 import { fullTime } from '../ui/format.js';
-import { eventTypes, failure, items, obj, parseDelivery, parseWebhook, request, s, type WebhookRow } from './adminApi.js';
+import { webhookEventTypes, type Webhook } from '@switchboard/client';
+import { failure } from './adminText.js';
 import { confirmDelete } from './confirmDelete.js';
 import { CopyButton } from './CopyButton.js';
 import { useResource } from './useResource.js';
+import { useSubmit } from './useSubmit.js';
 
 export function WebhooksSection() {
-  const { isAdmin } = useLive();
-  const load = useCallback(async () => items(await request('GET', '/api/v1/webhooks')).map(parseWebhook), []);
+  const { isAdmin, api } = useLive();
+  const load = useCallback(() => api.admin.listWebhooks(), [api]);
   const [hooks, reload] = useResource(load);
   const [open, setOpen] = useState<number | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
 
-  const remove = (hook: WebhookRow) => confirmDelete(`Stop sending events to ${hook.url}? Pending deliveries are dropped.`, `/api/v1/webhooks/${hook.id}`, reload);
+  const remove = (hook: Webhook) => confirmDelete(`Stop sending events to ${hook.url}? Pending deliveries are dropped.`, () => api.admin.deleteWebhook(hook.id), reload);
 
   return (
     <section id="webhooks" className="card admin-section" aria-labelledby="webhooks-title">
@@ -53,7 +55,8 @@ export function WebhooksSection() {
 }
 
 function Deliveries({ id }: { readonly id: number }) {
-  const load = useCallback(async () => items(await request('GET', `/api/v1/webhooks/${id}/deliveries?limit=20`)).map(parseDelivery), [id]);
+  const { api } = useLive();
+  const load = useCallback(() => api.admin.listWebhookDeliveries(id, 20), [api, id]);
   const [deliveries, reload] = useResource(load);
   if (deliveries.kind === 'loading') return <p className="muted">Loading deliveries…</p>;
   if (deliveries.kind === 'error') return <p className="form-error">{failure(deliveries.error)}</p>;
@@ -80,29 +83,19 @@ function Deliveries({ id }: { readonly id: number }) {
 }
 
 function CreateWebhook({ onCreated }: { readonly onCreated: (secret: string) => void }) {
+  const { api } = useLive();
   const [url, setUrl] = useState('');
   const [all, setAll] = useState(true);
   const [types, setTypes] = useState<ReadonlySet<string>>(new Set(['conversation.updated']));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = obj(await request('POST', '/api/v1/webhooks', { url: url.trim(), eventTypes: all ? ['*'] : [...types] }));
-      setUrl('');
-      onCreated(s(answer['secret']));
-    } catch (err) {
-      setError(failure(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    const { secret } = await api.admin.createWebhook({ url: url.trim(), eventTypes: all ? ['*'] : [...types] });
+    setUrl('');
+    onCreated(secret);
+  });
 
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add a webhook">
+    <form className="inline-form" onSubmit={submit} aria-label="Add a webhook">
       <h3>Add a webhook</h3>
       <div className="form-row">
         <label className="field field-grow"><span>Endpoint URL</span><input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/hooks/switchboard" required /></label>
@@ -111,7 +104,7 @@ function CreateWebhook({ onCreated }: { readonly onCreated: (secret: string) => 
       <fieldset className="checks">
         <legend>Events</legend>
         <label className="check"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> All events</label>
-        {!all && eventTypes.map((t) => (
+        {!all && webhookEventTypes.map((t) => (
           <label key={t} className="check"><input type="checkbox" checked={types.has(t)}
             onChange={(e) => setTypes((cur) => { const next = new Set(cur); if (e.target.checked) next.add(t); else next.delete(t); return next; })} /> <code>{t}</code></label>
         ))}

@@ -20,14 +20,8 @@ export function Composer({ conversationId, onSent, disabledReason }: Props) {
 
   useEffect(() => { composerDrafts.set(conversationId, text); }, [conversationId, text]);
 
-  // Typing goes idle on its own: a tick sends "stop" after a pause; leaving the conversation sends it at once.
-  useEffect(() => {
-    const timer = setInterval(() => typing.tick(Date.now()), 1000);
-    return () => {
-      clearInterval(timer);
-      typing.stop();
-    };
-  }, [typing, conversationId]);
+  // Typing goes idle on its own (the SDK's typing policy); leaving the conversation sends "stop" at once.
+  useEffect(() => () => typing.stop(), [typing, conversationId]);
 
   // Grow with the text up to a limit (then scroll inside).
   useLayoutEffect(() => {

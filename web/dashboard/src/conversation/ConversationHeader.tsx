@@ -1,17 +1,15 @@
 import type { CSSProperties } from 'react';
-import { useSyncExternalStore } from 'react';
 import type { Conversation } from '@switchboard/client';
-import { useLive, useMembers } from '../live/LiveContext.js';
+import { useLive, useMembers, useRevision } from '../live/LiveContext.js';
 import { contactName, stateLabel } from '../conversations/conversationStore.js';
 import { hue, initials } from '../ui/format.js';
-import { claim } from './claimActions.js';
 
 export function ConversationHeader({ conversation: c }: { readonly conversation: Conversation }) {
   const live = useLive();
-  const { store, me, isAdmin, claims } = live;
+  const { store, me, isAdmin } = live;
   const members = useMembers();
-  useSyncExternalStore(claims.subscribe, () => claims.pending);
-  const claiming = claims.isClaiming(c.id);
+  useRevision();
+  const claiming = store.isClaiming(c.id);
   const name = contactName(c);
   const assignee = c.assigneeId === null ? null : members.find((m) => m.id === c.assigneeId) ?? null;
   const resolved = c.state === 'resolved';
@@ -47,7 +45,7 @@ export function ConversationHeader({ conversation: c }: { readonly conversation:
           </label>
         )}
         {c.state === 'queued' && (
-          <button type="button" className="btn btn-primary" disabled={claiming} onClick={() => void claim(live, c.id)}>
+          <button type="button" className="btn btn-primary" disabled={claiming} onClick={() => void store.claim(c.id, me.id)}>
             {claiming ? 'Claiming…' : 'Claim'}
           </button>
         )}

@@ -39,13 +39,6 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
   const messages = useMemo(() => store.getMessages(conversationId), [store, conversationId, revision]);
   const rows = useMemo(() => messageRows(messages, signalView.drafts, me.id), [messages, signalView.drafts, me.id]);
 
-  // A streamed reply is replaced by its final message (the draft's replyId is that message's clientMessageId).
-  useEffect(() => {
-    if (signalView.drafts.length === 0) return;
-    const ids = new Set(messages.map((m) => m.clientMessageId));
-    signals.settleDrafts(conversationId, (id) => ids.has(id));
-  }, [messages, signalView.drafts, signals, conversationId]);
-
   // Read receipts while the conversation is open and the page visible.
   const newestId = useMemo(() => messages.reduce<number | null>((max, m) => (m.id !== null && (max === null || m.id > max) ? m.id : max), null), [messages]);
   const unread = conversation?.unreadCount ?? 0;

@@ -1,5 +1,5 @@
 import type { MessageView } from '@switchboard/client';
-import type { BotDraft } from '../live/signalsStore.js';
+import type { BotDraft } from '@switchboard/client';
 import type { Row } from './MessageItem.js';
 
 // The rows of a conversation's message list: messages in order, with "who wrote" shown once per run of one

@@ -18,23 +18,17 @@ export function useRevision(): number {
 
 /** Conversations as shown: pending changes and pending claims applied, newest activity first. */
 export function useConversations(): readonly Conversation[] {
-  const { store, claims, me } = useLive();
+  const { store } = useLive();
   const revision = useRevision();
-  const pendingClaims = useSyncExternalStore(claims.subscribe, () => claims.pending);
-  return useMemo(() => store.conversations.map((c) => claims.project(c, me.id)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [store, claims, me.id, revision, pendingClaims]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => store.conversations, [store, revision]);
 }
 
 export function useConversation(id: number | null): Conversation | undefined {
-  const { store, claims, me } = useLive();
+  const { store } = useLive();
   const revision = useRevision();
-  const pendingClaims = useSyncExternalStore(claims.subscribe, () => claims.pending);
-  return useMemo(() => {
-    if (id === null) return undefined;
-    const c = store.getConversation(id);
-    return c === undefined ? undefined : claims.project(c, me.id);
-  }, [store, claims, me.id, id, revision, pendingClaims]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (id === null ? undefined : store.getConversation(id)), [store, id, revision]);
 }
 
 export function useMembers(): readonly Member[] {

@@ -1,16 +1,13 @@
 import {
-  ApiClient, FallbackTransport, HttpError, LiveStore, PollTransport, SseTransport, WebSocketTransport,
-  type CustomerWroteMeanwhile, type LiveStoreLogger, type Member,
+  ApiClient, FallbackTransport, HttpError, LiveStore, PollTransport, RetryPolicy, SseTransport, WebSocketTransport,
+  type CustomerWroteMeanwhile, type LiveStoreLogger, type Member, type SignalsStore, type TypingSender,
 } from '@switchboard/client';
-import { ClaimStore } from '../conversation/claimStore.js';
 import { HistoryStore } from '../conversation/historyStore.js';
-import { TypingSender } from '../conversation/typingSender.js';
 import { createObservable, type Observable } from '../ui/createStore.js';
 import { describeStoreError, toasts } from '../ui/toastStore.js';
-import { SignalsStore } from './signalsStore.js';
 
-// One signed-in session: the API client (cookie auth), the live store over WebSocket (so typing can be sent on
-// the same connection; SSE, then long-poll, when WebSocket cannot connect), and the dashboard's own stores.
+// One signed-in session: the API client (cookie auth), the live store over WebSocket (SSE, then long-poll, when
+// WebSocket cannot connect), and the dashboard's own view state. Claims, signals and typing live in the SDK's store.
 
 /** Logs ids, types and codes, never message text (the SDK's loggers promise the same). */
 export const logger: LiveStoreLogger = {
@@ -22,8 +19,8 @@ export interface LiveSession {
   readonly store: LiveStore;
   readonly me: Member;
   readonly isAdmin: boolean;
+  /** The store's signals (typing, bot thinking, streamed replies). */
   readonly signals: SignalsStore;
-  readonly claims: ClaimStore;
   readonly history: HistoryStore;
   readonly typing: TypingSender;
   /** Sends the answer of a sent message said the customer wrote meanwhile, by conversation. */
@@ -38,35 +35,21 @@ export function createApi(): ApiClient {
 
 export function createLiveSession(api: ApiClient, me: Member, role: string | null, onSignedOut: () => void): LiveSession {
   const webSocket = new WebSocketTransport(api, { logger });
-  // WebSocket gives up for SSE only after many failed connects in a row: a server restart must not cost the
-  // session its typing frames (SSE cannot send them), while a proxy that blocks WebSocket still gets a stream.
+  // WebSocket gives up for SSE only after many failed connects in a row (it is the quickest stream), while a
+  // proxy that blocks WebSocket still gets one. Typing goes over HTTP on every transport.
   const transport = new FallbackTransport(webSocket,
     new FallbackTransport(new SseTransport(api, { logger }), new PollTransport(api, { logger }), { logger }), { logger, maxConnectFailures: 8 });
-  const store = new LiveStore({ api, transport, logger });
-  const signals = new SignalsStore();
-  const claims = new ClaimStore();
+  // This member's own typing (from another tab) is not shown.
+  const store = new LiveStore({ api, transport, logger, isSelf: (actor) => actor.type === 'member' && actor.id === me.id });
   const history = new HistoryStore();
   const meanwhile = createObservable<ReadonlyMap<number, CustomerWroteMeanwhile>>(new Map());
-  const typing = new TypingSender((conversationId, state) => { webSocket.send({ type: 'typing', conversationId, state }); });
 
   const cleanups: (() => void)[] = [];
-  cleanups.push(store.onSignal((signal) => {
-    signals.apply(signal, Date.now(), {
-      selfMemberId: me.id,
-      name: (actor, conversationId) => {
-        if (actor.type === 'member' && actor.id !== null) return store.members.find((m) => m.id === actor.id)?.name ?? null;
-        if (actor.type === 'contact') return store.getConversation(conversationId)?.contact?.name ?? null;
-        if (actor.type === 'bot') return 'The bot';
-        return null;
-      },
-    });
-  }));
   cleanups.push(store.onCustomerWroteMeanwhile((notice) => {
     meanwhile.update((map) => new Map(map).set(notice.conversationId, notice));
   }));
   let signedOut = false;
   cleanups.push(store.subscribe(() => {
-    claims.settle(store.cursor);
     toasts.showStoreErrors(store.errors, describeStoreError);
     // A 401 while reconnecting: the session expired or was ended elsewhere (deactivated). Back to the login.
     if (!signedOut && store.streamError instanceof HttpError && store.streamError.status === 401) {
@@ -88,16 +71,15 @@ export function createLiveSession(api: ApiClient, me: Member, role: string | nul
           return;
         }
         logger.warn('The first snapshot failed; retrying.', { attempt, error: error instanceof Error ? error.name : typeof error });
-        await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)));
+        await new Promise((r) => setTimeout(r, RetryPolicy.default.delayAfterFailures(attempt + 1, Math.random)));
       }
     }
   })();
 
   return {
-    api, store, me, isAdmin: role === 'admin', signals, claims, history, typing, meanwhile,
+    api, store, me, isAdmin: role === 'admin', signals: store.signals, history, typing: store.typing, meanwhile,
     async dispose() {
       stopped = true;
-      typing.stop();
       for (const c of cleanups) c();
       await store.stop();
     },

@@ -9,12 +9,10 @@ import { StatsPage } from '../stats/StatsPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { PresenceSelect } from './PresenceSelect.js';
-import { useSignalExpiry } from '../live/useSignalExpiry.js';
 
 export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
   const route = useRoute();
-  const { me, signals } = useLive();
-  useSignalExpiry(signals);
+  const { me } = useLive();
   const conversations = useConversations();
   const { unread, waiting } = useMemo(() => ({
     unread: conversations.filter((c) => c.unreadCount > 0 && c.state !== 'resolved').length,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { HttpError } from '@switchboard/client';
+import { isRetryableError, RetryPolicy } from '@switchboard/client';
 import { useLive, useMembers } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
 
@@ -25,24 +25,25 @@ export function PresenceSelect() {
   async function choose(value: Presence) {
     const attempt = ++latest.current;
     setPending({ value, seq: null });
-    for (let retry = 0; ; retry++) {
+    for (let retry = 1; ; retry++) {
       try {
         const result = await api.setPresence(value);
         if (attempt === latest.current) setPending({ value, seq: result.seq });
         return;
       } catch (error) {
         if (attempt !== latest.current) return;
-        if (error instanceof HttpError && error.status < 500 && error.status !== 429) {
+        if (!isRetryableError(error)) {
           setPending(null);
           toasts.push('error', 'Your presence could not be changed.');
           return;
         }
-        if (retry >= 4) {
+        const delay = RetryPolicy.default.delayBefore(retry, Math.random);
+        if (delay === undefined) {
           setPending(null);
           toasts.push('error', 'Your presence could not reach the server. Please try again.');
           return;
         }
-        await new Promise((r) => setTimeout(r, 1000 * 2 ** retry));
+        await new Promise((r) => setTimeout(r, delay));
       }
     }
   }

@@ -1,10 +1,13 @@
-import type { Signal } from '@switchboard/client';
+import type { Signal } from '../streaming/streamItem.js';
+import type { MessageView } from '../sync/view.js';
+import { Alarm, type Timers } from '../timers.js';
 
 // Ephemeral signals (docs/protocol.md): who is typing, whether the bot is thinking, and the bot's reply while it
-// streams (`bot.delta`). They are live only, so everything here expires on its own; time is passed in (epoch ms)
-// so tests need no clock. Signal data is read defensively: a malformed one is ignored, never fatal.
+// streams (`bot.delta`). They are live only, so everything here expires on its own, by one policy for every UI
+// (the constants below). Time is passed in (epoch ms) so tests need no clock; given `Timers`, the store also
+// expires entries by itself. Signal data is read defensively: a malformed one is ignored, never fatal.
 
-/** Clients expire typing after ~5 s without a refresh (the sender repeats `start` every few seconds). */
+/** Typing shows until ~6 s without a refresh (the sender repeats `start` every 3 s, `stop` after 4 s idle). */
 export const typingTtlMs = 6_000;
 /** A bot that said "thinking" and then nothing (a lost `thinking: false`) stops looking busy after this. */
 export const thinkingTtlMs = 45_000;
@@ -31,22 +34,31 @@ export interface ConversationSignals {
 
 interface Typist { readonly key: string; readonly name: string; until: number }
 interface Draft { readonly replyId: string; readonly pieces: Map<number, string>; until: number }
-interface PerConversation { typists: Typist[]; thinkingUntil: number | null; drafts: Draft[] }
+interface PerConversation { typists: Typist[]; thinkingUntil: number | null; drafts: Draft[]; lastKey: string | undefined }
 
 export const noSignals: ConversationSignals = Object.freeze({ typing: Object.freeze([]), botThinking: false, drafts: Object.freeze([]) });
 
 export interface SignalContext {
-  /** The member using this dashboard: their own typing (from another tab) is not shown. */
-  readonly selfMemberId: number | null;
+  /** True for this side's own actor (its typing comes back on the stream and is not shown). */
+  isSelf(actor: Actor): boolean;
   /** The display name of an actor in a conversation, or null when unknown. */
   name(actor: Actor, conversationId: number): string | null;
 }
 
+/** What every conversation shows from signals; one per live store. Expiry is the policy above. */
 export class SignalsStore {
   readonly #byConversation = new Map<number, PerConversation>();
   readonly #views = new Map<number, ConversationSignals>();
   readonly #listeners = new Set<() => void>();
+  readonly #timers: Timers | undefined;
+  readonly #alarm: Alarm | undefined;
   #revision = 0;
+
+  /** With `timers`, expired entries leave by themselves (the store wakes at {@link nextExpiry}). */
+  constructor(timers?: Timers) {
+    this.#timers = timers;
+    this.#alarm = timers === undefined ? undefined : new Alarm(timers);
+  }
 
   get revision(): number { return this.#revision; }
 
@@ -64,7 +76,7 @@ export class SignalsStore {
     switch (signal.type) {
       case 'typing': {
         if (actor === null) return;
-        if (actor.type === 'member' && actor.id !== null && actor.id === context.selfMemberId) return;
+        if (context.isSelf(actor)) return;
         const key = `${actor.type}:${actor.id ?? ''}`;
         const entry = this.#entry(id);
         const others = entry.typists.filter((t) => t.key !== key);
@@ -115,6 +127,29 @@ export class SignalsStore {
     this.#changed(conversationId);
   }
 
+  /**
+   * What the messages of a conversation made obsolete: a final bot message replaces its draft (and ends the
+   * thinking), a new bot message ends the thinking, a new message by a typing member ends their typing.
+   */
+  settleMessages(conversationId: number, messages: readonly MessageView[]): void {
+    const entry = this.#byConversation.get(conversationId);
+    if (entry === undefined) return;
+    const ids = new Set(messages.map((m) => m.clientMessageId));
+    this.settleDrafts(conversationId, (id) => ids.has(id));
+    const last = messages[messages.length - 1];
+    if (last === undefined || last.clientMessageId === entry.lastKey) return;
+    const first = entry.lastKey === undefined;
+    entry.lastKey = last.clientMessageId;
+    if (first) return; // the messages were there before the signals: nothing new was said
+    const senderId = last.server?.senderId ?? null;
+    const typists = last.senderRole === 'operator' && senderId !== null ? entry.typists.filter((t) => t.key !== `member:${senderId}`) : entry.typists;
+    const thinkingUntil = last.senderRole === 'bot' ? null : entry.thinkingUntil;
+    if (typists.length === entry.typists.length && thinkingUntil === entry.thinkingUntil) return;
+    entry.typists = typists;
+    entry.thinkingUntil = thinkingUntil;
+    this.#changed(conversationId);
+  }
+
   /** Removes what expired by `now`. */
   expire(now: number): void {
     for (const [id, entry] of this.#byConversation) {
@@ -141,6 +176,9 @@ export class SignalsStore {
     return next;
   }
 
+  /** Conversations that have live-only state. */
+  conversationIds(): number[] { return [...this.#byConversation.keys()]; }
+
   /** What a conversation shows now (the same object until it changes, for React). */
   view(conversationId: number): ConversationSignals {
     const cached = this.#views.get(conversationId);
@@ -160,11 +198,12 @@ export class SignalsStore {
     this.#byConversation.clear();
     this.#views.clear();
     this.#revision++;
+    this.#arm();
   }
 
   #entry(id: number): PerConversation {
     let entry = this.#byConversation.get(id);
-    if (entry === undefined) this.#byConversation.set(id, entry = { typists: [], thinkingUntil: null, drafts: [] });
+    if (entry === undefined) this.#byConversation.set(id, entry = { typists: [], thinkingUntil: null, drafts: [], lastKey: undefined });
     return entry;
   }
 
@@ -172,6 +211,14 @@ export class SignalsStore {
     this.#views.delete(conversationId);
     this.#revision++;
     for (const listener of [...this.#listeners]) listener();
+    this.#arm();
+  }
+
+  // Wakes at the next expiry (a little after, so the entry is past it).
+  #arm(): void {
+    const timers = this.#timers;
+    const next = this.nextExpiry();
+    this.#alarm?.set(next === undefined ? undefined : next + 20, () => { if (timers !== undefined) this.expire(timers.now()); });
   }
 }
 

@@ -1,6 +1,9 @@
-// When to tell the others that this operator is typing (docs/protocol.md: `typing` start/stop frames, refreshed
-// every few seconds, expired by viewers after ~5 s). Pure: the composer feeds it input and the time (epoch ms),
-// and it calls `send`; a timer calls `tick` at `nextTick()`.
+import { Alarm, type Timers } from '../timers.js';
+
+// The one typing policy (docs/protocol.md): `start` when a draft begins, repeated every 3 s while typing goes
+// on, `stop` after 4 s without input or when the draft is sent, cleared or left; viewers expire typing after
+// 6 s (signalsStore.ts). Pure: a composer feeds it input and the time (epoch ms), and it calls `send`; a timer
+// calls `tick` at `nextTick()`, or, given `timers`, it does so itself.
 
 export type TypingState = 'start' | 'stop';
 
@@ -9,12 +12,16 @@ export interface TypingSenderOptions {
   readonly refreshMs?: number;
   /** No input for this long sends `stop`. Default 4 s. */
   readonly idleMs?: number;
+  /** When given, the sender wakes itself to send `stop` after the idle time. */
+  readonly timers?: Timers;
 }
 
 export class TypingSender {
   readonly #send: (conversationId: number, state: TypingState) => void;
   readonly #refreshMs: number;
   readonly #idleMs: number;
+  readonly #timers: Timers | undefined;
+  readonly #alarm: Alarm | undefined;
   #conversationId: number | null = null;
   #lastStart = 0;
   #lastInput = 0;
@@ -23,6 +30,8 @@ export class TypingSender {
     this.#send = send;
     this.#refreshMs = options.refreshMs ?? 3_000;
     this.#idleMs = options.idleMs ?? 4_000;
+    this.#timers = options.timers;
+    this.#alarm = options.timers === undefined ? undefined : new Alarm(options.timers);
   }
 
   /** True while a `start` is standing (not yet followed by `stop`). */
@@ -41,6 +50,7 @@ export class TypingSender {
       this.#lastStart = now;
       this.#send(conversationId, 'start');
     }
+    this.#arm();
   }
 
   /** Sends `stop` once the input has been idle long enough. */
@@ -58,6 +68,12 @@ export class TypingSender {
     const id = this.#conversationId;
     if (id === null) return;
     this.#conversationId = null;
+    this.#arm();
     this.#send(id, 'stop');
+  }
+
+  #arm(): void {
+    const timers = this.#timers;
+    this.#alarm?.set(this.nextTick(), () => { if (timers !== undefined) this.tick(timers.now()); this.#arm(); });
   }
 }

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { signal } from '../testing/fixtures.js';
-import { SignalsStore, draftTtlMs, thinkingTtlMs, typingTtlMs, type SignalContext } from './signalsStore.js';
+import { SignalsStore, draftTtlMs, thinkingTtlMs, typingTtlMs, type MessageView, type Signal, type SignalContext } from '../src/index.js';
+
+function signal(type: string, conversationId: number | null, actor: unknown, data: unknown): Signal {
+  return { type, conversationId, actor, data };
+}
 
 const context: SignalContext = {
-  selfMemberId: 2,
+  isSelf: (actor) => actor.type === 'member' && actor.id === 2,
   name: (actor) => actor.type === 'contact' ? 'Ada' : actor.type === 'member' ? `Member ${actor.id}` : null,
 };
 const contact = { type: 'contact', id: 4 };
@@ -74,5 +77,39 @@ describe('signalsStore', () => {
     s.apply(signal('typing', 5, contact, { state: 'start' }), 0, context);
     assert.equal(s.view(4), before);
     assert.equal(s.view(5), s.view(5));
+  });
+});
+
+// The widget's rules, moved here with its signal code: messages settle what they made obsolete.
+describe('signalsStore: what messages settle', () => {
+  const visitor: SignalContext = { isSelf: (actor) => actor.type !== 'member', name: () => null };
+  const message = (clientMessageId: string, senderRole: string, senderId: number | null = null): MessageView => ({
+    clientMessageId, id: 1, ordinal: 1, text: 't', senderRole, senderName: null, status: 'sent', pending: false, isNote: false, error: null,
+    server: { senderId } as MessageView['server'], canRetry: false,
+  });
+
+  it('an operator typing shows until they stop, write, or it expires; the visitor\'s own typing never shows', () => {
+    const s = new SignalsStore();
+    s.apply(signal('typing', 7, { type: 'contact', id: 3 }, { state: 'start' }), 0, visitor);
+    assert.deepEqual(s.view(7).typing, []);
+    s.apply(signal('typing', 7, { type: 'member', id: 2 }, { state: 'start' }), 0, visitor);
+    s.settleMessages(7, [message('q', 'customer')]);
+    assert.deepEqual(s.view(7).typing, ['Someone']);
+    s.settleMessages(7, [message('q', 'customer'), message('a', 'operator', 2)]);
+    assert.deepEqual(s.view(7).typing, []);
+  });
+
+  it('the bot thinks until it writes; the final message replaces its draft', () => {
+    const s = new SignalsStore();
+    s.apply(signal('bot.thinking', 7, { type: 'bot', id: null }, { thinking: true }), 0, visitor);
+    s.settleMessages(7, [message('q', 'customer')]);
+    assert.equal(s.view(7).botThinking, true);
+    s.settleMessages(7, [message('q', 'customer'), message('r', 'bot')]);
+    assert.equal(s.view(7).botThinking, false);
+    s.apply(signal('bot.delta', 7, null, { replyId: 'r-1', index: 1, text: 'world' }), 1, visitor);
+    s.apply(signal('bot.delta', 7, null, { replyId: 'r-1', index: 0, text: 'Hello ' }), 2, visitor);
+    assert.deepEqual(s.view(7).drafts, [{ replyId: 'r-1', text: 'Hello world' }]);
+    s.settleMessages(7, [message('q', 'customer'), message('r', 'bot'), message('r-1', 'bot')]);
+    assert.deepEqual(s.view(7).drafts, []);
   });
 });

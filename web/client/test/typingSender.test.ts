@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TypingSender } from './typingSender.js';
+import { TypingSender } from '../src/index.js';
 
 describe('typingSender', () => {
   it('sends start once, refreshes it while typing goes on, and stop after a pause', () => {

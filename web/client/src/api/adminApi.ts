@@ -1,0 +1,118 @@
+import { Fields } from '../sync/wire.js';
+import type { ApiClient, CallOptions } from './apiClient.js';
+import { parseInbox, type Inbox } from './apiContracts.js';
+import {
+  parseBotConfig, parseCreatedMember, parseCreatedWebhook, parseFaqEntry, parseMemberDetails, parseWebhook, parseWebhookDelivery, parseWorkspace,
+  parseWriteData, type BotConfig, type BotConfigChange, type CreatedMember, type FaqEntry, type MemberDetails, type Webhook, type WebhookDelivery,
+  type Workspace,
+} from './adminContracts.js';
+
+/** A change of a member: absent fields stay. `active: false` deactivates them and signs them out. */
+export interface MemberChange {
+  readonly name?: string;
+  readonly role?: string;
+  readonly active?: boolean;
+  readonly capacity?: number;
+  readonly password?: string;
+}
+
+/** A change of the workspace's settings: absent fields stay. */
+export interface WorkspaceChange {
+  readonly name?: string;
+  readonly timeZone?: string;
+  readonly releaseOnReply?: boolean;
+  readonly reopenTo?: string;
+  readonly assignmentPolicy?: string;
+  readonly idleTimeoutSeconds?: number;
+  readonly eventRetentionSeconds?: number;
+  readonly botEnabled?: boolean;
+}
+
+/**
+ * The admin endpoints (docs/api.md): members, inboxes, FAQ, bot settings, webhooks and the workspace, on the
+ * {@link ApiClient} they belong to (`api.admin`), with its auth, timeouts and typed errors. Writes that need the
+ * admin role reject with `HttpError` 403 for operators.
+ */
+export class AdminApi {
+  constructor(private readonly api: ApiClient) {}
+
+  async listMembers(options?: CallOptions): Promise<readonly MemberDetails[]> {
+    return items(await this.api.sendJson('GET', '/api/v1/members', undefined, options), parseMemberDetails);
+  }
+
+  /** Invites a member; without a password the server generates a temporary one, returned only here. */
+  async createMember(member: { email: string; name: string; role: string; password?: string; capacity?: number }, options?: CallOptions): Promise<CreatedMember> {
+    return parseCreatedMember(await this.api.sendJson('POST', '/api/v1/members', member, options));
+  }
+
+  async updateMember(id: number, change: MemberChange, options?: CallOptions): Promise<{ readonly data: MemberDetails; readonly seq: number }> {
+    return parseWriteData(await this.api.sendJson('PATCH', `/api/v1/members/${id}`, change, options), parseMemberDetails);
+  }
+
+  async listInboxes(options?: CallOptions): Promise<readonly Inbox[]> {
+    return items(await this.api.sendJson('GET', '/api/v1/inboxes', undefined, options), parseInbox);
+  }
+
+  async createInbox(inbox: { name: string; channel: string }, options?: CallOptions): Promise<Inbox> {
+    return parseInbox(await this.api.sendJson('POST', '/api/v1/inboxes', inbox, options));
+  }
+
+  async listFaq(options?: CallOptions): Promise<readonly FaqEntry[]> {
+    return items(await this.api.sendJson('GET', '/api/v1/faq', undefined, options), parseFaqEntry);
+  }
+
+  async createFaq(entry: { question: string; answer: string }, options?: CallOptions): Promise<FaqEntry> {
+    return parseFaqEntry(await this.api.sendJson('POST', '/api/v1/faq', entry, options));
+  }
+
+  async updateFaq(id: number, change: { question?: string; answer?: string }, options?: CallOptions): Promise<FaqEntry> {
+    return parseFaqEntry(await this.api.sendJson('PATCH', `/api/v1/faq/${id}`, change, options));
+  }
+
+  async deleteFaq(id: number, options?: CallOptions): Promise<void> {
+    await this.api.sendJson('DELETE', `/api/v1/faq/${id}`, undefined, options);
+  }
+
+  /** The workspace's bot configuration. */
+  async getBot(options?: CallOptions): Promise<BotConfig> {
+    return parseBotConfig(await this.api.sendJson('GET', '/api/v1/bot', undefined, options));
+  }
+
+  async updateBot(change: BotConfigChange, options?: CallOptions): Promise<BotConfig> {
+    return parseBotConfig(await this.api.sendJson('PATCH', '/api/v1/bot', change, options));
+  }
+
+  async listWebhooks(options?: CallOptions): Promise<readonly Webhook[]> {
+    return items(await this.api.sendJson('GET', '/api/v1/webhooks', undefined, options), parseWebhook);
+  }
+
+  /** Subscribes `url` (`eventTypes` `["*"]` for all); the signing secret is returned only here. */
+  async createWebhook(webhook: { url: string; eventTypes: readonly string[] }, options?: CallOptions): Promise<{ readonly webhook: Webhook; readonly secret: string }> {
+    return parseCreatedWebhook(await this.api.sendJson('POST', '/api/v1/webhooks', webhook, options));
+  }
+
+  async deleteWebhook(id: number, options?: CallOptions): Promise<void> {
+    await this.api.sendJson('DELETE', `/api/v1/webhooks/${id}`, undefined, options);
+  }
+
+  /** The newest delivery attempts first. */
+  async listWebhookDeliveries(id: number, limit?: number, options?: CallOptions): Promise<readonly WebhookDelivery[]> {
+    const query = limit === undefined ? '' : `?limit=${limit}`;
+    return items(await this.api.sendJson('GET', `/api/v1/webhooks/${id}/deliveries${query}`, undefined, options), parseWebhookDelivery);
+  }
+
+  async getWorkspace(options?: CallOptions): Promise<Workspace> {
+    return parseWorkspace(await this.api.sendJson('GET', '/api/v1/workspace', undefined, options));
+  }
+
+  async updateWorkspace(change: WorkspaceChange, options?: CallOptions): Promise<{ readonly data: Workspace; readonly seq: number }> {
+    return parseWriteData(await this.api.sendJson('PATCH', '/api/v1/workspace', change, options), parseWorkspace);
+  }
+}
+
+/** The webhook event types a subscription can name (besides `*`). */
+export const webhookEventTypes = ['message.created', 'message.status', 'conversation.updated', 'conversation.read', 'member.updated', 'workspace.updated'] as const;
+
+function items<T>(value: unknown, parse: (value: unknown, path: string) => T): readonly T[] {
+  return Object.freeze(Fields.of(value, 'page').array('items', parse));
+}

@@ -1,0 +1,177 @@
+import type { ApiClient } from './api/apiClient.js';
+import type { Inbox } from './api/apiContracts.js';
+import type { EventStreamTransport } from './streaming/streamItem.js';
+import type { Listeners } from './sync/listeners.js';
+import type { LiveStoreCore } from './sync/liveStoreCore.js';
+import type { Timers } from './timers.js';
+
+/** The stream's state, for a connection indicator. Local actions work in every state. */
+export type ConnectionState = 'live' | 'reconnecting' | 'offline';
+
+/**
+ * The lifecycle of a live store: start (snapshot first), stop, the connection state, and the loading of
+ * snapshots and watched conversations (again after a reset). {@link LiveStore} adds the writes and the stream.
+ */
+export abstract class LiveStoreBase {
+  /** The sans-I/O store underneath (for reads the shell does not forward). */
+  readonly core: LiveStoreCore;
+  readonly #stop = new AbortController();
+  readonly #watched = new Set<number>();
+  readonly #readUpTo = new Map<number, number>();
+  #phase: 'new' | 'starting' | 'running' | 'stopped' = 'new';
+  #state: ConnectionState = 'offline';
+  #connections = 0;
+  #revision = 0;
+  #inboxes: readonly Inbox[] = [];
+  #loop: Promise<void> | undefined;
+  #streamError: unknown;
+  #pagesStale = false;
+
+  protected constructor(
+    protected readonly api: ApiClient,
+    core: LiveStoreCore,
+    readonly transport: EventStreamTransport,
+    protected readonly timers: Timers,
+    protected readonly requestTimeoutMs: number,
+    private readonly messagePageSize: number,
+    private readonly listeners: Listeners,
+  ) {
+    this.core = core;
+    core.subscribe(() => this.#changed());
+  }
+
+  /** Starts the stream and the write pump (the snapshot is in). */
+  protected abstract run(): Promise<void>;
+
+  /** Stops what {@link run} started. */
+  protected abstract halt(): void;
+
+  /**
+   * Loads the snapshot, then starts the stream and the write pump. Rejects (HttpError, TransportError) when
+   * the snapshot cannot be had; call it again to retry. Local actions before it are kept and sent once started.
+   */
+  async start(): Promise<void> {
+    if (this.#phase !== 'new') throw new Error(this.#phase === 'stopped' ? 'This store was stopped; make a new one.' : 'Already started.');
+    this.#phase = 'starting';
+    try {
+      await this.#loadSnapshot();
+    } catch (error) {
+      if (this.#phase === 'starting') this.#phase = 'new';
+      throw error;
+    }
+    if (this.#phase !== 'starting') return; // stopped meanwhile
+    this.#phase = 'running';
+    this.setState('reconnecting');
+    this.#loop = this.run();
+  }
+
+  /** Stops the stream and the write pump, and cancels what is in flight. Final: pending writes are not sent after this. */
+  async stop(): Promise<void> {
+    if (this.#phase === 'stopped') return;
+    this.#phase = 'stopped';
+    this.#stop.abort();
+    this.halt();
+    await this.#loop;
+    this.setState('offline');
+  }
+
+  /** Loads the newest messages of a conversation and keeps them current (reloaded after a reset). */
+  async watchConversation(conversationId: number): Promise<void> {
+    this.#watched.add(conversationId);
+    await this.#loadMessages(conversationId);
+  }
+
+  /** Stops reloading a conversation's messages after resets (what was loaded stays). */
+  unwatchConversation(conversationId: number): void {
+    this.#watched.delete(conversationId);
+  }
+
+  /**
+   * Tells the server this side has read a conversation up to its newest message (`POST .../receipts`, status
+   * `read`). Resolves false when there was nothing new to mark; rejects with HttpError or TransportError (the
+   * next call tries again). The effect (unread count, statuses) arrives on the stream, like every change.
+   */
+  async markRead(conversationId: number): Promise<boolean> {
+    let newest: number | undefined;
+    for (const m of this.core.getMessages(conversationId)) if (m.id !== null && (newest === undefined || m.id > newest)) newest = m.id;
+    if (newest === undefined || (this.#readUpTo.get(conversationId) ?? 0) >= newest) return false;
+    await this.api.postReceipt(conversationId, 'read', newest, this.#call());
+    this.#readUpTo.set(conversationId, Math.max(this.#readUpTo.get(conversationId) ?? 0, newest));
+    return true;
+  }
+
+  /** Calls `listener` after every change of the view or of the connection state; returns the function that stops it. */
+  readonly subscribe = (listener: () => void): (() => void) => this.listeners.add(listener);
+
+  /** `live` while events arrive, `reconnecting` while (re)connecting, `offline` before start and after stop. */
+  get state(): ConnectionState { return this.#state; }
+
+  /** How many times the stream has connected. */
+  get connections(): number { return this.#connections; }
+
+  /**
+   * Why the stream is not live, while it is reconnecting: the last `HttpError` (a 401 means the session
+   * expired: sign in again), `TransportError` or other error of a connection or resync; undefined once a
+   * connection opens.
+   */
+  get streamError(): unknown { return this.#streamError; }
+
+  /** The transport in use (`sse`, `poll` or `websocket`). */
+  get transportName(): string { return this.transport.name; }
+
+  /** Grows on every change: a cheap snapshot for `useSyncExternalStore` and the like. */
+  get revision(): number { return this.#revision; }
+
+  protected get loadedInboxes(): readonly Inbox[] { return this.#inboxes; }
+
+  protected get stopSignal(): AbortSignal { return this.#stop.signal; }
+
+  protected get needsResync(): boolean { return this.core.needsSnapshot || this.#pagesStale; }
+
+  protected opened(): void {
+    this.#streamError = undefined;
+    this.#connections++;
+    this.setState('live');
+  }
+
+  protected failed(error: unknown): void {
+    this.#streamError = error;
+  }
+
+  /** After a reset (or a failed one): a fresh snapshot and fresh pages of the watched conversations; pending work stays. */
+  protected async resync(): Promise<void> {
+    // Until every watched page is in again, a failed round repeats the whole resync: the events the reset
+    // skipped are in the pages, nowhere else.
+    this.#pagesStale = true;
+    this.core.requestSnapshot();
+    await this.#loadSnapshot();
+    for (const id of [...this.#watched]) await this.#loadMessages(id);
+    this.#pagesStale = false;
+  }
+
+  protected setState(state: ConnectionState): void {
+    if (this.#state === state) return;
+    this.#state = state;
+    this.#changed();
+  }
+
+  #call(): { signal: AbortSignal; timeoutMs: number } {
+    return { signal: this.#stop.signal, timeoutMs: this.requestTimeoutMs };
+  }
+
+  async #loadSnapshot(): Promise<void> {
+    const snapshot = await this.api.getSnapshot(this.#call());
+    this.#inboxes = snapshot.inboxes;
+    this.core.loadSnapshot(snapshot);
+  }
+
+  async #loadMessages(conversationId: number): Promise<void> {
+    const page = await this.api.getMessages(conversationId, { limit: this.messagePageSize }, this.#call());
+    this.core.loadMessages(conversationId, page.items);
+  }
+
+  #changed(): void {
+    this.#revision++;
+    this.listeners.notify();
+  }
+}

@@ -1,0 +1,153 @@
+import { ApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError } from '@switchboard/client';
+import { Receipts } from './receipts';
+import { loadSession, saveSession } from './sessionStore';
+import { WidgetTransport } from './widgetTransport';
+
+/**
+ * Where the panel is: `intro` (no session yet: ask who they are), `connecting` (starting or resuming the session
+ * and its conversation, retried while the network fails), `ready` (the live store runs), `unavailable` (the server
+ * refused this inbox: retrying would not help).
+ */
+export type Phase = 'intro' | 'connecting' | 'ready' | 'unavailable';
+
+/** The conversation the panel shows once `ready`. */
+export interface LiveConversation {
+  readonly store: LiveStore;
+  readonly conversationId: number;
+}
+
+/**
+ * The widget's session controller: the visitor's session (localStorage), its conversation, the SDK's LiveStore over
+ * SSE with long-poll as fallback (its one connection: typing goes over HTTP), receipts, and the panel's phase. It
+ * holds no DOM: `onChange` says the view should render again.
+ */
+export class WidgetSession {
+  readonly #api: ApiClient;
+  readonly #receipts: Receipts;
+  #phase: Phase;
+  #store: LiveStore | undefined;
+  #conversationId: number | undefined;
+  #started = false;
+  #connecting = false;
+  #renewedAt: number | undefined;
+  #refusalsSeen = 0;
+
+  constructor(private readonly inboxToken: string, baseUrl: string, private readonly onChange: (afterMs?: number) => void) {
+    this.#api = new ApiClient({ baseUrl });
+    this.#receipts = new Receipts(this.#api, (ms) => onChange(ms), { isRetryable: isRetryableError, policy: RetryPolicy.default });
+    this.#phase = loadSession(inboxToken) === undefined ? 'intro' : 'connecting';
+    if (this.#phase === 'connecting') void this.connect({});
+  }
+
+  get phase(): Phase { return this.#phase; }
+
+  /** The live store and conversation, once `ready`. */
+  get live(): LiveConversation | undefined {
+    return this.#phase === 'ready' && this.#store !== undefined && this.#conversationId !== undefined
+      ? { store: this.#store, conversationId: this.#conversationId } : undefined;
+  }
+
+  /** Starts (or resumes) the session and conversation, then the live store; retries while the network fails. */
+  async connect(details: { name?: string; email?: string }): Promise<void> {
+    if (this.#connecting) return;
+    this.#connecting = true;
+    this.#set('connecting');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.#start(details);
+        break;
+      } catch (error) {
+        // A refusal (an unknown inbox token) will not change by retrying; a lost network or a restarting server will.
+        if (!isRetryableError(error)) {
+          this.#set('unavailable');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, RetryPolicy.default.delayAfterFailures(attempt + 1, Math.random)));
+      }
+    }
+    this.#set('ready');
+  }
+
+  /** Sends a message (shown at once as `sending`); false when there is nothing to send or nowhere to send it. */
+  send(text: string): boolean {
+    const live = this.live;
+    if (text === '' || live === undefined) return false;
+    live.store.sendMessage(live.conversationId, text, { sendSeenSeq: false });
+    live.store.typing.stop();
+    return true;
+  }
+
+  /** Feeds the composer's content to the SDK's typing policy. */
+  typing(hasText: boolean): void {
+    const live = this.live;
+    live?.store.typing.input(live.conversationId, hasText, Date.now());
+  }
+
+  stopTyping(): void { this.#store?.typing.stop(); }
+
+  retry(clientMessageId: string): void { this.#store?.retryMessage(clientMessageId); }
+
+  /** Messages the server refused since the last call (each once): the view gives their text back. */
+  takeRefusals(): readonly StoreError[] {
+    const errors = this.#store?.errors ?? [];
+    const fresh = errors.slice(this.#refusalsSeen).filter((e) => e.text !== null);
+    this.#refusalsSeen = errors.length;
+    return fresh;
+  }
+
+  /** After each render: receipts for what is shown, and a new session when the stream refuses the token. */
+  afterRender(canRead: boolean): void {
+    const live = this.live;
+    if (live === undefined) return;
+    // The stream refuses the token (expired, or the server forgot the workspace): start a new session.
+    if (live.store.streamError instanceof HttpError && live.store.streamError.status === 401) void this.#renew(live.store);
+    this.#receipts.update(live.conversationId, live.store.getMessages(live.conversationId), canRead);
+  }
+
+  // Each step is kept once done, so a retry goes on where the last attempt failed.
+  async #start(details: { name?: string; email?: string }): Promise<void> {
+    if (this.#conversationId === undefined) {
+      const saved = loadSession(this.inboxToken);
+      const session = await this.#api.startWidgetSession(this.inboxToken, saved === undefined ? details : { ...details, resumeToken: saved.token });
+      saveSession(this.inboxToken, { token: session.token });
+      this.#conversationId = session.conversationId ?? (await this.#api.startWidgetConversation()).conversation.id;
+    }
+    const store = this.#store ??= this.#createStore();
+    if (!this.#started) {
+      await store.start();
+      this.#started = true;
+    }
+    await store.watchConversation(this.#conversationId);
+  }
+
+  async #renew(old: LiveStore): Promise<void> {
+    // At most once a minute: a server that refuses every stream must not mint a contact per reconnect.
+    if (this.#store !== old || (this.#renewedAt !== undefined && Date.now() - this.#renewedAt < 60_000)) return;
+    this.#renewedAt = Date.now();
+    this.#store = undefined;
+    this.#started = false;
+    this.#conversationId = undefined;
+    this.#connecting = false;
+    this.#refusalsSeen = 0;
+    await old.stop();
+    await this.connect({});
+  }
+
+  #createStore(): LiveStore {
+    const api = this.#api;
+    const store = new LiveStore({
+      api,
+      transport: new WidgetTransport(new SseTransport(api), new PollTransport(api)),
+      // The visitor's own typing comes back on its stream: only the team's counts.
+      isSelf: (actor) => actor.type !== 'member',
+    });
+    store.subscribe(() => this.onChange());
+    store.signals.subscribe(() => this.onChange());
+    return store;
+  }
+
+  #set(phase: Phase): void {
+    this.#phase = phase;
+    this.onChange();
+  }
+}
