@@ -22,6 +22,7 @@ using Switchboard.Server.Sync;
 using Switchboard.Server.Webhooks;
 using Switchboard.Server.WhatsApp;
 using Switchboard.Server.Widget;
+using Switchboard.Server.Widget.Settings;
 using Switchboard.Server.Workspaces;
 
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
@@ -53,6 +54,7 @@ var app = builder.Build();
 app.UseErrors();
 app.UseSite();
 app.UseAuthentication();
+app.UseWidgetCors();
 app.UseAuthorization();
 app.UsePresence();
 
@@ -68,6 +70,7 @@ app.MapConversationsApi();
 app.MapMessagesApi();
 app.MapSyncApi();
 app.MapWidgetApi();
+app.MapWidgetSettingsApi();
 app.MapWhatsAppApi();
 app.MapJobsApi();
 app.MapQueueApi();

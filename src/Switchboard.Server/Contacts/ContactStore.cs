@@ -7,10 +7,10 @@ using Switchboard.Server.Common;
 namespace Switchboard.Server.Contacts;
 
 /// <summary>The <c>contacts</c> and <c>contact_identities</c> tables: the widget, WhatsApp and the demo create contacts here.</summary>
-public static class ContactStore
+public static partial class ContactStore
 {
     public const string WidgetChannel = "widget";
-    const string Columns = "id AS Id, name AS Name, email AS Email, created_at AS CreatedAt";
+    const string Columns = "id AS Id, name AS Name, email AS Email, created_at AS CreatedAt, attributes AS Attributes";
 
     /// <summary>Contacts by id descending, before <paramref name="before"/>, whose name or email matches <paramref name="pattern"/> (a LIKE pattern).</summary>
     public static async Task<IReadOnlyList<ContactResponse>> ListAsync(DbConnection c, DbTransaction? tx, long workspaceId, string? pattern, long? before, int limit,
@@ -68,7 +68,8 @@ public static class ContactStore
         public string? Name { get; set; }
         public string? Email { get; set; }
         public long CreatedAt { get; set; }
+        public string? Attributes { get; set; }
 
-        public ContactResponse ToResponse() => new(Id, Name, Email, Time.FromMs(CreatedAt));
+        public ContactResponse ToResponse() => new(Id, Name, Email, Time.FromMs(CreatedAt), ContactAttributes.Parse(Attributes));
     }
 }

@@ -78,7 +78,7 @@ public static partial class ConversationStore
     public static async Task UpdateAsync(WriteContext w, Conversation before, Conversation next)
     {
         var changed = await w.ExecuteAsync("""
-            UPDATE conversations SET state = @State, bot_active = @BotActive, assignee_id = @AssigneeId,
+            UPDATE conversations SET contact_id = @ContactId, state = @State, bot_active = @BotActive, assignee_id = @AssigneeId,
                 message_count = @MessageCount, last_message_at = @LastMessageAt, last_message_preview = @LastMessagePreview,
                 activity_at = @ActivityAt, unread_count = @UnreadCount, contact_unread_count = @ContactUnreadCount,
                 handoff_reason = @HandoffReason, last_customer_seq = @LastCustomerMessageSeq, queued_at = @QueuedAt,

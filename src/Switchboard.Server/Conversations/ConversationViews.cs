@@ -15,7 +15,7 @@ public static class ConversationViews
     public static ConversationResponse ForVisitor(ConversationRecord r)
     {
         var c = r.Conversation;
-        return new ConversationResponse(c.Id, c.InboxId, r.Contact, c.State, c.BotActive, null, c.MessageCount,
+        return new ConversationResponse(c.Id, c.InboxId, r.Contact with { Attributes = null }, c.State, c.BotActive, null, c.MessageCount,
             c.LastMessageAt, c.LastMessagePreview, c.ContactUnreadCount, null, null, c.Version, c.CreatedAt, c.UpdatedAt);
     }
 

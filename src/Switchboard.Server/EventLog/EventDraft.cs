@@ -13,4 +13,11 @@ public sealed record EventDraft(
     long Version,
     Actor Actor,
     string? MutationId = null,
-    string? ClientMessageId = null);
+    string? ClientMessageId = null)
+{
+    /// <summary>
+    /// Set on an inbox-wide event with no contact (<c>inbox.updated</c>): its public copy then reaches every visitor of
+    /// that inbox, not one contact.
+    /// </summary>
+    public long? InboxId { get; init; }
+}

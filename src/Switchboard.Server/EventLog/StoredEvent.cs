@@ -12,4 +12,5 @@ public sealed record StoredEvent(
     long? ContactId,
     string Payload,
     string? PublicPayload,
-    long CreatedAtMs);
+    long CreatedAtMs,
+    long? InboxId = null);

@@ -8,7 +8,7 @@ using Switchboard.Server.EventLog;
 namespace Switchboard.Server.Inboxes;
 
 /// <summary>The <c>inboxes</c> table: every feature that reads or writes an inbox row comes through here.</summary>
-public static class InboxStore
+public static partial class InboxStore
 {
     const string Columns = "id AS Id, workspace_id AS WorkspaceId, name AS Name, channel AS Channel, public_token AS PublicToken, created_at AS CreatedAt";
 

@@ -53,4 +53,10 @@ public static class MemberStore
     /// <summary>Remembers the seq of the member's latest automatic assignment: round-robin starts after it.</summary>
     public static Task MarkAssignedAsync(WriteContext w, long id, long seq) =>
         w.ExecuteAsync("UPDATE members SET last_assigned_seq = @seq WHERE id = @id", new { seq, id }, w.CancellationToken);
+
+    /// <summary>How many active members of a workspace are online now (the widget's "away" when none).</summary>
+    public static Task<long> CountOnlineAsync(DbConnection c, DbTransaction? tx, long workspaceId, CancellationToken cancellationToken) =>
+        c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM members WHERE workspace_id = @workspaceId AND active = @active AND presence = 'online'",
+            new { workspaceId, active = true }, tx, cancellationToken: cancellationToken));
 }

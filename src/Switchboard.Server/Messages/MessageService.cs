@@ -62,8 +62,10 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             var status = policy is null ? DeliveryStatus.Sent : await policy.BeforeSendAsync(w, record, content);
             var before = record.Conversation;
             var seq = w.NextSeq;
-            var transition = isNote ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
-            var next = isNote ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text) };
+            // A note, or an automatic system message (the closed-hours reply), leaves the conversation's state as it is.
+            var quiet = isNote || author.Role == SenderRole.System;
+            var transition = quiet ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
+            var next = quiet ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text) };
             var after = record.With(next);
 
             var message = await MessageStore.InsertAsync(w, new MessageRow
@@ -87,7 +89,7 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
                 Details = content.Details,
                 ExternalId = content.ExternalId,
             });
-            if (!isNote) await ConversationStore.UpdateAsync(w, before, next);
+            if (!quiet) await ConversationStore.UpdateAsync(w, before, next);
             if (author.Role == SenderRole.Operator && author.MemberId is { } memberId && !isNote)
                 await MemberStore.CountMessageAsync(w, memberId);
 

@@ -49,6 +49,12 @@ public sealed class MigrationTests
         Assert.Equal(1L, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM events"));
         Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT team_read_ordinal FROM conversations WHERE id = 1"));
         Assert.Equal(0L, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM api_keys"));
+        // 0007 (issue 19): the widget's columns arrive empty (defaults), and take values.
+        Assert.Null(await check.ExecuteScalarAsync<string?>("SELECT widget_settings FROM inboxes WHERE id = 1"));
+        Assert.Null(await check.ExecuteScalarAsync<string?>("SELECT attributes FROM contacts WHERE id = 1"));
+        Assert.Null(await check.ExecuteScalarAsync<long?>("SELECT inbox_id FROM events WHERE seq = 1"));
+        await check.ExecuteAsync("UPDATE inboxes SET widget_settings = '{}', identity_secret = 'x' WHERE id = 1");
+        Assert.Equal("{}", await check.ExecuteScalarAsync<string>("SELECT widget_settings FROM inboxes WHERE id = 1"));
     }
 
     [Theory, BothDatabases]
