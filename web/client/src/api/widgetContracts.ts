@@ -22,9 +22,8 @@ export interface Availability {
   readonly botAnswers: boolean;
 }
 
-/** What a widget shows, for anyone (`GET /widget/config?inboxToken=`). */
-export interface WidgetPublicConfig {
-  readonly inboxId: number;
+/** The widget's look and behaviour, shared by its public config and the admin's settings. */
+export interface WidgetLook {
   readonly teamName: string;
   readonly avatarUrl: string | null;
   readonly color: string;
@@ -35,6 +34,11 @@ export interface WidgetPublicConfig {
   readonly language: string | null;
   readonly preChat: PreChat;
   readonly identityVerification: string;
+}
+
+/** What a widget shows, for anyone (`GET /widget/config?inboxToken=`). */
+export interface WidgetPublicConfig extends WidgetLook {
+  readonly inboxId: number;
   readonly availability: Availability;
 }
 
@@ -67,17 +71,8 @@ export interface BusinessHours {
 }
 
 /** An inbox's widget settings (`GET`/`PUT /inboxes/{id}/widget`, admins). */
-export interface WidgetSettings {
+export interface WidgetSettings extends WidgetLook {
   readonly allowedOrigins: readonly string[];
-  readonly teamName: string;
-  readonly avatarUrl: string | null;
-  readonly color: string;
-  readonly position: 'left' | 'right';
-  readonly launcherText: string;
-  readonly greeting: string;
-  readonly language: string | null;
-  readonly preChat: PreChat;
-  readonly identityVerification: string;
   readonly businessHours: BusinessHours;
   readonly botOutsideHours: boolean;
 }
