@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budget = 20 * 1024;
+// 25 KB since issue 19: the inbox's config, honest availability, pre-chat and email forms, the host page's API, the
+// right-to-left layout and the language loader cost about 3.5 KB; the five other languages stay outside the bundle
+// (wwwroot/widget/lang/*.js, about 1 KB each, loaded on demand). See README.md.
+const budget = 25 * 1024;
 const file = new URL('../../../src/Switchboard.Server/wwwroot/widget/widget.js', import.meta.url);
 const size = gzipSync(readFileSync(file), { level: 9 }).length;
 console.log(`widget.js: ${size} bytes gzipped (budget ${budget})`);
