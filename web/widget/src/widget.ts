@@ -51,6 +51,7 @@ export class ChatWidget implements HostActions {
     this.#events = events;
     if (loadOpen(this.config.inboxToken) || this.config.open) this.#setOpen(true, false);
     this.#render();
+    void this.#pageLook();
     void this.#refresh().then((ok) => {
       if (ok) this.#session.begin();
       events.emit('ready');
@@ -78,8 +79,6 @@ export class ChatWidget implements HostActions {
     } catch (error) {
       // A 404 without `inbox_not_found` is a server without the config endpoint: the widget goes on with its defaults.
       if (error instanceof HttpError && (error.status === 403 || error.code === 'inbox_not_found')) {
-        const lang = pageLanguage(this.config, undefined);
-        this.#setLook(lookOf(this.config, undefined, lang, await loadStrings(this.config.baseUrl, lang)));
         this.#session.refuse(error.code);
         return false;
       }
@@ -87,6 +86,13 @@ export class ChatWidget implements HostActions {
       this.#schedule();
       return this.#remote === undefined;
     }
+  }
+
+  // Until the inbox's config is read (or when it cannot be), the page's language: the refusal is said in it too.
+  async #pageLook(): Promise<void> {
+    const lang = pageLanguage(this.config, undefined);
+    const t = await loadStrings(this.config.baseUrl, lang);
+    if (this.#remote === undefined) this.#setLook(lookOf(this.config, undefined, lang, t));
   }
 
   #setLook(look: Look): void {
