@@ -1,6 +1,7 @@
 import { expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { demoPassword } from './server';
+import { callApi } from './http';
 
 /** An inbox's widget settings, as `GET /api/v1/inboxes/{id}/widget` answers them. */
 export type WidgetSettings = Record<string, unknown> & { allowedOrigins: string[] };
@@ -17,14 +18,8 @@ export class Admin {
     return new Admin(baseURL, ((await answer.json()) as { token: string }).token);
   }
 
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-    const answer = await fetch(`${this.baseURL}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await answer.text();
-    return { status: answer.status, json: text === '' ? undefined : JSON.parse(text) };
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+    return callApi(this.baseURL, this.token, method, path, body);
   }
 
   /** A new widget inbox (so no test changes another's widget); returns its id and public token. */
