@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../i18n/index.js';
 import { isRetryableError, RetryPolicy } from '@switchboard/client';
 import { useLive, useMembers } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
@@ -34,13 +35,13 @@ export function PresenceSelect() {
         if (attempt !== latest.current) return;
         if (!isRetryableError(error)) {
           setPending(null);
-          toasts.push('error', 'Your presence could not be changed.');
+          toasts.push('error', t.shell.presenceRefused);
           return;
         }
         const delay = RetryPolicy.default.delayBefore(retry, Math.random);
         if (delay === undefined) {
           setPending(null);
-          toasts.push('error', 'Your presence could not reach the server. Please try again.');
+          toasts.push('error', t.shell.presenceUnreachable);
           return;
         }
         await new Promise((r) => setTimeout(r, delay));
@@ -52,9 +53,9 @@ export function PresenceSelect() {
     <label className={`presence presence-${shown}`}>
       <span className="presence-dot" aria-hidden="true" />
       <span className="visually-hidden">Presence</span>
-      <select aria-label="Presence" value={shown} onChange={(e) => void choose(e.target.value === 'away' ? 'away' : 'online')}>
-        <option value="online">Online</option>
-        <option value="away">Away</option>
+      <select aria-label={t.shell.presence} value={shown} onChange={(e) => void choose(e.target.value === 'away' ? 'away' : 'online')}>
+        <option value="online">{t.shell.online}</option>
+        <option value="away">{t.shell.away}</option>
       </select>
     </label>
   );
