@@ -18,4 +18,6 @@ public enum ConversationChange
     Reopened,
     IdleRelease,
     Read,
+    /// <summary>An anonymous visitor identified themselves: their conversation moved to their verified contact.</summary>
+    ContactIdentified,
 }

@@ -8,4 +8,6 @@ public static class EventTypes
     public const string ConversationUpdated = "conversation.updated";
     public const string ConversationRead = "conversation.read";
     public const string MemberUpdated = "member.updated";
+    /// <summary>A widget inbox's settings changed: the team gets the settings, the inbox's visitors its public configuration.</summary>
+    public const string InboxUpdated = "inbox.updated";
 }

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Core;
 using Switchboard.Server.Common;
+using Switchboard.Server.Errors;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Auth;
@@ -11,7 +12,7 @@ public static class ApiKeysApi
 {
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/api-keys").WithTags("Auth").RequireAuthorization(Policies.Admin);
+        var group = routes.MapGroup("/api/v1/api-keys").WithTags("Auth").ProducesProblems().RequireAuthorization(Policies.Admin);
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
         group.MapDelete("/{id:long}", RevokeAsync);
@@ -45,13 +46,13 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/v1/api-keys/{row.Id}", new CreatedApiKeyResponse(row.ToResponse(), key));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(long id, HttpContext http, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<NoContent> RevokeAsync(long id, HttpContext http, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var changed = await database.WriteGlobalAsync((c, tx) => c.ExecuteAsync(
             "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND workspace_id = @WorkspaceId AND revoked_at IS NULL",
             new { id, caller.WorkspaceId, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx), cancellationToken);
-        return changed == 1 ? TypedResults.NoContent() : NotFoundProblem.Of("api_key_not_found", "No such active API key.");
+        return changed == 1 ? TypedResults.NoContent() : throw new DomainException("api_key_not_found", "No such active API key.", DomainErrorKind.NotFound);
     }
 
     sealed class ApiKeyRow

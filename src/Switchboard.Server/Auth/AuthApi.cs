@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Core;
+using Switchboard.Server.Errors;
 using Switchboard.Server.Members;
 
 namespace Switchboard.Server.Auth;
@@ -8,7 +9,7 @@ public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/auth").WithTags("Auth");
+        var group = routes.MapGroup("/api/v1/auth").WithTags("Auth").ProducesProblems();
         group.MapPost("/login", LoginAsync).AllowAnonymous();
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Team);
         group.MapGet("/me", MeAsync).RequireAuthorization(Policies.Participant);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Auth;
 

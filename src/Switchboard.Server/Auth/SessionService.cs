@@ -14,9 +14,7 @@ public sealed class SessionService(Database database, TimeProvider clock)
     public async Task<(string Token, MemberRow Member, DateTimeOffset ExpiresAt)> LoginAsync(string email, string password, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var member = await connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
-            $"SELECT {MemberRow.Columns} FROM members WHERE email = @email",
-            new { email = email.Trim().ToLowerInvariant() }, cancellationToken: cancellationToken));
+        var member = await MemberStore.FindByEmailAsync(connection, null, email.Trim().ToLowerInvariant(), cancellationToken);
         var passwordOk = Passwords.Verify(member?.PasswordHash, password);
         if (member is null || !passwordOk || !member.Active)
             throw new DomainException(ErrorCodes.InvalidCredentials, "Email or password is wrong, or the account is deactivated.", DomainErrorKind.Unauthorized);

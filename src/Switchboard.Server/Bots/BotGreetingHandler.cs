@@ -2,6 +2,7 @@ using Dapper;
 using Switchboard.Server.Bots.Config;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Jobs;
+using Switchboard.Server.Messages;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Bots;
@@ -26,8 +27,7 @@ public sealed class BotGreetingHandler(Database database, BotConfigStore configs
         {
             var record = await ConversationStore.FindAsync(c, tx, workspaceId, conversationId);
             if (record is null || !record.Conversation.BotActive) return null;
-            var spoken = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId", new { conversationId }, tx);
-            if (spoken > 0) return null;
+            if (await MessageStore.AnyAsync(c, tx, conversationId, cancellationToken)) return null;
             var settings = await configs.LoadSettingsAsync(c, tx, workspaceId, record.Conversation.InboxId);
             return string.IsNullOrEmpty(settings.Greeting) ? null : settings.Greeting;
         }, cancellationToken);

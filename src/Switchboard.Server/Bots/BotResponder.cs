@@ -1,11 +1,10 @@
 using Switchboard.Core;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Bots.External;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Queue;
-using Switchboard.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Switchboard.Server.Bots;
@@ -17,7 +16,7 @@ namespace Switchboard.Server.Bots;
 /// started, is what makes the operator win the race. Ids are derived from the customer's message, so a retried job
 /// writes nothing twice.
 /// </summary>
-public sealed class BotResponder(MessageService messages, QueueService queue, JobQueue jobs, Database database, IOptions<BotsOptions> options,
+public sealed class BotResponder(MessageService messages, QueueService queue, JobQueue jobs, EventLogWriter eventLog, IOptions<BotsOptions> options,
     ILogger<BotResponder> logger)
 {
     public async Task ApplyAsync(BotTurn turn, BotOutcome outcome, CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
             default:
                 // The external bot answers through the API; if it does not in time, the deadline job hands off.
                 var timeout = turn.Config.ReplyTimeout;
-                await database.WriteAsync(turn.WorkspaceId, w => jobs.EnqueueAsync(w, BotDeadlineHandler.JobKind,
+                await eventLog.WriteAsync(turn.WorkspaceId, w => jobs.EnqueueAsync(w, BotDeadlineHandler.JobKind,
                     new BotDeadlineJob(conversationId, turn.Message.Id, turn.Message.Seq, (int)timeout.TotalSeconds),
                     new JobEnqueueOptions(RunAt: w.Now + timeout, MaxAttempts: options.Value.MaxJobAttempts, DedupeKey: $"bot.deadline:{turn.Message.Id}")),
                     cancellationToken);
@@ -48,7 +47,7 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
         var clipped = text.Length <= MessageText.MaxLength ? text : text[..(MessageText.MaxLength - 1)] + "…";
         try
         {
-            await messages.PostAsync(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null), null, cancellationToken);
+            await messages.PostAsync(new MessagePost(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null)), cancellationToken);
             return true;
         }
         catch (DomainException e) when (e.Code == "bot_inactive")

@@ -1,4 +1,4 @@
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Realtime;
 
 namespace Switchboard.Server.Bots;

@@ -4,11 +4,10 @@ using Switchboard.Core.Events;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Bots.Config;
 using Switchboard.Server.Conversations;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Realtime;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Bots;
 
@@ -18,7 +17,7 @@ namespace Switchboard.Server.Bots;
 /// starts with the bot active enqueues <c>bot.greet</c> when a greeting is configured. It also ends the "thinking" of an
 /// external bot once that bot answered or handed off through the API.
 /// </summary>
-public sealed class BotTriggerHook(JobQueue jobs, BotConfigStore configs, IEphemeralPublisher signals, IOptions<BotsOptions> options) : IWriteHook
+public sealed class BotTriggerHook(JobQueue jobs, BotConfigStore configs, IEphemeralPublisher signals, IBotHours hours, IOptions<BotsOptions> options) : IWriteHook
 {
     /// <summary>After automatic assignment (0), before webhooks (100).</summary>
     public int Order => 50;
@@ -31,8 +30,10 @@ public sealed class BotTriggerHook(JobQueue jobs, BotConfigStore configs, IEphem
             var draft = e.Draft;
             switch (draft.Data)
             {
-                case MessageEventData { Message: { SenderRole: SenderRole.Customer, IsNote: false } message, Conversation.BotActive: true }
+                case MessageEventData { Message: { SenderRole: SenderRole.Customer, IsNote: false } message, Conversation: { BotActive: true } conversation }
                     when draft.Type == EventTypes.MessageCreated:
+                    // Outside business hours the bot only answers where the inbox allows it; the closed-hours reply covers the rest.
+                    if (!await hours.BotAnswersNowAsync(w, conversation.InboxId)) break;
                     await jobs.EnqueueAsync(w, BotReplyHandler.JobKind, new BotReplyJob(message.ConversationId, message.Id, message.Seq),
                         new JobEnqueueOptions(MaxAttempts: options.Value.MaxJobAttempts, DedupeKey: $"{BotReplyHandler.JobKind}:{message.Id}"));
                     break;

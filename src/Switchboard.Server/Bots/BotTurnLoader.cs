@@ -33,16 +33,12 @@ public sealed class BotTurnLoader(Database database, BotConfigStore configs, Kno
             var conversation = record.Conversation;
             if (!conversation.BotActive) return (null, "the bot is off");
             if (conversation.LastCustomerMessageSeq > job.MessageSeq) return (null, "a newer customer message has its own turn");
-            var answered = await c.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM messages WHERE conversation_id = @ConversationId AND client_message_id IN (@replyId, @handoffId)",
-                new { job.ConversationId, replyId, handoffId = HandoffIdFor(replyId) }, tx);
-            if (answered > 0) return (null, "already answered");
+            if (await MessageStore.AnyWithClientIdAsync(c, tx, job.ConversationId, replyId, HandoffIdFor(replyId), cancellationToken))
+                return (null, "already answered");
 
-            var history = (await c.QueryAsync<MessageRow>(
-                $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @ConversationId AND is_note = @no ORDER BY ordinal DESC LIMIT {options.Value.HistoryLength}",
-                new { job.ConversationId, no = false }, tx)).Reverse().Select(m => m.ToResponse()).ToList();
+            var history = (await MessageStore.RecentAsync(c, tx, job.ConversationId, options.Value.HistoryLength, cancellationToken)).Select(m => m.ToResponse()).ToList();
             var message = history.FirstOrDefault(m => m.Id == job.MessageId)
-                ?? (await c.QuerySingleOrDefaultAsync<MessageRow>($"SELECT {MessageRow.Columns} FROM messages WHERE id = @MessageId AND conversation_id = @ConversationId", job, tx))?.ToResponse();
+                ?? (await MessageStore.FindInConversationAsync(c, tx, job.ConversationId, job.MessageId, cancellationToken))?.ToResponse();
             if (message is null) return (null, "the message is gone");
 
             var config = await configs.LoadAsync(c, tx, workspaceId, conversation.InboxId);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Bots.Config;
+using Switchboard.Server.Errors;
 
 namespace Switchboard.Server.Bots;
 
@@ -12,7 +13,7 @@ public static class BotsApi
 {
     public static RouteGroupBuilder MapBotsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/bot").WithTags("Bots").RequireAuthorization(Policies.Admin);
+        var group = routes.MapGroup("/api/v1/bot").WithTags("Bots").ProducesProblems().RequireAuthorization(Policies.Admin);
         group.MapGet("/", GetAsync);
         group.MapPatch("/", UpdateAsync);
         group.MapGet("/inboxes/{id:long}", GetInboxAsync);

@@ -5,6 +5,7 @@ using Switchboard.Server.Bots.External;
 using Switchboard.Server.Bots.Faq;
 using Switchboard.Server.Bots.KnowledgeBase;
 using Switchboard.Server.Bots.Llm;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Storage;
 

@@ -8,4 +8,5 @@ public sealed record ConversationRecord(Conversation Conversation, ContactSummar
     public ConversationRecord With(Conversation next) => this with { Conversation = next };
 }
 
-public sealed record ContactSummary(long Id, string? Name, string? Email);
+/// <summary>The contact as a conversation shows it; <see cref="Attributes"/> (the host page's custom attributes) for the team only.</summary>
+public sealed record ContactSummary(long Id, string? Name, string? Email, System.Text.Json.JsonElement? Attributes = null);

@@ -6,13 +6,14 @@ namespace Switchboard.Server.Conversations;
 /// <summary>A <c>conversations</c> row joined with its contact's name and email.</summary>
 public class ConversationRow
 {
-    public const string Select = """
-        SELECT cv.id, cv.workspace_id, cv.inbox_id, cv.contact_id, cv.state, cv.bot_active, cv.assignee_id,
+    public const string Columns = """
+        cv.id, cv.workspace_id, cv.inbox_id, cv.contact_id, cv.state, cv.bot_active, cv.assignee_id,
                cv.message_count, cv.last_message_at, cv.last_message_preview, cv.unread_count, cv.contact_unread_count,
                cv.handoff_reason, cv.last_customer_seq, cv.queued_at, cv.version, cv.created_at, cv.updated_at,
-               ct.name AS contact_name, ct.email AS contact_email
-        FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id
+               ct.name AS contact_name, ct.email AS contact_email, ct.attributes AS contact_attributes
         """;
+    public const string From = "FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id";
+    public const string Select = $"SELECT {Columns} {From}";
 
     public long Id { get; set; }
     public long WorkspaceId { get; set; }
@@ -34,6 +35,7 @@ public class ConversationRow
     public long UpdatedAt { get; set; }
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
+    public string? ContactAttributes { get; set; }
 
     public ConversationRecord ToRecord() => new(new Conversation
     {
@@ -55,7 +57,7 @@ public class ConversationRow
         Version = Version,
         CreatedAt = Time.FromMs(CreatedAt),
         UpdatedAt = Time.FromMs(UpdatedAt),
-    }, new ContactSummary(ContactId, ContactName, ContactEmail));
+    }, new ContactSummary(ContactId, ContactName, ContactEmail, Contacts.ContactAttributes.Parse(ContactAttributes)));
 }
 
 /// <summary>A row of a list query, with the sort key the keyset cursor continues from.</summary>

@@ -8,12 +8,14 @@ using Switchboard.Core.Messages;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
 using Switchboard.Server.Errors;
+using Switchboard.Server.EventLog;
+using Switchboard.Server.Members;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Conversations;
 
 /// <summary>Reading conversations and applying PATCH changes (bot switch, resolve/reopen, assignee).</summary>
-public sealed class ConversationService(Database database)
+public sealed class ConversationService(Database database, EventLogWriter eventLog)
 {
     public Task<ConversationResponse> GetAsync(Caller caller, long id, CancellationToken cancellationToken) =>
         database.ReadAsync(async (c, tx) => ConversationViews.For(caller, await ConversationStore.GetVisibleAsync(c, tx, caller, id)), cancellationToken);
@@ -23,9 +25,7 @@ public sealed class ConversationService(Database database)
         var (where, args, limit) = query.ToSql(caller);
         return database.ReadAsync(async (c, tx) =>
         {
-            var rows = (await c.QueryAsync<ConversationActivityRow>(
-                $"{ConversationRow.Select.Replace("SELECT ", "SELECT cv.activity_at AS sort_activity, ", StringComparison.Ordinal)} WHERE {where} ORDER BY cv.activity_at DESC, cv.id DESC LIMIT {limit + 1}",
-                args, tx)).ToList();
+            var rows = await ConversationStore.PageByActivityAsync(c, tx, where, args, limit + 1, cancellationToken);
             var page = rows.Take(limit).ToList();
             var next = rows.Count > limit ? ConversationListQuery.EncodeCursor(page[^1].SortActivity, page[^1].Id) : null;
             return new ItemsResponse<ConversationResponse>(page.Select(r => ConversationViews.For(caller, r.ToRecord())).ToList(), next);
@@ -40,11 +40,11 @@ public sealed class ConversationService(Database database)
             throw new DomainException("patch_empty", "Send at least one of botActive, resolved or assigneeId.", DomainErrorKind.Invalid);
         var requestHash = Hash(id, request.BotActive, request.Resolved, assignee);
 
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var record = await ConversationStore.GetVisibleAsync(w.Connection, w.Transaction, caller, id);
             // A retried mutation answers with its first result, even if the version has moved on since.
-            var replay = await MutationLog.FindAsync(w, mutationId);
+            var replay = await IdempotencyStore.FindAsync(w, mutationId);
             if (replay is not null)
             {
                 if (replay.Target != Target(id) || replay.RequestHash != requestHash)
@@ -80,9 +80,9 @@ public sealed class ConversationService(Database database)
                 current = current with { Version = before.Version + 1 };
                 after = record.With(current);
                 await ConversationStore.UpdateAsync(w, before, current);
-                seq = await ConversationViews.AppendAsync(w, after, change, caller.Actor, mutationId);
+                seq = await ConversationWriter.AppendEventAsync(w, after, change, caller.Actor, mutationId);
             }
-            await MutationLog.RecordAsync(w, mutationId, Target(id), requestHash, seq);
+            await IdempotencyStore.RecordAsync(w, mutationId, Target(id), requestHash, seq);
             return new ConversationWriteResponse(ConversationViews.ForTeam(after), seq, Replayed: false);
         }, cancellationToken);
     }
@@ -103,10 +103,7 @@ public sealed class ConversationService(Database database)
             throw new DomainException("assign_forbidden", "Only an admin may assign a conversation to someone else.", DomainErrorKind.Forbidden);
         if (!caller.IsAdmin && c.AssigneeId is { } owner && owner != caller.MemberId)
             throw new DomainException("conversation_taken", "A colleague already owns this conversation.");
-        var active = await w.QuerySingleAsync<long>(
-            "SELECT COUNT(*) FROM members WHERE workspace_id = @WorkspaceId AND id = @memberId AND active = @active",
-            new { w.WorkspaceId, memberId, active = true });
-        if (active != 1) throw new DomainException("assignee_invalid", "The assignee must be an active member of this workspace.", DomainErrorKind.Invalid);
+        if (!await MemberStore.IsActiveAsync(w, memberId)) throw new DomainException("assignee_invalid", "The assignee must be an active member of this workspace.", DomainErrorKind.Invalid);
         return memberId;
     }
 

@@ -3,12 +3,12 @@ using Dapper;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Server.Common;
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Conversations;
 
 /// <summary>SQL for conversations. Every query names the workspace: another workspace's conversation is simply not found.</summary>
-public static class ConversationStore
+public static partial class ConversationStore
 {
     public static async Task<ConversationRecord?> FindAsync(DbConnection connection, DbTransaction? tx, long workspaceId, long id) =>
         (await connection.QuerySingleOrDefaultAsync<ConversationRow>(
@@ -25,6 +25,42 @@ public static class ConversationStore
         return record;
     }
 
+    static readonly string Queued = EnumText.ToText(ConversationState.Queued);
+
+    /// <summary>Queued conversations, oldest first: the queue serves whoever has waited longest (ties by id, so the order is total).</summary>
+    public static async Task<IReadOnlyList<ConversationRecord>> QueuedAsync(DbConnection connection, DbTransaction? tx, long workspaceId, int limit,
+        CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<ConversationRow>(new CommandDefinition(
+            $"{ConversationRow.Select} WHERE cv.workspace_id = @workspaceId AND cv.state = @Queued ORDER BY cv.queued_at, cv.id LIMIT {limit}",
+            new { workspaceId, Queued }, tx, cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
+
+    public static Task<IReadOnlyList<ConversationRecord>> QueuedAsync(WriteContext w, int limit) =>
+        QueuedAsync(w.Connection, w.Transaction, w.WorkspaceId, limit, w.CancellationToken);
+
+    public static Task<int> CountQueuedAsync(DbConnection connection, DbTransaction? tx, long workspaceId, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM conversations WHERE workspace_id = @workspaceId AND state = @Queued", new { workspaceId, Queued }, tx, cancellationToken: cancellationToken));
+
+    /// <summary>The contact of a conversation of the workspace, or null when there is no such conversation.</summary>
+    public static Task<long?> ContactIdAsync(DbConnection connection, DbTransaction? tx, long workspaceId, long id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT contact_id FROM conversations WHERE id = @id AND workspace_id = @workspaceId", new { id, workspaceId }, tx, cancellationToken: cancellationToken));
+
+    /// <summary>Moves the contact's or the team's read marker forward to <paramref name="upTo"/> (never back).</summary>
+    public static Task AdvanceReadMarkerAsync(WriteContext w, long id, bool byContact, long upTo) => byContact
+        ? w.ExecuteAsync("UPDATE conversations SET contact_read_ordinal = @upTo WHERE id = @id AND contact_read_ordinal < @upTo", new { upTo, id }, w.CancellationToken)
+        : w.ExecuteAsync("UPDATE conversations SET team_read_ordinal = @upTo WHERE id = @id AND team_read_ordinal < @upTo", new { upTo, id }, w.CancellationToken);
+
+    /// <summary>Moves the contact's delivered marker forward to <paramref name="upTo"/> (never back).</summary>
+    public static Task AdvanceDeliveredMarkerAsync(WriteContext w, long id, long upTo) =>
+        w.ExecuteAsync("UPDATE conversations SET contact_delivered_ordinal = @upTo WHERE id = @id AND contact_delivered_ordinal < @upTo", new { upTo, id }, w.CancellationToken);
+
+    /// <summary>The id of the contact's latest conversation in an inbox (the one a returning customer continues), if any.</summary>
+    public static Task<long?> LatestIdAsync(DbConnection connection, DbTransaction? tx, long inboxId, long contactId, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT id FROM conversations WHERE inbox_id = @inboxId AND contact_id = @contactId ORDER BY id DESC LIMIT 1",
+            new { inboxId, contactId }, tx, cancellationToken: cancellationToken));
+
     public static async Task<long> InsertAsync(WriteContext w, Conversation c) => await w.QuerySingleAsync<long>("""
         INSERT INTO conversations (workspace_id, inbox_id, contact_id, state, bot_active, assignee_id, message_count,
             last_message_at, last_message_preview, activity_at, unread_count, contact_unread_count, handoff_reason,
@@ -33,7 +69,7 @@ public static class ConversationStore
             @LastMessageAt, @LastMessagePreview, @ActivityAt, @UnreadCount, @ContactUnreadCount, @HandoffReason,
             @LastCustomerMessageSeq, @QueuedAt, @Version, @CreatedAt, @UpdatedAt)
         RETURNING id
-        """, Parameters(c));
+        """, Parameters(c), w.CancellationToken);
 
     /// <summary>
     /// Stores the next snapshot. The version check is a guard, not the concurrency control: writers of a
@@ -42,13 +78,13 @@ public static class ConversationStore
     public static async Task UpdateAsync(WriteContext w, Conversation before, Conversation next)
     {
         var changed = await w.ExecuteAsync("""
-            UPDATE conversations SET state = @State, bot_active = @BotActive, assignee_id = @AssigneeId,
+            UPDATE conversations SET contact_id = @ContactId, state = @State, bot_active = @BotActive, assignee_id = @AssigneeId,
                 message_count = @MessageCount, last_message_at = @LastMessageAt, last_message_preview = @LastMessagePreview,
                 activity_at = @ActivityAt, unread_count = @UnreadCount, contact_unread_count = @ContactUnreadCount,
                 handoff_reason = @HandoffReason, last_customer_seq = @LastCustomerMessageSeq, queued_at = @QueuedAt,
                 version = @Version, updated_at = @UpdatedAt
             WHERE id = @Id AND workspace_id = @WorkspaceId AND version = @expectedVersion
-            """, new DynamicParameters(Parameters(next)).With("expectedVersion", before.Version));
+            """, new DynamicParameters(Parameters(next)).With("expectedVersion", before.Version), w.CancellationToken);
         if (changed != 1) throw new InvalidOperationException($"Conversation {next.Id} changed under a serialized writer.");
     }
 

@@ -1,5 +1,3 @@
-using Switchboard.Server.Messages;
-
 namespace Switchboard.Server.Conversations;
 
 public static class ConversationsExtensions
@@ -7,8 +5,6 @@ public static class ConversationsExtensions
     public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ConversationService>();
-        builder.Services.AddSingleton<MessageService>();
-        builder.Services.AddSingleton<ReceiptService>();
         return builder;
     }
 }

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 using Switchboard.Core.Conversations;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Bots.Faq;
+using Switchboard.Server.Contacts;
 using Switchboard.Server.Conversations;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Storage;
-using Switchboard.Server.Widget;
 using Switchboard.Server.Workspaces;
 
 namespace Switchboard.Server.Demo;
@@ -18,7 +18,7 @@ namespace Switchboard.Server.Demo;
 /// On an empty database: a demo workspace with an admin and an operator, a widget inbox, FAQ entries and a
 /// few conversations in different states, all written through the same code paths (and events) as real traffic.
 /// </summary>
-public sealed class DemoSeeder(Database database, WorkspaceProvisioner provisioner, MessageService messages, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(Database database, EventLogWriter eventLog, WorkspaceProvisioner provisioner, MessageService messages, IOptions<DemoOptions> options, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string AdminEmail = "admin@example.com";
     public const string OperatorEmail = "operator@example.com";
@@ -79,26 +79,26 @@ public sealed class DemoSeeder(Database database, WorkspaceProvisioner provision
     async Task SampleConversationAsync(long workspaceId, long inboxId, string contactName, string question,
         string? handoff = null, long? operatorId = null, string? reply = null, CancellationToken cancellationToken = default)
     {
-        var (conversationId, contactId) = await database.WriteAsync(workspaceId, async w =>
+        var (conversationId, contactId) = await eventLog.WriteAsync(workspaceId, async w =>
         {
-            var contactId = await WidgetService.CreateContactAsync(w.Connection, w.Transaction, workspaceId, contactName, null, w.Now);
-            var record = await WidgetService.StartConversationAsync(w, inboxId, contactId, Actor.Contact(contactId));
+            var contactId = await ContactStore.CreateVisitorAsync(w.Connection, w.Transaction, workspaceId, contactName, null, w.Now, w.CancellationToken);
+            var record = await ConversationWriter.StartAsync(w, inboxId, contactId, Actor.Contact(contactId));
             return (record.Conversation.Id, contactId);
         }, cancellationToken);
         var customer = new Author(Core.Messages.SenderRole.Customer, null, contactId, contactName, Actor.Contact(contactId));
-        await messages.PostAsync(workspaceId, customer, conversationId, new PostMessageRequest(NewId(), question, null, null), null, cancellationToken);
+        await messages.PostAsync(new MessagePost(workspaceId, customer, conversationId, new PostMessageRequest(NewId(), question, null, null)), cancellationToken);
         if (handoff is not null)
-            await database.WriteAsync(workspaceId, async w =>
+            await eventLog.WriteAsync(workspaceId, async w =>
             {
                 var record = (await ConversationStore.FindAsync(w, conversationId))!;
                 // The bot, answering the same message in its job, may have handed off first, for the same reason.
                 if (record.Conversation.State != ConversationState.Bot) return record;
-                return await ConversationViews.CommitAsync(w, record, ConversationMachine.Handoff(record.Conversation, handoff, w.Now), Actor.Bot);
+                return await ConversationWriter.SaveTransitionAsync(w, record, ConversationMachine.Handoff(record.Conversation, handoff, w.Now), Actor.Bot);
             }, cancellationToken);
         if (operatorId is { } op && reply is not null)
         {
             var author = new Author(Core.Messages.SenderRole.Operator, op, null, "Olivia Operator", Actor.Member(op));
-            await messages.PostAsync(workspaceId, author, conversationId, new PostMessageRequest(NewId(), reply, null, null), null, cancellationToken);
+            await messages.PostAsync(new MessagePost(workspaceId, author, conversationId, new PostMessageRequest(NewId(), reply, null, null)), cancellationToken);
         }
     }
 

@@ -18,9 +18,6 @@ public static class Problems
         return problem;
     }
 
-    public static IResult Result(int status, string code, string detail) =>
-        TypedResults.Problem(Create(status, code, detail));
-
     public static async Task WriteAsync(HttpContext context, int status, string code, string detail)
     {
         context.Response.StatusCode = status;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Common;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Storage;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Core;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
+using Switchboard.Server.Errors;
 
 namespace Switchboard.Server.Jobs;
 
@@ -12,7 +13,7 @@ public static class JobsApi
 
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/jobs").WithTags("Jobs").RequireAuthorization(Policies.Admin);
+        var group = routes.MapGroup("/api/v1/jobs").WithTags("Jobs").ProducesProblems().RequireAuthorization(Policies.Admin);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
         group.MapPost("/{id:long}/retry", RetryAsync);
@@ -36,10 +37,10 @@ public static class JobsApi
         return TypedResults.Ok(new ItemsResponse<JobResponse>(page, next));
     }
 
-    public static async Task<Results<Ok<JobResponse>, ProblemHttpResult>> GetAsync(long id, HttpContext http, JobStore store, CancellationToken cancellationToken) =>
+    public static async Task<Ok<JobResponse>> GetAsync(long id, HttpContext http, JobStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(Caller.From(http.User).WorkspaceId, id, cancellationToken) is { } job
             ? TypedResults.Ok(job.ToResponse())
-            : NotFoundProblem.Of("job_not_found", "No such job.");
+            : throw new DomainException("job_not_found", "No such job.", DomainErrorKind.NotFound);
 
     /// <summary>A dead job runs again with a fresh attempt budget; any other state answers 409 <c>job_not_dead</c>.</summary>
     public static async Task<Ok<JobResponse>> RetryAsync(long id, HttpContext http, JobStore store, JobQueue queue, TimeProvider clock, CancellationToken cancellationToken)

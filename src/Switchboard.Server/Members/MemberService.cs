@@ -2,23 +2,20 @@ using System.Security.Cryptography;
 using Switchboard.Core;
 using Switchboard.Core.Events;
 using Switchboard.Server.Auth;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Members;
 
-public sealed class MemberService(Database database)
+public sealed class MemberService(Database database, EventLogWriter eventLog)
 {
     public async Task<IReadOnlyList<MemberResponse>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
         await database.ReadAsync(async (c, tx) =>
-            (await Dapper.SqlMapper.QueryAsync<MemberRow>(c, $"SELECT {MemberRow.Columns} FROM members WHERE workspace_id = @WorkspaceId ORDER BY id",
-                new { caller.WorkspaceId }, tx)).Select(m => m.ToResponse()).ToList(), cancellationToken);
+            (await MemberStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken)).Select(m => m.ToResponse()).ToList(), cancellationToken);
 
     public async Task<MemberResponse?> GetAsync(Caller caller, long id, CancellationToken cancellationToken) =>
         await database.ReadAsync(async (c, tx) =>
-            (await Dapper.SqlMapper.QuerySingleOrDefaultAsync<MemberRow>(c,
-                $"SELECT {MemberRow.Columns} FROM members WHERE workspace_id = @WorkspaceId AND id = @id",
-                new { caller.WorkspaceId, id }, tx))?.ToResponse(), cancellationToken);
+            (await MemberStore.FindAsync(c, tx, caller.WorkspaceId, id, cancellationToken))?.ToResponse(), cancellationToken);
 
     public Task<(CreatedMemberResponse Created, long Seq)> CreateAsync(Caller caller, CreateMemberRequest request, CancellationToken cancellationToken)
     {
@@ -31,15 +28,11 @@ public sealed class MemberService(Database database)
         var password = request.Password ?? (temporary = TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(12)));
         ValidatePassword(password);
 
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
-            var taken = await w.QuerySingleAsync<long>("SELECT COUNT(*) FROM members WHERE email = @email", new { email });
-            if (taken > 0) throw new DomainException("email_taken", "A member with this email already exists.");
-            var member = await w.QuerySingleAsync<MemberRow>($"""
-                INSERT INTO members (workspace_id, email, name, role, password_hash, active, capacity, created_at)
-                VALUES (@WorkspaceId, @email, @name, @role, @hash, @active, @capacity, @now)
-                RETURNING {MemberRow.Columns}
-                """, new { w.WorkspaceId, email, name, role, hash = Passwords.Hash(password), active = true, capacity, now = w.NowMs });
+            if (await MemberStore.FindByEmailAsync(w.Connection, w.Transaction, email, w.CancellationToken) is not null)
+                throw new DomainException("email_taken", "A member with this email already exists.");
+            var member = await MemberStore.InsertAsync(w.Connection, w.Transaction, w.WorkspaceId, email, name, role, password, capacity, w.NowMs, w.CancellationToken);
             var seq = await AppendUpdatedAsync(w, member, caller.Actor);
             return (new CreatedMemberResponse(member.ToResponse(), temporary), seq);
         }, cancellationToken);
@@ -53,11 +46,9 @@ public sealed class MemberService(Database database)
         if (request.Capacity is { } cap) ValidateCapacity(cap);
         if (request.Password is not null) ValidatePassword(request.Password);
 
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
-            var member = await w.QuerySingleOrDefaultAsync<MemberRow>(
-                $"SELECT {MemberRow.Columns} FROM members WHERE workspace_id = @WorkspaceId AND id = @id", new { w.WorkspaceId, id })
-                ?? throw new DomainException("member_not_found", "No such member.", DomainErrorKind.NotFound);
+            var member = await MemberStore.FindAsync(w, id) ?? throw new DomainException("member_not_found", "No such member.", DomainErrorKind.NotFound);
             if (id == caller.MemberId && (request.Active == false || request.Role == Roles.Operator))
                 throw new DomainException("cannot_demote_self", "You cannot deactivate or demote yourself.");
 
@@ -66,14 +57,10 @@ public sealed class MemberService(Database database)
             member.Active = request.Active ?? member.Active;
             member.Capacity = request.Capacity ?? member.Capacity;
             member.Version++;
-            await w.ExecuteAsync("""
-                UPDATE members SET name = @Name, role = @Role, active = @Active, capacity = @Capacity, version = @Version
-                WHERE id = @Id
-                """, member);
-            if (request.Password is not null)
-                await w.ExecuteAsync("UPDATE members SET password_hash = @hash WHERE id = @id", new { hash = Passwords.Hash(request.Password), id });
+            await MemberStore.UpdateProfileAsync(w, member);
+            if (request.Password is not null) await MemberStore.SetPasswordAsync(w, id, request.Password);
             if (!member.Active || request.Password is not null)
-                await w.ExecuteAsync("DELETE FROM member_sessions WHERE member_id = @id", new { id });
+                await w.ExecuteAsync("DELETE FROM member_sessions WHERE member_id = @id", new { id }, w.CancellationToken);
             var seq = await AppendUpdatedAsync(w, member, caller.Actor);
             return (member.ToResponse(), seq);
         }, cancellationToken);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Core;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
+using Switchboard.Server.Errors;
 
 namespace Switchboard.Server.Members;
 
@@ -8,7 +10,7 @@ public static class MembersApi
 {
     public static RouteGroupBuilder MapMembersApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization(Policies.Team);
+        var group = routes.MapGroup("/api/v1/members").WithTags("Members").ProducesProblems().RequireAuthorization(Policies.Team);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
@@ -19,10 +21,10 @@ public static class MembersApi
     public static async Task<Ok<ItemsResponse<MemberResponse>>> ListAsync(HttpContext http, MemberService members, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ItemsResponse<MemberResponse>(await members.ListAsync(Caller.From(http.User), cancellationToken), null));
 
-    public static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> GetAsync(long id, HttpContext http, MemberService members, CancellationToken cancellationToken) =>
+    public static async Task<Ok<MemberResponse>> GetAsync(long id, HttpContext http, MemberService members, CancellationToken cancellationToken) =>
         await members.GetAsync(Caller.From(http.User), id, cancellationToken) is { } member
             ? TypedResults.Ok(member)
-            : NotFoundProblem.Of("member_not_found", "No such member.");
+            : throw new DomainException("member_not_found", "No such member.", DomainErrorKind.NotFound);
 
     public static async Task<Created<WriteResponse<CreatedMemberResponse>>> CreateAsync(CreateMemberRequest request, HttpContext http, MemberService members, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using Switchboard.Core.Messages;
 using Switchboard.Server.Auth;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Messages;
 
@@ -8,6 +8,8 @@ namespace Switchboard.Server.Messages;
 public sealed record Author(SenderRole Role, long? MemberId, long? ContactId, string? Name, Actor Actor)
 {
     public static readonly Author Bot = new(SenderRole.Bot, null, null, "Bot", Actor.Bot);
+    /// <summary>Switchboard itself: automatic replies and notes that change no conversation state.</summary>
+    public static readonly Author System = new(SenderRole.System, null, null, "Switchboard", Actor.System);
 
     public bool IsTeam => Role is SenderRole.Operator or SenderRole.Bot or SenderRole.System;
 

@@ -1,6 +1,6 @@
 using Switchboard.Core.Messages;
 using Switchboard.Server.Conversations;
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Messages;
 
@@ -17,4 +17,10 @@ public interface IChannelSendPolicy
     string Channel { get; }
 
     Task<DeliveryStatus> BeforeSendAsync(WriteContext w, ConversationRecord conversation, MessageContent content);
+
+    /// <summary>
+    /// Called in the same transaction once the message is stored, so the channel can queue its delivery: a
+    /// rolled-back message is never sent.
+    /// </summary>
+    Task StoredAsync(WriteContext w, MessageResponse message);
 }

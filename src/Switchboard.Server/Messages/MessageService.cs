@@ -1,4 +1,3 @@
-using Dapper;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
@@ -7,7 +6,9 @@ using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
+using Switchboard.Server.Inboxes;
+using Switchboard.Server.Members;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Workspaces;
 
@@ -17,46 +18,28 @@ namespace Switchboard.Server.Messages;
 /// Storing messages: idempotent by <c>clientMessageId</c>, moving the conversation through the state machine,
 /// updating counters and appending <c>message.created</c>, all in one transaction.
 /// </summary>
-public sealed class MessageService(Database database, IEnumerable<IChannelSendPolicy> sendPolicies)
+public sealed class MessageService(Database database, EventLogWriter eventLog, IEnumerable<IChannelSendPolicy> sendPolicies)
 {
     public const int MaxPage = 200;
 
     readonly Dictionary<string, IChannelSendPolicy> policies = sendPolicies.ToDictionary(p => p.Channel, StringComparer.Ordinal);
 
-    public Task<PostMessageResponse> PostAsync(Caller caller, long conversationId, PostMessageRequest request, CancellationToken cancellationToken) =>
-        PostAsync(caller, conversationId, request, MessageContent.Text, cancellationToken);
-
-    /// <summary>Stores a message from the caller with <paramref name="content"/> beyond its text (a WhatsApp template).</summary>
-    public async Task<PostMessageResponse> PostAsync(Caller caller, long conversationId, PostMessageRequest request, MessageContent content,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The one way a message is stored, whoever writes it (API, bot, channel, demo): idempotent by its
+    /// <c>clientMessageId</c>, refused by the channel's send policy before anything is written.
+    /// </summary>
+    public Task<PostMessageResponse> PostAsync(MessagePost post, CancellationToken cancellationToken)
     {
-        var author = Author.From(caller);
+        var (workspaceId, author, conversationId, request) = post;
+        var (content, visibleTo) = (post.Content, post.VisibleTo);
         if (request.IsNote == true && !author.IsTeam)
             throw new DomainException("note_forbidden", "Only the team can write internal notes.", DomainErrorKind.Forbidden);
-        return await PostAsync(caller.WorkspaceId, author, conversationId, request, content, visibleTo: caller, cancellationToken);
-    }
-
-    /// <summary>
-    /// Stores a message from <paramref name="author"/>. <paramref name="visibleTo"/> (when given) must be allowed
-    /// to see the conversation; the bot and the system pass null.
-    /// </summary>
-    public Task<PostMessageResponse> PostAsync(long workspaceId, Author author, long conversationId, PostMessageRequest request,
-        Caller? visibleTo, CancellationToken cancellationToken) =>
-        PostAsync(workspaceId, author, conversationId, request, MessageContent.Text, visibleTo, cancellationToken);
-
-    /// <summary>
-    /// Stores a message from <paramref name="author"/> with <paramref name="content"/> beyond its text: an inbound
-    /// WhatsApp image keeps its kind and media id, a template its name and parameters.
-    /// </summary>
-    public Task<PostMessageResponse> PostAsync(long workspaceId, Author author, long conversationId, PostMessageRequest request,
-        MessageContent content, Caller? visibleTo, CancellationToken cancellationToken)
-    {
         var clientMessageId = MessageText.ValidateClientId(request.ClientMessageId, "clientMessageId");
         var text = MessageText.Normalize(request.Text);
         var isNote = request.IsNote == true;
         if (request.SeenSeq is < 0) throw new DomainException("seen_seq_invalid", "seenSeq must not be negative.", DomainErrorKind.Invalid);
 
-        return database.WriteAsync(workspaceId, async w =>
+        return eventLog.WriteAsync(workspaceId, async w =>
         {
             var record = visibleTo is null
                 ? await ConversationStore.FindAsync(w, conversationId) ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound)
@@ -73,11 +56,14 @@ public sealed class MessageService(Database database, IEnumerable<IChannelSendPo
             }
 
             // Only what the team sends goes out through a channel; the channel may refuse it (nothing is written yet).
-            var status = author.Role == SenderRole.Customer || isNote ? DeliveryStatus.Sent : await BeforeSendAsync(w, record, content);
+            var policy = author.Role == SenderRole.Customer || isNote ? null : await PolicyAsync(w, record);
+            var status = policy is null ? DeliveryStatus.Sent : await policy.BeforeSendAsync(w, record, content);
             var before = record.Conversation;
             var seq = w.NextSeq;
-            var transition = isNote ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
-            var next = isNote ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text) };
+            // A note, or an automatic system message (the closed-hours reply), leaves the conversation's state as it is.
+            var quiet = isNote || author.Role == SenderRole.System;
+            var transition = quiet ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
+            var next = quiet ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text) };
             var after = record.With(next);
 
             var message = await MessageStore.InsertAsync(w, new MessageRow
@@ -101,11 +87,12 @@ public sealed class MessageService(Database database, IEnumerable<IChannelSendPo
                 Details = content.Details,
                 ExternalId = content.ExternalId,
             });
-            if (!isNote) await ConversationStore.UpdateAsync(w, before, next);
+            if (!quiet) await ConversationStore.UpdateAsync(w, before, next);
             if (author.Role == SenderRole.Operator && author.MemberId is { } memberId && !isNote)
-                await w.ExecuteAsync("UPDATE members SET total_messages = total_messages + 1 WHERE id = @memberId", new { memberId });
+                await MemberStore.CountMessageAsync(w, memberId);
 
             var response = message.ToResponse();
+            if (policy is not null) await policy.StoredAsync(w, response);
             var appended = await w.AppendAsync(new EventDraft(EventTypes.MessageCreated, conversationId, before.ContactId,
                 new MessageEventData(response, isNote ? null : ConversationViews.ForTeam(after)),
                 isNote ? null : new MessageEventData(response, ConversationViews.ForVisitor(after)),
@@ -115,11 +102,12 @@ public sealed class MessageService(Database database, IEnumerable<IChannelSendPo
         }, cancellationToken);
     }
 
-    async Task<DeliveryStatus> BeforeSendAsync(WriteContext w, ConversationRecord record, MessageContent content)
+    /// <summary>The send policy of the conversation's channel, if it has one: the one look at the inbox per team message.</summary>
+    async Task<IChannelSendPolicy?> PolicyAsync(WriteContext w, ConversationRecord record)
     {
-        if (policies.Count == 0) return DeliveryStatus.Sent;
-        var channel = await w.QuerySingleAsync<string>("SELECT channel FROM inboxes WHERE id = @InboxId", new { record.Conversation.InboxId });
-        return policies.TryGetValue(channel, out var policy) ? await policy.BeforeSendAsync(w, record, content) : DeliveryStatus.Sent;
+        if (policies.Count == 0) return null;
+        var channel = await InboxStore.ChannelAsync(w, record.Conversation.InboxId);
+        return policies.GetValueOrDefault(channel);
     }
 
     static async Task<Transition> TransitionAsync(WriteContext w, Conversation c, Author author, long? seenSeq, long seq)
@@ -148,11 +136,7 @@ public sealed class MessageService(Database database, IEnumerable<IChannelSendPo
         {
             await ConversationStore.GetVisibleAsync(c, tx, caller, conversationId);
             var cursor = await WorkspaceStore.CursorAsync(c, tx, caller.WorkspaceId);
-            var notes = caller.IsVisitor ? " AND is_note = @noNotes" : "";
-            var (range, order) = after is not null ? (" AND ordinal > @after", "ASC") : before is not null ? (" AND ordinal < @before", "DESC") : ("", "DESC");
-            var rows = (await c.QueryAsync<MessageRow>(
-                $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @conversationId{notes}{range} ORDER BY ordinal {order} LIMIT {take + 1}",
-                new { conversationId, noNotes = false, before, after }, tx)).ToList();
+            var rows = await MessageStore.PageAsync(c, tx, conversationId, withNotes: !caller.IsVisitor, before, after, take + 1, cancellationToken);
             var hasMore = rows.Count > take;
             var page = rows.Take(take).OrderBy(m => m.Ordinal).Select(m => m.ToResponse()).ToList();
             return new MessagePageResponse(page, hasMore, cursor);

@@ -1,8 +1,7 @@
 using Switchboard.Core.Events;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Common;
-using Switchboard.Server.Events;
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Messages;
 

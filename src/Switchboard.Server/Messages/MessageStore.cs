@@ -1,32 +1,32 @@
 using Switchboard.Core.Messages;
 using Switchboard.Server.Common;
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Messages;
 
-public static class MessageStore
+public static partial class MessageStore
 {
     public static Task<MessageRow?> FindByClientIdAsync(WriteContext w, long conversationId, string clientMessageId) =>
         w.QuerySingleOrDefaultAsync<MessageRow>(
             $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @conversationId AND client_message_id = @clientMessageId",
-            new { conversationId, clientMessageId });
+            new { conversationId, clientMessageId }, w.CancellationToken);
 
     public static async Task<MessageRow> InsertAsync(WriteContext w, MessageRow m)
     {
         m.Ordinal = await w.QuerySingleAsync<long>(
-            "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM messages WHERE conversation_id = @ConversationId", new { m.ConversationId });
+            "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM messages WHERE conversation_id = @ConversationId", new { m.ConversationId }, w.CancellationToken);
         m.Id = await w.QuerySingleAsync<long>("""
             INSERT INTO messages (workspace_id, conversation_id, ordinal, client_message_id, sender_role, sender_id, sender_name, text,
                 is_note, status, error, handled_by_operator_id, seq, version, created_at, updated_at, kind, media_id, details, external_id)
             VALUES (@WorkspaceId, @ConversationId, @Ordinal, @ClientMessageId, @SenderRole, @SenderId, @SenderName, @Text,
                 @IsNote, @Status, @Error, @HandledByOperatorId, @Seq, @Version, @CreatedAt, @UpdatedAt, @Kind, @MediaId, @Details, @ExternalId)
             RETURNING id
-            """, m);
+            """, m, w.CancellationToken);
         return m;
     }
 
     public static Task UpdateStatusAsync(WriteContext w, MessageRow m) => w.ExecuteAsync(
-        "UPDATE messages SET status = @Status, error = @Error, version = @Version, updated_at = @UpdatedAt WHERE id = @Id", m);
+        "UPDATE messages SET status = @Status, error = @Error, version = @Version, updated_at = @UpdatedAt WHERE id = @Id", m, w.CancellationToken);
 
     public static string Preview(string text) => text.Length <= 140 ? text : text[..140];
 

@@ -5,8 +5,7 @@ using Switchboard.Core.Messages;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
-using Switchboard.Server.Events;
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Messages;
 
@@ -14,7 +13,7 @@ namespace Switchboard.Server.Messages;
 /// Delivered and read receipts. A receipt from one side moves the statuses of the other side's messages
 /// forward (never back), moves that side's read marker and recomputes its unread count.
 /// </summary>
-public sealed class ReceiptService(Database database)
+public sealed class ReceiptService(EventLogWriter eventLog)
 {
     public Task<ConversationWriteResponse> ApplyAsync(Caller caller, long conversationId, ReceiptRequest request, CancellationToken cancellationToken)
     {
@@ -24,18 +23,12 @@ public sealed class ReceiptService(Database database)
         if (request.UpToMessageId is not { } upToId)
             throw new DomainException("up_to_message_id_invalid", "upToMessageId is required.", DomainErrorKind.Invalid);
 
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var record = await ConversationStore.GetVisibleAsync(w.Connection, w.Transaction, caller, conversationId);
-            var upTo = await w.QuerySingleOrDefaultAsync<long?>(
-                "SELECT ordinal FROM messages WHERE id = @upToId AND conversation_id = @conversationId", new { upToId, conversationId })
-                ?? throw new DomainException("message_not_found", "upToMessageId is not a message of this conversation.", DomainErrorKind.NotFound);
+            var upTo = await MessageStore.OrdinalAsync(w, conversationId, upToId) ?? throw new DomainException("message_not_found", "upToMessageId is not a message of this conversation.", DomainErrorKind.NotFound);
 
-            // The visitor acknowledges what the team wrote; the team acknowledges what the customer wrote.
-            var otherSide = caller.IsVisitor ? "sender_role <> @customer AND is_note = @noNotes" : "sender_role = @customer";
-            var candidates = await w.QueryAsync<MessageRow>(
-                $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @conversationId AND ordinal <= @upTo AND {otherSide} ORDER BY ordinal",
-                new { conversationId, upTo, customer = EnumText.ToText(SenderRole.Customer), noNotes = false });
+            var candidates = await MessageStore.FromOtherSideAsync(w, conversationId, upTo, caller.IsVisitor);
             foreach (var message in candidates)
             {
                 var current = EnumText.Parse<DeliveryStatus>(message.Status);
@@ -53,12 +46,8 @@ public sealed class ReceiptService(Database database)
             var after = record;
             if (status == DeliveryStatus.Read)
             {
-                var marker = caller.IsVisitor ? "contact_read_ordinal" : "team_read_ordinal";
-                await w.ExecuteAsync($"UPDATE conversations SET {marker} = @upTo WHERE id = @conversationId AND {marker} < @upTo", new { upTo, conversationId });
-                var stillUnread = await w.QuerySingleAsync<int>($"""
-                    SELECT COUNT(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id
-                    WHERE m.conversation_id = @conversationId AND m.ordinal > c.{marker} AND {otherSide.Replace("sender_role", "m.sender_role").Replace("is_note", "m.is_note")}
-                    """, new { conversationId, customer = EnumText.ToText(SenderRole.Customer), noNotes = false });
+                await ConversationStore.AdvanceReadMarkerAsync(w, conversationId, caller.IsVisitor, upTo);
+                var stillUnread = await MessageStore.UnreadByAsync(w, conversationId, caller.IsVisitor);
                 var t = caller.IsVisitor
                     ? ConversationMachine.MarkReadByContact(before, stillUnread, w.Now)
                     : ConversationMachine.MarkReadByTeam(before, stillUnread, w.Now);
@@ -66,12 +55,11 @@ public sealed class ReceiptService(Database database)
                 {
                     after = record.With(t.Next);
                     await ConversationStore.UpdateAsync(w, before, t.Next);
-                    await ConversationViews.AppendAsync(w, after, ConversationChange.Read, caller.Actor, type: EventTypes.ConversationRead);
+                    await ConversationWriter.AppendEventAsync(w, after, ConversationChange.Read, caller.Actor, type: EventTypes.ConversationRead);
                 }
             }
             else if (caller.IsVisitor)
-                await w.ExecuteAsync("UPDATE conversations SET contact_delivered_ordinal = @upTo WHERE id = @conversationId AND contact_delivered_ordinal < @upTo",
-                    new { upTo, conversationId });
+                await ConversationStore.AdvanceDeliveredMarkerAsync(w, conversationId, upTo);
 
             return new ConversationWriteResponse(ConversationViews.For(caller, after), w.LastSeq, Replayed: false);
         }, cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
+using Switchboard.Server.Errors;
 using Switchboard.Server.Members;
 
 namespace Switchboard.Server.Presence;
@@ -9,7 +10,7 @@ public static class PresenceApi
 {
     public static RouteGroupBuilder MapPresenceApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/presence").WithTags("Presence").RequireAuthorization(Policies.Team);
+        var group = routes.MapGroup("/api/v1/presence").WithTags("Presence").ProducesProblems().RequireAuthorization(Policies.Team);
         group.MapPut("/", SetAsync);
         return group;
     }

@@ -3,13 +3,12 @@ using Switchboard.Core.Conversations;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Members;
 using Switchboard.Server.Queue;
 using Switchboard.Server.Realtime;
 using Switchboard.Server.Workspaces;
 using Switchboard.Core.Workspaces;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Presence;
 
@@ -18,7 +17,7 @@ namespace Switchboard.Server.Presence;
 /// snapshots show it) but its changes are announced as the ephemeral <c>presence</c> signal, not as log events
 /// (DESIGN §4): a member's activity must not move every client's cursor.
 /// </summary>
-public sealed class PresenceService(Database database, IEphemeralPublisher signals, ILogger<PresenceService> logger)
+public sealed class PresenceService(EventLogWriter eventLog, IEphemeralPublisher signals, ILogger<PresenceService> logger)
 {
     static readonly string Offline = EnumText.ToText(PresenceStatus.Offline);
     static readonly string Online = EnumText.ToText(PresenceStatus.Online);
@@ -31,7 +30,7 @@ public sealed class PresenceService(Database database, IEphemeralPublisher signa
         if (next == PresenceStatus.Offline)
             throw new DomainException("status_invalid", "status must be online or away; offline follows from inactivity.", DomainErrorKind.Invalid);
 
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var member = await FindAsync(w, memberId);
             var text = EnumText.ToText(next);
@@ -51,10 +50,9 @@ public sealed class PresenceService(Database database, IEphemeralPublisher signa
 
     /// <summary>Records activity; an offline member comes online (an explicit <c>away</c> stays away).</summary>
     public Task TouchAsync(long workspaceId, long memberId, CancellationToken cancellationToken) =>
-        database.WriteAsync(workspaceId, async w =>
+        eventLog.WriteAsync(workspaceId, async w =>
         {
-            var member = await w.QuerySingleOrDefaultAsync<MemberRow>(
-                $"SELECT {MemberRow.Columns} FROM members WHERE workspace_id = @WorkspaceId AND id = @memberId", new { w.WorkspaceId, memberId });
+            var member = await MemberStore.FindAsync(w, memberId);
             if (member is null) return 0;
             member.LastActivityAt = w.NowMs;
             if (member.Presence == Offline)
@@ -74,7 +72,7 @@ public sealed class PresenceService(Database database, IEphemeralPublisher signa
     /// their open conversations to the queue. Checked again inside the transaction: activity that raced the sweep wins.
     /// </summary>
     public Task<bool> ReleaseIdleAsync(long workspaceId, long memberId, DateTimeOffset idleBefore, CancellationToken cancellationToken) =>
-        database.WriteAsync(workspaceId, async w =>
+        eventLog.WriteAsync(workspaceId, async w =>
         {
             var member = await FindAsync(w, memberId);
             if (member.Presence == Offline || member.LastActivityAt >= idleBefore.ToUnixTimeMilliseconds()) return false;
@@ -83,16 +81,13 @@ public sealed class PresenceService(Database database, IEphemeralPublisher signa
             await SaveAsync(w, member);
             await AnnounceAsync(w, member);
 
-            var owned = await w.QueryAsync<ConversationRow>(
-                $"{ConversationRow.Select} WHERE cv.workspace_id = @WorkspaceId AND cv.assignee_id = @memberId AND cv.state <> @resolved ORDER BY cv.id",
-                new { w.WorkspaceId, memberId, resolved = EnumText.ToText(ConversationState.Resolved) });
+            var owned = await ConversationStore.OpenAssignedToAsync(w, memberId);
             var released = 0;
-            foreach (var row in owned)
+            foreach (var record in owned)
             {
-                var record = row.ToRecord();
                 var t = ConversationMachine.IdleRelease(record.Conversation, w.Now);
                 if (ConversationMachine.IsNoOp(record.Conversation, t)) continue;
-                await ConversationViews.CommitAsync(w, record, t, Actor.System);
+                await ConversationWriter.SaveTransitionAsync(w, record, t, Actor.System);
                 released++;
             }
             PresenceLog.IdleReleased(logger, workspaceId, memberId, released);
@@ -112,10 +107,7 @@ public sealed class PresenceService(Database database, IEphemeralPublisher signa
     }
 
     static async Task<MemberRow> FindAsync(WriteContext w, long memberId) =>
-        await w.QuerySingleOrDefaultAsync<MemberRow>(
-            $"SELECT {MemberRow.Columns} FROM members WHERE workspace_id = @WorkspaceId AND id = @memberId", new { w.WorkspaceId, memberId })
-        ?? throw new DomainException("member_not_found", "No such member.", DomainErrorKind.NotFound);
+        await MemberStore.FindAsync(w, memberId) ?? throw new DomainException("member_not_found", "No such member.", DomainErrorKind.NotFound);
 
-    static Task SaveAsync(WriteContext w, MemberRow member) => w.ExecuteAsync(
-        "UPDATE members SET presence = @Presence, last_activity_at = @LastActivityAt, version = @Version WHERE id = @Id", member);
+    static Task SaveAsync(WriteContext w, MemberRow member) => MemberStore.SavePresenceAsync(w, member);
 }

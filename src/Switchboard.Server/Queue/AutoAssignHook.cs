@@ -2,8 +2,7 @@ using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
 using Switchboard.Core.Workspaces;
 using Switchboard.Server.Conversations;
-using Switchboard.Server.Events;
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Workspaces;
 
 namespace Switchboard.Server.Queue;

@@ -1,7 +1,7 @@
 using Switchboard.Core.Conversations;
 using Switchboard.Server.Conversations;
-using Switchboard.Server.Events;
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
+using Switchboard.Server.Members;
 
 namespace Switchboard.Server.Queue;
 
@@ -17,7 +17,7 @@ public static class AutoAssigner
 
     public static async Task<int> AssignAsync(WriteContext w)
     {
-        var queued = await QueueStore.QueuedAsync(w, BatchSize);
+        var queued = await ConversationStore.QueuedAsync(w, BatchSize);
         if (queued.Count == 0) return 0;
         var members = await QueueStore.OnlineLoadsAsync(w);
         var assigned = 0;
@@ -26,10 +26,10 @@ public static class AutoAssigner
             var member = members.Where(m => m.HasRoom).OrderBy(m => m.LastAssignedSeq).ThenBy(m => m.MemberId).FirstOrDefault();
             if (member is null) break;
             var transition = ConversationMachine.Assign(record.Conversation, member.MemberId, w.Now);
-            await ConversationViews.CommitAsync(w, record, transition, Actor.System);
+            await ConversationWriter.SaveTransitionAsync(w, record, transition, Actor.System);
             member.Load++;
             member.LastAssignedSeq = w.LastSeq;
-            await w.ExecuteAsync("UPDATE members SET last_assigned_seq = @LastAssignedSeq WHERE id = @MemberId", member);
+            await MemberStore.MarkAssignedAsync(w, member.MemberId, member.LastAssignedSeq);
             assigned++;
         }
         return assigned;

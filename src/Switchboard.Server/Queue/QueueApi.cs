@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Conversations;
+using Switchboard.Server.Errors;
 
 namespace Switchboard.Server.Queue;
 
@@ -12,11 +13,11 @@ public static class QueueApi
 {
     public static RouteGroupBuilder MapQueueApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/queue").WithTags("Queue").RequireAuthorization(Policies.Team);
+        var group = routes.MapGroup("/api/v1/queue").WithTags("Queue").ProducesProblems().RequireAuthorization(Policies.Team);
         group.MapGet("/", ListAsync);
         group.MapPost("/claim", ClaimNextAsync);
 
-        var conversation = routes.MapGroup("/api/v1/conversations/{id:long}").WithTags("Queue");
+        var conversation = routes.MapGroup("/api/v1/conversations/{id:long}").WithTags("Queue").ProducesProblems();
         conversation.MapPost("/claim", ClaimAsync).RequireAuthorization(Policies.Team);
         // An external bot hands off with its bot key, which is not the team's.
         conversation.MapPost("/handoff", HandoffAsync).RequireAuthorization(Policies.Responder);

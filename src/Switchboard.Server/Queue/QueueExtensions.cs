@@ -1,4 +1,5 @@
-using Switchboard.Server.Storage;
+using Switchboard.Server.EventLog;
+
 
 namespace Switchboard.Server.Queue;
 

@@ -7,7 +7,7 @@ using Switchboard.Core.Messages;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Workspaces;
 
@@ -19,7 +19,7 @@ namespace Switchboard.Server.Queue;
 /// check and the claim see the same state: two operators never get the same conversation, and nobody exceeds
 /// their capacity, on one node or many.
 /// </summary>
-public sealed class QueueService(Database database, ILogger<QueueService> logger)
+public sealed class QueueService(Database database, EventLogWriter eventLog, ILogger<QueueService> logger)
 {
     public const int MaxReasonLength = 200;
     public const int MaxPage = 200;
@@ -30,12 +30,10 @@ public sealed class QueueService(Database database, ILogger<QueueService> logger
         if (take is < 1 or > MaxPage) throw new DomainException("limit_invalid", $"limit must be 1 to {MaxPage}.", DomainErrorKind.Invalid);
         return database.ReadAsync(async (c, tx) =>
         {
-            var rows = await c.QueryAsync<ConversationRow>(
-                $"{ConversationRow.Select} WHERE cv.workspace_id = @WorkspaceId AND cv.state = @Queued {QueueStore.QueueOrder} LIMIT {take}",
-                new { caller.WorkspaceId, QueueStore.Queued }, tx);
-            var waiting = await QueueStore.CountQueuedAsync(c, tx, caller.WorkspaceId);
+            var queued = await ConversationStore.QueuedAsync(c, tx, caller.WorkspaceId, take, cancellationToken);
+            var waiting = await ConversationStore.CountQueuedAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var cursor = await WorkspaceStore.CursorAsync(c, tx, caller.WorkspaceId);
-            return new QueueResponse(rows.Select(r => ConversationViews.ForTeam(r.ToRecord())).ToList(), waiting, cursor);
+            return new QueueResponse(queued.Select(ConversationViews.ForTeam).ToList(), waiting, cursor);
         }, cancellationToken);
     }
 
@@ -51,7 +49,7 @@ public sealed class QueueService(Database database, ILogger<QueueService> logger
         var mutationId = MessageText.ValidateClientId(request.MutationId, "mutationId");
         var requestHash = Hash($"claim|{memberId}|{conversationId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "next"}");
 
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             if (await ReplayAsync(w, mutationId, requestHash) is { } replay) return replay;
 
@@ -62,11 +60,11 @@ public sealed class QueueService(Database database, ILogger<QueueService> logger
 
             var record = conversationId is { } id
                 ? await ConversationStore.FindAsync(w, id) ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound)
-                : await QueueStore.OldestQueuedAsync(w) ?? throw new DomainException("queue_empty", "No conversation is waiting in the queue.");
+                : (await ConversationStore.QueuedAsync(w, 1)).SingleOrDefault() ?? throw new DomainException("queue_empty", "No conversation is waiting in the queue.");
 
             var transition = ConversationMachine.Claim(record.Conversation, memberId, w.Now);
-            var after = await ConversationViews.CommitAsync(w, record, transition, caller.Actor, mutationId);
-            await MutationLog.RecordAsync(w, mutationId, Target(after.Conversation.Id), requestHash, w.LastSeq);
+            var after = await ConversationWriter.SaveTransitionAsync(w, record, transition, caller.Actor, mutationId);
+            await IdempotencyStore.RecordAsync(w, mutationId, Target(after.Conversation.Id), requestHash, w.LastSeq);
             QueueLog.Claimed(logger, w.WorkspaceId, after.Conversation.Id, memberId);
             return new ConversationWriteResponse(ConversationViews.ForTeam(after), w.LastSeq, Replayed: false);
         }, cancellationToken);
@@ -84,14 +82,14 @@ public sealed class QueueService(Database database, ILogger<QueueService> logger
         if (mutationId is not null) MessageText.ValidateClientId(mutationId, "mutationId");
         var requestHash = Hash($"handoff|{conversationId}|{why}");
 
-        return database.WriteAsync(workspaceId, async w =>
+        return eventLog.WriteAsync(workspaceId, async w =>
         {
             if (mutationId is not null && await ReplayAsync(w, mutationId, requestHash) is { } replay) return replay;
             var record = await ConversationStore.FindAsync(w, conversationId)
                 ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
             var transition = ConversationMachine.Handoff(record.Conversation, why, w.Now);
-            var after = await ConversationViews.CommitAsync(w, record, transition, actor, mutationId);
-            if (mutationId is not null) await MutationLog.RecordAsync(w, mutationId, Target(conversationId), requestHash, w.LastSeq);
+            var after = await ConversationWriter.SaveTransitionAsync(w, record, transition, actor, mutationId);
+            if (mutationId is not null) await IdempotencyStore.RecordAsync(w, mutationId, Target(conversationId), requestHash, w.LastSeq);
             QueueLog.HandedOff(logger, w.WorkspaceId, conversationId);
             return new ConversationWriteResponse(ConversationViews.ForTeam(after), w.LastSeq, Replayed: false);
         }, cancellationToken);
@@ -99,7 +97,7 @@ public sealed class QueueService(Database database, ILogger<QueueService> logger
 
     static async Task<ConversationWriteResponse?> ReplayAsync(WriteContext w, string mutationId, string requestHash)
     {
-        var entry = await MutationLog.FindAsync(w, mutationId);
+        var entry = await IdempotencyStore.FindAsync(w, mutationId);
         if (entry is null) return null;
         if (entry.RequestHash != requestHash || !entry.Target.StartsWith("conversation:", StringComparison.Ordinal))
             throw new DomainException(ErrorCodes.IdempotencyConflict, "This mutationId was already used for a different change.");

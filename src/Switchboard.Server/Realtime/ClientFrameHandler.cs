@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Switchboard.Core;
+using Switchboard.Server.Conversations;
 using Switchboard.Server.Hosting;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Storage;
@@ -103,9 +104,8 @@ public sealed class ClientFrameHandler(
     {
         if (!contactOf.TryGetValue(conversationId, out var contactId))
         {
-            var found = await database.ReadAsync((c, tx) => c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-                "SELECT contact_id FROM conversations WHERE id = @conversationId AND workspace_id = @WorkspaceId",
-                new { conversationId, connection.Caller.WorkspaceId }, tx, cancellationToken: cancellationToken)), cancellationToken);
+            var found = await database.ReadAsync((c, tx) =>
+                ConversationStore.ContactIdAsync(c, tx, connection.Caller.WorkspaceId, conversationId, cancellationToken), cancellationToken);
             if (found is null) return null;
             if (contactOf.Count >= MaxCachedConversations) contactOf.Clear();
             contactOf[conversationId] = contactId = found.Value;

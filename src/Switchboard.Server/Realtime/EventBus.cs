@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Realtime;
 
@@ -12,19 +12,10 @@ namespace Switchboard.Server.Realtime;
 public sealed class EventBus(IOptions<RealtimeOptions> options) : IEventBus
 {
     readonly ConcurrentDictionary<long, WorkspaceFeed> feeds = new();
-    readonly ConcurrentDictionary<long, Action<IReadOnlyList<StoredEvent>>[]> observers = new();
-
-    /// <summary>A bus with default options, for code that builds a <see cref="Storage.Database"/> by hand.</summary>
-    public EventBus() : this(Options.Create(new RealtimeOptions()))
-    {
-    }
 
     public void Publish(long workspaceId, IReadOnlyList<StoredEvent> events)
     {
-        if (events.Count == 0) return;
-        Feed(workspaceId).Append(events);
-        if (observers.TryGetValue(workspaceId, out var handlers))
-            foreach (var handler in handlers) handler(events);
+        if (events.Count > 0) Feed(workspaceId).Append(events);
     }
 
     public void PublishEphemeral(EphemeralSignal signal)
@@ -40,26 +31,6 @@ public sealed class EventBus(IOptions<RealtimeOptions> options) : IEventBus
         return new FeedSubscription(feed, listener);
     }
 
-    /// <summary>
-    /// Calls <paramref name="handler"/> with every committed batch of a workspace, synchronously and in publish
-    /// order (in-process observers such as tests). It must not block: it runs on the committing writer's thread.
-    /// </summary>
-    public IDisposable Subscribe(long workspaceId, Action<IReadOnlyList<StoredEvent>> handler)
-    {
-        observers.AddOrUpdate(workspaceId, _ => [handler], (_, h) => [.. h, handler]);
-        return new Unsubscriber(() => observers.AddOrUpdate(workspaceId, _ => [], (_, h) => [.. h.Where(x => x != handler)]));
-    }
-
     WorkspaceFeed Feed(long workspaceId) =>
         feeds.GetOrAdd(workspaceId, static (id, capacity) => new WorkspaceFeed(id, capacity), options.Value.RingCapacity);
-
-    sealed class Unsubscriber(Action unsubscribe) : IDisposable
-    {
-        int disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref disposed, 1) == 0) unsubscribe();
-        }
-    }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Realtime;

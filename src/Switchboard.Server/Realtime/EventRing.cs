@@ -1,4 +1,5 @@
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
+
 
 namespace Switchboard.Server.Realtime;
 

@@ -1,3 +1,5 @@
+using Switchboard.Server.EventLog;
+
 namespace Switchboard.Server.Realtime;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Switchboard.Core;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Errors;
 
@@ -15,7 +16,7 @@ public static class RealtimeApi
     {
         // The WebSocket middleware must run before the endpoints; adding it here keeps Program.cs to one line per feature.
         app.UseWebSockets();
-        var group = app.MapGroup("/api/v1").WithTags("Realtime").RequireAuthorization(Policies.Participant);
+        var group = app.MapGroup("/api/v1").WithTags("Realtime").ProducesProblems(503).RequireAuthorization(Policies.Participant);
         group.MapGet("/stream", StreamAsync);
         group.MapGet("/events", EventsAsync);
         group.MapGet("/events/poll", PollAsync);
@@ -26,15 +27,8 @@ public static class RealtimeApi
     public static async Task StreamAsync(HttpContext http, StreamRunner runner, IOptions<RealtimeOptions> options, ILogger<StreamRunner> logger, string? cursor = null)
     {
         if (!http.WebSockets.IsWebSocketRequest)
-        {
-            await Problems.WriteAsync(http, 400, RealtimeErrors.WebSocketRequired, "This endpoint speaks WebSocket; use /api/v1/events for Server-Sent Events.");
-            return;
-        }
-        if (!TryParseCursor(cursor, out var from))
-        {
-            await CursorProblemAsync(http);
-            return;
-        }
+            throw new DomainException(RealtimeErrors.WebSocketRequired, "This endpoint speaks WebSocket; use /api/v1/events for Server-Sent Events.", DomainErrorKind.Invalid);
+        var from = ParseCursor(cursor);
         var handler = ActivatorUtilities.CreateInstance<ClientFrameHandler>(http.RequestServices, options.Value, (ILogger)logger);
         await runner.RunAsync(http, new WebSocketTransport(http, options.Value, handler), from);
     }
@@ -44,28 +38,17 @@ public static class RealtimeApi
     {
         // EventSource sends Last-Event-ID when it reconnects by itself: it is newer than the URL's cursor.
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
-        if (!TryParseCursor(string.IsNullOrWhiteSpace(lastEventId) ? cursor : lastEventId, out var from))
-        {
-            await CursorProblemAsync(http);
-            return;
-        }
+        var from = ParseCursor(string.IsNullOrWhiteSpace(lastEventId) ? cursor : lastEventId);
         await runner.RunAsync(http, new SseTransport(http, options.Value), from);
     }
 
     /// <summary>Long-poll: events after <c>?cursor=</c> (or from now), at most <c>limit</c> (default 200, up to 1000).</summary>
     public static async Task PollAsync(HttpContext http, LongPoll poll, string? cursor = null, string? limit = null)
     {
-        if (!TryParseCursor(cursor, out var from))
-        {
-            await CursorProblemAsync(http);
-            return;
-        }
+        var from = ParseCursor(cursor);
         var take = 200;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out take) || take is < 1 or > LongPoll.MaxLimit))
-        {
-            await Problems.WriteAsync(http, 400, "limit_invalid", $"limit must be 1 to {LongPoll.MaxLimit}.");
-            return;
-        }
+            throw new DomainException("limit_invalid", $"limit must be 1 to {LongPoll.MaxLimit}.", DomainErrorKind.Invalid);
         await poll.PollAsync(http, from, take);
     }
 
@@ -79,6 +62,7 @@ public static class RealtimeApi
         return true;
     }
 
-    static Task CursorProblemAsync(HttpContext http) =>
-        Problems.WriteAsync(http, 400, RealtimeErrors.CursorInvalid, "cursor (or Last-Event-ID) must be a seq: a whole number, 0 or more.");
+    static long? ParseCursor(string? text) => TryParseCursor(text, out var cursor)
+        ? cursor
+        : throw new DomainException(RealtimeErrors.CursorInvalid, "cursor (or Last-Event-ID) must be a seq: a whole number, 0 or more.", DomainErrorKind.Invalid);
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Realtime;
 

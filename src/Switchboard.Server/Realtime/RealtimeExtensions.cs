@@ -1,3 +1,5 @@
+using Switchboard.Server.EventLog;
+
 namespace Switchboard.Server.Realtime;
 
 public static class RealtimeExtensions
@@ -6,8 +8,6 @@ public static class RealtimeExtensions
     {
         builder.Services.AddOptions<RealtimeOptions>().BindConfiguration("Realtime")
             .Validate(o => o.IsValid(), "Realtime options are out of range (see RealtimeOptions).").ValidateOnStart();
-        builder.Services.AddOptions<EventRetentionOptions>().BindConfiguration("EventRetention")
-            .Validate(o => o.IsValid(), "EventRetention options are out of range (see EventRetentionOptions).").ValidateOnStart();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<RealtimeMetrics>();
 
@@ -22,8 +22,6 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<StreamRunner>();
         builder.Services.AddSingleton<LongPoll>();
-        builder.Services.AddSingleton<EventCompactor>();
-        builder.Services.AddHostedService<EventCompactionService>();
         return builder;
     }
 }

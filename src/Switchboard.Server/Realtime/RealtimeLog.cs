@@ -22,10 +22,4 @@ static partial class RealtimeLog
 
     [LoggerMessage(3007, LogLevel.Debug, "Stream {ConnectionId} sent an unusable frame: {Code}")]
     public static partial void BadClientFrame(ILogger logger, string connectionId, string code);
-
-    [LoggerMessage(3010, LogLevel.Information, "Compacted workspace {WorkspaceId}: events up to seq {MinSeq} removed ({Deleted} rows)")]
-    public static partial void Compacted(ILogger logger, long workspaceId, long minSeq, int deleted);
-
-    [LoggerMessage(3011, LogLevel.Error, "Event compaction failed; it runs again at the next interval")]
-    public static partial void CompactionFailed(ILogger logger, Exception exception);
 }

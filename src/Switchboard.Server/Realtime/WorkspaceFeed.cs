@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Hosting;
 
 namespace Switchboard.Server.Realtime;

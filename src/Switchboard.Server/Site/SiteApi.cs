@@ -36,8 +36,7 @@ public static class SiteApi
     /// <summary>A small shop page with the widget of the first widget inbox, the way a customer's site embeds it.</summary>
     public static async Task<ContentHttpResult> DemoPageAsync(Database database, CancellationToken cancellationToken)
     {
-        var token = await database.ReadAsync((c, tx) => c.QueryFirstOrDefaultAsync<string>(
-            "SELECT public_token FROM inboxes WHERE channel = @channel ORDER BY id LIMIT 1", new { channel = InboxesApi.WidgetChannel }, tx), cancellationToken);
+        var token = await database.ReadAsync((c, tx) => InboxStore.FirstTokenAsync(c, tx, InboxChannels.Widget, cancellationToken), cancellationToken);
         return TypedResults.Content(DemoPage.Render(token), "text/html; charset=utf-8");
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Core;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Errors;
 
 namespace Switchboard.Server.Stats;
 
@@ -9,7 +10,7 @@ public static class StatsApi
 {
     public static RouteGroupBuilder MapStatsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/stats").WithTags("Stats").RequireAuthorization(Policies.Team);
+        var group = routes.MapGroup("/api/v1/stats").WithTags("Stats").ProducesProblems().RequireAuthorization(Policies.Team);
         group.MapGet("/daily", DailyAsync);
         group.MapGet("/daily.csv", DailyCsvAsync);
         group.MapPost("/daily/{day}/close", CloseAsync).RequireAuthorization(Policies.Admin);

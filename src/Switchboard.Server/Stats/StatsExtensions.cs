@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Stats;
 

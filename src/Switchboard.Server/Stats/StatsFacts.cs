@@ -2,8 +2,8 @@ using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Conversations;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Messages;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Stats;
 
@@ -69,15 +69,15 @@ public sealed class StatsFacts : IWriteHook
     static Task<long?> FirstAsync(WriteContext w, long conversationId, long episode, string condition, long before = long.MaxValue) =>
         w.QuerySingleOrDefaultAsync<long?>(
             $"SELECT created_at FROM messages WHERE conversation_id = @conversationId AND seq > @episode AND seq < @before AND {condition} ORDER BY seq LIMIT 1",
-            new { conversationId, episode, before, no = false });
+            new { conversationId, episode, before, no = false }, w.CancellationToken);
 
     /// <summary>The seq of the conversation's latest resolution (0 when never resolved): the current episode began after it.</summary>
     static Task<long> EpisodeStartSeqAsync(WriteContext w, long conversationId) => w.QuerySingleAsync<long>(
         "SELECT COALESCE(MAX(seq), 0) FROM stats_facts WHERE conversation_id = @conversationId AND kind = @Resolved",
-        new { conversationId, Resolved });
+        new { conversationId, Resolved }, w.CancellationToken);
 
     static Task InsertAsync(WriteContext w, long conversationId, string kind, long? memberId, long seq, long? durationMs, bool? human) => w.ExecuteAsync("""
         INSERT INTO stats_facts (workspace_id, conversation_id, kind, member_id, seq, at, duration_ms, human)
         VALUES (@WorkspaceId, @conversationId, @kind, @memberId, @seq, @NowMs, @durationMs, @human)
-        """, new { w.WorkspaceId, conversationId, kind, memberId, seq, w.NowMs, durationMs, human });
+        """, new { w.WorkspaceId, conversationId, kind, memberId, seq, w.NowMs, durationMs, human }, w.CancellationToken);
 }

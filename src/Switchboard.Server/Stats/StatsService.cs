@@ -2,13 +2,14 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Server.Auth;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Workspaces;
 
 namespace Switchboard.Server.Stats;
 
 /// <summary>Daily statistics: closed days from the rollup tables, today (and any day not closed yet) computed live.</summary>
-public sealed class StatsService(Database database, IOptions<StatsOptions> options, TimeProvider clock, ILogger<StatsService> logger)
+public sealed class StatsService(Database database, EventLogWriter eventLog, IOptions<StatsOptions> options, TimeProvider clock, ILogger<StatsService> logger)
 {
     public Task<DailyStatsResponse> DailyAsync(Caller caller, string? from, string? to, long? memberId, CancellationToken cancellationToken) =>
         database.ReadAsync(async (c, tx) =>
@@ -41,7 +42,7 @@ public sealed class StatsService(Database database, IOptions<StatsOptions> optio
     /// Runs in the workspace's write transaction so it reads a state no writer is changing.
     /// </summary>
     public Task<IReadOnlyList<DailyStats>> CloseDayAsync(long workspaceId, DateOnly day, CancellationToken cancellationToken) =>
-        database.WriteAsync(workspaceId, async w =>
+        eventLog.WriteAsync(workspaceId, async w =>
         {
             var settings = await WorkspaceStore.GetSettingsAsync(w);
             var zone = LocalDay.Zone(settings.TimeZone);

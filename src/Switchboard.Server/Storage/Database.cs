@@ -4,24 +4,19 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Switchboard.Server.Events;
-using Switchboard.Server.Realtime;
 
 namespace Switchboard.Server.Storage;
 
 /// <summary>
-/// The one way into the database. Writes go through <see cref="WriteAsync{T}"/>, which serializes the
-/// writers of a workspace, assigns gapless seqs in commit order and publishes the committed events;
-/// consistent multi-query reads go through <see cref="ReadAsync{T}"/>.
+/// The one way into the database: connections, consistent multi-query reads (<see cref="ReadAsync{T}"/>) and
+/// write transactions behind the write gate (<see cref="WriteTransactionAsync{T}"/>). It knows nothing of events:
+/// the event log's writer appends them inside a write transaction.
 /// </summary>
 public sealed partial class Database : IAsyncDisposable
 {
     readonly string connectionString;
     readonly NpgsqlDataSource? npgsql;
     readonly WriteGate gate;
-    readonly IEventPublisher publisher;
-    readonly TimeProvider clock;
-    readonly IReadOnlyList<IWriteHook> hooks;
     bool walEnabled;
     // SQLite: one long-lived connection for every write, used only inside the (process-wide) write gate. A pooled
     // connection's page cache is thrown away whenever another connection has committed, so alternating writers
@@ -30,17 +25,14 @@ public sealed partial class Database : IAsyncDisposable
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    public Database(IOptions<DatabaseOptions> options, IEventPublisher publisher, TimeProvider clock, IEnumerable<IWriteHook>? hooks = null)
+    public Database(IOptions<DatabaseOptions> options)
     {
-        this.hooks = (hooks ?? []).OrderBy(h => h.Order).ToList();
         Provider = options.Value.Provider;
         connectionString = options.Value.ResolveConnectionString();
         if (Provider == DatabaseProvider.Postgres) npgsql = NpgsqlDataSource.Create(connectionString);
         else connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 30 }.ToString();
         // SQLite has one writer per file, so one gate for the process; PostgreSQL serializes per workspace row.
         gate = new WriteGate(perWorkspace: Provider == DatabaseProvider.Postgres);
-        this.publisher = publisher;
-        this.clock = clock;
     }
 
     public DatabaseProvider Provider { get; }
@@ -77,65 +69,26 @@ public sealed partial class Database : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in a write transaction of one workspace. Events appended through the
-    /// <see cref="WriteContext"/> get the next seqs; they are published only after the commit, so nobody
-    /// sees an event whose change might still roll back.
+    /// Runs <paramref name="work"/> in a write transaction behind the write gate of <paramref name="workspaceId"/>
+    /// (0: no workspace). The event log's writer builds on this; plain writes that append no event use it directly.
     /// </summary>
-    public async Task<T> WriteAsync<T>(long workspaceId, Func<WriteContext, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> WriteTransactionAsync<T>(long workspaceId, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        IReadOnlyList<StoredEvent> committed;
-        IReadOnlyList<Action> afterCommit;
-        T result;
         using (await gate.EnterAsync(workspaceId, cancellationToken))
         {
             await using var lease = await LeaseWriteConnectionAsync(cancellationToken);
             var connection = lease.Connection;
-            // SQLite: BEGIN IMMEDIATE takes the write lock up front. PostgreSQL: the row lock below does.
+            // SQLite: BEGIN IMMEDIATE takes the write lock up front. PostgreSQL: a workspace writer's row lock does.
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var lastSeq = await LockWorkspaceAsync(connection, tx, workspaceId, cancellationToken);
-            // Rows store milliseconds: the transaction's instant is truncated so responses equal later reads.
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-            var context = new WriteContext(this, connection, tx, workspaceId, lastSeq, now, hooks);
-            result = await work(context);
-            await context.FlushAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            committed = context.Appended;
-            afterCommit = context.AfterCommitActions;
-        }
-        if (committed.Count > 0) publisher.Publish(workspaceId, committed);
-        foreach (var action in afterCommit) action();
-        return result;
-    }
-
-    /// <summary>Runs work in a transaction that belongs to no workspace (creating one, migrations of data).</summary>
-    public async Task<T> WriteGlobalAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        using (await gate.EnterAsync(0, cancellationToken))
-        {
-            await using var lease = await LeaseWriteConnectionAsync(cancellationToken);
-            var connection = lease.Connection;
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             var result = await work(connection, tx);
             await tx.CommitAsync(cancellationToken);
             return result;
         }
     }
 
-    static async Task<long> LockWorkspaceAsync(DbConnection connection, DbTransaction tx, long workspaceId, CancellationToken cancellationToken)
-    {
-        // A no-op update takes the workspace's row lock (PostgreSQL) until commit: the next writer of this
-        // workspace waits here, so seqs are assigned in commit order and never skip.
-        await using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "UPDATE workspaces SET last_seq = last_seq WHERE id = @id RETURNING last_seq";
-        var p = command.CreateParameter();
-        p.ParameterName = "id";
-        p.Value = workspaceId;
-        command.Parameters.Add(p);
-        var value = await command.ExecuteScalarAsync(cancellationToken)
-            ?? throw new Core.DomainException("workspace_not_found", "Workspace not found.", Core.DomainErrorKind.NotFound);
-        return Convert.ToInt64(value);
-    }
+    /// <summary>Runs work in a transaction that belongs to no workspace (creating one, migrations of data).</summary>
+    public Task<T> WriteGlobalAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteTransactionAsync(0, work, cancellationToken);
 
     /// <summary>The connection a write runs on (call inside the gate): SQLite's one writer, or a pooled PostgreSQL connection.</summary>
     async Task<WriteConnectionLease> LeaseWriteConnectionAsync(CancellationToken cancellationToken)

@@ -1,18 +1,16 @@
-using Switchboard.Server.Demo;
-
 namespace Switchboard.Server.Storage;
 
 /// <summary>
-/// Migrates the schema and seeds the demo before the server accepts requests: hosted services start
-/// before Kestrel listens, so <c>/healthz</c> answering means the database is ready.
+/// Migrates the schema before the server accepts requests: hosted services start in registration order and
+/// before Kestrel listens, so <c>/healthz</c> answering means the database is ready (and, with the demo's
+/// seeding service registered after this one, seeded).
 /// </summary>
-sealed class DatabaseInitializer(Database database, SchemaMigrator migrator, DemoSeeder demo, ILogger<DatabaseInitializer> logger) : IHostedService
+sealed class DatabaseInitializer(Database database, SchemaMigrator migrator, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
         StorageLog.Ready(logger, database.Provider, migrator.LatestVersion);
-        await demo.SeedIfEmptyAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,3 @@
-using Switchboard.Server.Realtime;
-
 namespace Switchboard.Server.Storage;
 
 public static class StorageExtensions

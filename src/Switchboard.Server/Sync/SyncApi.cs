@@ -4,6 +4,7 @@ using Switchboard.Core.Conversations;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
+using Switchboard.Server.Errors;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Members;
 using Switchboard.Server.Storage;
@@ -18,7 +19,7 @@ public static class SyncApi
 
     public static RouteGroupBuilder MapSyncApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/sync").WithTags("Sync").RequireAuthorization(Policies.Participant);
+        var group = routes.MapGroup("/api/v1/sync").WithTags("Sync").ProducesProblems().RequireAuthorization(Policies.Participant);
         group.MapGet("/snapshot", SnapshotAsync);
         return group;
     }
@@ -31,21 +32,15 @@ public static class SyncApi
             var cursor = await WorkspaceStore.CursorAsync(c, tx, caller.WorkspaceId);
             if (caller.IsVisitor)
             {
-                var own = await c.QueryAsync<ConversationRow>($"{ConversationRow.Select} WHERE cv.workspace_id = @WorkspaceId AND cv.contact_id = @ContactId ORDER BY cv.id",
-                    new { caller.WorkspaceId, caller.ContactId }, tx);
-                return new SnapshotResponse(cursor, own.Select(r => ConversationViews.ForVisitor(r.ToRecord())).ToList(), [], []);
+                var own = await ConversationStore.OfContactAsync(c, tx, caller.WorkspaceId, caller.ContactId!.Value, cancellationToken);
+                return new SnapshotResponse(cursor, own.Select(ConversationViews.ForVisitor).ToList(), [], []);
             }
-            var resolved = EnumText.ToText(ConversationState.Resolved);
-            var open = await c.QueryAsync<ConversationRow>(
-                $"{ConversationRow.Select} WHERE cv.workspace_id = @WorkspaceId AND cv.state <> @resolved ORDER BY cv.activity_at DESC, cv.id DESC",
-                new { caller.WorkspaceId, resolved }, tx);
-            var recent = await c.QueryAsync<ConversationRow>(
-                $"{ConversationRow.Select} WHERE cv.workspace_id = @WorkspaceId AND cv.state = @resolved ORDER BY cv.activity_at DESC, cv.id DESC LIMIT {RecentResolved}",
-                new { caller.WorkspaceId, resolved }, tx);
-            var members = await c.QueryAsync<MemberRow>($"SELECT {MemberRow.Columns} FROM members WHERE workspace_id = @WorkspaceId ORDER BY id", new { caller.WorkspaceId }, tx);
-            var inboxes = await InboxesApi.QueryAllAsync(c, tx, caller.WorkspaceId);
+            var open = await ConversationStore.OpenAsync(c, tx, caller.WorkspaceId, cancellationToken);
+            var recent = await ConversationStore.RecentResolvedAsync(c, tx, caller.WorkspaceId, RecentResolved, cancellationToken);
+            var members = await MemberStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
+            var inboxes = await InboxStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             return new SnapshotResponse(cursor,
-                open.Concat(recent).Select(r => ConversationViews.ForTeam(r.ToRecord())).ToList(),
+                open.Concat(recent).Select(ConversationViews.ForTeam).ToList(),
                 members.Select(m => m.ToResponse()).ToList(),
                 inboxes);
         }, cancellationToken));

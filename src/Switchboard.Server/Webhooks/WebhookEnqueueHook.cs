@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Webhooks;
 
@@ -18,7 +18,7 @@ public sealed class WebhookEnqueueHook(JobQueue jobs, IOptions<WebhooksOptions> 
     {
         var subscriptions = (await w.QueryAsync<WebhookRow>(
             $"SELECT {WebhookRow.Columns} FROM webhook_subscriptions WHERE workspace_id = @WorkspaceId AND active = @active",
-            new { w.WorkspaceId, active = true })).ToList();
+            new { w.WorkspaceId, active = true }, w.CancellationToken)).ToList();
         if (subscriptions.Count == 0) return;
         foreach (var e in events)
         {

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Core.Events;
 using Switchboard.Server.Auth;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Workspaces;
 
 namespace Switchboard.Server.Webhooks;
 
 /// <summary>Webhook subscriptions of a workspace and their delivery log.</summary>
-public sealed class WebhookService(Database database, IOptions<WebhooksOptions> options)
+public sealed class WebhookService(Database database, EventLogWriter eventLog, IOptions<WebhooksOptions> options)
 {
     public const string AllEvents = "*";
     public const int MaxUrlLength = 2000;
@@ -26,17 +27,17 @@ public sealed class WebhookService(Database database, IOptions<WebhooksOptions> 
         var url = ValidateUrl(request.Url);
         var types = ValidateTypes(request.EventTypes);
         var secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var count = await w.QuerySingleAsync<long>(
-                "SELECT COUNT(*) FROM webhook_subscriptions WHERE workspace_id = @WorkspaceId AND active = @active", new { w.WorkspaceId, active = true });
+                "SELECT COUNT(*) FROM webhook_subscriptions WHERE workspace_id = @WorkspaceId AND active = @active", new { w.WorkspaceId, active = true }, w.CancellationToken);
             if (count >= options.Value.MaxSubscriptionsPerWorkspace)
                 throw new DomainException("webhook_limit", $"A workspace can have at most {options.Value.MaxSubscriptionsPerWorkspace} webhooks.");
             var row = await w.QuerySingleAsync<WebhookRow>($"""
                 INSERT INTO webhook_subscriptions (workspace_id, url, event_types, secret, active, created_by, created_at)
                 VALUES (@WorkspaceId, @url, @types, @secret, @active, @createdBy, @NowMs)
                 RETURNING {WebhookRow.Columns}
-                """, new { w.WorkspaceId, url, types = string.Join(' ', types), secret, active = true, createdBy = caller.MemberId, w.NowMs });
+                """, new { w.WorkspaceId, url, types = string.Join(' ', types), secret, active = true, createdBy = caller.MemberId, w.NowMs }, w.CancellationToken);
             return new CreatedWebhookResponse(row.ToResponse(), secret);
         }, cancellationToken);
     }
@@ -48,12 +49,12 @@ public sealed class WebhookService(Database database, IOptions<WebhooksOptions> 
 
     /// <summary>Deactivates a subscription; pending deliveries to it are dropped. The delivery log stays.</summary>
     public Task DeleteAsync(Caller caller, long id, CancellationToken cancellationToken) =>
-        database.WriteAsync(caller.WorkspaceId, async w =>
+        eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var changed = await w.ExecuteAsync("""
                 UPDATE webhook_subscriptions SET active = @inactive, deleted_at = @NowMs
                 WHERE workspace_id = @WorkspaceId AND id = @id AND deleted_at IS NULL
-                """, new { inactive = false, w.NowMs, w.WorkspaceId, id });
+                """, new { inactive = false, w.NowMs, w.WorkspaceId, id }, w.CancellationToken);
             return changed == 1 ? 0 : throw NotFound();
         }, cancellationToken);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
+using Switchboard.Server.Errors;
 
 namespace Switchboard.Server.Webhooks;
 
@@ -8,7 +9,7 @@ public static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Admin);
+        var group = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").ProducesProblems().RequireAuthorization(Policies.Admin);
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
         group.MapDelete("/{id:long}", DeleteAsync);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Switchboard.Core;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
 using Switchboard.Server.Errors;
@@ -19,15 +20,15 @@ public static class WhatsAppApi
     public static RouteGroupBuilder MapWhatsAppApi(this IEndpointRouteBuilder routes)
     {
         var maxBytes = routes.ServiceProvider.GetRequiredService<IOptions<WhatsAppOptions>>().Value.MaxWebhookBytes;
-        var group = routes.MapGroup("/api/v1/whatsapp").WithTags("WhatsApp");
+        var group = routes.MapGroup("/api/v1/whatsapp").WithTags("WhatsApp").ProducesProblems();
         var inboxes = group.MapGroup("/inboxes").RequireAuthorization(Policies.Admin);
         inboxes.MapGet("/", ListInboxesAsync);
         inboxes.MapPost("/", CreateInboxAsync);
         inboxes.MapGet("/{id:long}", GetInboxAsync);
         inboxes.MapPatch("/{id:long}", UpdateInboxAsync);
         group.MapGet("/{id:long}/webhook", VerifyWebhookAsync).AllowAnonymous();
-        group.MapPost("/{id:long}/webhook", ReceiveWebhookAsync).AllowAnonymous().WithMetadata(new RequestBodyLimit(maxBytes));
-        routes.MapGroup("/api/v1/conversations").WithTags("WhatsApp").RequireAuthorization(Policies.Team)
+        group.MapPost("/{id:long}/webhook", ReceiveWebhookAsync).AllowAnonymous().ProducesProblem(413).WithMetadata(new RequestBodyLimit(maxBytes));
+        routes.MapGroup("/api/v1/conversations").WithTags("WhatsApp").ProducesProblems().RequireAuthorization(Policies.Team)
             .MapPost("/{id:long}/whatsapp/template", SendTemplateAsync);
         return group;
     }
@@ -50,15 +51,15 @@ public static class WhatsAppApi
         TypedResults.Ok(await inboxes.UpdateAsync(Caller.From(http.User), id, request, cancellationToken));
 
     /// <summary>Meta's handshake: 200 with <c>hub.challenge</c> as text/plain for the right verify token, 403 otherwise.</summary>
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> VerifyWebhookAsync(
+    public static async Task<ContentHttpResult> VerifyWebhookAsync(
         long id, WhatsAppWebhookReceiver receiver, CancellationToken cancellationToken,
         [FromQuery(Name = "hub.mode")] string? mode = null, [FromQuery(Name = "hub.verify_token")] string? verifyToken = null,
         [FromQuery(Name = "hub.challenge")] string? challenge = null)
     {
         // The token check comes first: an unknown inbox answers 404 whatever the query says.
         if (!await receiver.VerifyAsync(id, mode, verifyToken, cancellationToken) || string.IsNullOrEmpty(challenge) || challenge.Length > 200)
-            return TypedResults.Problem(Problems.Create(403, "whatsapp_verification_failed",
-                "hub.mode must be subscribe, hub.verify_token this inbox's verify token, and hub.challenge present."));
+            throw new DomainException("whatsapp_verification_failed",
+                "hub.mode must be subscribe, hub.verify_token this inbox's verify token, and hub.challenge present.", DomainErrorKind.Forbidden);
         return TypedResults.Text(challenge, "text/plain");
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.WhatsApp;
 
@@ -26,7 +26,6 @@ public static class WhatsAppExtensions
         builder.Services.AddSingleton<WhatsAppTemplateService>();
         builder.Services.AddSingleton<GraphApiClient>();
         builder.Services.AddSingleton<IChannelSendPolicy, WhatsAppSendPolicy>();
-        builder.Services.AddSingleton<IWriteHook, WhatsAppSendHook>();
         builder.Services.AddJobHandler<WhatsAppWebhookHandler>();
         builder.Services.AddJobHandler<WhatsAppSendHandler>();
         builder.Services.AddJobHandler<WhatsAppCleanupHandler>();

@@ -4,11 +4,11 @@ using System.Text.Json;
 using Dapper;
 using Switchboard.Core;
 using Switchboard.Core.Messages;
+using Switchboard.Server.Contacts;
+using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
-using Switchboard.Server.Events;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Messages;
-using Switchboard.Server.Storage;
-using Switchboard.Server.Widget;
 
 namespace Switchboard.Server.WhatsApp;
 
@@ -17,7 +17,7 @@ namespace Switchboard.Server.WhatsApp;
 /// same state machine, counters and <c>message.created</c> (and so the same bot replies). The wamid is the
 /// <c>clientMessageId</c>, so Meta's retries and duplicate deliveries store the message once.
 /// </summary>
-public sealed class WhatsAppInboundService(Database database, MessageService messages, ILogger<WhatsAppInboundService> logger)
+public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageService messages, ILogger<WhatsAppInboundService> logger)
 {
     public const string IdentityChannel = "whatsapp";
 
@@ -31,8 +31,8 @@ public sealed class WhatsAppInboundService(Database database, MessageService mes
         var author = new Author(SenderRole.Customer, null, contactId, null, Actor.Contact(contactId));
         try
         {
-            var stored = await messages.PostAsync(inbox.WorkspaceId, author, conversationId,
-                new PostMessageRequest(ClientMessageId(wamid), inbound.Text, SeenSeq: null, IsNote: false), inbound.Content, visibleTo: null, cancellationToken);
+            var stored = await messages.PostAsync(new MessagePost(inbox.WorkspaceId, author, conversationId,
+                new PostMessageRequest(ClientMessageId(wamid), inbound.Text, SeenSeq: null, IsNote: false)) { Content = inbound.Content }, cancellationToken);
             WhatsAppLog.InboundStored(logger, inbox.InboxId, stored.Message.Id, inbound.Content.Kind, stored.Replayed);
         }
         catch (DomainException ex) when (ex.Code == ErrorCodes.IdempotencyConflict)
@@ -44,25 +44,20 @@ public sealed class WhatsAppInboundService(Database database, MessageService mes
 
     /// <summary>The contact with this wa_id (created on first contact) and its conversation in this inbox (created when it has none).</summary>
     Task<(long ContactId, long ConversationId)> EnsureConversationAsync(WhatsAppInboxRow inbox, string waId, string? profileName, CancellationToken cancellationToken) =>
-        database.WriteAsync(inbox.WorkspaceId, async w =>
+        eventLog.WriteAsync(inbox.WorkspaceId, async w =>
         {
             var placeholder = "+" + waId;
             var trimmed = profileName?.Trim();
             var name = string.IsNullOrEmpty(trimmed) ? placeholder : trimmed.Length > 100 ? trimmed[..100] : trimmed;
-            var contactId = await w.QuerySingleOrDefaultAsync<long?>(
-                "SELECT contact_id FROM contact_identities WHERE workspace_id = @WorkspaceId AND channel = @channel AND external_id = @waId",
-                new { w.WorkspaceId, channel = IdentityChannel, waId });
+            var contactId = await ContactStore.FindByIdentityAsync(w.Connection, w.Transaction, w.WorkspaceId, IdentityChannel, waId, w.CancellationToken);
             if (contactId is null)
-                contactId = await WidgetService.CreateContactAsync(w.Connection, w.Transaction, w.WorkspaceId, name, null, w.Now, IdentityChannel, waId);
+                contactId = await ContactStore.CreateAsync(w.Connection, w.Transaction, w.WorkspaceId, name, null, w.Now, IdentityChannel, waId, w.CancellationToken);
             else if (name != placeholder)
-                // The profile name fills in a contact first seen without one; a name set since is not overwritten.
-                await w.ExecuteAsync("UPDATE contacts SET name = @name, updated_at = @NowMs WHERE id = @contactId AND name = @placeholder",
-                    new { name, w.NowMs, contactId, placeholder });
+                // The profile name fills in a contact first seen without one.
+                await ContactStore.ReplacePlaceholderNameAsync(w.Connection, w.Transaction, contactId.Value, placeholder, name, w.Now, w.CancellationToken);
 
-            var conversationId = await w.QuerySingleOrDefaultAsync<long?>(
-                "SELECT id FROM conversations WHERE inbox_id = @InboxId AND contact_id = @contactId ORDER BY id DESC LIMIT 1",
-                new { inbox.InboxId, contactId });
-            conversationId ??= (await WidgetService.StartConversationAsync(w, inbox.InboxId, contactId.Value, Actor.Contact(contactId.Value))).Conversation.Id;
+            var conversationId = await ConversationStore.LatestIdAsync(w.Connection, w.Transaction, inbox.InboxId, contactId.Value, w.CancellationToken);
+            conversationId ??= (await ConversationWriter.StartAsync(w, inbox.InboxId, contactId.Value, Actor.Contact(contactId.Value))).Conversation.Id;
             return (contactId.Value, conversationId.Value);
         }, cancellationToken);
 

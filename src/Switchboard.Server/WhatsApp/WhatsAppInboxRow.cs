@@ -23,6 +23,6 @@ public sealed class WhatsAppInboxRow
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
 
-    public WhatsAppInboxResponse ToResponse() => new(InboxId, Name, InboxesApi.WhatsAppChannel, PhoneNumberId, GraphBaseUrl,
+    public WhatsAppInboxResponse ToResponse() => new(InboxId, Name, InboxChannels.WhatsApp, PhoneNumberId, GraphBaseUrl,
         WhatsAppApi.WebhookPath(InboxId), Time.FromMs(CreatedAt), Time.FromMs(UpdatedAt));
 }

@@ -33,10 +33,7 @@ public sealed class WhatsAppInboxService(Database database, WhatsAppSecrets secr
         {
             if (await WhatsAppInboxStore.PhoneNumberTakenAsync(c, tx, phoneNumberId, exceptInboxId: 0, cancellationToken)) throw PhoneNumberTaken();
             // The inbox needs a public token like every inbox; a WhatsApp inbox never uses it.
-            var id = await c.QuerySingleAsync<long>(new CommandDefinition("""
-                INSERT INTO inboxes (workspace_id, name, channel, public_token, created_at) VALUES (@WorkspaceId, @name, @channel, @token, @now) RETURNING id
-                """, new { caller.WorkspaceId, name, channel = InboxesApi.WhatsAppChannel, token = "wa_" + TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(18)), now },
-                tx, cancellationToken: cancellationToken));
+            var id = (await InboxStore.InsertAsync(c, tx, caller.WorkspaceId, name, InboxChannels.WhatsApp, DateTimeOffset.FromUnixTimeMilliseconds(now), cancellationToken)).Id;
             await c.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO whatsapp_inboxes (inbox_id, workspace_id, phone_number_id, graph_base_url, access_token, app_secret, verify_token, updated_at)
                 VALUES (@id, @WorkspaceId, @phoneNumberId, @graphBaseUrl, @accessToken, @appSecret, @verifyToken, @now)
@@ -60,7 +57,7 @@ public sealed class WhatsAppInboxService(Database database, WhatsAppSecrets secr
             _ = await WhatsAppInboxStore.FindAsync(c, tx, caller.WorkspaceId, id, cancellationToken) ?? throw NotFound();
             if (phoneNumberId is not null && await WhatsAppInboxStore.PhoneNumberTakenAsync(c, tx, phoneNumberId, id, cancellationToken)) throw PhoneNumberTaken();
             if (name is not null)
-                await c.ExecuteAsync(new CommandDefinition("UPDATE inboxes SET name = @name WHERE id = @id", new { name, id }, tx, cancellationToken: cancellationToken));
+                await InboxStore.RenameAsync(c, tx, id, name, cancellationToken);
             await c.ExecuteAsync(new CommandDefinition("""
                 UPDATE whatsapp_inboxes SET phone_number_id = COALESCE(@phoneNumberId, phone_number_id), graph_base_url = COALESCE(@graphBaseUrl, graph_base_url),
                     access_token = COALESCE(@accessToken, access_token), app_secret = COALESCE(@appSecret, app_secret),

@@ -1,7 +1,8 @@
 using Dapper;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Common;
-using Switchboard.Server.Events;
+using Switchboard.Server.Conversations;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Storage;
@@ -14,7 +15,7 @@ namespace Switchboard.Server.WhatsApp;
 /// fails and the job system retries it with backoff; when the budget is spent the message is marked failed too.
 /// The Cloud API has no idempotency key, so a crash between its answer and our commit can send a message twice.
 /// </summary>
-public sealed class WhatsAppSendHandler(Database database, WhatsAppSecrets secrets, GraphApiClient graph, WhatsAppStatusService statuses,
+public sealed class WhatsAppSendHandler(Database database, EventLogWriter eventLog, WhatsAppSecrets secrets, GraphApiClient graph, WhatsAppStatusService statuses,
     ILogger<WhatsAppSendHandler> logger) : IJobHandler
 {
     public const string JobKind = "whatsapp.send";
@@ -66,35 +67,33 @@ public sealed class WhatsAppSendHandler(Database database, WhatsAppSecrets secre
     }
 
     Task RecordSentAsync(SendTarget target, string wamid, CancellationToken cancellationToken) =>
-        database.WriteAsync(target.WorkspaceId, async w =>
+        eventLog.WriteAsync(target.WorkspaceId, async w =>
         {
             var message = await MessageAsync(w, target.Message.Id);
             if (message is null) return 0;
             message.ExternalId = wamid;
-            await w.ExecuteAsync("UPDATE messages SET external_id = @wamid WHERE id = @Id", new { wamid, message.Id });
+            await MessageStore.SetExternalIdAsync(w, message.Id, wamid);
             await MessageStatusWriter.ApplyAsync(w, message, target.ContactId, DeliveryStatus.Sent, null, Actor.System);
             await statuses.ApplyKeptAsync(w, target.Inbox!.InboxId, message);
             return 0;
         }, cancellationToken);
 
     Task FailAsync(SendTarget target, string error, CancellationToken cancellationToken) =>
-        database.WriteAsync(target.WorkspaceId, async w =>
+        eventLog.WriteAsync(target.WorkspaceId, async w =>
         {
             if (await MessageAsync(w, target.Message.Id) is { } message)
                 await MessageStatusWriter.ApplyAsync(w, message, target.ContactId, DeliveryStatus.Failed, error, Actor.System);
             return 0;
         }, cancellationToken);
 
-    static Task<MessageRow?> MessageAsync(WriteContext w, long id) =>
-        w.QuerySingleOrDefaultAsync<MessageRow>($"SELECT {MessageRow.Columns} FROM messages WHERE id = @id", new { id });
+    static Task<MessageRow?> MessageAsync(WriteContext w, long id) => MessageStore.FindAsync(w, id);
 
     static async Task<SendTarget?> LoadAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, long messageId, CancellationToken cancellationToken)
     {
-        var message = await c.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(
-            $"SELECT {MessageRow.Columns} FROM messages WHERE id = @messageId", new { messageId }, tx, cancellationToken: cancellationToken));
+        var message = await MessageStore.FindAsync(c, tx, messageId, cancellationToken);
         if (message is null) return null;
-        var (inboxId, contactId) = await c.QuerySingleAsync<(long, long)>(new CommandDefinition(
-            "SELECT inbox_id, contact_id FROM conversations WHERE id = @ConversationId", new { message.ConversationId }, tx, cancellationToken: cancellationToken));
+        var conversation = (await ConversationStore.FindAsync(c, tx, message.WorkspaceId, message.ConversationId))!.Conversation;
+        var (inboxId, contactId) = (conversation.InboxId, conversation.ContactId);
         var inbox = await WhatsAppInboxStore.FindAsync(c, tx, inboxId, cancellationToken);
         var waId = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT external_id FROM contact_identities WHERE contact_id = @contactId AND channel = @channel ORDER BY external_id LIMIT 1",

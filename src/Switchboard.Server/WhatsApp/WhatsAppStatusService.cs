@@ -1,8 +1,8 @@
 using Switchboard.Core.Messages;
 using Switchboard.Server.Common;
-using Switchboard.Server.Events;
+using Switchboard.Server.Conversations;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Messages;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.WhatsApp;
 
@@ -11,7 +11,7 @@ namespace Switchboard.Server.WhatsApp;
 /// wamid. A callback can overtake the send it reports on (Meta may call before the Graph API's answer is recorded);
 /// it is then kept and applied when the send records its wamid.
 /// </summary>
-public sealed class WhatsAppStatusService(Database database, ILogger<WhatsAppStatusService> logger)
+public sealed class WhatsAppStatusService(EventLogWriter eventLog, ILogger<WhatsAppStatusService> logger)
 {
     public Task ApplyAsync(WhatsAppInboxRow inbox, CloudStatus status, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class WhatsAppStatusService(Database database, ILogger<WhatsAppSta
         }
         var error = to == DeliveryStatus.Failed ? WhatsAppError.Describe(status.Errors?.FirstOrDefault(), "WhatsApp could not deliver the message.") : null;
 
-        return database.WriteAsync(inbox.WorkspaceId, async w =>
+        return eventLog.WriteAsync(inbox.WorkspaceId, async w =>
         {
             var message = await FindAsync(w, inbox.InboxId, wamid);
             if (message is null)
@@ -31,7 +31,7 @@ public sealed class WhatsAppStatusService(Database database, ILogger<WhatsAppSta
                 await w.ExecuteAsync("""
                     INSERT INTO whatsapp_orphan_statuses (workspace_id, inbox_id, wamid, status, error, received_at)
                     VALUES (@WorkspaceId, @InboxId, @wamid, @status, @error, @NowMs)
-                    """, new { w.WorkspaceId, inbox.InboxId, wamid, status = EnumText.ToText(to), error, w.NowMs });
+                    """, new { w.WorkspaceId, inbox.InboxId, wamid, status = EnumText.ToText(to), error, w.NowMs }, w.CancellationToken);
                 WhatsAppLog.StatusKept(logger, inbox.InboxId, EnumText.ToText(to));
                 return 0;
             }
@@ -45,29 +45,25 @@ public sealed class WhatsAppStatusService(Database database, ILogger<WhatsAppSta
     {
         var kept = (await w.QueryAsync<(long Id, string Status, string? Error)>(
             "SELECT id, status, error FROM whatsapp_orphan_statuses WHERE workspace_id = @WorkspaceId AND wamid = @ExternalId AND inbox_id = @inboxId ORDER BY id",
-            new { w.WorkspaceId, message.ExternalId, inboxId })).ToList();
+            new { w.WorkspaceId, message.ExternalId, inboxId }, w.CancellationToken)).ToList();
         foreach (var (_, status, error) in kept)
             await ApplyAsync(w, inboxId, message, EnumText.Parse<DeliveryStatus>(status), error);
         if (kept.Count > 0)
             await w.ExecuteAsync("DELETE FROM whatsapp_orphan_statuses WHERE workspace_id = @WorkspaceId AND wamid = @ExternalId AND inbox_id = @inboxId",
-                new { w.WorkspaceId, message.ExternalId, inboxId });
+                new { w.WorkspaceId, message.ExternalId, inboxId }, w.CancellationToken);
     }
 
     async Task ApplyAsync(WriteContext w, long inboxId, MessageRow message, DeliveryStatus to, string? error)
     {
         var from = message.Status;
-        var contactId = await w.QuerySingleAsync<long>("SELECT contact_id FROM conversations WHERE id = @ConversationId", new { message.ConversationId });
+        var contactId = await ConversationStore.ContactIdAsync(w.Connection, w.Transaction, w.WorkspaceId, message.ConversationId, w.CancellationToken)
+            ?? throw new InvalidOperationException($"Message {message.Id} has no conversation.");
         if (await MessageStatusWriter.ApplyAsync(w, message, contactId, to, error, Actor.System))
             WhatsAppLog.StatusApplied(logger, inboxId, message.Id, from, message.Status);
     }
 
     /// <summary>An outbound message of this inbox by its wamid.</summary>
-    public static Task<MessageRow?> FindAsync(WriteContext w, long inboxId, string wamid) => w.QuerySingleOrDefaultAsync<MessageRow>($"""
-        SELECT {MessageRow.Columns} FROM messages WHERE id = (
-            SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
-            WHERE m.workspace_id = @WorkspaceId AND m.external_id = @wamid AND c.inbox_id = @inboxId AND m.sender_role <> @customer
-            ORDER BY m.id LIMIT 1)
-        """, new { w.WorkspaceId, wamid, inboxId, customer = EnumText.ToText(SenderRole.Customer) });
+    public static Task<MessageRow?> FindAsync(WriteContext w, long inboxId, string wamid) => MessageStore.FindOutboundByExternalIdAsync(w, inboxId, wamid);
 
     static bool TryParse(string? status, out DeliveryStatus value)
     {

@@ -4,6 +4,7 @@ using Switchboard.Core;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Hosting;
+using Switchboard.Server.Conversations;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Storage;
@@ -21,18 +22,19 @@ public sealed class WhatsAppTemplateService(Database database, MessageService me
     public async Task<PostMessageResponse> SendAsync(Caller caller, long conversationId, SendTemplateRequest request, CancellationToken cancellationToken)
     {
         var template = Validate(request);
-        var channel = await database.ReadAsync((c, tx) => c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT i.channel FROM conversations cv JOIN inboxes i ON i.id = cv.inbox_id WHERE cv.id = @conversationId AND cv.workspace_id = @WorkspaceId",
-            new { conversationId, caller.WorkspaceId }, tx, cancellationToken: cancellationToken)), cancellationToken)
+        var channel = await database.ReadAsync(async (c, tx) =>
+            await ConversationStore.FindAsync(c, tx, caller.WorkspaceId, conversationId) is { } record
+                ? await InboxStore.ChannelAsync(c, tx, caller.WorkspaceId, record.Conversation.InboxId, cancellationToken)
+                : null, cancellationToken)
             ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
-        if (channel != InboxesApi.WhatsAppChannel)
+        if (channel != InboxChannels.WhatsApp)
             throw new DomainException("conversation_not_whatsapp", "Templates can only be sent in WhatsApp conversations.");
 
         var text = $"[template {template.Name} ({template.Language})]" + (template.Parameters.Count > 0 ? " " + string.Join(" | ", template.Parameters) : "");
         if (text.Length > MessageText.MaxLength) text = text[..MessageText.MaxLength];
         var details = JsonSerializer.Serialize(template, JsonDefaults.Options);
-        return await messages.PostAsync(caller, conversationId, new PostMessageRequest(request.ClientMessageId, text, SeenSeq: null, IsNote: false),
-            new MessageContent(MessageKinds.Template, Details: details), cancellationToken);
+        var post = MessagePost.From(caller, conversationId, new PostMessageRequest(request.ClientMessageId, text, SeenSeq: null, IsNote: false));
+        return await messages.PostAsync(post with { Content = new MessageContent(MessageKinds.Template, Details: details) }, cancellationToken);
     }
 
     static WhatsAppTemplate Validate(SendTemplateRequest request)

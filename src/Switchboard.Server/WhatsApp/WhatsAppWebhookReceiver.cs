@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Switchboard.Core;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Storage;
 
@@ -12,7 +13,7 @@ namespace Switchboard.Server.WhatsApp;
 /// app secret, stored as received and answered at once; a <c>whatsapp.webhook</c> job committed with the payload
 /// processes it. A payload that fails the signature check is not stored at all.
 /// </summary>
-public sealed class WhatsAppWebhookReceiver(Database database, WhatsAppSecrets secrets, JobQueue jobs, ILogger<WhatsAppWebhookReceiver> logger)
+public sealed class WhatsAppWebhookReceiver(Database database, EventLogWriter eventLog, WhatsAppSecrets secrets, JobQueue jobs, ILogger<WhatsAppWebhookReceiver> logger)
 {
     /// <summary>True when Meta's <c>hub.mode=subscribe</c> comes with this inbox's verify token.</summary>
     public async Task<bool> VerifyAsync(long inboxId, string? mode, string? verifyToken, CancellationToken cancellationToken)
@@ -35,11 +36,11 @@ public sealed class WhatsAppWebhookReceiver(Database database, WhatsAppSecrets s
         }
 
         var text = Encoding.UTF8.GetString(body);
-        var id = await database.WriteAsync(inbox.WorkspaceId, async w =>
+        var id = await eventLog.WriteAsync(inbox.WorkspaceId, async w =>
         {
             var webhookId = await w.QuerySingleAsync<long>("""
                 INSERT INTO whatsapp_webhooks (workspace_id, inbox_id, body, received_at) VALUES (@WorkspaceId, @InboxId, @text, @NowMs) RETURNING id
-                """, new { inbox.WorkspaceId, inbox.InboxId, text, w.NowMs });
+                """, new { inbox.WorkspaceId, inbox.InboxId, text, w.NowMs }, w.CancellationToken);
             await jobs.EnqueueAsync(w, WhatsAppWebhookHandler.JobKind, new WhatsAppWebhookJob(webhookId));
             return webhookId;
         }, cancellationToken);

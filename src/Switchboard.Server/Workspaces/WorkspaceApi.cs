@@ -4,7 +4,8 @@ using Switchboard.Core;
 using Switchboard.Core.Workspaces;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
-using Switchboard.Server.Events;
+using Switchboard.Server.Errors;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Workspaces;
@@ -15,7 +16,7 @@ public static class WorkspaceApi
 
     public static RouteGroupBuilder MapWorkspaceApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/workspace").WithTags("Workspace").RequireAuthorization(Policies.Team);
+        var group = routes.MapGroup("/api/v1/workspace").WithTags("Workspace").ProducesProblems().RequireAuthorization(Policies.Team);
         group.MapGet("/", GetAsync);
         group.MapPatch("/", PatchAsync).RequireAuthorization(Policies.Admin);
         return group;
@@ -32,7 +33,7 @@ public static class WorkspaceApi
         }, cancellationToken));
     }
 
-    public static async Task<Ok<WriteResponse<WorkspaceResponse>>> PatchAsync(PatchWorkspaceRequest request, HttpContext http, Database database, CancellationToken cancellationToken)
+    public static async Task<Ok<WriteResponse<WorkspaceResponse>>> PatchAsync(PatchWorkspaceRequest request, HttpContext http, EventLogWriter eventLog, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         if (request.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _))
@@ -44,7 +45,7 @@ public static class WorkspaceApi
         var name = request.Name?.Trim();
         if (name is { Length: 0 or > 100 }) throw new DomainException("name_invalid", "Name must be 1 to 100 characters.", DomainErrorKind.Invalid);
 
-        return TypedResults.Ok(await database.WriteAsync(caller.WorkspaceId, async w =>
+        return TypedResults.Ok(await eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var s = await WorkspaceStore.GetSettingsAsync(w);
             s = s with
@@ -58,8 +59,8 @@ public static class WorkspaceApi
                 BotEnabled = request.BotEnabled ?? s.BotEnabled,
             };
             await w.ExecuteAsync("UPDATE workspaces SET settings = @settings, name = COALESCE(@name, name) WHERE id = @WorkspaceId",
-                new { settings = WorkspaceStore.Serialize(s), name, w.WorkspaceId });
-            var current = await w.QuerySingleAsync<string>("SELECT name FROM workspaces WHERE id = @WorkspaceId", new { w.WorkspaceId });
+                new { settings = WorkspaceStore.Serialize(s), name, w.WorkspaceId }, w.CancellationToken);
+            var current = await w.QuerySingleAsync<string>("SELECT name FROM workspaces WHERE id = @WorkspaceId", new { w.WorkspaceId }, w.CancellationToken);
             var response = new WorkspaceResponse(w.WorkspaceId, current, WorkspaceSettingsDto.From(s), w.NextSeq);
             var seq = await w.AppendAsync(new EventDraft(UpdatedEvent, null, null, response, null, w.NextSeq, caller.Actor));
             return new WriteResponse<WorkspaceResponse>(response, seq);

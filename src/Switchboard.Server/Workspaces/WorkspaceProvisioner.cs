@@ -3,6 +3,7 @@ using Dapper;
 using Switchboard.Core.Workspaces;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Inboxes;
+using Switchboard.Server.Members;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Workspaces;
@@ -24,11 +25,8 @@ public sealed class WorkspaceProvisioner(Database database, TimeProvider clock)
                 """, new { name, settings = WorkspaceStore.Serialize(settings ?? new WorkspaceSettings()), secret = TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(32)), nowMs }, tx);
             var ids = new List<long>();
             foreach (var m in members)
-                ids.Add(await c.QuerySingleAsync<long>("""
-                    INSERT INTO members (workspace_id, email, name, role, password_hash, active, capacity, created_at)
-                    VALUES (@ws, @email, @name, @role, @hash, @active, 5, @nowMs) RETURNING id
-                    """, new { ws, email = m.Email.ToLowerInvariant(), name = m.Name, role = m.Role, hash = Passwords.Hash(m.Password), active = true, nowMs }, tx));
-            var inbox = await InboxesApi.InsertAsync(c, tx, ws, new CreateInboxRequest("Website", InboxesApi.WidgetChannel), now);
+                ids.Add((await MemberStore.InsertAsync(c, tx, ws, m.Email.ToLowerInvariant(), m.Name, m.Role, m.Password, capacity: 5, nowMs, cancellationToken)).Id);
+            var inbox = await InboxesApi.CreateWidgetAsync(c, tx, ws, new CreateInboxRequest("Website", InboxChannels.Widget), now, cancellationToken);
             return new Provisioned(ws, ids, inbox);
         }, cancellationToken);
 }

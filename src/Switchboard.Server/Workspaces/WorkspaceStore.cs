@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Switchboard.Core.Workspaces;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Hosting;
-using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Workspaces;
 

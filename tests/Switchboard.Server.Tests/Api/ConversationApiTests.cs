@@ -14,7 +14,7 @@ public sealed class ConversationApiTests
         await using var app = await TestApp.StartAsync(db);
         var ws = await TestWorkspace.CreateAsync(app);
         var visitor = await ws.NewVisitorAsync();
-        var cursor = await EventLog.CursorAsync(app, ws.Id);
+        var cursor = await LoggedEvents.CursorAsync(app, ws.Id);
 
         var off = await (await ws.Operator.PatchJsonAsync($"/api/v1/conversations/{visitor.ConversationId}", new { mutationId = "toggle-1", botActive = false }))
             .ReadAsync<ConversationWriteResponse>();
@@ -22,7 +22,7 @@ public sealed class ConversationApiTests
         Assert.Equal(ConversationState.Queued, off.Conversation.State);
 
         // The operator's first request also marks them online (member.updated): look at the conversation's events.
-        var events = (await EventLog.AfterAsync(app, ws.Id, cursor)).Where(e => e.ConversationId is not null).ToList();
+        var events = (await LoggedEvents.AfterAsync(app, ws.Id, cursor)).Where(e => e.ConversationId is not null).ToList();
         var e = Assert.Single(events);
         Assert.Equal(off.Seq, e.Seq);
         Assert.Equal("conversation.updated", e.Type);

@@ -42,7 +42,7 @@ public sealed class MessageApiTests
         var latest = await ws.Operator.GetAsync<MessagePageResponse>($"{url}?limit=5");
         Assert.Equal(["m8", "m9", "m10", "m11", "m12"], latest.Items.Select(m => m.Text));
         Assert.True(latest.HasMore);
-        Assert.Equal(await EventLog.CursorAsync(app, ws.Id), latest.Cursor);
+        Assert.Equal(await LoggedEvents.CursorAsync(app, ws.Id), latest.Cursor);
         var older = await ws.Operator.GetAsync<MessagePageResponse>($"{url}?limit=5&before={latest.Items[0].Ordinal}");
         Assert.Equal(["m3", "m4", "m5", "m6", "m7"], older.Items.Select(m => m.Text));
         var newer = await ws.Operator.GetAsync<MessagePageResponse>($"{url}?limit=100&after=10");
@@ -56,13 +56,13 @@ public sealed class MessageApiTests
         await using var app = await TestApp.StartAsync(db);
         var ws = await TestWorkspace.CreateAsync(app);
         var visitor = await ws.NewVisitorAsync();
-        var cursor = await EventLog.CursorAsync(app, ws.Id);
+        var cursor = await LoggedEvents.CursorAsync(app, ws.Id);
         var note = await (await ws.Operator.PostJsonAsync($"/api/v1/conversations/{visitor.ConversationId}/messages", new { clientMessageId = "n1", text = "VIP customer", isNote = true }))
             .ReadAsync<PostMessageResponse>(HttpStatusCode.Created);
         Assert.True(note.Message.IsNote);
         Assert.Equal(ConversationState.Bot, note.Conversation.State); // a note is not a reply
 
-        var e = Assert.Single(await EventLog.AfterAsync(app, ws.Id, cursor), e => e.ConversationId is not null);
+        var e = Assert.Single(await LoggedEvents.AfterAsync(app, ws.Id, cursor), e => e.ConversationId is not null);
         Assert.Null(e.PublicPayload);
         Assert.Empty((await visitor.Client.GetAsync<MessagePageResponse>($"/api/v1/conversations/{visitor.ConversationId}/messages")).Items);
         Assert.Single((await ws.Operator.GetAsync<MessagePageResponse>($"/api/v1/conversations/{visitor.ConversationId}/messages")).Items);
@@ -80,7 +80,7 @@ public sealed class MessageApiTests
         var a2 = await (await ws.Operator.PostJsonAsync($"{url}/messages", new { clientMessageId = "a2", text = "answer 2" })).ReadAsync<PostMessageResponse>();
         Assert.Equal(2, (await visitor.Client.GetAsync<ConversationResponse>(url)).UnreadCount);
 
-        var cursor = await EventLog.CursorAsync(app, ws.Id);
+        var cursor = await LoggedEvents.CursorAsync(app, ws.Id);
         await (await visitor.Client.PostJsonAsync($"{url}/receipts", new { status = "read", upToMessageId = a1.Message.Id })).ReadAsync<ConversationWriteResponse>();
         // A late "delivered" for everything must not move a1 back from read.
         await (await visitor.Client.PostJsonAsync($"{url}/receipts", new { status = "delivered", upToMessageId = a2.Message.Id })).ReadAsync<ConversationWriteResponse>();
@@ -92,7 +92,7 @@ public sealed class MessageApiTests
         Assert.Equal(DeliveryStatus.Sent, messages[q.Message.Id].Status); // the visitor's receipts never touch their own messages
         Assert.Equal(1, again.Conversation.UnreadCount);
 
-        var events = await EventLog.AfterAsync(app, ws.Id, cursor);
+        var events = await LoggedEvents.AfterAsync(app, ws.Id, cursor);
         Assert.Equal(["message.status", "conversation.read", "message.status"], events.Select(e => e.Type));
         Assert.Equal(again.Seq, events[^1].Seq); // the repeated receipt wrote nothing and answers the current cursor
 

@@ -73,9 +73,9 @@ public sealed class AuthTests
         var nia = await app.LoginAsync(invited.Data.Member.Email, invited.Data.TemporaryPassword!);
         Assert.Equal(HttpStatusCode.OK, (await nia.GetAsync("/api/v1/conversations")).StatusCode);
 
-        var cursor = await EventLog.CursorAsync(app, ws.Id);
+        var cursor = await LoggedEvents.CursorAsync(app, ws.Id);
         await (await ws.Admin.PatchJsonAsync($"/api/v1/members/{invited.Data.Member.Id}", new { active = false })).ReadAsync<Switchboard.Server.Common.WriteResponse<MemberResponse>>();
-        Assert.Equal("member.updated", Assert.Single(await EventLog.AfterAsync(app, ws.Id, cursor)).Type);
+        Assert.Equal("member.updated", Assert.Single(await LoggedEvents.AfterAsync(app, ws.Id, cursor)).Type);
         await (await nia.GetAsync("/api/v1/conversations")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
         await (await app.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = invited.Data.Member.Email, password = invited.Data.TemporaryPassword }))
             .AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_credentials");

@@ -53,6 +53,13 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/events/poll"] = Access.Participant,
         ["POST /api/v1/widget/sessions"] = Access.Anyone,
         ["POST /api/v1/widget/conversation"] = Access.Visitor,
+        ["GET /api/v1/widget/config"] = Access.Anyone,
+        ["POST /api/v1/widget/identify"] = Access.Visitor,
+        ["PUT /api/v1/widget/attributes"] = Access.Visitor,
+        ["PUT /api/v1/widget/email"] = Access.Visitor,
+        ["GET /api/v1/inboxes/{id:long}/widget"] = Access.Admin,
+        ["PUT /api/v1/inboxes/{id:long}/widget"] = Access.Admin,
+        ["POST /api/v1/inboxes/{id:long}/identity-secret"] = Access.Admin,
         ["GET /api/v1/queue/"] = Access.Team,
         ["POST /api/v1/queue/claim"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/claim"] = Access.Team,
@@ -121,6 +128,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/whatsapp/template" => $$"""{"clientMessageId":"t-{{Guid.NewGuid():N}}","name":"hello_world","language":"en_US"}""",
             "POST /api/v1/faq/" => """{"question":"Q?","answer":"A."}""",
             "PATCH /api/v1/faq/{id:long}" => """{"answer":"B."}""",
+            "PUT /api/v1/widget/attributes" => """{"attributes":{"plan":"pro"}}""",
+            "PUT /api/v1/widget/email" => """{"email":"vera@example.com"}""",
             _ => "{}",
         };
 
@@ -154,6 +163,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     _ when endpoint.Contains("/contacts/", StringComparison.Ordinal) => contactId,
                     _ when endpoint.Contains("/faq/", StringComparison.Ordinal) => faq.Id,
                     _ when endpoint.Contains("/bot/inboxes/", StringComparison.Ordinal) => ws.Inbox.Id,
+                    _ when endpoint.Contains("/inboxes/{id", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ => visitor.ConversationId,
                 });
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);

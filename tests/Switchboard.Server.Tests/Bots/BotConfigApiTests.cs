@@ -103,7 +103,7 @@ public sealed class BotConfigApiTests
     {
         var client = ws.App.CreateClient();
         var session = await (await client.PostJsonAsync("/api/v1/widget/sessions", new { inboxToken = inbox.PublicToken, name = "Greta Gast" }))
-            .ReadAsync<Widget.WidgetSessionResponse>();
+            .ReadAsync<Switchboard.Server.Widget.WidgetSessionResponse>();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session.Token);
         return (await (await client.PostAsync("/api/v1/widget/conversation", null)).ReadAsync<ConversationWriteResponse>()).Conversation.Id;
     }

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Switchboard.Server.Common;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class JobTests
     };
 
     static Task<long?> EnqueueAsync(TestApp app, long workspaceId, string name, JobEnqueueOptions? options = null) =>
-        app.Database.WriteAsync(workspaceId, w => app.Service<JobQueue>().EnqueueAsync(w, ProbeHandler.JobKind, new { name }, options), CancellationToken.None);
+        app.Service<EventLogWriter>().WriteAsync(workspaceId, w => app.Service<JobQueue>().EnqueueAsync(w, ProbeHandler.JobKind, new { name }, options), CancellationToken.None);
 
     [Theory, BothDatabases]
     public async Task FailingJobRetriesWithGrowingDelaysThenDeadLettersAndAnAdminRetriesIt(DatabaseKind db)
@@ -65,7 +66,7 @@ public sealed class JobTests
         await using var app = await TestApp.StartAsync(db, configureServices: With(clock, probe, recorder));
         var ws = await TestWorkspace.CreateAsync(app);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Database.WriteAsync<int>(ws.Id, async w =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Service<EventLogWriter>().WriteAsync<int>(ws.Id, async w =>
         {
             await app.Service<JobQueue>().EnqueueAsync(w, ProbeHandler.JobKind, new { name = "rolled-back" });
             throw new InvalidOperationException("the cause failed");

@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using Switchboard.Server.Realtime;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Sync;
 using Switchboard.Server.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Switchboard.Server.Realtime;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Tests.Infrastructure;
 
@@ -72,7 +71,7 @@ public sealed class MigrationTests
         {
             this.directory = directory;
             this.connectionString = connectionString;
-            Database = new Database(Options.Create(options), new InProcessEventBus(Options.Create(new RealtimeOptions())), TimeProvider.System);
+            Database = new Database(Options.Create(options));
             Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
         }
 

@@ -32,12 +32,12 @@ public sealed class SnapshotTests
         var snapshot = await ws.Operator.GetAsync<SnapshotResponse>("/api/v1/sync/snapshot");
         // Let the writer commit more after the snapshot before stopping it.
         var target = snapshot.Cursor + 10;
-        while (await EventLog.CursorAsync(app, ws.Id) < target) await Task.Yield();
+        while (await LoggedEvents.CursorAsync(app, ws.Id) < target) await Task.Yield();
         await stop.CancelAsync();
         await writer.WaitAsync(TimeSpan.FromSeconds(30));
 
         var view = snapshot.Conversations.ToDictionary(c => c.Id);
-        foreach (var e in await EventLog.AfterAsync(app, ws.Id, snapshot.Cursor))
+        foreach (var e in await LoggedEvents.AfterAsync(app, ws.Id, snapshot.Cursor))
         {
             if (!e.Payload.GetProperty("data").TryGetProperty("conversation", out var c) || c.ValueKind != JsonValueKind.Object) continue;
             var conversation = c.Deserialize<ConversationResponse>(Http.Json)!;

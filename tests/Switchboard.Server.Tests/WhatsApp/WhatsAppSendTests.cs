@@ -16,8 +16,8 @@ public sealed class WhatsAppSendTests
 
         // The bot answers through MessageService like any bot engine: the reply goes out to WhatsApp with no extra work.
         var skip = h.Jobs.Outcomes.Count;
-        var bot = await h.App.Service<MessageService>().PostAsync(h.Workspace.Id, Author.Bot, conversationId,
-            new PostMessageRequest("bot-1", "Hi! It comes in blue and green.", null, null), visibleTo: null, CancellationToken.None);
+        var bot = await h.App.Service<MessageService>().PostAsync(new MessagePost(h.Workspace.Id, Author.Bot, conversationId,
+            new PostMessageRequest("bot-1", "Hi! It comes in blue and green.", null, null)), CancellationToken.None);
         Assert.Equal(DeliveryStatus.Sending, bot.Message.Status);
         Assert.Equal(JobState.Succeeded, (await h.SendAttemptAsync(skip)).State);
         Assert.Equal(DeliveryStatus.Sent, (await h.MessageAsync(conversationId, bot.Message.Id)).Status);

@@ -2,6 +2,8 @@ using Dapper;
 using Switchboard.Core;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
+using Switchboard.Server.EventLog;
+using Switchboard.Server.Inboxes;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Bots.Config;
@@ -10,7 +12,7 @@ namespace Switchboard.Server.Bots.Config;
 /// The admin side of bot configuration: the workspace's and per-inbox overrides. Secrets are encrypted before the
 /// write transaction (creating the first Data Protection key writes too) and never come back out of the API.
 /// </summary>
-public sealed class BotConfigService(Database database, BotConfigStore store, BotSecrets secrets)
+public sealed class BotConfigService(Database database, EventLogWriter eventLog, BotConfigStore store, BotSecrets secrets)
 {
     public Task<BotConfigResponse> GetAsync(Caller caller, CancellationToken cancellationToken) =>
         database.ReadAsync(async (c, tx) =>
@@ -23,7 +25,7 @@ public sealed class BotConfigService(Database database, BotConfigStore store, Bo
     public Task<BotConfigResponse> UpdateAsync(Caller caller, BotConfigRequest request, CancellationToken cancellationToken)
     {
         var (llmKey, externalSecret) = ProtectSecrets(caller.WorkspaceId, request);
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var (row, _) = await BotConfigStore.LoadRowsAsync(w.Connection, w.Transaction, w.WorkspaceId, null);
             var settings = BotConfigValidator.Apply(row?.Parsed ?? new BotSettings(), request);
@@ -37,7 +39,7 @@ public sealed class BotConfigService(Database database, BotConfigStore store, Bo
     public Task<InboxBotConfigResponse> GetInboxAsync(Caller caller, long inboxId, CancellationToken cancellationToken) =>
         database.ReadAsync(async (c, tx) =>
         {
-            await RequireInboxAsync(c, tx, caller.WorkspaceId, inboxId);
+            await RequireInboxAsync(c, tx, caller.WorkspaceId, inboxId, cancellationToken);
             var (workspace, inbox) = await BotConfigStore.LoadRowsAsync(c, tx, caller.WorkspaceId, inboxId);
             return InboxView(inboxId, workspace, inbox);
         }, cancellationToken);
@@ -46,9 +48,9 @@ public sealed class BotConfigService(Database database, BotConfigStore store, Bo
     public Task<InboxBotConfigResponse> ReplaceInboxAsync(Caller caller, long inboxId, BotConfigRequest request, CancellationToken cancellationToken)
     {
         var (llmKey, externalSecret) = ProtectSecrets(caller.WorkspaceId, request);
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
-            await RequireInboxAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId);
+            await RequireInboxAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId, w.CancellationToken);
             var (workspace, row) = await BotConfigStore.LoadRowsAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId);
             var settings = BotConfigValidator.Apply(new BotSettings(), request);
             var (llm, external) = (Keep(row?.LlmApiKey, llmKey), Keep(row?.ExternalSecret, externalSecret));
@@ -60,10 +62,10 @@ public sealed class BotConfigService(Database database, BotConfigStore store, Bo
 
     /// <summary>Removes an inbox's override (idempotent): its conversations follow the workspace's configuration again.</summary>
     public Task DeleteInboxAsync(Caller caller, long inboxId, CancellationToken cancellationToken) =>
-        database.WriteAsync(caller.WorkspaceId, async w =>
+        eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
-            await RequireInboxAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId);
-            return await w.ExecuteAsync("DELETE FROM bot_configs WHERE workspace_id = @WorkspaceId AND inbox_id = @inboxId", new { w.WorkspaceId, inboxId });
+            await RequireInboxAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId, w.CancellationToken);
+            return await w.ExecuteAsync("DELETE FROM bot_configs WHERE workspace_id = @WorkspaceId AND inbox_id = @inboxId", new { w.WorkspaceId, inboxId }, w.CancellationToken);
         }, cancellationToken);
 
     (string? LlmKey, string? ExternalSecret) ProtectSecrets(long workspaceId, BotConfigRequest request)
@@ -92,19 +94,19 @@ public sealed class BotConfigService(Database database, BotConfigStore store, Bo
                 INSERT INTO bot_configs (workspace_id, inbox_id, settings, llm_api_key, external_secret, version, updated_at)
                 VALUES (@WorkspaceId, @inboxId, @settings, @llmKey, @externalSecret, 1, @NowMs)
                 RETURNING {BotConfigRow.Columns}
-                """, args)
+                """, args, w.CancellationToken)
             : await w.QuerySingleAsync<BotConfigRow>($"""
                 UPDATE bot_configs SET settings = @settings, llm_api_key = @llmKey, external_secret = @externalSecret,
                     version = version + 1, updated_at = @NowMs
                 WHERE id = @id
                 RETURNING {BotConfigRow.Columns}
-                """, args);
+                """, args, w.CancellationToken);
     }
 
-    static async Task RequireInboxAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx, long workspaceId, long inboxId)
+    static async Task RequireInboxAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx, long workspaceId, long inboxId,
+        CancellationToken cancellationToken)
     {
-        var found = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inboxes WHERE id = @inboxId AND workspace_id = @workspaceId", new { inboxId, workspaceId }, tx);
-        if (found == 0) throw new DomainException("inbox_not_found", "No such inbox.", DomainErrorKind.NotFound);
+        if (!await InboxStore.ExistsAsync(c, tx, workspaceId, inboxId, cancellationToken)) throw new DomainException("inbox_not_found", "No such inbox.", DomainErrorKind.NotFound);
     }
 
     InboxBotConfigResponse InboxView(long inboxId, BotConfigRow? workspace, BotConfigRow? inbox) => new(

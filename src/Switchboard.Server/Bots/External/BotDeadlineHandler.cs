@@ -2,6 +2,7 @@ using Dapper;
 using Switchboard.Server.Bots.Config;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Jobs;
+using Switchboard.Server.Messages;
 using Switchboard.Server.Realtime;
 using Switchboard.Server.Storage;
 
@@ -26,10 +27,7 @@ public sealed class BotDeadlineHandler(Database database, BotConfigStore configs
         {
             var record = await ConversationStore.FindAsync(c, tx, workspaceId, deadline.ConversationId);
             if (record is null || !record.Conversation.BotActive || record.Conversation.LastCustomerMessageSeq != deadline.MessageSeq) return null;
-            var answered = await c.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM messages WHERE conversation_id = @ConversationId AND sender_role = @bot AND seq > @MessageSeq",
-                new { deadline.ConversationId, bot = "bot", deadline.MessageSeq }, tx);
-            if (answered > 0) return null;
+            if (await MessageStore.BotRepliedAfterAsync(c, tx, deadline.ConversationId, deadline.MessageSeq, cancellationToken)) return null;
             return (record, await configs.LoadSettingsAsync(c, tx, workspaceId, record.Conversation.InboxId));
         }, cancellationToken);
         if (pending is not { } p) return;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
+using Switchboard.Server.Errors;
 
 namespace Switchboard.Server.Bots.Faq;
 
@@ -9,7 +10,7 @@ public static class FaqApi
 {
     public static RouteGroupBuilder MapFaqApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/faq").WithTags("Bots").RequireAuthorization(Policies.Team);
+        var group = routes.MapGroup("/api/v1/faq").WithTags("Bots").ProducesProblems().RequireAuthorization(Policies.Team);
         group.MapGet("/", ListAsync);
         group.MapGet("/search", SearchAsync);
         group.MapGet("/{id:long}", GetAsync);

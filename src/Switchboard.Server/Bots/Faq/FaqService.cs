@@ -2,12 +2,13 @@ using Switchboard.Core;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Bots.Config;
 using Switchboard.Server.Bots.KnowledgeBase;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Bots.Faq;
 
 /// <summary>The FAQ entries the knowledge-base bot answers from (and the LLM bot takes as context).</summary>
-public sealed class FaqService(Database database, KnowledgeBaseCache knowledgeBase, BotConfigStore configs)
+public sealed class FaqService(Database database, EventLogWriter eventLog, KnowledgeBaseCache knowledgeBase, BotConfigStore configs)
 {
     public Task<IReadOnlyList<FaqRow>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
         database.ReadAsync((c, tx) => FaqStore.ListAsync(c, tx, caller.WorkspaceId), cancellationToken);
@@ -19,7 +20,7 @@ public sealed class FaqService(Database database, KnowledgeBaseCache knowledgeBa
     {
         var question = Field(request.Question, BotLimits.MaxQuestionLength, "question");
         var answer = Field(request.Answer, BotLimits.MaxAnswerLength, "answer");
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             if (await FaqStore.CountAsync(w.Connection, w.Transaction, w.WorkspaceId) >= BotLimits.MaxFaqEntries)
                 throw new DomainException("faq_limit", $"A workspace can have at most {BotLimits.MaxFaqEntries} FAQ entries.");
@@ -31,13 +32,13 @@ public sealed class FaqService(Database database, KnowledgeBaseCache knowledgeBa
     {
         var question = request.Question is null ? null : Field(request.Question, BotLimits.MaxQuestionLength, "question");
         var answer = request.Answer is null ? null : Field(request.Answer, BotLimits.MaxAnswerLength, "answer");
-        return database.WriteAsync(caller.WorkspaceId, async w =>
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
             await FaqStore.UpdateAsync(w.Connection, w.Transaction, w.WorkspaceId, id, question, answer, w.NowMs) ?? throw NotFound(),
             cancellationToken);
     }
 
     public Task DeleteAsync(Caller caller, long id, CancellationToken cancellationToken) =>
-        database.WriteAsync(caller.WorkspaceId, async w =>
+        eventLog.WriteAsync(caller.WorkspaceId, async w =>
             await FaqStore.DeleteAsync(w.Connection, w.Transaction, w.WorkspaceId, id) ? 0 : throw NotFound(), cancellationToken);
 
     /// <summary>Ranks the entries for <paramref name="query"/> as the knowledge-base bot would, with the threshold in force.</summary>

@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Switchboard.Core;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.EventLog;
+
+/// <summary>
+/// The appender: every change to shared state runs through <see cref="WriteAsync{T}"/>, which locks the workspace's
+/// row, gives the appended events the next gapless seqs in commit order, runs the write hooks, flushes
+/// <c>workspaces.last_seq</c> and publishes the events only after the commit, so nobody sees an event whose change
+/// might still roll back.
+/// </summary>
+public sealed class EventLogWriter(Database database, IEventPublisher publisher, TimeProvider clock, IEnumerable<IWriteHook> hooks)
+{
+    readonly IReadOnlyList<IWriteHook> hooks = hooks.OrderBy(h => h.Order).ToList();
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction of one workspace; see the class summary.</summary>
+    public async Task<T> WriteAsync<T>(long workspaceId, Func<WriteContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var (result, committed, afterCommit) = await database.WriteTransactionAsync(workspaceId, async (connection, tx) =>
+        {
+            var lastSeq = await LockWorkspaceAsync(connection, tx, workspaceId, cancellationToken);
+            // Rows store milliseconds: the transaction's instant is truncated so responses equal later reads.
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+            var context = new WriteContext(database, connection, tx, workspaceId, lastSeq, now, hooks, cancellationToken);
+            var value = await work(context);
+            await context.FlushAsync(cancellationToken);
+            return (value, context.Appended, context.AfterCommitActions);
+        }, cancellationToken);
+        if (committed.Count > 0) publisher.Publish(workspaceId, committed);
+        foreach (var action in afterCommit) action();
+        return result;
+    }
+
+    static async Task<long> LockWorkspaceAsync(DbConnection connection, DbTransaction tx, long workspaceId, CancellationToken cancellationToken)
+    {
+        // A no-op update takes the workspace's row lock (PostgreSQL) until commit: the next writer of this
+        // workspace waits here, so seqs are assigned in commit order and never skip.
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "UPDATE workspaces SET last_seq = last_seq WHERE id = @id RETURNING last_seq";
+        var p = command.CreateParameter();
+        p.ParameterName = "id";
+        p.Value = workspaceId;
+        command.Parameters.Add(p);
+        var value = await command.ExecuteScalarAsync(cancellationToken)
+            ?? throw new DomainException("workspace_not_found", "Workspace not found.", DomainErrorKind.NotFound);
+        return Convert.ToInt64(value);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Switchboard.Server.Hosting;
+using Switchboard.Server.Storage;
+
+namespace Switchboard.Server.EventLog;
+
+/// <summary>
+/// One open write transaction of one workspace. Every change to shared state made through it appends
+/// its event with <see cref="AppendAsync"/>, in the same transaction.
+/// </summary>
+public sealed class WriteContext
+{
+    // Hooks can append events while the transaction flushes; bound the rounds so two hooks cannot ping-pong forever.
+    const int MaxHookRounds = 8;
+
+    readonly List<AppendedEvent> appended = [];
+    readonly List<Action> afterCommit = [];
+    readonly IReadOnlyList<IWriteHook> hooks;
+    readonly long firstSeq;
+    long lastSeq;
+
+    internal WriteContext(Database database, DbConnection connection, DbTransaction transaction, long workspaceId, long lastSeq, DateTimeOffset now,
+        IReadOnlyList<IWriteHook> hooks, CancellationToken cancellationToken)
+    {
+        CancellationToken = cancellationToken;
+        this.hooks = hooks;
+        Database = database;
+        Connection = connection;
+        Transaction = transaction;
+        WorkspaceId = workspaceId;
+        this.lastSeq = firstSeq = lastSeq;
+        Now = now;
+    }
+
+    public Database Database { get; }
+    public DbConnection Connection { get; }
+    public DbTransaction Transaction { get; }
+    public long WorkspaceId { get; }
+    /// <summary>The token the write was started with; queries of helpers that take no token of their own pass this one.</summary>
+    public CancellationToken CancellationToken { get; }
+    /// <summary>The transaction's clock reading: every row and event it writes carries the same instant.</summary>
+    public DateTimeOffset Now { get; }
+    public long NowMs => Now.ToUnixTimeMilliseconds();
+    /// <summary>The seq the next appended event will get.</summary>
+    public long NextSeq => lastSeq + 1;
+    /// <summary>The highest seq written so far (the workspace's seq before this transaction if nothing was appended).</summary>
+    public long LastSeq => lastSeq;
+    internal IReadOnlyList<StoredEvent> Appended => appended.Select(a => a.Stored).ToList();
+    internal IReadOnlyList<Action> AfterCommitActions => afterCommit;
+
+    /// <summary>Runs <paramref name="action"/> once the transaction has committed (never if it rolls back), e.g. to wake a worker.</summary>
+    public void AfterCommit(Action action) => afterCommit.Add(action);
+
+    public Task<int> ExecuteAsync(string sql, object? args, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? args, CancellationToken cancellationToken) =>
+        Connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
+
+    public Task<T> QuerySingleAsync<T>(string sql, object? args, CancellationToken cancellationToken) =>
+        Connection.QuerySingleAsync<T>(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken cancellationToken) =>
+        Connection.QueryAsync<T>(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Appends an event with the next seq and returns that seq.</summary>
+    public async Task<long> AppendAsync(EventDraft draft)
+    {
+        var seq = lastSeq + 1;
+        var payload = Serialize(seq, draft, draft.Data);
+        var publicPayload = draft.PublicData is null ? null : Serialize(seq, draft, draft.PublicData);
+        await ExecuteAsync("""
+            INSERT INTO events (workspace_id, seq, type, conversation_id, contact_id, inbox_id, payload, public_payload, created_at)
+            VALUES (@WorkspaceId, @seq, @Type, @ConversationId, @ContactId, @InboxId, @payload, @publicPayload, @now)
+            """, new { WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, draft.InboxId, payload, publicPayload, now = NowMs }, CancellationToken);
+        lastSeq = seq;
+        appended.Add(new AppendedEvent(new StoredEvent(WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, NowMs, draft.InboxId), draft));
+        return seq;
+    }
+
+    string Serialize(long seq, EventDraft draft, object data) => JsonSerializer.Serialize(
+        new EventEnvelope(seq, draft.Type, draft.ConversationId, draft.Version, draft.MutationId, draft.ClientMessageId, draft.Actor, Now, data),
+        JsonDefaults.Options);
+
+    internal async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await RunHooksAsync(cancellationToken);
+        if (lastSeq == firstSeq) return;
+        await Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE workspaces SET last_seq = @lastSeq WHERE id = @WorkspaceId",
+            new { lastSeq, WorkspaceId }, Transaction, cancellationToken: cancellationToken));
+    }
+
+    async Task RunHooksAsync(CancellationToken cancellationToken)
+    {
+        if (hooks.Count == 0) return;
+        var seen = new int[hooks.Count];
+        for (var round = 0; round < MaxHookRounds; round++)
+        {
+            var progressed = false;
+            for (var i = 0; i < hooks.Count; i++)
+            {
+                if (seen[i] == appended.Count) continue;
+                var batch = appended.GetRange(seen[i], appended.Count - seen[i]);
+                seen[i] = appended.Count;
+                await hooks[i].BeforeCommitAsync(this, batch, cancellationToken);
+                progressed = true;
+            }
+            if (!progressed) return;
+        }
+        throw new InvalidOperationException($"Write hooks were still appending events after {MaxHookRounds} rounds.");
+    }
+}

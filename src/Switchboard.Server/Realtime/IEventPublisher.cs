@@ -1,9 +1,0 @@
-using Switchboard.Server.Events;
-
-namespace Switchboard.Server.Realtime;
-
-/// <summary>Receives every batch of events right after its transaction commits, in seq order per workspace.</summary>
-public interface IEventPublisher
-{
-    void Publish(long workspaceId, IReadOnlyList<StoredEvent> events);
-}

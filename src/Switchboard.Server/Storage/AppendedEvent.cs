@@ -1,6 +1,0 @@
-using Switchboard.Server.Events;
-
-namespace Switchboard.Server.Storage;
-
-/// <summary>An event appended in the current transaction: as stored, and the draft it came from (with its typed data).</summary>
-public sealed record AppendedEvent(StoredEvent Stored, EventDraft Draft);

@@ -1,0 +1,14 @@
+namespace Switchboard.Server.Widget;
+
+/// <summary>Bound from the <c>Widget</c> section.</summary>
+public sealed class WidgetOptions
+{
+    /// <summary>
+    /// How long a node trusts its cached copy of an inbox's widget settings. The node that saves a change drops its copy
+    /// at once; other nodes of a cluster see the change within this time.
+    /// </summary>
+    public TimeSpan SettingsCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a browser may cache a preflight answer (<c>Access-Control-Max-Age</c>).</summary>
+    public TimeSpan PreflightMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+}
