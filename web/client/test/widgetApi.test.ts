@@ -114,3 +114,15 @@ describe('admin widget settings', () => {
     await assert.rejects(api.admin.rotateIdentitySecret(4), WireFormatError);
   });
 });
+
+describe('texts the team left empty', () => {
+  test('null team name, launcher text, greeting and language parse as empty (the widget uses its own)', async () => {
+    const { server, api } = client();
+    server.route('GET /api/v1/widget/config', () => json(200, { ...config, teamName: null, launcherText: null, greeting: null, language: null }));
+    const c = await api.getWidgetConfig('pk');
+    assert.equal(c.teamName, '');
+    assert.equal(c.launcherText, '');
+    assert.equal(c.greeting, '');
+    assert.equal(c.language, null);
+  });
+});

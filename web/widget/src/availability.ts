@@ -7,6 +7,12 @@ import { fill, type Strings } from './i18n/en.js';
  */
 export function availabilityText(t: Strings, availability: Availability | undefined, locale: string, now = new Date()): string {
   if (availability === undefined || availability.state === 'online') return t.online;
+  // The bot keeps answering (bot outside hours, or no one online): say so, so nobody waits in silence.
+  const text = when(t, availability, locale, now);
+  return availability.botAnswers ? `${text}. ${t.botMeanwhile}` : text;
+}
+
+function when(t: Strings, availability: Availability, locale: string, now: Date): string {
   if (availability.state === 'away') return t.away;
   const at = availability.nextOpenAt === null ? undefined : new Date(availability.nextOpenAt);
   if (at === undefined || Number.isNaN(at.getTime())) return t.closedNoDate;

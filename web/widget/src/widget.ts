@@ -75,6 +75,7 @@ export class ChatWidget implements HostActions {
       const t = await loadStrings(this.config.baseUrl, lang);
       this.#remote = remote;
       this.#setLook(lookOf(this.config, remote, lang, t));
+      this.#autoStart();
       return true;
     } catch (error) {
       // A 404 without `inbox_not_found` is a server without the config endpoint: the widget goes on with its defaults.
@@ -138,10 +139,15 @@ export class ChatWidget implements HostActions {
       this.#render();
       // Opening shows the team's current look and availability; an inbox without a pre-chat form starts at once.
       void this.#refresh();
-      if (this.#session.phase === 'intro' && this.#remote !== undefined && !asksAnything(this.#remote.preChat)) this.#connect({});
+      this.#autoStart();
     } else this.#session.stopTyping();
     this.#view.setOpen(open, moveFocus);
     if (!open) this.#schedule();
+  }
+
+  // An inbox without a pre-chat form starts the chat as soon as the panel is open (and its config known).
+  #autoStart(): void {
+    if (this.#open && this.#session.phase === 'intro' && this.#remote !== undefined && !asksAnything(this.#remote.preChat)) this.#connect({});
   }
 
   #schedule(): void {

@@ -55,6 +55,7 @@ test('availability: online, away, and when a closed team is back in the visitor\
   assert.equal(availabilityText(de, closed(monday.toISOString()), 'de', now), 'Wir sind Montag um 09:00 wieder da');
   assert.equal(availabilityText(en, closed(new Date(2026, 11, 5, 9, 0).toISOString()), 'en-GB', now), 'We’re back tomorrow at 09:00');
   assert.equal(availabilityText(en, closed(null), 'en', now), en.closedNoDate);
+  assert.equal(availabilityText(en, { ...closed(null), botAnswers: true }, 'en', now), `${en.closedNoDate}. ${en.botMeanwhile}`);
 });
 
 test('the text on the accent is whichever of black and white reads better', () => {

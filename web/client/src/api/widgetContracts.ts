@@ -77,8 +77,11 @@ export interface WidgetSettings extends WidgetLook {
   readonly botOutsideHours: boolean;
 }
 
+// The server sends null for a text the team left empty (the widget's own text, in the visitor's language): ''.
+const text = (f: Fields, name: string): string => f.nullableString(name) ?? '';
+
 function oneOf<T extends string>(f: Fields, path: string, name: string, allowed: readonly T[], fallback: T): T {
-  const v = f.string(name, fallback);
+  const v = f.nullableString(name) ?? fallback;
   if (!(allowed as readonly string[]).includes(v)) throw new WireFormatError(`${path}.${name}`, allowed.join(' | '));
   return v as T;
 }
@@ -104,8 +107,8 @@ const noPreChat: PreChat = Object.freeze({ name: 'off', email: 'off' });
 export function parseWidgetPublicConfig(value: unknown, path = 'config'): WidgetPublicConfig {
   const f = Fields.of(value, path);
   return Object.freeze({
-    inboxId: f.int('inboxId'), teamName: f.string('teamName'), avatarUrl: f.nullableString('avatarUrl'), color: f.string('color'),
-    position: oneOf(f, path, 'position', positions, 'right'), launcherText: f.string('launcherText'), greeting: f.string('greeting'),
+    inboxId: f.int('inboxId'), teamName: text(f, 'teamName'), avatarUrl: f.nullableString('avatarUrl'), color: text(f, 'color'),
+    position: oneOf(f, path, 'position', positions, 'right'), launcherText: text(f, 'launcherText'), greeting: text(f, 'greeting'),
     language: f.nullableString('language'), preChat: f.nullableObject('preChat', parsePreChat) ?? noPreChat,
     identityVerification: oneOf(f, path, 'identityVerification', modes, 'off'),
     availability: f.nullableObject('availability', parseAvailability)
@@ -115,7 +118,7 @@ export function parseWidgetPublicConfig(value: unknown, path = 'config'): Widget
 
 function parseWeekly(value: unknown, path: string): WeeklyHours {
   const f = Fields.of(value, path);
-  return Object.freeze({ day: f.int('day'), open: f.string('open'), close: f.string('close') });
+  return Object.freeze({ day: f.int('day'), open: text(f, 'open'), close: text(f, 'close') });
 }
 
 function parseBusinessHours(value: unknown, path: string): BusinessHours {
@@ -129,9 +132,9 @@ function parseBusinessHours(value: unknown, path: string): BusinessHours {
 export function parseWidgetSettings(value: unknown, path = 'settings'): WidgetSettings {
   const f = Fields.of(value, path);
   return Object.freeze({
-    allowedOrigins: Object.freeze(f.strings('allowedOrigins', true)), teamName: f.string('teamName'), avatarUrl: f.nullableString('avatarUrl'),
-    color: f.string('color'), position: oneOf(f, path, 'position', positions, 'right'), launcherText: f.string('launcherText'),
-    greeting: f.string('greeting'), language: f.nullableString('language'), preChat: f.nullableObject('preChat', parsePreChat) ?? noPreChat,
+    allowedOrigins: Object.freeze(f.strings('allowedOrigins', true)), teamName: text(f, 'teamName'), avatarUrl: f.nullableString('avatarUrl'),
+    color: text(f, 'color'), position: oneOf(f, path, 'position', positions, 'right'), launcherText: text(f, 'launcherText'),
+    greeting: text(f, 'greeting'), language: f.nullableString('language'), preChat: f.nullableObject('preChat', parsePreChat) ?? noPreChat,
     identityVerification: oneOf(f, path, 'identityVerification', modes, 'off'),
     businessHours: f.nullableObject('businessHours', parseBusinessHours)
       ?? Object.freeze({ enabled: false, timeZone: null, weekly: Object.freeze([]), holidays: Object.freeze([]) }),
