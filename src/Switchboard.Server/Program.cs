@@ -32,6 +32,7 @@ builder.Services.AddHealthChecks();
 builder.AddConnectionBudget();
 builder.AddErrors();
 builder.AddStorage();
+builder.AddWorkspaces();
 // Right after storage: the demo seeds once the schema is migrated, before any other hosted service starts.
 builder.AddDemo();
 builder.AddEventLog();

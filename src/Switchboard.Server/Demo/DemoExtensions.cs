@@ -6,7 +6,6 @@ public static class DemoExtensions
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         builder.Services.AddSingleton<DemoSeeder>();
-        builder.Services.AddSingleton<Workspaces.WorkspaceProvisioner>();
         // Hosted services start in registration order: AddDemo comes right after AddStorage in Program.cs.
         builder.Services.AddHostedService<DemoSeedingService>();
         return builder;

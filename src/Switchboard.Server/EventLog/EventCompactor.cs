@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Storage;
-using Switchboard.Server.Workspaces;
 
 namespace Switchboard.Server.EventLog;
 
@@ -10,7 +9,7 @@ namespace Switchboard.Server.EventLog;
 /// transaction, so a reader sees either the old events or the new bound, never a silent gap; clients behind
 /// the bound get a <c>reset</c>. Callable from any scheduler (the hosted service now, the job system later).
 /// </summary>
-public sealed class EventCompactor(Database database, EventLogWriter eventLog, TimeProvider clock, IOptions<EventRetentionOptions> options, ILogger<EventCompactor> logger)
+public sealed class EventCompactor(Database database, EventLogWriter eventLog, IEventRetention retention, TimeProvider clock, IOptions<EventRetentionOptions> options, ILogger<EventCompactor> logger)
 {
     /// <summary>Compacts every workspace by its retention; returns the number of events deleted.</summary>
     public async Task<int> CompactAllAsync(CancellationToken cancellationToken)
@@ -20,9 +19,8 @@ public sealed class EventCompactor(Database database, EventLogWriter eventLog, T
         var deleted = 0;
         foreach (var workspaceId in workspaces)
         {
-            var retention = options.Value.Override ?? await database.ReadAsync(async (c, tx) =>
-                (await WorkspaceStore.GetSettingsAsync(c, tx, workspaceId)).EventRetention, cancellationToken);
-            deleted += await CompactAsync(workspaceId, clock.GetUtcNow() - retention, cancellationToken);
+            var keep = options.Value.Override ?? await database.ReadAsync((c, tx) => retention.RetentionAsync(c, tx, workspaceId, cancellationToken), cancellationToken);
+            deleted += await CompactAsync(workspaceId, clock.GetUtcNow() - keep, cancellationToken);
         }
         return deleted;
     }

@@ -1,7 +1,8 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Switchboard.Core;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
 using Switchboard.Server.Storage;
 
@@ -18,32 +19,31 @@ public static class TypingApi
     {
         var limits = new TypingRateLimits(
             routes.ServiceProvider.GetRequiredService<TimeProvider>(), routes.ServiceProvider.GetRequiredService<IOptions<RealtimeOptions>>().Value);
-        var group = routes.MapGroup("/api/v1/conversations").WithTags("Realtime").RequireAuthorization(Policies.Participant);
-        group.MapPost("/{conversationId:long}/typing",
-            (long conversationId, TypingRequest? request, HttpContext http, Database database, IEphemeralPublisher publisher, RealtimeMetrics metrics, CancellationToken cancellationToken) =>
-                TypingAsync(conversationId, request, Caller.From(http.User), database, publisher, limits, metrics, cancellationToken));
+        var group = routes.MapGroup("/api/v1/conversations").WithTags("Realtime").ProducesProblems().RequireAuthorization(Policies.Participant);
+        // {id}, as on every conversation route, so the authorization matrix and OpenAPI name it alike.
+        group.MapPost("/{id:long}/typing",
+            (long id, TypingRequest? request, HttpContext http, Database database, IEphemeralPublisher publisher, RealtimeMetrics metrics, CancellationToken cancellationToken) =>
+                TypingAsync(id, request, Caller.From(http.User), database, publisher, limits, metrics, cancellationToken));
         return group;
     }
 
     /// <summary>Publishes <c>typing</c> (start or stop) in a conversation the caller takes part in.</summary>
-    public static async Task<Results<NoContent, ProblemHttpResult>> TypingAsync(
+    public static async Task<NoContent> TypingAsync(
         long conversationId, TypingRequest? request, Caller caller, Database database, IEphemeralPublisher publisher,
         TypingRateLimits limits, RealtimeMetrics metrics, CancellationToken cancellationToken)
     {
         var state = request?.State;
         if (state is not (null or "start" or "stop"))
-            return TypedResults.Problem(Problems.Create(400, "typing_state_invalid", "state must be start or stop."));
+            throw new DomainException("typing_state_invalid", "state must be start or stop.", DomainErrorKind.Invalid);
         if (!limits.TryTake(caller))
         {
             metrics.SignalDropped("rate_limited");
             return TypedResults.NoContent();
         }
-        var contactId = await database.ReadAsync((c, tx) => c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT contact_id FROM conversations WHERE id = @conversationId AND workspace_id = @WorkspaceId",
-            new { conversationId, caller.WorkspaceId }, tx, cancellationToken: cancellationToken)), cancellationToken);
+        var contactId = await database.ReadAsync((c, tx) => ConversationStore.ContactIdAsync(c, tx, caller.WorkspaceId, conversationId, cancellationToken), cancellationToken);
         // A visitor may only type in their own conversation; others answer as if it did not exist.
         if (contactId is null || (caller.IsVisitor && caller.ContactId != contactId))
-            return TypedResults.Problem(Problems.Create(404, "conversation_not_found", "No such conversation."));
+            throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
         publisher.PublishEphemeral(EphemeralSignals.TypingIn(caller.WorkspaceId, conversationId, contactId.Value, caller.Actor, state != "stop"));
         return TypedResults.NoContent();
     }

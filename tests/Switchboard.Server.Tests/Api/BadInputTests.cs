@@ -71,7 +71,7 @@ public sealed class BadInputTests
             var response = await send();
             try { await response.AssertProblemAsync(status, code); }
             catch (Exception e) { throw new Xunit.Sdk.XunitException($"{name}: {e.Message}"); }
-            Assert.True(before == await DatabaseFingerprint.TakeAsync(app), $"{name} changed the database");
+            var after = await DatabaseFingerprint.TakeAsync(app); Assert.True(before == after, $"{name} changed the database: {before} => {after}");
         }
     }
 

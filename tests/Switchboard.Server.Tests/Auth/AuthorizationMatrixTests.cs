@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/conversations/{id:long}/messages"] = Access.Participant,
         ["POST /api/v1/conversations/{id:long}/messages"] = Access.Participant,
         ["POST /api/v1/conversations/{id:long}/receipts"] = Access.Participant,
+        ["POST /api/v1/conversations/{id:long}/typing"] = Access.Participant,
         ["GET /api/v1/sync/snapshot"] = Access.Participant,
         ["GET /api/v1/stream"] = Access.Participant,
         ["GET /api/v1/events"] = Access.Participant,
