@@ -156,7 +156,7 @@ test('Arabic renders right to left, mirrored', async ({ browser }) => {
 
 test('the widget works inside an iframe', async ({ browser, operator, uniqueName }) => {
   const { token } = await inbox();
-  const context = await browser.newContext();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
     await page.goto(site.url({ inbox: token }, true));

@@ -40,7 +40,7 @@ export class HostSite {
       if (url.pathname === '/page') return send('text/html; charset=utf-8', page(switchboard, embedOf(url.searchParams)));
       if (url.pathname === '/frame') {
         const inner = `/page?${url.searchParams.toString()}`;
-        return send('text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title><link rel="stylesheet" href="/site.css"></head><body><h1>A page with the shop in a frame</h1><iframe src="${escape(inner)}" title="Shop" width="900" height="700"></iframe></body></html>`);
+        return send('text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framed</title><link rel="stylesheet" href="/site.css"></head><body><h1>A page with the shop in a frame</h1><iframe src="${escape(inner)}" title="Shop" width="900" height="600"></iframe></body></html>`);
       }
       response.writeHead(404).end();
     });

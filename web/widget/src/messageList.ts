@@ -92,7 +92,8 @@ export class MessageList {
     const row: Row = {
       el: h('article', { class: 'msg' }),
       who: h('div', { class: 'who' }),
-      bubble: h('div', { class: 'bubble' }),
+      // Each message in its own direction: an English reply reads left to right in an Arabic panel, and back.
+      bubble: h('div', { class: 'bubble', dir: 'auto' }),
       meta: h('div', { class: 'meta' }),
       time: h('time'),
       status: h('span', { class: 'st', role: 'img' }),
