@@ -2,6 +2,7 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 import { randomUUID } from 'node:crypto';
 import type { Operator } from './operator';
 import { demoPassword } from './server';
+import { callApi } from './http';
 import type { Role } from './visitor';
 
 interface Message { id: number; senderRole: string; text: string; status: string; clientMessageId: string }
@@ -30,14 +31,8 @@ export class ApiOperator implements Operator {
 
   get conversationId(): number { return this.#conversationId; }
 
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-    const answer = await fetch(`${this.baseURL}/api/v1${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await answer.text();
-    return { status: answer.status, json: text === '' ? undefined : JSON.parse(text) };
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+    return callApi(this.baseURL, this.token, method, path, body);
   }
 
   async openConversation(contactName: string): Promise<void> {

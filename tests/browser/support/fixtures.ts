@@ -1,6 +1,7 @@
 import { test as base, expect } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { Admin } from './admin';
 import { ApiOperator } from './apiOperator';
 import { DashboardOperator } from './dashboardOperator';
 import type { Operator } from './operator';
@@ -34,6 +35,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   server: [async ({}, use, workerInfo) => {
     const server = await SwitchboardServer.start(join(workerInfo.project.outputDir, 'logs'));
+    await askNameAndEmail(server.baseURL);
     await use(server);
     await server.dispose();
   }, { scope: 'worker', timeout: 120_000 }],
@@ -81,5 +83,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     for (const v of visitors) await v.close();
   },
 });
+
+/**
+ * The demo inbox asks for an optional name and email before the chat, as the tests' visitors expect (a new inbox asks
+ * nothing since issue 19). A server without widget settings already does.
+ */
+async function askNameAndEmail(baseURL: string): Promise<void> {
+  const admin = await Admin.login(baseURL);
+  const { json } = await admin.call('GET', '/inboxes');
+  const demo = (json.items as { id: number; channel: string }[]).find((i) => i.channel === 'widget');
+  if (demo === undefined || (await admin.call('GET', `/inboxes/${demo.id}/widget`)).status === 404) return;
+  await admin.updateWidget(demo.id, { preChat: { name: 'optional', email: 'optional' } });
+}
 
 export { expect };

@@ -30,6 +30,14 @@ export class Visitor {
     return new Visitor(context, page, name);
   }
 
+  /** A new browser context on any page that embeds the widget (another origin's, for instance). */
+  static async visit(browser: Browser, url: string, name: string, viewport = { width: 1280, height: 800 }): Promise<Visitor> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(url);
+    return new Visitor(context, page, name);
+  }
+
   /** Opens the panel and starts the chat with a name (or skips the form). */
   async startChat(options: { skip?: boolean } = {}): Promise<void> {
     await this.page.getByRole('button', { name: 'Open chat' }).click();

@@ -21,6 +21,10 @@ export type {
 export { ApiClient } from './api/teamApiClient.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
+export type {
+  Availability, AvailabilityState, BusinessHours, WidgetLook, PreChat, PreChatMode, WeeklyHours, WidgetAttributes, WidgetIdentity, WidgetPublicConfig, WidgetSettings,
+} from './api/widgetContracts.js';
+export { parseWidgetPublicConfig, parseWidgetSettings } from './api/widgetContracts.js';
 export { HttpError, TransportError } from './api/httpError.js';
 
 export type { EventStreamTransport, Signal, StreamItem, StreamLogger } from './streaming/streamItem.js';

@@ -1,5 +1,6 @@
 // The widget's entry: <script src="https://chat.example.com/widget.js" data-inbox="TOKEN" async></script>
 import { readConfig } from './config';
+import { installHostApi } from './hostApi';
 import { ChatWidget } from './widget';
 
 // currentScript is only set while the script first runs: read the tag now, mount once the body exists.
@@ -12,6 +13,8 @@ function mount(): void {
   const widget = new ChatWidget(config);
   w[flag] = widget;
   document.body.append(widget.host);
+  // The page's queued calls (identify, open, on) run before the session starts, so an identity is used from the start.
+  widget.start(installHostApi(widget));
 }
 
 if (document.body !== null) mount();

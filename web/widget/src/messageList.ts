@@ -1,5 +1,6 @@
 import type { BotDraft, MessageView } from '@switchboard/client';
 import { h, setAttr, setText, show } from './dom';
+import type { Strings } from './i18n/en';
 
 /** One line of the log, as the list shows it. */
 interface Item {
@@ -45,7 +46,7 @@ export class MessageList {
   #wantsOlder = false;
   #last: { messages: readonly MessageView[]; drafts: readonly BotDraft[]; hasOlder: boolean } | undefined;
 
-  constructor(hello: string, private readonly onRetry: (clientMessageId: string) => void, private readonly onNearTop: () => void = () => {}) {
+  constructor(hello: string, private readonly t: Strings, private readonly onRetry: (clientMessageId: string) => void, private readonly onNearTop: () => void = () => {}) {
     this.#hello.textContent = hello;
     this.el.append(this.#hello);
     this.el.addEventListener('scroll', () => this.#scrolled(), { passive: true });
@@ -138,12 +139,13 @@ export class MessageList {
   }
 
   #create(key: string): Row {
-    const retry = h('button', { type: 'button', class: 'retry' }, 'Retry');
+    const retry = h('button', { type: 'button', class: 'retry' }, this.t.retry);
     retry.addEventListener('click', () => this.onRetry(key));
     const row: Row = {
       el: h('article', { class: 'msg' }),
       who: h('div', { class: 'who' }),
-      bubble: h('div', { class: 'bubble' }),
+      // Each message in its own direction: an English reply reads left to right in an Arabic panel, and back.
+      bubble: h('div', { class: 'bubble', dir: 'auto' }),
       meta: h('div', { class: 'meta' }),
       time: h('time'),
       status: h('span', { class: 'st', role: 'img' }),
@@ -159,7 +161,7 @@ export class MessageList {
     setAttr(row.el, 'aria-label', `${item.role} message`);
     setAttr(row.el, 'class', ['msg', own ? 'own' : item.role, item.streaming ? 'streaming' : '', item.status === 'failed' ? 'failed' : ''].join(' ').trim());
     // The sender's name starts each run of messages from the team.
-    const who = own || item.role === 'system' ? '' : item.role === 'bot' ? 'Bot' : (item.name ?? 'Support');
+    const who = own || item.role === 'system' ? '' : item.role === 'bot' ? this.t.bot : (item.name ?? this.t.support);
     const sameRun = previous !== undefined && previous.role === item.role && previous.name === item.name;
     setText(row.who, who);
     show(row.who, who !== '' && !sameRun);
@@ -171,7 +173,7 @@ export class MessageList {
     if (status !== null) {
       setAttr(row.status, 'aria-label', status);
       setAttr(row.status, 'class', `st ${status}`);
-      setText(row.status, status === 'failed' ? 'Not sent' : glyphs[status] ?? '');
+      setText(row.status, status === 'failed' ? this.t.notSent : glyphs[status] ?? '');
       setAttr(row.status, 'title', status);
     }
     show(row.retry, item.canRetry);

@@ -1,4 +1,6 @@
-import { BaseApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError } from '@switchboard/client';
+import {
+  BaseApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError, type WidgetAttributes, type WidgetIdentity,
+} from '@switchboard/client';
 import { Receipts } from './receipts';
 import { loadSession, saveSession } from './sessionStore';
 import { WidgetTransport } from './widgetTransport';
@@ -22,7 +24,7 @@ export interface LiveConversation {
  * holds no DOM: `onChange` says the view should render again.
  */
 export class WidgetSession {
-  readonly #api: BaseApiClient;
+  readonly api: BaseApiClient;
   readonly #receipts: Receipts;
   #phase: Phase;
   #store: LiveStore | undefined;
@@ -31,12 +33,49 @@ export class WidgetSession {
   #connecting = false;
   #renewedAt: number | undefined;
   #refusalsSeen = 0;
+  #identity: WidgetIdentity | undefined;
+  #attributes: WidgetAttributes | undefined;
+  /** Why the server refused (`origin_not_allowed`, `identity_required`, …) once `unavailable`. */
+  reason: string | undefined;
+  /** The last attempt to connect failed on the network: the view says so instead of "Connecting…". */
+  offline = false;
 
   constructor(private readonly inboxToken: string, baseUrl: string, private readonly onChange: (afterMs?: number) => void) {
-    this.#api = new BaseApiClient({ baseUrl });
-    this.#receipts = new Receipts(this.#api, (ms) => onChange(ms), { isRetryable: isRetryableError, policy: RetryPolicy.default });
-    this.#phase = loadSession(inboxToken) === undefined ? 'intro' : 'connecting';
-    if (this.#phase === 'connecting') void this.connect({});
+    this.api = new BaseApiClient({ baseUrl });
+    this.#receipts = new Receipts(this.api, (ms) => onChange(ms), { isRetryable: isRetryableError, policy: RetryPolicy.default });
+    this.#phase = 'intro';
+  }
+
+  /** Resumes a saved session, or starts the verified one, at once; otherwise the panel's intro starts it. */
+  begin(): void {
+    if (this.#phase === 'intro' && (loadSession(this.inboxToken) !== undefined || this.#identity !== undefined)) void this.connect({});
+  }
+
+  /** The server refused this page (its origin, or an identity it requires): nothing to retry. */
+  refuse(reason: string): void {
+    this.reason = reason;
+    this.#set('unavailable');
+  }
+
+  /** A verified identity: used to start the session, or (already chatting) to move this visitor onto it. */
+  async identify(identity: WidgetIdentity): Promise<void> {
+    this.#identity = identity;
+    const live = this.live;
+    if (live === undefined) return;
+    const session = await this.api.identifyWidgetVisitor(identity);
+    saveSession(this.inboxToken, { token: session.token });
+    await this.#restart(live.store, session.conversationId ?? undefined);
+  }
+
+  /** Custom attributes of the contact: sent now when chatting, else once the session starts. */
+  async setAttributes(attributes: WidgetAttributes): Promise<void> {
+    this.#attributes = { ...this.#attributes, ...attributes };
+    if (this.live !== undefined) await this.api.setWidgetAttributes(this.#attributes);
+  }
+
+  /** The visitor's email for an answer while the team is away; false when the server did not take it. */
+  async leaveEmail(email: string): Promise<boolean> {
+    return this.api.leaveWidgetEmail(email).then(() => true, () => false);
   }
 
   get phase(): Phase { return this.#phase; }
@@ -59,13 +98,17 @@ export class WidgetSession {
       } catch (error) {
         // A refusal (an unknown inbox token) will not change by retrying; a lost network or a restarting server will.
         if (!isRetryableError(error)) {
-          this.#set('unavailable');
+          this.refuse(error instanceof HttpError ? error.code : 'unavailable');
           return;
         }
+        this.offline = true;
+        this.onChange();
         await new Promise((resolve) => setTimeout(resolve, RetryPolicy.reconnect.delayAfterFailures(attempt + 1, Math.random)));
       }
     }
+    this.offline = false;
     this.#set('ready');
+    if (this.#attributes !== undefined) void this.api.setWidgetAttributes(this.#attributes).catch(() => undefined);
   }
 
   /** Sends a message (shown at once as `sending`); false when there is nothing to send or nowhere to send it. */
@@ -114,10 +157,13 @@ export class WidgetSession {
   // Each step is kept once done, so a retry goes on where the last attempt failed.
   async #start(details: { name?: string; email?: string }): Promise<void> {
     if (this.#conversationId === undefined) {
-      const saved = loadSession(this.inboxToken);
-      const session = await this.#api.startWidgetSession(this.inboxToken, saved === undefined ? details : { ...details, resumeToken: saved.token });
+      // A verified identity starts its own contact's session (the same on every device), never an anonymous one's.
+      const saved = this.#identity === undefined ? loadSession(this.inboxToken) : undefined;
+      const session = await this.api.startWidgetSession(this.inboxToken, {
+        ...details, ...(saved === undefined ? {} : { resumeToken: saved.token }), ...(this.#identity === undefined ? {} : { identity: this.#identity }),
+      });
       saveSession(this.inboxToken, { token: session.token });
-      this.#conversationId = session.conversationId ?? (await this.#api.startWidgetConversation()).conversation.id;
+      this.#conversationId = session.conversationId ?? (await this.api.startWidgetConversation()).conversation.id;
     }
     const store = this.#store ??= this.#createStore();
     if (!this.#started) {
@@ -131,9 +177,14 @@ export class WidgetSession {
     // At most once a minute: a server that refuses every stream must not mint a contact per reconnect.
     if (this.#store !== old || (this.#renewedAt !== undefined && Date.now() - this.#renewedAt < 60_000)) return;
     this.#renewedAt = Date.now();
+    await this.#restart(old, undefined);
+  }
+
+  // A new live store on the current token: after a renewed session, or on the verified contact's conversation.
+  async #restart(old: LiveStore, conversationId: number | undefined): Promise<void> {
     this.#store = undefined;
     this.#started = false;
-    this.#conversationId = undefined;
+    this.#conversationId = conversationId;
     this.#connecting = false;
     this.#refusalsSeen = 0;
     await old.stop();
@@ -141,7 +192,7 @@ export class WidgetSession {
   }
 
   #createStore(): LiveStore {
-    const api = this.#api;
+    const api = this.api;
     const store = new LiveStore({
       api,
       transport: new WidgetTransport(new SseTransport(api), new PollTransport(api)),

@@ -1,18 +1,22 @@
 import type { ConnectionState, ConversationSignals, MessageView, StoreError } from '@switchboard/client';
 import { h, icon, icons, setAttr, setText, show } from './dom';
+import { fill } from './i18n/en';
+import type { Look } from './look';
 import { MessageList } from './messageList';
+import { emailForm, preChatForm, type Details } from './prechat';
 import type { Phase } from './session';
-import { styles } from './styles';
 
 /** What the visitor does, for the session controller to act on. */
 export interface ViewActions {
   readonly toggle: (open: boolean) => void;
-  readonly start: (details: { name?: string; email?: string }) => void;
+  readonly start: (details: Details) => void;
+  /** Leaves an email for an answer while the team is away; resolves false when the server did not take it. */
+  readonly leaveEmail: (email: string) => Promise<boolean>;
   /** Returns true when the message was taken (the composer then clears). */
   readonly send: (text: string) => boolean;
   readonly typing: (hasText: boolean) => void;
   readonly retry: (clientMessageId: string) => void;
-  /** The reader reached the top of what is shown: load older messages. */
+  /** The reader reached the top of what is held: load the page below it. */
   readonly loadOlder: () => void;
 }
 
@@ -22,6 +26,11 @@ export interface ViewState {
   readonly open: boolean;
   /** The stream's state once `ready`. */
   readonly connection: ConnectionState | undefined;
+  /** The header's availability line, and its kind (`online`, `away`, `closed`). */
+  readonly availability: { readonly text: string; readonly state: string; readonly offerEmail: boolean };
+  /** Why the server refused, once `unavailable`; `offline` while the network fails. */
+  readonly reason: string | undefined;
+  readonly offline: boolean;
   readonly conversation?: {
     readonly messages: readonly MessageView[]; readonly hasOlder: boolean; readonly signals: ConversationSignals; readonly unread: number; readonly refusals: readonly StoreError[];
     /** The team resolved it: the visitor is told, and writing again reopens it (the server's rule). */
@@ -34,41 +43,53 @@ export interface ViewState {
  * decision about the session is the controller's (session.ts).
  */
 export class WidgetView {
-  readonly #launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-expanded': 'false', 'aria-controls': 'sb-panel' });
+  readonly #t: Look['t'];
+  readonly #launcher: HTMLButtonElement;
+  readonly #launcherText = h('span');
   readonly #badge = h('span', { class: 'badge', id: 'sb-badge', hidden: '' });
-  readonly #panel = h('div', { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-label': 'Chat', tabindex: '-1', hidden: '' });
+  readonly #panel: HTMLDivElement;
   readonly #sub = h('div', { class: 'sub' });
   readonly #body = h('div', { class: 'body' });
   readonly #list: MessageList;
-  readonly #botStatus = indicator('Bot is typing', 'Bot is typing…');
+  readonly #botStatus: HTMLDivElement;
   readonly #typingText = h('span');
   readonly #typingStatus = indicator('Typing', this.#typingText);
   readonly #note = h('div', { class: 'note', role: 'alert', hidden: '' });
-  readonly #input = h('textarea', { 'aria-label': 'Message', placeholder: 'Write a message…', rows: '1', maxlength: '4096' });
-  readonly #send = h('button', { type: 'submit', class: 'send', 'aria-label': 'Send', disabled: '' }, icon(icons.send));
-  readonly #composer = h('form', { class: 'composer' }, this.#input, this.#send);
-  readonly #again = h('button', { type: 'button', class: 'primary' }, 'Start a new conversation');
-  readonly #ended = h('div', { class: 'ended', role: 'status' }, 'This conversation was resolved.', this.#again);
+  readonly #input: HTMLTextAreaElement;
+  readonly #send: HTMLButtonElement;
+  readonly #composer: HTMLFormElement;
+  readonly #again: HTMLButtonElement;
+  readonly #ended: HTMLDivElement;
   /** The visitor chose to write again in a resolved conversation: the composer shows until it reopens. */
   #writeAgain = false;
   readonly #intro: HTMLFormElement;
+  readonly #leave: HTMLFormElement;
   readonly #status = h('p', { class: 'center' });
-  readonly #root: ShadowRoot;
   #phase: Phase = 'intro';
 
-  constructor(host: HTMLElement, teamName: string, color: string | undefined, private readonly actions: ViewActions) {
-    this.#list = new MessageList('Hi! Ask us anything: we usually answer within minutes.', actions.retry, actions.loadOlder);
-    this.#intro = this.#buildIntro();
-    const root = this.#root = host.attachShadow({ mode: 'open' });
-    if (color !== undefined) host.style.setProperty('--a', color);
-    this.#launcher.append(icon(icons.chat), this.#badge);
+  constructor(private readonly root: ShadowRoot, look: Look, private readonly actions: ViewActions) {
+    const t = this.#t = look.t;
+    this.#launcher = h('button', { type: 'button', class: look.launcherText ? 'launcher text' : 'launcher', 'aria-label': t.openChat, 'aria-expanded': 'false', 'aria-controls': 'sb-panel' });
+    this.#launcherText.textContent = look.launcherText;
+    this.#panel = h('div', { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-label': t.chat, tabindex: '-1', hidden: '' });
+    this.#botStatus = indicator('Bot is typing', t.botTyping);
+    this.#input = h('textarea', { 'aria-label': t.message, placeholder: t.placeholder, rows: '1', maxlength: '4096' });
+    this.#send = h('button', { type: 'submit', class: 'send', 'aria-label': t.send, disabled: '' }, icon(icons.send));
+    this.#composer = h('form', { class: 'composer' }, this.#input, this.#send);
+    this.#again = h('button', { type: 'button', class: 'primary' }, t.startAgain);
+    this.#ended = h('div', { class: 'ended', role: 'status' }, t.resolved, this.#again);
+    this.#list = new MessageList(look.greeting || t.greeting, t, actions.retry, actions.loadOlder);
+    this.#intro = preChatForm(t, look.preChat, actions.start);
+    this.#leave = emailForm(t, actions.leaveEmail);
+    this.#launcher.append(icon(icons.chat), this.#launcherText, this.#badge);
     this.#launcher.addEventListener('click', () => actions.toggle(this.#panel.hidden));
-    const minimize = h('button', { type: 'button', class: 'icon', 'aria-label': 'Minimize chat' }, icon(icons.minimize));
+    const minimize = h('button', { type: 'button', class: 'icon', 'aria-label': t.minimize }, icon(icons.minimize));
     minimize.addEventListener('click', () => actions.toggle(false));
+    // The avatar is an image from the team's URL (img-src), else the team name's first letter.
+    const avatar = h('div', { class: 'avatar', 'aria-hidden': 'true' }, look.avatarUrl ? h('img', { src: look.avatarUrl, alt: '' }) : look.teamName.slice(0, 1).toUpperCase());
     this.#panel.append(
       // A div, not a header: inside the dialog a header would be a second page banner.
-      h('div', { class: 'hd' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, teamName.slice(0, 1).toUpperCase()),
-        h('div', { class: 'title' }, h('h2', {}, teamName), this.#sub), minimize),
+      h('div', { class: 'hd' }, avatar, h('div', { class: 'title' }, h('h2', {}, look.teamName), this.#sub), minimize),
       this.#body,
     );
     this.#panel.addEventListener('keydown', (e) => {
@@ -83,22 +104,32 @@ export class WidgetView {
       show(this.#composer, true);
       this.#input.focus();
     });
-    root.append(h('style', {}, styles), this.#panel, this.#launcher);
+    root.append(this.#panel, this.#launcher);
   }
+
+  /** Takes the view out of the shadow root (a new look builds a new view); returns the composer's draft. */
+  remove(): string {
+    this.#panel.remove();
+    this.#launcher.remove();
+    return this.#input.value;
+  }
+
+  set draft(text: string) { this.#input.value = text; this.#send.disabled = text.trim() === ''; }
 
   /** Opens or closes the panel; with `moveFocus`, focus follows (into the panel, or back to the launcher). */
   setOpen(open: boolean, moveFocus: boolean): void {
     show(this.#panel, open);
     this.#launcher.classList.toggle('open', open);
-    this.#launcher.replaceChildren(icon(open ? icons.close : icons.chat), this.#badge);
-    setAttr(this.#launcher, 'aria-label', open ? 'Close chat' : 'Open chat');
+    this.#launcher.replaceChildren(icon(open ? icons.close : icons.chat), this.#launcherText, this.#badge);
+    show(this.#launcherText, !open);
+    setAttr(this.#launcher, 'aria-label', open ? this.#t.closeChat : this.#t.openChat);
     setAttr(this.#launcher, 'aria-expanded', String(open));
     if (open) this.#list.scrollToEnd();
     if (moveFocus) (open ? this.focusPanel() : this.#launcher.focus());
   }
 
   /** True when focus is inside the panel. */
-  get hasFocus(): boolean { return this.#root.activeElement !== null; }
+  get hasFocus(): boolean { return this.root.activeElement !== null; }
 
   focusPanel(): void {
     const target = this.#phase === 'intro' ? this.#intro.querySelector('input') : this.#phase === 'ready' ? this.#input : null;
@@ -107,20 +138,21 @@ export class WidgetView {
 
   /** Brings the DOM in line with the state: phase, messages, indicators, badge. */
   render(state: ViewState): void {
-    const { phase, connection } = state;
+    const { phase, connection, availability } = state;
+    const t = this.#t;
     this.#phase = phase;
     const c = state.conversation;
     const children: Node[] = phase === 'intro' ? [this.#intro] : c !== undefined
-      ? [this.#list.el, this.#botStatus, this.#typingStatus, this.#note, this.#ended, this.#composer]
+      ? [this.#list.el, this.#botStatus, this.#typingStatus, this.#note, ...(availability.offerEmail ? [this.#leave] : []), this.#ended, this.#composer]
       : [this.#status];
     if (this.#body.children.length !== children.length || children.some((n, i) => this.#body.children[i] !== n)) this.#body.replaceChildren(...children);
-    setText(this.#status, phase === 'unavailable' ? 'Chat is not available on this site right now.' : 'Connecting…');
-    // The header says what is true now: the reply-time promise only while connected.
-    setText(this.#sub, phase === 'intro' ? 'We are here to help' : phase !== 'ready' ? 'Connecting…'
-      : connection === 'live' ? 'We typically reply in a few minutes'
-        : connection === 'offline' ? 'You are offline. Messages are sent when you are back.' : 'Reconnecting… Messages are sent when connected.');
-    this.#sub.classList.toggle('off', phase === 'ready' && connection === 'reconnecting');
-    this.#sub.classList.toggle('down', phase === 'ready' && connection === 'offline');
+    setText(this.#status, phase === 'unavailable' ? refusal(t, state.reason) : state.offline ? t.offline : t.connecting);
+    // The header says what is true now: the team's availability only while connected; otherwise that writes wait.
+    const connected = phase === 'ready' ? connection === 'live' : phase === 'intro';
+    setText(this.#sub, phase === 'unavailable' ? '' : connected ? availability.text
+      : phase !== 'ready' ? (state.offline ? t.offline : t.connecting)
+        : connection === 'offline' ? t.offlineQueued : t.reconnectingQueued);
+    setAttr(this.#sub, 'class', `sub ${connected ? availability.state : connection === 'offline' ? 'down' : 'off'}`);
     if (c === undefined) return;
 
     if (!c.resolved) this.#writeAgain = false;
@@ -131,10 +163,10 @@ export class WidgetView {
     show(this.#botStatus, c.signals.botThinking && c.signals.drafts.length === 0);
     const typist = c.signals.typing[0];
     show(this.#typingStatus, typist !== undefined);
-    if (typist !== undefined) setText(this.#typingText, `${typist === 'Someone' ? 'Support' : typist} is typing…`);
+    if (typist !== undefined) setText(this.#typingText, fill(t.typing, { name: typist === 'Someone' ? t.support : typist }));
     // A message the server refused (4xx) leaves the log: say so, and give its text back as a draft.
     for (const refused of c.refusals) {
-      setText(this.#note, refused.code === 'text_too_long' ? 'That message is too long to send.' : 'That message could not be sent.');
+      setText(this.#note, refused.code === 'text_too_long' ? t.tooLong : t.notSentNote);
       show(this.#note, true);
       if (this.#input.value === '' && refused.text !== null) this.#input.value = refused.text;
     }
@@ -142,26 +174,8 @@ export class WidgetView {
     // Screen readers hear "Open chat, 2 unread"; with nothing unread, no description at all.
     if (c.unread > 0) setAttr(this.#launcher, 'aria-describedby', 'sb-badge');
     else this.#launcher.removeAttribute('aria-describedby');
-    setAttr(this.#badge, 'aria-label', `${c.unread} unread`);
+    setAttr(this.#badge, 'aria-label', fill(t.unread, { n: c.unread }));
     setText(this.#badge, c.unread > 9 ? '9+' : String(c.unread));
-  }
-
-  #buildIntro(): HTMLFormElement {
-    const name = h('input', { type: 'text', name: 'name', autocomplete: 'name', maxlength: '100' });
-    const email = h('input', { type: 'email', name: 'email', autocomplete: 'email', maxlength: '254' });
-    const skip = h('button', { type: 'button', class: 'link' }, 'Skip');
-    const form = h('form', { class: 'intro' },
-      h('p', {}, h('strong', {}, 'Hi there!'), 'Tell us who you are, so we can follow up if you leave. Both are optional.'),
-      h('label', {}, 'Name', name), h('label', {}, 'Email', email), h('button', { type: 'submit', class: 'primary' }, 'Start chat'), skip);
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const details: { name?: string; email?: string } = {};
-      if (name.value.trim() !== '') details.name = name.value.trim();
-      if (email.value.trim() !== '') details.email = email.value.trim();
-      this.actions.start(details);
-    });
-    skip.addEventListener('click', () => this.actions.start({}));
-    return form;
   }
 
   #buildComposer(): void {
@@ -192,6 +206,11 @@ export class WidgetView {
     this.#send.disabled = true;
     this.#input.focus();
   }
+}
+
+/** The plain message for a refusal: this website's origin, a sign-in the site requires, or anything else. */
+function refusal(t: Look['t'], reason: string | undefined): string {
+  return reason === 'origin_not_allowed' ? t.originRefused : reason === 'identity_required' || reason === 'identity_invalid' ? t.identityRequired : t.unavailable;
 }
 
 function indicator(label: string, text: Node | string): HTMLDivElement {

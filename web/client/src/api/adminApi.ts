@@ -6,6 +6,7 @@ import {
   parseWriteData, type BotConfig, type BotConfigChange, type CreatedMember, type FaqEntry, type MemberDetails, type Webhook, type WebhookDelivery,
   type Workspace,
 } from './adminContracts.js';
+import { parseIdentitySecret, parseWidgetSettings, type WidgetSettings } from './widgetContracts.js';
 
 /** A change of a member: absent fields stay. `active: false` deactivates them and signs them out. */
 export interface MemberChange {
@@ -55,6 +56,21 @@ export class AdminApi {
 
   async createInbox(inbox: { name: string; channel: string }, options?: CallOptions): Promise<Inbox> {
     return parseInbox(await this.api.sendJson('POST', '/api/v1/inboxes', inbox, options));
+  }
+
+  /** A widget inbox's settings: look, allowed origins, identity verification, business hours. */
+  async getWidgetSettings(inboxId: number, options?: CallOptions): Promise<WidgetSettings> {
+    return parseWidgetSettings(await this.api.sendJson('GET', `/api/v1/inboxes/${inboxId}/widget`, undefined, options));
+  }
+
+  /** Replaces the settings (all fields); a 400 `validation` problem names what is wrong. */
+  async updateWidgetSettings(inboxId: number, settings: WidgetSettings, options?: CallOptions): Promise<WidgetSettings> {
+    return parseWidgetSettings(await this.api.sendJson('PUT', `/api/v1/inboxes/${inboxId}/widget`, settings, options));
+  }
+
+  /** A new identity-verification secret (the old one stops working); the server shows it only here. */
+  async rotateIdentitySecret(inboxId: number, options?: CallOptions): Promise<{ readonly secret: string }> {
+    return parseIdentitySecret(await this.api.sendJson('POST', `/api/v1/inboxes/${inboxId}/identity-secret`, undefined, options));
   }
 
   async listFaq(options?: CallOptions): Promise<readonly FaqEntry[]> {

@@ -5,6 +5,7 @@ import {
   type ApiSnapshot, type ConversationWriteResult, type MessagePage, type WidgetSession,
 } from './apiContracts.js';
 import { HttpError, TransportError } from './httpError.js';
+import { parseWidgetPublicConfig, type WidgetAttributes, type WidgetIdentity, type WidgetPublicConfig } from './widgetContracts.js';
 
 /** The `fetch` the client calls: the platform's, or a fake in tests. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -94,12 +95,35 @@ export class BaseApiClient {
    * Starts a visitor session for the widget inbox `inboxToken` and uses its token. With `resumeToken` (the
    * previous session's token, kept by the page) the server resumes the same contact with a fresh token.
    */
-  async startWidgetSession(inboxToken: string, details: { name?: string; email?: string; resumeToken?: string } = {}, options?: CallOptions): Promise<WidgetSession> {
+  async startWidgetSession(inboxToken: string, details: { name?: string; email?: string; resumeToken?: string; identity?: WidgetIdentity } = {}, options?: CallOptions): Promise<WidgetSession> {
     if (details.resumeToken !== undefined) this.useToken(details.resumeToken);
-    const session = parseWidgetSession(await this.#json('POST', '/api/v1/widget/sessions',
-      { inboxToken, name: details.name ?? null, email: details.email ?? null }, options));
+    const body: Record<string, unknown> = { inboxToken, name: details.name ?? null, email: details.email ?? null };
+    if (details.identity !== undefined) body['identity'] = details.identity;
+    const session = parseWidgetSession(await this.#json('POST', '/api/v1/widget/sessions', body, options));
     this.useToken(session.token);
     return session;
+  }
+
+  /** What the widget of `inboxToken` shows (anonymous): look, language, pre-chat fields and availability. */
+  async getWidgetConfig(inboxToken: string, options?: CallOptions): Promise<WidgetPublicConfig> {
+    return parseWidgetPublicConfig(await this.#json('GET', `/api/v1/widget/config${queryString({ inboxToken })}`, undefined, options));
+  }
+
+  /** Identifies the visitor after the fact: the session becomes the verified contact's, whose token is used from now on. */
+  async identifyWidgetVisitor(identity: WidgetIdentity, options?: CallOptions): Promise<WidgetSession> {
+    const session = parseWidgetSession(await this.#json('POST', '/api/v1/widget/identify', { identity }, options));
+    this.useToken(session.token);
+    return session;
+  }
+
+  /** Custom attributes of the visitor's contact, shown to operators. */
+  async setWidgetAttributes(attributes: WidgetAttributes, options?: CallOptions): Promise<void> {
+    await this.#json('PUT', '/api/v1/widget/attributes', { attributes }, options);
+  }
+
+  /** The visitor's email for an answer while the team is away. */
+  async leaveWidgetEmail(email: string, options?: CallOptions): Promise<void> {
+    await this.#json('PUT', '/api/v1/widget/email', { email }, options);
   }
 
   /** The visitor's conversation, created on first use. */

@@ -19,6 +19,8 @@ export interface WidgetSession {
   readonly expiresAt: string;
   readonly workspaceId: number;
   readonly inboxId: number;
+  /** The session belongs to a verified identity (issue 19); false for anonymous visitors. */
+  readonly verified: boolean;
 }
 
 /** Who the caller is (`GET /auth/me`): `member`, `api_key` or `visitor`. */
@@ -97,7 +99,7 @@ export function parseWidgetSession(value: unknown): WidgetSession {
   const f = Fields.of(value, 'session');
   return Object.freeze({
     token: f.string('token'), contactId: f.int('contactId'), conversationId: f.nullableInt('conversationId'),
-    expiresAt: f.string('expiresAt'), workspaceId: f.int('workspaceId'), inboxId: f.int('inboxId'),
+    expiresAt: f.string('expiresAt'), workspaceId: f.int('workspaceId'), inboxId: f.int('inboxId'), verified: f.bool('verified'),
   });
 }
 

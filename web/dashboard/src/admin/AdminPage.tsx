@@ -5,10 +5,12 @@ import { FaqSection } from './FaqSection.js';
 import { InboxesSection } from './InboxesSection.js';
 import { MembersSection } from './MembersSection.js';
 import { WebhooksSection } from './WebhooksSection.js';
+import { WidgetSection } from './widget/WidgetSection.js';
 
 const sections = [
   { id: 'members', label: 'Members' },
   { id: 'inboxes', label: 'Inboxes' },
+  { id: 'widget', label: 'Widget' },
   { id: 'faq', label: 'FAQ' },
   { id: 'bot', label: 'Bot settings' },
   { id: 'webhooks', label: 'Webhooks' },
@@ -34,6 +36,7 @@ export function AdminPage() {
       </nav>
       <MembersSection />
       <InboxesSection />
+      <WidgetSection />
       <FaqSection />
       <BotSection />
       <WebhooksSection />

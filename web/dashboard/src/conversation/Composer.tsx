@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { fill, t } from '../i18n/index.js';
 import { useLive } from '../live/LiveContext.js';
 import { NoteIcon, SendIcon } from '../ui/icons.js';
 import { composerDrafts } from './drafts.js';
@@ -75,7 +76,7 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
     <form className={`composer${note ? ' composer-note' : ''}`} onSubmit={onSubmit}>
       {owner !== null && !note && <OwnerNotice owner={owner} replyAnyway={replyAnyway} onReplyAnyway={(on) => setReplyAnywayFor(on ? owner.id : null)} />}
       {disabledReason !== null && <p className="composer-hint">{disabledReason}</p>}
-      <textarea ref={ref} aria-label="Message" rows={1} value={text} placeholder={note ? 'Write an internal note (only your team sees it)…' : 'Write a reply…  Enter to send, Shift+Enter for a new line'}
+      <textarea ref={ref} aria-label={t.composer.message} rows={1} value={text} placeholder={note ? t.composer.notePlaceholder : t.composer.placeholder}
         onChange={(e) => {
           setText(e.target.value);
           if (!note) typing.input(conversationId, e.target.value.trim() !== '', Date.now());
@@ -83,11 +84,11 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
         onKeyDown={onKeyDown} onBlur={() => typing.stop()} />
       <div className="composer-bar">
         <button type="button" className={`chip${note ? ' chip-on' : ''}`} aria-pressed={note} onClick={() => { setNote(!note); typing.stop(); }}>
-          <NoteIcon size={14} /> Internal note
+          <NoteIcon size={14} /> {t.composer.note}
         </button>
-        {tooLong && <span className="composer-error">{text.trim().length - maxLength} characters too long</span>}
+        {tooLong && <span className="composer-error">{fill(t.composer.tooLong, { n: text.trim().length - maxLength })}</span>}
         <span className="spacer" />
-        <button type="submit" className="btn btn-primary" disabled={text.trim() === '' || tooLong || blockedByOwner}><SendIcon size={15} /> Send</button>
+        <button type="submit" className="btn btn-primary" disabled={text.trim() === '' || tooLong || blockedByOwner}><SendIcon size={15} /> {t.composer.send}</button>
       </div>
     </form>
   );

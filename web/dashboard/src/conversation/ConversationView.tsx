@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { fill, t } from '../i18n/index.js';
 import { useConversation, useLive, useRevision } from '../live/LiveContext.js';
 import { logger } from '../live/liveSession.js';
 import { CloseIcon } from '../ui/icons.js';
@@ -69,15 +70,15 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
   if (conversation === undefined) {
     return (
       <div className="empty pane-empty">
-        <h2 className="empty-title">{store.core.needsSnapshot ? 'Loading…' : 'Conversation not found'}</h2>
-        {!store.core.needsSnapshot && <p>It may have been removed, or it belongs to an inbox you cannot see.</p>}
+        <h2 className="empty-title">{store.core.needsSnapshot ? t.common.loading : t.conversation.notFound}</h2>
+        {!store.core.needsSnapshot && <p>{t.conversation.notFoundHint}</p>}
       </div>
     );
   }
 
   const typingText = signalView.typing.length === 0 ? ''
-    : signalView.typing.length === 1 ? `${signalView.typing[0]} is typing`
-      : `${signalView.typing.slice(0, -1).join(', ')} and ${signalView.typing[signalView.typing.length - 1]} are typing`;
+    : signalView.typing.length === 1 ? fill(t.conversation.oneTyping, { name: signalView.typing[0]! })
+      : fill(t.conversation.manyTyping, { names: signalView.typing.slice(0, -1).join(', '), last: signalView.typing[signalView.typing.length - 1]! });
   const thinking = signalView.botThinking && signalView.drafts.every((d) => d.text === '');
   if (details) return <ConversationDetails conversation={conversation} onClose={() => setDetails(false)} />;
 
@@ -85,32 +86,32 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
     <div className="conversation">
       <ConversationHeader conversation={conversation} onDetails={() => setDetails(true)} />
       {conversation.handoffReason !== null && conversation.state !== 'bot' && conversation.state !== 'resolved' && (
-        <div role="note" className="banner banner-note"><strong>Handed off by the bot:</strong> {conversation.handoffReason}</div>
+        <div role="note" className="banner banner-note"><strong>{t.conversation.handedOff}</strong> {conversation.handoffReason}</div>
       )}
       {meanwhileNotice !== undefined && (
         <div role="alert" className="banner banner-warn">
-          <span><strong>{conversation.contact?.name ?? 'The customer'} wrote while you were sending.</strong> Read their latest message: you stay assigned.</span>
-          <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => meanwhile.update((m) => { const next = new Map(m); next.delete(conversationId); return next; })}>
+          <span><strong>{fill(t.conversation.wroteMeanwhile, { name: conversation.contact?.name ?? t.conversation.theCustomer })}</strong> {t.conversation.stayAssigned}</span>
+          <button type="button" className="icon-btn" aria-label={t.conversation.dismiss} onClick={() => meanwhile.update((m) => { const next = new Map(m); next.delete(conversationId); return next; })}>
             <CloseIcon size={14} />
           </button>
         </div>
       )}
       <div className="messages-area">
         <ToastAnchor />
-        {store.loadingOlder(conversationId) && <div className="older-loading" role="status">Loading older messages…</div>}
-        {store.olderFailed(conversationId) && !store.loadingOlder(conversationId) && <div className="older-loading older-error">Older messages could not be loaded. <button type="button" className="link-btn" onClick={loadOlder}>Try again</button></div>}
-        {loadError && <div className="older-loading older-error">Messages could not be loaded. <button type="button" className="link-btn" onClick={() => { setLoadError(false); void store.watchConversation(conversationId).catch(() => setLoadError(true)); }}>Try again</button></div>}
+        {store.loadingOlder(conversationId) && <div className="older-loading" role="status">{t.conversation.loadingOlder}</div>}
+        {store.olderFailed(conversationId) && !store.loadingOlder(conversationId) && <div className="older-loading older-error">{t.conversation.olderFailed} <button type="button" className="link-btn" onClick={loadOlder}>{t.conversation.tryAgain}</button></div>}
+        {loadError && <div className="older-loading older-error">{t.conversation.loadFailed} <button type="button" className="link-btn" onClick={() => { setLoadError(false); void store.watchConversation(conversationId).catch(() => setLoadError(true)); }}>{t.conversation.tryAgain}</button></div>}
         {rows.length === 0 && !loadError
-          ? <div role="log" aria-label="Messages" className="vl-scroll chat-bg"><p className="empty-log">{conversation.messageCount === 0 ? 'No messages yet.' : 'Loading messages…'}</p></div>
-          : <VirtualList items={rows} getKey={rowKey} estimate={72} render={renderRow} onNearTop={transcript.hasOlder ? loadOlder : undefined} followKey={follow} className="chat-bg" label="Messages" />}
+          ? <div role="log" aria-label={t.conversation.messages} className="vl-scroll chat-bg"><p className="empty-log">{conversation.messageCount === 0 ? t.conversation.noMessages : t.conversation.loadingMessages}</p></div>
+          : <VirtualList items={rows} getKey={rowKey} estimate={72} render={renderRow} onNearTop={transcript.hasOlder ? loadOlder : undefined} followKey={follow} className="chat-bg" label={t.conversation.messages} />}
       </div>
       <div className="pane-foot">
         <div className="activity">
-          <span role="status" aria-label="Typing" className="typing">{typingText !== '' && <><span className="dots" aria-hidden="true"><i /><i /><i /></span>{typingText}</>}</span>
-          {thinking && <span role="status" aria-label="Bot is thinking" className="typing"><span className="dots" aria-hidden="true"><i /><i /><i /></span>Bot is thinking…</span>}
+          <span role="status" aria-label={t.conversation.typingLabel} className="typing">{typingText !== '' && <><span className="dots" aria-hidden="true"><i /><i /><i /></span>{typingText}</>}</span>
+          {thinking && <span role="status" aria-label={t.conversation.botThinkingLabel} className="typing"><span className="dots" aria-hidden="true"><i /><i /><i /></span>{t.conversation.botThinking}</span>}
         </div>
         <Composer conversationId={conversationId} onSent={() => setFollow((f) => f + 1)} owner={otherOwner}
-          disabledReason={conversation.state === 'resolved' ? 'This conversation is resolved.' : conversation.botActive ? 'The bot is answering. Replying takes the conversation over.' : null} />
+          disabledReason={conversation.state === 'resolved' ? t.conversation.resolvedHint : conversation.botActive ? t.conversation.botHint : null} />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react';
+import { fill, t } from '../i18n/index.js';
 import type { Conversation } from '@switchboard/client';
 import { useConversations, useLive, useLoaded } from '../live/LiveContext.js';
 import { navigate } from '../router.js';
@@ -41,16 +42,16 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
   }
 
   return (
-    <section className="list-column" aria-label="Conversation list">
+    <section className="list-column" aria-label={t.inbox.listLabel}>
       <header className="list-head">
-        <h1 className="list-title">Inbox</h1>
+        <h1 className="list-title">{t.inbox.title}</h1>
         <div className="search">
           <SearchIcon size={15} />
-          <input type="search" aria-label="Search contacts" placeholder="Search contacts" value={query}
+          <input type="search" aria-label={t.inbox.search} placeholder={t.inbox.search} value={query}
             onChange={(e) => inboxState.setQuery(e.target.value)}
             onKeyDown={(e) => { if (e.key === 'ArrowDown') { e.preventDefault(); (listRef.current?.firstElementChild as HTMLElement | null)?.focus(); } }} />
         </div>
-        <div role="tablist" aria-label="Filters" className="tabs">
+        <div role="tablist" aria-label={t.inbox.filters} className="tabs">
           {inboxFilters.map((f, i) => (
             <button key={f.id} type="button" role="tab" id={`tab-${f.id}`} aria-selected={filter === f.id} aria-controls="conversation-list"
               tabIndex={filter === f.id ? 0 : -1} className="tab" onClick={() => inboxState.setFilter(f.id)} onKeyDown={(e) => onTabKey(e, i)}
@@ -67,7 +68,7 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
           : shown.length === 0
             ? <EmptyList filter={filter} query={query} />
             : (
-              <ul role="list" aria-label="Conversations" className="conversation-list" ref={listRef}>
+              <ul role="list" aria-label={t.inbox.conversations} className="conversation-list" ref={listRef}>
                 {shown.map((c) => (
                   <ConversationItem key={c.id} conversation={c} selected={c.id === selectedId} now={now}
                     typing={signals.view(c.id).typing.length > 0} onKeyDown={(e) => onItemKey(e, c)} />
@@ -100,11 +101,11 @@ function ConversationItem({ conversation: c, selected, now, typing, onKeyDown }:
           <time className="ci-time" dateTime={c.lastMessageAt ?? c.createdAt}>{shortTime(c.lastMessageAt ?? c.createdAt, now)}</time>
         </span>
         <span className="ci-bottom">
-          <span className={`ci-preview${typing ? ' ci-typing' : ''}`}>{typing ? 'typing…' : (c.lastMessagePreview ?? 'No messages yet')}</span>
-          {c.state === 'bot' && <span className="ci-state" title="The bot is answering"><BotIcon size={13} /></span>}
-          {c.state === 'queued' && <span className="pill pill-warn">Queued</span>}
-          {c.state === 'resolved' && <span className="pill">Resolved</span>}
-          {c.unreadCount > 0 && <span className="badge" aria-label={`${c.unreadCount} unread`}>{c.unreadCount}</span>}
+          <span className={`ci-preview${typing ? ' ci-typing' : ''}`}>{typing ? t.inbox.typing : (c.lastMessagePreview ?? t.inbox.noMessages)}</span>
+          {c.state === 'bot' && <span className="ci-state" title={t.inbox.botAnswering}><BotIcon size={13} /></span>}
+          {c.state === 'queued' && <span className="pill pill-warn">{t.inbox.queued}</span>}
+          {c.state === 'resolved' && <span className="pill">{t.inbox.resolved}</span>}
+          {c.unreadCount > 0 && <span className="badge" aria-label={fill(t.inbox.unread, { n: c.unreadCount })}>{c.unreadCount}</span>}
         </span>
       </span>
     </li>
@@ -113,18 +114,14 @@ function ConversationItem({ conversation: c, selected, now, typing, onKeyDown }:
 
 function EmptyList({ filter, query }: { readonly filter: InboxFilter; readonly query: string }) {
   const text = query.trim() !== ''
-    ? `No contact matches “${query.trim()}”.`
-    : filter === 'mine' ? 'Nothing assigned to you. Claim someone from the waiting room.'
-      : filter === 'queued' ? 'Nobody is waiting. Nice work.'
-        : filter === 'bot' ? 'The bot is not answering anyone right now.'
-          : filter === 'resolved' ? 'No resolved conversations yet.'
-            : 'No conversations yet. They appear here the moment a customer writes.';
+    ? fill(t.inbox.noMatch, { query: query.trim() })
+    : t.inbox.empty[filter];
   return <div className="empty list-empty"><p>{text}</p></div>;
 }
 
 function ListSkeleton() {
   return (
-    <div className="skeleton-list" aria-busy="true" aria-label="Loading conversations">
+    <div className="skeleton-list" aria-busy="true" aria-label={t.inbox.loading}>
       {[0, 1, 2, 3, 4].map((i) => <div key={i} className="skeleton-item"><span className="skeleton-avatar" /><span className="skeleton-lines"><span /><span /></span></div>)}
     </div>
   );

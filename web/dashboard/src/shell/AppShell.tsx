@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { t } from '../i18n/index.js';
 import { useConversations, useLive } from '../live/LiveContext.js';
 import { linkProps, useRoute, type Route } from '../router.js';
 import { AdminIcon, InboxIcon, LogoutIcon, QueueIcon, StatsIcon } from '../ui/icons.js';
@@ -34,12 +35,12 @@ export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
     <div className={`shell${route.name === 'inbox' && route.conversationId !== null ? ' shell-conversation' : ''}`}>
       <aside className="sidebar">
         <div className="brand"><span className="brand-mark" aria-hidden="true">S</span><span className="brand-name">Switchboard</span></div>
-        <nav aria-label="Main" className="nav">
-          <NavLink route={{ name: 'inbox', conversationId: null }} active={route.name === 'inbox'} icon={<InboxIcon />} label="Inbox" count={unread} countLabel="unread conversations" />
-          <NavLink route={{ name: 'queue' }} active={route.name === 'queue'} icon={<QueueIcon />} label="Waiting room" count={waiting} countLabel="waiting" />
-          <NavLink route={{ name: 'stats' }} active={route.name === 'stats'} icon={<StatsIcon />} label="Statistics" count={0} countLabel="" />
+        <nav aria-label={t.shell.main} className="nav">
+          <NavLink route={{ name: 'inbox', conversationId: null }} active={route.name === 'inbox'} icon={<InboxIcon />} label={t.shell.inbox} count={unread} countLabel={t.shell.unreadConversations} />
+          <NavLink route={{ name: 'queue' }} active={route.name === 'queue'} icon={<QueueIcon />} label={t.shell.waitingRoom} count={waiting} countLabel={t.shell.waiting} />
+          <NavLink route={{ name: 'stats' }} active={route.name === 'stats'} icon={<StatsIcon />} label={t.shell.statistics} count={0} countLabel="" />
           {/* Admin settings are for admins: operators are not offered a page of refusals. */}
-          {isAdmin && <NavLink route={{ name: 'admin' }} active={route.name === 'admin'} icon={<AdminIcon />} label="Admin" count={0} countLabel="" />}
+          {isAdmin && <NavLink route={{ name: 'admin' }} active={route.name === 'admin'} icon={<AdminIcon />} label={t.shell.admin} count={0} countLabel="" />}
         </nav>
         <div className="sidebar-foot">
           <ConnectionIndicator />
@@ -48,7 +49,7 @@ export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
           <div className="me">
             <span className="avatar avatar-sm" aria-hidden="true">{initials(me.name)}</span>
             <span className="me-text"><span className="me-name">{me.name}</span><span className="me-role">{me.role}</span></span>
-            <button type="button" className="icon-btn" onClick={onSignOut} aria-label="Sign out" title="Sign out"><LogoutIcon size={16} /></button>
+            <button type="button" className="icon-btn" onClick={onSignOut} aria-label={t.shell.signOut} title={t.shell.signOut}><LogoutIcon size={16} /></button>
           </div>
         </div>
       </aside>

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
+import { fill, t } from '../i18n/index.js';
 import { useLive } from '../live/LiveContext.js';
 
-const labels = { live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' } as const;
 
 /** True while the stream is not live: what is shown may be out of date, and changes wait to be sent. */
 export function useDisconnected(): boolean {
@@ -15,12 +15,12 @@ export function ConnectionIndicator() {
   const state = useSyncExternalStore(store.subscribe, () => store.state);
   const pending = useSyncExternalStore(store.subscribe, () => store.pendingCount);
   const hint = state === 'live'
-    ? `Connected (${store.transportName})`
-    : pending > 0 ? `${pending} change${pending === 1 ? '' : 's'} will be sent when the connection is back` : 'Changes you make are kept and sent when the connection is back';
+    ? fill(t.shell.connectedVia, { transport: store.transportName })
+    : pending > 0 ? fill(pending === 1 ? t.shell.pendingOne : t.shell.pendingMany, { n: pending }) : t.shell.keptOffline;
   return (
     <div className={`connection connection-${state}`} title={hint}>
       <span className="connection-dot" aria-hidden="true" />
-      <span role="status" aria-label="Connection" className="connection-text">{labels[state]}</span>
+      <span role="status" aria-label={t.shell.connection} className="connection-text">{t.shell.connectionStates[state]}</span>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../i18n/index.js';
 import { isRetryableError, RetryPolicy } from '@switchboard/client';
 import { useLive, useMembers } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
@@ -36,13 +37,13 @@ export function PresenceSelect() {
         if (attempt !== latest.current) return;
         if (!isRetryableError(error)) {
           setPending(null);
-          toasts.push('error', 'Your presence could not be changed.');
+          toasts.push('error', t.shell.presenceRefused);
           return;
         }
         const delay = RetryPolicy.default.delayBefore(retry, Math.random);
         if (delay === undefined) {
           setPending(null);
-          toasts.push('error', 'Your presence could not reach the server. Please try again.');
+          toasts.push('error', t.shell.presenceUnreachable);
           return;
         }
         await new Promise((r) => setTimeout(r, delay));
@@ -53,13 +54,13 @@ export function PresenceSelect() {
   // Disconnected, the team does not see this member as online (the server turns idle members away), and a change could
   // not be sent: say so instead of a stale "Online".
   return (
-    <label className={`presence presence-${disconnected ? 'offline' : shown}`} title={disconnected ? 'Not connected: your presence is unknown to the team until the connection is back' : undefined}>
+    <label className={`presence presence-${disconnected ? 'offline' : shown}`} title={disconnected ? t.shell.offlineTitle : undefined}>
       <span className="presence-dot" aria-hidden="true" />
-      <span className="visually-hidden">Presence</span>
-      <select aria-label="Presence" value={disconnected ? 'offline' : shown} disabled={disconnected} onChange={(e) => void choose(e.target.value === 'away' ? 'away' : 'online')}>
-        <option value="online">Online</option>
-        <option value="away">Away</option>
-        {disconnected && <option value="offline">Offline (not connected)</option>}
+      <span className="visually-hidden">{t.shell.presence}</span>
+      <select aria-label={t.shell.presence} value={disconnected ? 'offline' : shown} disabled={disconnected} onChange={(e) => void choose(e.target.value === 'away' ? 'away' : 'online')}>
+        <option value="online">{t.shell.online}</option>
+        <option value="away">{t.shell.away}</option>
+        {disconnected && <option value="offline">{t.shell.offlineOption}</option>}
       </select>
     </label>
   );
