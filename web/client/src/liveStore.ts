@@ -196,7 +196,7 @@ export class LiveStore extends LiveStoreBase {
   #signal(signal: Signal): void {
     this.signals.apply(signal, this.timers.now(), { isSelf: this.#isSelf, name: (actor, id) => this.#nameOf(actor, id) });
     // A piece that arrives after its final message is settled at once, not left to expire.
-    if (signal.conversationId !== null) this.signals.settleMessages(signal.conversationId, this.core.getMessages(signal.conversationId));
+    if (signal.conversationId !== null) this.#settleSignals(signal.conversationId);
     this.#signalListeners.emit(signal);
   }
 
@@ -215,7 +215,12 @@ export class LiveStore extends LiveStoreBase {
       this.#claims.delete(key);
       resolve(claim.conversationId);
     }
-    for (const id of this.signals.conversationIds()) this.signals.settleMessages(id, this.core.getMessages(id));
+    for (const id of this.signals.conversationIds()) this.#settleSignals(id);
+  }
+
+  // The durable state is the fallback for an end signal missed across a reconnect: the message, or the bot off.
+  #settleSignals(id: number): void {
+    this.signals.settleMessages(id, this.core.getMessages(id), this.core.getConversation(id), this.timers.now());
   }
 
   #nameOf(actor: Actor, conversationId: number): string | null {
