@@ -34,6 +34,6 @@ export {
   noSignals, SignalsStore, thinkingTtlMs, typingTtlMs,
   type Actor, type BotDraft, type ConversationSignals, type SignalContext,
 } from './signals/signalsStore.js';
-export { completedGraceMs, draftTtlMs } from './signals/replyDrafts.js';
+export { draftTtlMs } from './signals/replyDrafts.js';
 export { TypingSender, type TypingSenderOptions, type TypingState } from './signals/typingSender.js';
 export { Alarm, systemTimers, type Timers } from './timers.js';

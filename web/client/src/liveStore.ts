@@ -220,7 +220,7 @@ export class LiveStore extends LiveStoreBase {
 
   // The durable state is the fallback for an end signal missed across a reconnect: the message, or the bot off.
   #settleSignals(id: number): void {
-    this.signals.settleMessages(id, this.core.getMessages(id), this.core.getConversation(id), this.timers.now());
+    this.signals.settleMessages(id, this.core.getMessages(id), this.core.getConversation(id));
   }
 
   #nameOf(actor: Actor, conversationId: number): string | null {

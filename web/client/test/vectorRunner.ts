@@ -105,7 +105,7 @@ class VectorRunner {
   /** As the live store does after every event and signal: the durable state settles the drafts. */
   settleSignals(): void {
     for (const id of this.signals.conversationIds()) {
-      this.signals.settleMessages(id, this.store.getMessages(id), this.store.getConversation(id), this.now);
+      this.signals.settleMessages(id, this.store.getMessages(id), this.store.getConversation(id));
     }
   }
 

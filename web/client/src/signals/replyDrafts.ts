@@ -2,13 +2,11 @@
 // pieces and leaves when the reply ends. It ends by the server's word (`bot.reply.end`) or, since signals are live
 // only and a reconnect can lose that word, by what the durable state shows: the reply's own message is in (it
 // replaces the draft in place: no flash, no duplicate), or the bot is off in the conversation (handed off, switched
-// off, taken over), so the reply can no longer complete. An ended reply id is remembered for a while, so pieces that
-// arrive late (or an end that came before them) never bring the bubble back.
+// off, taken over), so the reply can no longer complete. An ended reply id is remembered (ids are few and short), so
+// pieces that arrive late (or an end that came before them) never bring the bubble back.
 
-/** A streamed reply with neither an end nor its message (a lost end signal and no durable sign) leaves after this. */
+/** A streamed reply with neither an end nor a durable sign (a lost end signal) leaves after this. */
 export const draftTtlMs = 60_000;
-/** A reply said "completed" waits this long for its message, then leaves (the message replaces it before). */
-export const completedGraceMs = 10_000;
 
 export interface BotDraft {
   readonly replyId: string;
@@ -17,67 +15,46 @@ export interface BotDraft {
 
 interface Draft { readonly replyId: string; readonly pieces: Map<number, string>; until: number }
 
-/** The drafts of one conversation. Every method returns whether the view changed. */
+/** The drafts of one conversation. Every method returns whether the view changed. (Kept terse: the widget's budget.) */
 export class ReplyDrafts {
   #drafts: Draft[] = [];
-  readonly #ended = new Map<string, number>();
+  readonly #ended = new Set<string>();
 
   get size(): number { return this.#drafts.length; }
 
   delta(replyId: string, index: number, text: string, now: number): boolean {
     if (this.#ended.has(replyId)) return false;
     let draft = this.#drafts.find((d) => d.replyId === replyId);
-    if (draft === undefined) this.#drafts = [...this.#drafts, draft = { replyId, pieces: new Map(), until: 0 }];
+    if (draft === undefined) this.#drafts.push(draft = { replyId, pieces: new Map(), until: 0 });
     draft.pieces.set(index, text); // a repeated piece replaces itself: never shown twice
-    draft.until = Math.max(draft.until, now + draftTtlMs);
+    draft.until = now + draftTtlMs;
     return true;
   }
 
-  /** `bot.reply.end`: an abandoned reply leaves now; a completed one stays until its message replaces it. */
-  end(replyId: string, completed: boolean, now: number): boolean {
-    this.#ended.set(replyId, now + draftTtlMs);
-    const draft = this.#drafts.find((d) => d.replyId === replyId);
-    if (draft === undefined) return false;
-    if (completed) {
-      draft.until = Math.min(draft.until, now + completedGraceMs);
-      return false;
-    }
-    return this.#drop((id) => id === replyId, now);
+  /** `bot.reply.end`: an abandoned reply leaves now; a completed one stays until its message replaces it (no flash). */
+  end(replyId: string, completed: boolean): boolean {
+    this.#ended.add(replyId);
+    return !completed && this.drop((id) => id === replyId);
   }
 
   /** Drops the drafts `ended` says can no longer complete (or were replaced), remembering them as ended. */
-  drop(ended: (replyId: string) => boolean, now: number): boolean {
-    return this.#drop(ended, now);
+  drop(ended: (replyId: string) => boolean): boolean {
+    const count = this.#drafts.length;
+    this.#drafts = this.#drafts.filter((d) => !ended(d.replyId) || !this.#ended.add(d.replyId));
+    return this.#drafts.length < count;
   }
 
   expire(now: number): boolean {
-    for (const [id, until] of this.#ended) if (until <= now) this.#ended.delete(id);
-    const open = this.#drafts.filter((d) => d.until > now);
-    if (open.length === this.#drafts.length) return false;
-    this.#drafts = open;
-    return true;
+    const count = this.#drafts.length;
+    this.#drafts = this.#drafts.filter((d) => d.until > now);
+    return this.#drafts.length < count;
   }
 
-  nextExpiry(): number | undefined {
-    let next: number | undefined;
-    for (const d of this.#drafts) if (next === undefined || d.until < next) next = d.until;
-    return next;
-  }
+  /** The drafts' expiry times (the store wakes at the earliest). */
+  expiries(): number[] { return this.#drafts.map((d) => d.until); }
 
   view(): readonly BotDraft[] {
-    return Object.freeze(this.#drafts.map((d) => Object.freeze({ replyId: d.replyId, text: joinPieces(d.pieces) })));
+    // Pieces in index order; a missing piece leaves its place empty rather than reordering the text.
+    return this.#drafts.map((d) => ({ replyId: d.replyId, text: [...d.pieces].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join('') }));
   }
-
-  #drop(ended: (replyId: string) => boolean, now: number): boolean {
-    const open = this.#drafts.filter((d) => !ended(d.replyId));
-    if (open.length === this.#drafts.length) return false;
-    for (const d of this.#drafts) if (!open.includes(d)) this.#ended.set(d.replyId, now + draftTtlMs);
-    this.#drafts = open;
-    return true;
-  }
-}
-
-/** Pieces in index order; a missing piece leaves its place empty rather than reordering the text. */
-function joinPieces(pieces: ReadonlyMap<number, string>): string {
-  return [...pieces.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join('');
 }

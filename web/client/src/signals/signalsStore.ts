@@ -102,13 +102,12 @@ export class SignalsStore {
       }
       case 'bot.reply.end': {
         const replyId = data['replyId'];
-        if (typeof replyId !== 'string' || replyId === '') return;
+        if (typeof replyId !== 'string') return;
         const entry = this.#entry(id);
         const completed = data['outcome'] === 'completed';
         // Abandoned: nothing is coming, so the bot is not busy with it either (even if `thinking: false` is lost).
-        const thinkingEnds = !completed && entry.thinkingUntil !== null;
-        if (thinkingEnds) entry.thinkingUntil = null;
-        if (!entry.drafts.end(replyId, completed, now) && !thinkingEnds) return;
+        if (!completed) entry.thinkingUntil = null;
+        entry.drafts.end(replyId, completed);
         break;
       }
       default:
@@ -121,10 +120,10 @@ export class SignalsStore {
    * Drops drafts that ended by `ended` (their final message is in, or the bot is off); the message replaces the
    * draft, and the bot is no longer thinking about it, whether or not `thinking: false` arrived.
    */
-  settleDrafts(conversationId: number, ended: (replyId: string) => boolean, now = 0): void {
+  settleDrafts(conversationId: number, ended: (replyId: string) => boolean): void {
     const entry = this.#byConversation.get(conversationId);
     if (entry === undefined || entry.drafts.size === 0) return;
-    if (!entry.drafts.drop(ended, now)) return;
+    if (!entry.drafts.drop(ended)) return;
     if (entry.drafts.size === 0) entry.thinkingUntil = null;
     this.#changed(conversationId);
   }
@@ -135,12 +134,12 @@ export class SignalsStore {
    * none can complete, even when `bot.reply.end` was missed; a new bot message ends the thinking; a new message by a
    * typing member ends their typing.
    */
-  settleMessages(conversationId: number, messages: readonly MessageView[], conversation?: { readonly botActive: boolean }, now = 0): void {
+  settleMessages(conversationId: number, messages: readonly MessageView[], conversation?: { readonly botActive: boolean }): void {
     const entry = this.#byConversation.get(conversationId);
     if (entry === undefined) return;
     const ids = new Set(messages.map((m) => m.clientMessageId));
     const botOff = conversation?.botActive === false;
-    this.settleDrafts(conversationId, (id) => botOff || ids.has(id), now);
+    this.settleDrafts(conversationId, (id) => botOff || ids.has(id));
     const last = messages[messages.length - 1];
     if (last === undefined || last.clientMessageId === entry.lastKey) return;
     const first = entry.lastKey === undefined;
@@ -174,7 +173,7 @@ export class SignalsStore {
     const consider = (t: number | null): void => { if (t !== null && (next === undefined || t < next)) next = t; };
     for (const entry of this.#byConversation.values()) {
       for (const t of entry.typists) consider(t.until);
-      consider(entry.drafts.nextExpiry() ?? null);
+      for (const t of entry.drafts.expiries()) consider(t);
       consider(entry.thinkingUntil);
     }
     return next;
