@@ -11,7 +11,8 @@ import type { Visitor } from '../support/visitor';
 
 const replyTimeoutSeconds = 4;
 
-test('normal, slow, stalled and cut replies: finished ones become their message, failed ones vanish from both UIs at the handoff', async ({ arrive, browser, server, botsMissing, dashboardMissing }) => {
+test('normal, slow, stalled and cut replies: finished ones become their message, failed ones vanish from both UIs at the handoff', async ({ arrive, browser, server, botsMissing, dashboardMissing, operatorKind }) => {
+  test.skip(operatorKind !== 'dashboard', 'drives the dashboard itself: once, in the dashboard project');
   test.skip(botsMissing !== null, botsMissing ?? '');
   test.skip(dashboardMissing !== null, dashboardMissing ?? '');
   test.setTimeout(90_000);
@@ -19,7 +20,8 @@ test('normal, slow, stalled and cut replies: finished ones become their message,
   const llm = createServer(async (request, response) => {
     let body = '';
     for await (const part of request) body += String(part);
-    const last = JSON.stringify((JSON.parse(body) as { messages: unknown[] }).messages.at(-1));
+    // The customer's latest message (a reply stored meanwhile may follow it in the history).
+    const last = JSON.stringify((JSON.parse(body) as { messages: { role: string }[] }).messages.filter((m) => m.role === 'user').at(-1));
     response.writeHead(200, { 'Content-Type': 'text/event-stream' });
     chunk(response, { role: 'assistant', content: '' });
     if (last.includes('stall')) { chunk(response, { content: 'Stalled half ' }); return; } // and never another word
@@ -61,6 +63,8 @@ test('normal, slow, stalled and cut replies: finished ones become their message,
 
     // A stall: the partial shows on both sides, then leaves both within a second of the handoff.
     await stalled.send('stall question');
+    await expect(bots(stalled, 'Stalled half')).toHaveCount(1, { timeout: 15_000 });
+    await expect(operator.log.getByRole('article', { name: 'bot message' }).filter({ hasText: 'Stalled half' })).toHaveCount(1, { timeout: 15_000 });
     await failsAndVanishes(stalled, operator, 'Stalled half', 'The AI service stopped answering', replyTimeoutSeconds * 1000 + 15_000);
 
     // A cut mid-answer, in another conversation.
@@ -83,11 +87,9 @@ test('normal, slow, stalled and cut replies: finished ones become their message,
   }
 });
 
-/** The partial `text` showed in both UIs; at the handoff it is gone from both (bounded, never slept for), and the operator reads `reason`. */
+/** After the partial `text` showed in both UIs: at the handoff it is gone from both (bounded, never slept for), and the operator reads `reason`. */
 async function failsAndVanishes(visitor: Visitor, operator: DashboardOperator, text: string, reason: string, handoffWithinMs: number): Promise<void> {
   const dashboardDraft = operator.log.getByRole('article', { name: 'bot message' }).filter({ hasText: text });
-  await expect(bots(visitor, text)).toHaveCount(1, { timeout: 15_000 });
-  await expect(dashboardDraft).toHaveCount(1, { timeout: 15_000 });
   const note = operator.page.getByRole('note').filter({ hasText: reason });
   await expect(note).toBeVisible({ timeout: handoffWithinMs });
   await expect(dashboardDraft).toHaveCount(0, { timeout: 1_000 });
