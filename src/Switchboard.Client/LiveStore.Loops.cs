@@ -83,7 +83,7 @@ public sealed partial class LiveStore
                     {
                         case EventItem e: Mutate(c => c.ApplyEvent(e.Event)); break;
                         case CursorItem cursor: Mutate(c => c.AdvanceCursor(cursor.Cursor)); break;
-                        case SignalItem signal: Signal?.Invoke(signal); break;
+                        case SignalItem signal: ApplySignal(signal); break;
                         case ResetItem: resync = true; break;
                     }
                     if (resync || item is DisconnectItem) break;

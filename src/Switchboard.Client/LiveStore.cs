@@ -1,5 +1,6 @@
 using Switchboard.Client.Api;
 using Switchboard.Client.Models;
+using Switchboard.Client.Signals;
 using Switchboard.Client.Streaming;
 using Switchboard.Client.Sync;
 
@@ -21,6 +22,7 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
     readonly SemaphoreSlim wake = new(0);
     readonly HashSet<long> watched = [];
     readonly List<(Func<LiveStore, bool> Condition, TaskCompletionSource Done)> waiters = [];
+    readonly ReplyDrafts replies = new();
     LiveStoreCore? core;
     Task? streamLoop;
     Task? requestLoop;
@@ -28,7 +30,7 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
     /// <summary>Raised after every change of the view (from a background thread).</summary>
     public event Action? Changed;
 
-    /// <summary>Raised for ephemeral signals: typing, presence, bot thinking.</summary>
+    /// <summary>Raised for ephemeral signals: typing, presence, bot thinking, streamed bot replies (modelled by <see cref="GetDrafts"/>).</summary>
     public event Action<SignalItem>? Signal;
 
     /// <summary>The stream's state.</summary>
@@ -145,9 +147,48 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
         return done.Task.WaitAsync(timeout);
     }
 
+    /// <summary>
+    /// The bot replies streaming now in a conversation, oldest first: each ends when the server says so
+    /// (<c>bot.reply.end</c>), when its stored message replaces it, or when the bot is off in the conversation; a
+    /// reply with none of these (a lost end signal) leaves after <see cref="ReplyDrafts.DraftTtl"/>.
+    /// </summary>
+    public IReadOnlyList<BotDraft> GetDrafts(long conversationId)
+    {
+        lock (gate)
+        {
+            replies.Expire(time.GetUtcNow());
+            return replies.For(conversationId);
+        }
+    }
+
+    /// <summary>Whether the bot is working on a reply in a conversation (<c>bot.thinking</c>, ended with its reply).</summary>
+    public bool IsBotThinking(long conversationId)
+    {
+        lock (gate)
+        {
+            replies.Expire(time.GetUtcNow());
+            return replies.IsThinking(conversationId);
+        }
+    }
+
+    void ApplySignal(SignalItem signal)
+    {
+        bool changed;
+        lock (gate) changed = replies.Apply(signal, time.GetUtcNow()) | replies.Settle(Core, time.GetUtcNow());
+        Signal?.Invoke(signal);
+        if (!changed) return;
+        Changed?.Invoke();
+        NotifyWaiters();
+    }
+
     void Mutate(Action<LiveStoreCore> change)
     {
-        lock (gate) change(Core);
+        lock (gate)
+        {
+            change(Core);
+            // The durable state is the fallback for an end signal missed across a reconnect: the message, or the bot off.
+            replies.Settle(Core, time.GetUtcNow());
+        }
         Changed?.Invoke();
         NotifyWaiters();
     }

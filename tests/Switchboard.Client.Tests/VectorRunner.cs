@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Switchboard.Client.Models;
+using Switchboard.Client.Signals;
+using Switchboard.Client.Streaming;
 using Switchboard.Client.Sync;
 
 namespace Switchboard.Client.Tests;
@@ -13,6 +15,7 @@ public sealed class VectorRunner
 {
     static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     readonly LiveStoreCore store;
+    readonly ReplyDrafts replies = new();
     readonly string name;
     DateTimeOffset now = Start;
     int stepIndex;
@@ -32,6 +35,8 @@ public sealed class VectorRunner
         {
             runner.stepIndex++;
             runner.Step(step!.AsObject());
+            // As the live store does after every event and signal: the durable state settles the drafts.
+            runner.replies.Settle(runner.store, runner.now);
         }
     }
 
@@ -94,6 +99,12 @@ public sealed class VectorRunner
                 break;
             case "advance":
                 now = now.AddMilliseconds(s["ms"]!.GetValue<int>());
+                replies.Expire(now);
+                break;
+            case "signal":
+                var frame = ToElement(s["signal"]);
+                long? conversationId = frame.TryGetProperty("conversationId", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt64() : null;
+                replies.Apply(new SignalItem(frame.GetProperty("type").GetString()!, conversationId, frame), now);
                 break;
             case "requestPage":
                 RequestPage(s);
@@ -155,6 +166,15 @@ public sealed class VectorRunner
                 Check(view is not null, $"conversation {id} missing from the view");
                 Subset(fields!.AsObject(), JsonSerializer.SerializeToNode(view, SyncJson.Options)!, $"conversation {id}");
             }
+        if (s["drafts"] is JsonObject drafts)
+            foreach (var (id, list) in drafts)
+            {
+                var view = JsonSerializer.SerializeToNode(replies.For(Id(id)), SyncJson.Options)!;
+                Check(JsonNode.DeepEquals(list, view), $"conversation {id}: drafts {view.ToJsonString()}, expected {list!.ToJsonString()}");
+            }
+        if (s["botThinking"] is JsonObject thinking)
+            foreach (var (id, value) in thinking)
+                Check(replies.IsThinking(Id(id)) == value!.GetValue<bool>(), $"conversation {id}: botThinking, expected {value}");
         ExpectMessages(s["messages"], store.GetMessages, "messages");
         ExpectMessages(s["view"], id => store.Transcript(id).Messages, "view");
         if (s["ranges"] is JsonObject ranges)

@@ -48,3 +48,14 @@ public sealed record ExternalBotConfigRequest(string? Url, string? Secret);
 
 /// <summary>The data of a <c>bot.delta</c> signal: the next piece of the reply <c>replyId</c> (the final message's <c>clientMessageId</c>).</summary>
 public sealed record BotDeltaData(string ReplyId, int Index, string Text);
+
+/// <summary>
+/// The data of a <c>bot.reply.end</c> signal: the reply <c>replyId</c> is <c>completed</c> (stored as message
+/// <c>messageId</c>) or <c>abandoned</c> for <c>reason</c> (<see cref="ReplyEndReasons"/>): nothing of it will be stored.
+/// </summary>
+public sealed record BotReplyEndData(string ReplyId, string Outcome, long? MessageId, string? Reason)
+{
+    public static BotReplyEndData Completed(string replyId, long messageId) => new(replyId, ReplyEndReasons.Completed, messageId, null);
+
+    public static BotReplyEndData Abandoned(string replyId, string reason) => new(replyId, ReplyEndReasons.Abandoned, null, reason);
+}

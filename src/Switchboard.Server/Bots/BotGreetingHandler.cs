@@ -31,7 +31,7 @@ public sealed class BotGreetingHandler(Database database, BotConfigStore configs
             var settings = await configs.LoadSettingsAsync(c, tx, workspaceId, record.Conversation.InboxId);
             return string.IsNullOrEmpty(settings.Greeting) ? null : settings.Greeting;
         }, cancellationToken);
-        if (greeting is not null && await responder.SayAsync(workspaceId, conversationId, GreetingIdFor(conversationId), greeting, cancellationToken))
+        if (greeting is not null && await responder.SayAsync(workspaceId, conversationId, GreetingIdFor(conversationId), greeting, cancellationToken) is not null)
             BotsLog.Greeted(logger, conversationId);
     }
 }

@@ -1,6 +1,4 @@
-using System.ClientModel;
 using Switchboard.Server.Bots.Config;
-using Switchboard.Server.Bots.External;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Realtime;
 
@@ -9,8 +7,9 @@ namespace Switchboard.Server.Bots;
 /// <summary>
 /// The <c>bot.reply</c> job, enqueued with each customer message in a bot conversation: shows "thinking", hands off at
 /// once when the customer asks for a human, otherwise runs the configured engine under the reply timeout and stores its
-/// outcome. An engine's error or timeout hands off (with the cause as the reason) rather than failing the job; only
-/// storage failures are retried.
+/// outcome. An engine's error or timeout hands off (with the cause in plain words as the reason) rather than failing
+/// the job; only storage failures are retried. Every reply an engine wrote ends with <c>bot.reply.end</c>: completed
+/// with the stored message's id, or abandoned with a reason code, so viewers drop what they showed of it at once.
 /// </summary>
 public sealed class BotReplyHandler(BotTurnLoader loader, IEnumerable<IBotEngine> engines, BotResponder responder, IEphemeralPublisher signals,
     TimeProvider clock, ILogger<BotReplyHandler> logger) : IJobHandler
@@ -32,9 +31,11 @@ public sealed class BotReplyHandler(BotTurnLoader loader, IEnumerable<IBotEngine
         var deferred = false;
         try
         {
-            var outcome = await DecideAsync(turn, cancellationToken);
+            var (outcome, ranEngine) = await DecideAsync(turn, cancellationToken);
             deferred = outcome.Kind == BotOutcomeKind.Deferred;
-            await responder.ApplyAsync(turn, outcome, cancellationToken);
+            var end = await responder.ApplyAsync(turn, outcome, cancellationToken);
+            // Sent after the store, so a viewer that sees "completed" already has (or is about to get) the message.
+            if (ranEngine && end is not null) signals.PublishEphemeral(BotSignals.ReplyEndIn(workspaceId, conversationId, contactId, end));
         }
         finally
         {
@@ -43,14 +44,14 @@ public sealed class BotReplyHandler(BotTurnLoader loader, IEnumerable<IBotEngine
         }
     }
 
-    async Task<BotOutcome> DecideAsync(BotTurn turn, CancellationToken cancellationToken)
+    async Task<(BotOutcome Outcome, bool RanEngine)> DecideAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var engine = turn.Config.Engine;
         var conversationId = turn.Conversation.Id;
         if (HandoffPhrases.Matches(turn.Message.Text, turn.Config.HandoffPhrases))
         {
             BotsLog.HandingOff(logger, conversationId, Name(engine), "asked for a human");
-            return BotOutcome.Handoff("The customer asked for a human");
+            return (BotOutcome.Handoff("The customer asked for a human"), false);
         }
 
         var started = clock.GetTimestamp();
@@ -61,30 +62,19 @@ public sealed class BotReplyHandler(BotTurnLoader loader, IEnumerable<IBotEngine
             var outcome = await byKind[engine].RespondAsync(turn, new SignalStream(signals, turn), linked.Token);
             if (outcome.Kind == BotOutcomeKind.Reply) BotsLog.Answered(logger, conversationId, Name(engine), (long)clock.GetElapsedTime(started).TotalMilliseconds);
             if (outcome.Kind == BotOutcomeKind.Handoff) BotsLog.HandingOff(logger, conversationId, Name(engine), "the engine decided");
-            return outcome;
+            return (outcome, true);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             BotsLog.EngineTimedOut(logger, conversationId, Name(engine), (long)turn.Config.ReplyTimeout.TotalMilliseconds);
-            return BotOutcome.Handoff($"The bot did not answer within {turn.Config.ReplyTimeout.TotalSeconds:0} s");
+            return (HandoffReasons.Stalled(engine, turn.Config.ReplyTimeout), true);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             BotsLog.EngineFailed(logger, conversationId, Name(engine), ex.GetType().Name, ex);
-            return BotOutcome.Handoff("The bot failed: " + Describe(ex));
+            return (HandoffReasons.Failed(engine, ex), true);
         }
     }
-
-    /// <summary>A cause an operator can act on, without internals.</summary>
-    static string Describe(Exception ex) => ex switch
-    {
-        ClientResultException { Status: > 0 } c => $"the LLM endpoint answered HTTP {c.Status}",
-        ClientResultException => "the LLM endpoint could not be reached",
-        HttpRequestException { StatusCode: { } status } => $"HTTP {(int)status}",
-        HttpRequestException => "the bot's endpoint could not be reached",
-        ExternalBotException e => e.Message,
-        _ => ex.GetType().Name,
-    };
 
     static string Name(BotEngineKind engine) => Common.EnumText.ToText(engine);
 

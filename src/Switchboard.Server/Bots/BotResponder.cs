@@ -1,10 +1,13 @@
 using Switchboard.Core;
+using Switchboard.Core.Conversations;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Bots.External;
+using Switchboard.Server.Conversations;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Queue;
+using Switchboard.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Switchboard.Server.Bots;
@@ -16,20 +19,23 @@ namespace Switchboard.Server.Bots;
 /// started, is what makes the operator win the race. Ids are derived from the customer's message, so a retried job
 /// writes nothing twice.
 /// </summary>
-public sealed class BotResponder(MessageService messages, QueueService queue, JobQueue jobs, EventLogWriter eventLog, IOptions<BotsOptions> options,
-    ILogger<BotResponder> logger)
+public sealed class BotResponder(MessageService messages, QueueService queue, JobQueue jobs, EventLogWriter eventLog, Database database,
+    IOptions<BotsOptions> options, ILogger<BotResponder> logger)
 {
-    public async Task ApplyAsync(BotTurn turn, BotOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Stores the outcome; returns how the turn's reply ended (null when the answer comes later, deferred).</summary>
+    public async Task<BotReplyEndData?> ApplyAsync(BotTurn turn, BotOutcome outcome, CancellationToken cancellationToken)
     {
         var conversationId = turn.Conversation.Id;
         switch (outcome.Kind)
         {
             case BotOutcomeKind.Reply:
-                await SayAsync(turn.WorkspaceId, conversationId, turn.ReplyId, outcome.Text!, cancellationToken);
-                break;
+                var id = await SayAsync(turn.WorkspaceId, conversationId, turn.ReplyId, outcome.Text!, cancellationToken);
+                return id is { } messageId
+                    ? BotReplyEndData.Completed(turn.ReplyId, messageId)
+                    : BotReplyEndData.Abandoned(turn.ReplyId, await WhyInactiveAsync(turn.WorkspaceId, conversationId, cancellationToken));
             case BotOutcomeKind.Handoff:
                 await HandOffAsync(turn.WorkspaceId, conversationId, turn.ReplyId, outcome.Reason!, turn.Config.HandoffMessage, cancellationToken);
-                break;
+                return BotReplyEndData.Abandoned(turn.ReplyId, outcome.EndReason ?? ReplyEndReasons.HandedOff);
             default:
                 // The external bot answers through the API; if it does not in time, the deadline job hands off.
                 var timeout = turn.Config.ReplyTimeout;
@@ -37,31 +43,38 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
                     new BotDeadlineJob(conversationId, turn.Message.Id, turn.Message.Seq, (int)timeout.TotalSeconds),
                     new JobEnqueueOptions(RunAt: w.Now + timeout, MaxAttempts: options.Value.MaxJobAttempts, DedupeKey: $"bot.deadline:{turn.Message.Id}")),
                     cancellationToken);
-                break;
+                return null;
         }
     }
 
-    /// <summary>Stores a bot message; false when the bot was switched off before it could be (the operator won).</summary>
-    public async Task<bool> SayAsync(long workspaceId, long conversationId, string clientMessageId, string text, CancellationToken cancellationToken)
+    /// <summary>Stores a bot message and returns its id; null when the bot was switched off before it could be (the operator won).</summary>
+    public async Task<long?> SayAsync(long workspaceId, long conversationId, string clientMessageId, string text, CancellationToken cancellationToken)
     {
         var clipped = text.Length <= MessageText.MaxLength ? text : text[..(MessageText.MaxLength - 1)] + "…";
         try
         {
-            await messages.PostAsync(new MessagePost(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null)), cancellationToken);
-            return true;
+            var posted = await messages.PostAsync(new MessagePost(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null)), cancellationToken);
+            return posted.Message.Id;
         }
         catch (DomainException e) when (e.Code == "bot_inactive")
         {
             BotsLog.TakeoverWon(logger, conversationId);
-            return false;
+            return null;
         }
+    }
+
+    /// <summary>An operator who wrote leaves the conversation waiting for the customer; any other switch-off does not.</summary>
+    async Task<string> WhyInactiveAsync(long workspaceId, long conversationId, CancellationToken cancellationToken)
+    {
+        var record = await database.ReadAsync((c, tx) => ConversationStore.FindAsync(c, tx, workspaceId, conversationId), cancellationToken);
+        return record?.Conversation.State == ConversationState.WaitingCustomer ? ReplyEndReasons.Takeover : ReplyEndReasons.BotSwitchedOff;
     }
 
     /// <summary>Says <paramref name="farewell"/> (when set), then queues the conversation with <paramref name="reason"/> for the operators.</summary>
     public async Task HandOffAsync(long workspaceId, long conversationId, string replyId, string reason, string? farewell, CancellationToken cancellationToken)
     {
         var id = BotTurnLoader.HandoffIdFor(replyId);
-        if (farewell is not null && !await SayAsync(workspaceId, conversationId, id, farewell, cancellationToken)) return;
+        if (farewell is not null && await SayAsync(workspaceId, conversationId, id, farewell, cancellationToken) is null) return;
         try
         {
             await queue.HandoffAsync(workspaceId, conversationId, reason, Actor.Bot, id, cancellationToken);

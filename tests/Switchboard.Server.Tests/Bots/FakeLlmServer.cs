@@ -25,6 +25,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
     /// <summary>Answers nothing until the client gives up.</summary>
     public sealed record Hang : Reply;
     public sealed record Fail(int Status) : Reply;
+    /// <summary>Streams <paramref name="Pieces"/>, then drops the connection without finishing the answer.</summary>
+    public sealed record Cut(IReadOnlyList<string> Pieces) : Reply;
     /// <summary>Streams a call of <paramref name="Name"/> with <paramref name="Arguments"/> (JSON) split in two pieces, as models do.</summary>
     public sealed record CallTool(string Name, string Arguments) : Reply;
 
@@ -74,6 +76,12 @@ public sealed class FakeLlmServer : IAsyncDisposable
                     return;
                 case Hang:
                     await Task.Delay(Timeout.Infinite, aborted);
+                    return;
+                case Cut cut:
+                    await StartAsync(http);
+                    await ChunkAsync(http, """{"role":"assistant","content":""}""", null);
+                    foreach (var piece in cut.Pieces) await ChunkAsync(http, $$"""{"content":{{JsonSerializer.Serialize(piece)}}}""", null);
+                    http.Abort();
                     return;
                 case Stream stream:
                     if (stream.Before is { } before) await before.WaitAsync(aborted);

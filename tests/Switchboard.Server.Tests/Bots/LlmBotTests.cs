@@ -49,6 +49,12 @@ public sealed class LlmBotTests
         Assert.All(deltas, d => Assert.True(d.i < storedAt));
         Assert.True(firstAt < storedAt);
         Assert.Single(await ws.MessagesAsync(visitor.ConversationId), m => m.SenderRole == SenderRole.Bot);
+        // The stream itself says the reply is complete, and which stored message it became.
+        var (endAt, end) = await team.WaitAsync(f => f.Event == BotSignals.ReplyEnd);
+        Assert.Equal((replyId, "completed", message.GetProperty("id").GetInt64()),
+            (Data(end).GetProperty("replyId").GetString(), Data(end).GetProperty("outcome").GetString(), Data(end).GetProperty("messageId").GetInt64()));
+        Assert.True(storedAt < endAt);
+        await customer.WaitAsync(f => f.Event == BotSignals.ReplyEnd);
         await team.WaitAsync(f => f.Event == "bot.thinking" && !Data(f).GetProperty("thinking").GetBoolean());
 
         // What the model was given: the key, the model, the handoff tool, the best FAQ entries and the conversation.
@@ -67,33 +73,44 @@ public sealed class LlmBotTests
     }
 
     [Theory]
-    [InlineData("timeout", "The bot did not answer within 1 s")]
-    [InlineData("error", "The bot failed: the LLM endpoint answered HTTP 500")]
-    [InlineData("tool", "The LLM handed off: the customer wants a refund for a damaged item")]
-    public async Task TimeoutErrorAndTheHandoffToolHandOff(string failure, string reason)
+    [InlineData("timeout", "The AI service stopped answering", "stalled")]
+    [InlineData("stall", "The AI service stopped answering", "stalled")]
+    [InlineData("cut", "The AI service closed the connection", "cut")]
+    [InlineData("error", "The AI service returned an error (HTTP 500)", "error")]
+    [InlineData("tool", "The LLM handed off: the customer wants a refund for a damaged item", "handed_off")]
+    public async Task TimeoutStallCutErrorAndTheHandoffToolHandOffAndAbandonTheReply(string failure, string reason, string endReason)
     {
         await using var llm = await FakeLlmServer.StartAsync();
         var jobs = new JobRecorder();
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, bots: true, configureServices: s => s.AddSingleton<IJobObserver>(jobs));
         var ws = await TestWorkspace.CreateAsync(app);
-        await ConfigureAsync(ws, llm, replyTimeoutSeconds: failure == "timeout" ? 1 : 60);
+        await ConfigureAsync(ws, llm, replyTimeoutSeconds: failure is "timeout" or "stall" ? 1 : 60);
         llm.Enqueue(failure switch
         {
             "timeout" => new FakeLlmServer.Hang(),
+            // Half an answer, then nothing: the gate is never opened.
+            "stall" => new FakeLlmServer.Stream(["We accept ", "cards."], AfterFirst: new FakeLlmServer.Gate()),
+            "cut" => new FakeLlmServer.Cut(["We accept ", "cards"]),
             "error" => new FakeLlmServer.Fail(500),
             _ => new FakeLlmServer.CallTool("handoff_to_human", """{"reason":"the customer wants a refund for a damaged item"}"""),
         });
         using var events = new EventWatcher(app, ws.Id);
+        await using var team = await SseClient.OpenAsync(ws.Operator);
 
         var visitor = await ws.NewVisitorAsync();
-        await visitor.WriteAsync("My blender arrived broken, what now?");
+        var question = await visitor.WriteAsync("My blender arrived broken, what now?");
         var queued = await events.HandoffAsync(visitor.ConversationId);
         Assert.Equal((ConversationState.Queued, reason), (queued.State, queued.HandoffReason));
+        // Whatever was streamed of the reply is declared abandoned on the stream, with the cause as a code.
+        var (_, end) = await team.WaitAsync(f => f.Event == BotSignals.ReplyEnd);
+        Assert.Equal(($"bot-reply-{question.Message.Id}", "abandoned", endReason),
+            (Data(end).GetProperty("replyId").GetString(), Data(end).GetProperty("outcome").GetString(), Data(end).GetProperty("reason").GetString()));
+        Assert.Equal(JsonValueKind.Null, Data(end).GetProperty("messageId").ValueKind);
         var said = (await ws.MessagesAsync(visitor.ConversationId)).Where(m => m.SenderRole == SenderRole.Bot).Select(m => m.Text);
         Assert.Equal(["Let me get a human for you."], said);
         // Handing off is the job's success, not a failure to retry.
         Assert.Equal(JobState.Succeeded, (await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind, TimeSpan.FromSeconds(30))).State);
-        if (failure != "timeout") Assert.Single(llm.Requests); // a timed-out request may not even have arrived on a loaded machine
+        if (failure is not ("timeout" or "stall")) Assert.Single(llm.Requests); // a timed-out request may not even have arrived on a loaded machine
     }
 
     internal static async Task ConfigureAsync(TestWorkspace ws, FakeLlmServer llm, int replyTimeoutSeconds = 60)

@@ -35,7 +35,7 @@ public sealed class TakeoverRaceTests
         Assert.False(off.Conversation.BotActive);
         late.Open();
         var firstTurn = await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind && o.State == JobState.Succeeded, TimeSpan.FromSeconds(30));
-        await AssertBotSilentAsync(ws, events, switchedOff.ConversationId);
+        await AssertBotSilentAsync(ws, events, switchedOff.ConversationId, ReplyEndReasons.BotSwitchedOff);
         var after = await ws.Operator.ConversationAsync(switchedOff.ConversationId);
         Assert.Equal((ConversationState.Queued, null), (after.State, after.HandoffReason)); // off, not handed off by the bot
 
@@ -49,13 +49,16 @@ public sealed class TakeoverRaceTests
         Assert.False(takeover.Conversation.BotActive);
         half.Open();
         await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind && o.State == JobState.Succeeded && o.JobId != firstTurn.JobId, TimeSpan.FromSeconds(30));
-        await AssertBotSilentAsync(ws, events, answered.ConversationId);
+        await AssertBotSilentAsync(ws, events, answered.ConversationId, ReplyEndReasons.Takeover);
         Assert.Equal(ConversationState.WaitingCustomer, (await ws.Operator.ConversationAsync(answered.ConversationId)).State);
         Assert.Equal(2, llm.Requests.Count);
     }
 
-    static async Task AssertBotSilentAsync(TestWorkspace ws, EventWatcher events, long conversationId)
+    static async Task AssertBotSilentAsync(TestWorkspace ws, EventWatcher events, long conversationId, string endReason)
     {
+        // The streamed reply is declared abandoned, with who stopped it.
+        await events.WaitSignalAsync(s => s.Type == BotSignals.ReplyEnd && s.ConversationId == conversationId
+            && s.Data is BotReplyEndData { Outcome: ReplyEndReasons.Abandoned } end && end.Reason == endReason);
         Assert.DoesNotContain(await ws.MessagesAsync(conversationId), m => m.SenderRole == SenderRole.Bot);
         Assert.DoesNotContain(events.Seen, e => e.ConversationId == conversationId && e.Change == "handoff");
         // Viewers are told the bot stopped thinking, so no bubble is left spinning.

@@ -37,8 +37,9 @@ export { FallbackTransport, type FallbackTransportOptions } from './streaming/fa
 
 export { LiveStore, nextTask, type ConnectionState, type CustomerWroteMeanwhile, type LiveStoreShellOptions } from './liveStore.js';
 export {
-  draftTtlMs, noSignals, SignalsStore, thinkingTtlMs, typingTtlMs,
+  noSignals, SignalsStore, thinkingTtlMs, typingTtlMs,
   type Actor, type BotDraft, type ConversationSignals, type SignalContext,
 } from './signals/signalsStore.js';
+export { draftTtlMs } from './signals/replyDrafts.js';
 export { TypingSender, type TypingSenderOptions, type TypingState } from './signals/typingSender.js';
 export { Alarm, systemTimers, type Timers } from './timers.js';

@@ -93,7 +93,7 @@ export class LiveStore extends LiveStoreBase {
   readonly #claims = new Map<string, (conversationId: number | null) => void>();
   readonly #isSelf: (actor: Actor) => boolean;
   readonly #loop: StreamLoopHost;
-  readonly #settled = new Map<number, Transcript>();
+  readonly #settled = new Map<number, { transcript: Transcript; botActive: boolean | undefined }>();
   readonly #control = new StreamControl();
   readonly #network: EventTarget | null;
   #networkDown = false;
@@ -244,7 +244,7 @@ export class LiveStore extends LiveStoreBase {
   #signal(signal: Signal): void {
     this.signals.apply(signal, this.timers.now(), { isSelf: this.#isSelf, name: (actor, id) => this.#nameOf(actor, id) });
     // A piece that arrives after its final message is settled at once, not left to expire.
-    if (signal.conversationId !== null) this.signals.settleMessages(signal.conversationId, this.core.transcript(signal.conversationId).messages);
+    if (signal.conversationId !== null) this.#settleSignals(signal.conversationId, true);
     this.#signalListeners.emit(signal);
   }
 
@@ -263,13 +263,20 @@ export class LiveStore extends LiveStoreBase {
       this.#claims.delete(key);
       resolve(claim.conversationId);
     }
-    // Only when the transcript changed: a flood of status events about messages outside it costs nothing here.
-    for (const id of this.signals.conversationIds()) {
-      const transcript = this.core.transcript(id);
-      if (this.#settled.get(id) === transcript) continue;
-      this.#settled.set(id, transcript);
-      this.signals.settleMessages(id, transcript.messages);
-    }
+    for (const id of this.signals.conversationIds()) this.#settleSignals(id, false);
+  }
+
+  // The durable state settles the drafts: a reply's message replaces its draft, and (the fallback for an end signal
+  // missed across a reconnect) the bot being off ends them. Only when the transcript or the bot switch changed: a
+  // flood of status events about messages outside the transcript costs nothing here.
+  #settleSignals(id: number, always: boolean): void {
+    const transcript = this.core.transcript(id);
+    const conversation = this.core.getConversation(id);
+    const botActive = conversation?.botActive;
+    const last = this.#settled.get(id);
+    if (!always && transcript.loaded && last !== undefined && last.transcript === transcript && last.botActive === botActive) return;
+    this.#settled.set(id, { transcript, botActive });
+    this.signals.settleMessages(id, this.core.recentMessages(id), conversation);
   }
 
   #nameOf(actor: Actor, conversationId: number): string | null {

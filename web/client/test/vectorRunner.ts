@@ -1,4 +1,4 @@
-import { LiveStoreCore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type PageRequest } from '../src/index.js';
+import { LiveStoreCore, SignalsStore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type PageRequest } from '../src/index.js';
 import { isObject, subsetMismatches, toJson } from './json.js';
 
 /** A conformance vector that does not hold (or cannot be read). */
@@ -22,11 +22,16 @@ export function runVector(vector: unknown): void {
     runner.stepIndex++;
     if (!isObject(step)) runner.fail('a step must be an object');
     else runner.step(step);
+    runner.settleSignals();
   }
 }
 
+// Signals are shown to everyone (no "self"), under their fallback names.
+const signalContext = { isSelf: () => false, name: () => null };
+
 class VectorRunner {
   readonly store: LiveStoreCore;
+  readonly signals = new SignalsStore();
   now = vectorStart;
   stepIndex = 0;
   readonly pages = new Map<string, PageRequest>();
@@ -84,6 +89,7 @@ class VectorRunner {
         break;
       case 'advance':
         this.now += this.int(s, 'ms');
+        this.signals.expire(this.now);
         break;
       case 'requestPage':
         this.requestPage(s);
@@ -94,6 +100,13 @@ class VectorRunner {
         const items = this.list(s, 'items', true).map((m, i) => parseMessage(m, `items[${i}]`));
         const merged = this.store.loadPage(request, { items, hasMore: s['hasMore'] === true, cursor: typeof s['cursor'] === 'number' ? s['cursor'] : 0 });
         if (s['merged'] !== undefined) this.check(merged === s['merged'], `page '${name}' merged: ${merged}, expected ${JSON.stringify(s['merged'])}`);
+        break;
+      }
+      case 'signal': {
+        const signal = s['signal'];
+        if (!isObject(signal) || typeof signal['type'] !== 'string') this.fail('"signal" must be an object with a "type"');
+        const id = signal['conversationId'];
+        this.signals.apply({ type: signal['type'], conversationId: typeof id === 'number' ? id : null, actor: signal['actor'], data: signal['data'] }, this.now, signalContext);
         break;
       }
       case 'expect':
@@ -116,6 +129,13 @@ class VectorRunner {
         `page before ${request.before} after ${request.after}, expected ${JSON.stringify(expected)}`);
     }
     if (request !== null && typeof s['as'] === 'string') this.pages.set(s['as'], request);
+  }
+
+  /** As the live store does after every event and signal: the durable state settles the drafts. */
+  settleSignals(): void {
+    for (const id of this.signals.conversationIds()) {
+      this.signals.settleMessages(id, this.store.recentMessages(id), this.store.getConversation(id));
+    }
   }
 
   patch(set: unknown): ConversationPatch {
@@ -158,6 +178,20 @@ class VectorRunner {
         this.check(view !== undefined, `conversation ${id} missing from the view`);
         if (!isObject(fields)) this.fail(`conversation ${id}: expectation must be an object`);
         this.subset(fields, view, `conversation ${id}`);
+      }
+    }
+    const drafts = s['drafts'];
+    if (isObject(drafts)) {
+      for (const [id, list] of Object.entries(drafts)) {
+        const view = this.signals.view(Number(id));
+        this.check(Array.isArray(list), `drafts of ${id}: expectation must be an array`);
+        this.subset({ drafts: list }, { drafts: view.drafts }, `conversation ${id}`);
+        this.check(view.drafts.length === list.length, `conversation ${id}: drafts ${JSON.stringify(view.drafts)}, expected ${JSON.stringify(list)}`);
+      }
+    }
+    if (s['botThinking'] !== undefined && isObject(s['botThinking'])) {
+      for (const [id, thinking] of Object.entries(s['botThinking'])) {
+        this.check(this.signals.view(Number(id)).botThinking === thinking, `conversation ${id}: botThinking, expected ${JSON.stringify(thinking)}`);
       }
     }
     this.expectMessages(s['messages'], (id) => store.getMessages(id), 'messages');

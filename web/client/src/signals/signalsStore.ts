@@ -1,28 +1,24 @@
 import type { Signal } from '../streaming/streamItem.js';
 import type { MessageView } from '../sync/view.js';
 import { Alarm, type Timers } from '../timers.js';
+import { ReplyDrafts, type BotDraft } from './replyDrafts.js';
 
 // Ephemeral signals (docs/protocol.md): who is typing, whether the bot is thinking, and the bot's reply while it
-// streams (`bot.delta`). They are live only, so everything here expires on its own, by one policy for every UI
-// (the constants below). Time is passed in (epoch ms) so tests need no clock; given `Timers`, the store also
+// streams (`bot.delta` until `bot.reply.end`, see replyDrafts.ts). They are live only, so everything here expires on
+// its own, by one policy for every UI (the constants below). Time is passed in (epoch ms) so tests need no clock; given `Timers`, the store also
 // expires entries by itself. Signal data is read defensively: a malformed one is ignored, never fatal.
 
 /** Typing shows until ~6 s without a refresh (the sender repeats `start` every 3 s, `stop` after 4 s idle). */
 export const typingTtlMs = 6_000;
 /** A bot that said "thinking" and then nothing (a lost `thinking: false`) stops looking busy after this. */
 export const thinkingTtlMs = 45_000;
-/** A streamed reply whose final message never came (a missed event is impossible, a dropped reply is not). */
-export const draftTtlMs = 60_000;
 
 export interface Actor {
   readonly type: string;
   readonly id: number | null;
 }
 
-export interface BotDraft {
-  readonly replyId: string;
-  readonly text: string;
-}
+export type { BotDraft };
 
 export interface ConversationSignals {
   /** Names of who is typing now, in the order they started. */
@@ -33,8 +29,7 @@ export interface ConversationSignals {
 }
 
 interface Typist { readonly key: string; readonly name: string; until: number }
-interface Draft { readonly replyId: string; readonly pieces: Map<number, string>; until: number }
-interface PerConversation { typists: Typist[]; thinkingUntil: number | null; drafts: Draft[]; lastKey: string | undefined }
+interface PerConversation { typists: Typist[]; thinkingUntil: number | null; drafts: ReplyDrafts; lastKey: string | undefined }
 
 export const noSignals: ConversationSignals = Object.freeze({ typing: Object.freeze([]), botThinking: false, drafts: Object.freeze([]) });
 
@@ -102,11 +97,17 @@ export class SignalsStore {
         const index = data['index'];
         const text = data['text'];
         if (typeof replyId !== 'string' || replyId === '' || typeof index !== 'number' || !Number.isInteger(index) || index < 0 || typeof text !== 'string') return;
+        if (!this.#entry(id).drafts.delta(replyId, index, text, now)) return;
+        break;
+      }
+      case 'bot.reply.end': {
+        const replyId = data['replyId'];
+        if (typeof replyId !== 'string') return;
         const entry = this.#entry(id);
-        let draft = entry.drafts.find((d) => d.replyId === replyId);
-        if (draft === undefined) entry.drafts = [...entry.drafts, draft = { replyId, pieces: new Map(), until: 0 }];
-        draft.pieces.set(index, text); // a repeated piece replaces itself: never shown twice
-        draft.until = now + draftTtlMs;
+        const completed = data['outcome'] === 'completed';
+        // Abandoned: nothing is coming, so the bot is not busy with it either (even if `thinking: false` is lost).
+        if (!completed) entry.thinkingUntil = null;
+        entry.drafts.end(replyId, completed);
         break;
       }
       default:
@@ -115,27 +116,30 @@ export class SignalsStore {
     this.#changed(id);
   }
 
-  /** Drops drafts whose final message is in the conversation now; the message replaces the draft. */
-  settleDrafts(conversationId: number, hasMessage: (clientMessageId: string) => boolean): void {
+  /**
+   * Drops drafts that ended by `ended` (their final message is in, or the bot is off); the message replaces the
+   * draft, and the bot is no longer thinking about it, whether or not `thinking: false` arrived.
+   */
+  settleDrafts(conversationId: number, ended: (replyId: string) => boolean): void {
     const entry = this.#byConversation.get(conversationId);
-    if (entry === undefined || entry.drafts.length === 0) return;
-    const open = entry.drafts.filter((d) => !hasMessage(d.replyId));
-    if (open.length === entry.drafts.length) return;
-    entry.drafts = open;
-    // The reply is in: the bot is no longer thinking about it, whether or not `thinking: false` arrived.
-    if (open.length === 0) entry.thinkingUntil = null;
+    if (entry === undefined || entry.drafts.size === 0) return;
+    if (!entry.drafts.drop(ended)) return;
+    if (entry.drafts.size === 0) entry.thinkingUntil = null;
     this.#changed(conversationId);
   }
 
   /**
-   * What the messages of a conversation made obsolete: a final bot message replaces its draft (and ends the
-   * thinking), a new bot message ends the thinking, a new message by a typing member ends their typing.
+   * What the durable state of a conversation made obsolete: a final bot message replaces its draft (and ends the
+   * thinking); the bot being off (`botActive: false`: handed off, switched off, taken over) ends every draft, since
+   * none can complete, even when `bot.reply.end` was missed; a new bot message ends the thinking; a new message by a
+   * typing member ends their typing.
    */
-  settleMessages(conversationId: number, messages: readonly MessageView[]): void {
+  settleMessages(conversationId: number, messages: readonly MessageView[], conversation?: { readonly botActive: boolean }): void {
     const entry = this.#byConversation.get(conversationId);
     if (entry === undefined) return;
     const ids = new Set(messages.map((m) => m.clientMessageId));
-    this.settleDrafts(conversationId, (id) => ids.has(id));
+    const botOff = conversation?.botActive === false;
+    this.settleDrafts(conversationId, (id) => botOff || ids.has(id));
     const last = messages[messages.length - 1];
     if (last === undefined || last.clientMessageId === entry.lastKey) return;
     const first = entry.lastKey === undefined;
@@ -154,11 +158,10 @@ export class SignalsStore {
   expire(now: number): void {
     for (const [id, entry] of this.#byConversation) {
       const typists = entry.typists.filter((t) => t.until > now);
-      const drafts = entry.drafts.filter((d) => d.until > now);
+      const draftsChanged = entry.drafts.expire(now);
       const thinkingUntil = entry.thinkingUntil !== null && entry.thinkingUntil <= now ? null : entry.thinkingUntil;
-      if (typists.length === entry.typists.length && drafts.length === entry.drafts.length && thinkingUntil === entry.thinkingUntil) continue;
+      if (typists.length === entry.typists.length && !draftsChanged && thinkingUntil === entry.thinkingUntil) continue;
       entry.typists = typists;
-      entry.drafts = drafts;
       entry.thinkingUntil = thinkingUntil;
       this.#changed(id);
     }
@@ -170,7 +173,7 @@ export class SignalsStore {
     const consider = (t: number | null): void => { if (t !== null && (next === undefined || t < next)) next = t; };
     for (const entry of this.#byConversation.values()) {
       for (const t of entry.typists) consider(t.until);
-      for (const d of entry.drafts) consider(d.until);
+      for (const t of entry.drafts.expiries()) consider(t);
       consider(entry.thinkingUntil);
     }
     return next;
@@ -188,7 +191,7 @@ export class SignalsStore {
     const view: ConversationSignals = Object.freeze({
       typing: Object.freeze(entry.typists.map((t) => t.name)),
       botThinking: entry.thinkingUntil !== null,
-      drafts: Object.freeze(entry.drafts.map((d) => Object.freeze({ replyId: d.replyId, text: joinPieces(d.pieces) }))),
+      drafts: entry.drafts.view(),
     });
     this.#views.set(conversationId, view);
     return view;
@@ -203,7 +206,7 @@ export class SignalsStore {
 
   #entry(id: number): PerConversation {
     let entry = this.#byConversation.get(id);
-    if (entry === undefined) this.#byConversation.set(id, entry = { typists: [], thinkingUntil: null, drafts: [], lastKey: undefined });
+    if (entry === undefined) this.#byConversation.set(id, entry = { typists: [], thinkingUntil: null, drafts: new ReplyDrafts(), lastKey: undefined });
     return entry;
   }
 
@@ -220,11 +223,6 @@ export class SignalsStore {
     const next = this.nextExpiry();
     this.#alarm?.set(next === undefined ? undefined : next + 20, () => { if (timers !== undefined) this.expire(timers.now()); });
   }
-}
-
-/** Pieces in index order; a missing piece leaves its place empty rather than reordering the text. */
-function joinPieces(pieces: ReadonlyMap<number, string>): string {
-  return [...pieces.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]).join('');
 }
 
 function readActor(value: unknown): Actor | null {

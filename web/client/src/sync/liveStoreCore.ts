@@ -190,6 +190,15 @@ export class LiveStoreCore {
     return next;
   }
 
+  /**
+   * The newest messages held, for settling signals: the transcript once a page is loaded, else whatever events brought
+   * (a conversation never opened has no window, yet a reply's message still ends its draft).
+   */
+  recentMessages(conversationId: number): readonly MessageView[] {
+    const transcript = this.transcript(conversationId);
+    return transcript.loaded ? transcript.messages : this.getMessages(conversationId);
+  }
+
   /** Applies a durable event. Events at or below the cursor were applied before and change nothing. */
   applyEvent(e: StreamEvent): void {
     if (e.seq <= this.#cursor) return;
