@@ -109,9 +109,10 @@ test('a refused bot switch reverts at once, and its message covers neither the c
   await bot.click();
   await expect(bot).toHaveAttribute('aria-checked', intent);
   // The switch's changes, timed in the page (a MutationObserver), so the test's own polling adds nothing.
-  await page.evaluate(() => {
+  // The Bot switch itself (the sidebar has another switch, "Desktop notifications").
+  await bot.evaluate((el) => {
     const changes: number[] = (window as unknown as { switchChanges: number[] }).switchChanges = [];
-    new MutationObserver(() => changes.push(Date.now())).observe(document.querySelector('[role="switch"]')!, { attributes: true, attributeFilter: ['aria-checked'] });
+    new MutationObserver(() => changes.push(Date.now())).observe(el, { attributes: true, attributeFilter: ['aria-checked'] });
   });
   release();
   await expect(bot).toHaveAttribute('aria-checked', before ?? 'false');

@@ -84,6 +84,8 @@ test('dashboard screenshots on a phone, and a colleague\'s conversation', async 
   test.skip(operatorKind !== 'dashboard' || dashboardMissing !== null, 'The dashboard screens: the widget+dashboard project takes them.');
   const admin = await TeamApi.login(server.baseURL, 'admin@example.com');
   const me = await TeamApi.login(server.baseURL, 'operator@example.com');
+  // Earlier tests on this server may have filled the operator's capacity (5): the claim below must not meet it.
+  await admin.setCapacity(me.memberId, 100);
   const liam = await admin.newCustomer('Liam Chen');
   await admin.patch(liam.conversationId, { botActive: false });
   await liam.say('Hi, my parcel says delivered but it is not here.');
