@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '../support/fixtures';
-import { demoPassword } from '../support/server';
+import { deferred, TeamApi } from '../support/team';
 
 test('the bot answers an FAQ question, hands off when asked for a human, and the operator claims and replies', async ({ arrive, operator, botsMissing }) => {
   test.skip(botsMissing !== null, botsMissing ?? '');
@@ -113,7 +113,7 @@ test('a streamed bot reply shows "Bot is typing", then its text piece by piece, 
   });
   await new Promise<void>((done) => llm.listen(0, '127.0.0.1', done));
   const port = (llm.address() as AddressInfo).port;
-  const admin = await adminToken(server.baseURL);
+  const admin = (await TeamApi.login(server.baseURL, 'admin@example.com')).token;
   const configure = (body: object): Promise<Response> => fetch(`${server.baseURL}/api/v1/bot`, {
     method: 'PATCH', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
@@ -140,16 +140,3 @@ test('a streamed bot reply shows "Bot is typing", then its text piece by piece, 
     await new Promise((done) => llm.close(done));
   }
 });
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
-  return { promise, resolve };
-}
-
-async function adminToken(baseURL: string): Promise<string> {
-  const answer = await fetch(`${baseURL}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: demoPassword }),
-  });
-  return ((await answer.json()) as { token: string }).token;
-}

@@ -2,7 +2,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DashboardOperator } from '../support/dashboardOperator';
 import { expect, test } from '../support/fixtures';
-import { demoPassword } from '../support/server';
+import { deferred, TeamApi } from '../support/team';
 import type { Visitor } from '../support/visitor';
 
 // Issue 22: a streamed reply that fails never stays on screen. A loopback OpenAI-compatible model answers each
@@ -41,7 +41,7 @@ test('normal, slow, stalled and cut replies: finished ones become their message,
   });
   await new Promise<void>((done) => llm.listen(0, '127.0.0.1', done));
   const port = (llm.address() as AddressInfo).port;
-  const admin = await adminToken(server.baseURL);
+  const admin = (await TeamApi.login(server.baseURL, 'admin@example.com')).token;
   const configure = (settings: object): Promise<Response> => fetch(`${server.baseURL}/api/v1/bot`, {
     method: 'PATCH', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' }, body: JSON.stringify(settings),
   });
@@ -106,17 +106,4 @@ function bots(visitor: Visitor, text: string) {
 
 function chunk(response: ServerResponse, delta: object, finish: string | null = null): void {
   response.write(`data: ${JSON.stringify({ id: 'c-1', object: 'chat.completion.chunk', created: 0, model: 'fake', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
-  return { promise, resolve };
-}
-
-async function adminToken(baseURL: string): Promise<string> {
-  const answer = await fetch(`${baseURL}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.com', password: demoPassword }),
-  });
-  return ((await answer.json()) as { token: string }).token;
 }

@@ -106,3 +106,10 @@ export function seedFromEnv(): number {
   const fixed = Number(process.env['SB_SEED']);
   return Number.isSafeInteger(fixed) && fixed > 0 ? fixed : Math.floor(Math.random() * 2 ** 31) + 1;
 }
+
+/** A promise and the function that settles it: a gate a test opens when it chooses. */
+export function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => { resolve = r; });
+  return { promise, resolve };
+}
