@@ -31,6 +31,9 @@ export abstract class LiveStoreBase {
   #loop: Promise<void> | undefined;
   #streamError: unknown;
   #pagesStale = false;
+  #snapshotLoaded: () => void = () => {};
+  /** Settles once `start` has applied its snapshot. */
+  readonly #firstSnapshot = new Promise<void>((resolve) => { this.#snapshotLoaded = resolve; });
   readonly #older = new Map<number, Promise<boolean>>();
   readonly #olderFailed = new Set<number>();
   #notifyScheduled = false;
@@ -69,6 +72,7 @@ export abstract class LiveStoreBase {
       if (this.#phase === 'starting') this.#phase = 'new';
       throw error;
     }
+    this.#snapshotLoaded();
     if (this.#phase !== 'starting') return; // stopped meanwhile
     this.#phase = 'running';
     this.setState('reconnecting');
@@ -80,6 +84,7 @@ export abstract class LiveStoreBase {
     if (this.#phase === 'stopped') return;
     this.#phase = 'stopped';
     this.#stop.abort();
+    this.#snapshotLoaded(); // a watch waiting for it goes on, and fails on the aborted call
     this.halt();
     await this.#loop;
     this.setState('offline');
@@ -126,6 +131,9 @@ export abstract class LiveStoreBase {
   /** Loads the newest messages of a conversation and keeps them current (reloaded after a reset). */
   async watchConversation(conversationId: number): Promise<void> {
     this.#watched.add(conversationId);
+    // A page read before the first snapshot is applied would be dropped by it (pages belong to the log they were read
+    // from): a conversation opened by its address before or while the store starts waits for the snapshot.
+    if (this.#phase === 'new' || this.#phase === 'starting') await this.#firstSnapshot;
     await this.#loadMessages(conversationId);
   }
 

@@ -92,6 +92,17 @@ describe('LiveStore: the stream', () => {
     await store.stop();
   });
 
+  test('a conversation watched before the store starts (opened by its address) loads once the snapshot is in', async () => {
+    const { store, server } = setupStore();
+    server.route('GET /api/v1/conversations/1/messages', () => json(200, { items: [messageJson('hello', { id: 101, seq: 5, ordinal: 1 })], hasMore: false, cursor: 10 }));
+    const watched = store.watchConversation(1); // before start: a page read now would be dropped by the snapshot
+    await store.start();
+    await watched;
+    assert.deepEqual(store.transcript(1).messages.map((m) => m.clientMessageId), ['hello']);
+    assert.equal(store.transcript(1).loaded, true);
+    await store.stop();
+  });
+
   test('a reset takes a snapshot and the watched pages, keeps pending work, and continues from the snapshot cursor', async () => {
     const { store, transport, server, timers } = await started();
     await store.watchConversation(1);
