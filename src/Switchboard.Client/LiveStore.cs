@@ -93,11 +93,11 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
         return merged;
     }
 
-    /// <summary>Sends a message optimistically; returns its clientMessageId.</summary>
-    public string SendMessage(long conversationId, string text, bool isNote = false, bool sendSeenSeq = true)
+    /// <summary>Sends a message optimistically; returns its clientMessageId. <paramref name="replyAnyway"/>: deliberately into a colleague's conversation.</summary>
+    public string SendMessage(long conversationId, string text, bool isNote = false, bool sendSeenSeq = true, bool replyAnyway = false)
     {
         string key = "";
-        Mutate(c => key = c.SendMessage(conversationId, text, isNote: isNote, sendSeenSeq: sendSeenSeq));
+        Mutate(c => key = c.SendMessage(conversationId, text, isNote: isNote, sendSeenSeq: sendSeenSeq, replyAnyway: replyAnyway));
         wake.Release();
         return key;
     }

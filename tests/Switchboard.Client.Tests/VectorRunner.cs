@@ -58,7 +58,7 @@ public sealed class VectorRunner
                 break;
             case "send":
                 store.SendMessage(s["conversationId"]!.GetValue<long>(), s["text"]!.GetValue<string>(), s["clientMessageId"]!.GetValue<string>(),
-                    s["isNote"]?.GetValue<bool>() ?? false, s["sendSeenSeq"]?.GetValue<bool>() ?? true);
+                    s["isNote"]?.GetValue<bool>() ?? false, s["sendSeenSeq"]?.GetValue<bool>() ?? true, s["replyAnyway"]?.GetValue<bool>() ?? false);
                 break;
             case "patch":
                 var set = s["set"]!.AsObject();

@@ -34,10 +34,11 @@ public sealed partial class LiveStoreCore
     /// <param name="clientMessageId">The idempotency id; a new one when null.</param>
     /// <param name="isNote">An internal note (team only).</param>
     /// <param name="sendSeenSeq">Send the current cursor as <c>seenSeq</c> (operators: detects a customer writing meanwhile).</param>
-    public string SendMessage(long conversationId, string text, string? clientMessageId = null, bool isNote = false, bool sendSeenSeq = true)
+    /// <param name="replyAnyway">The sender chose to reply in a colleague's conversation (without it the server answers 409 <c>conversation_owned_by_other</c>).</param>
+    public string SendMessage(long conversationId, string text, string? clientMessageId = null, bool isNote = false, bool sendSeenSeq = true, bool replyAnyway = false)
     {
         var key = clientMessageId ?? NewId();
-        pending.Add(new PendingMessage(key, conversationId, nextOrder++, text, sendSeenSeq ? Cursor : null, isNote));
+        pending.Add(new PendingMessage(key, conversationId, nextOrder++, text, sendSeenSeq ? Cursor : null, isNote, replyAnyway));
         Changed?.Invoke();
         return key;
     }

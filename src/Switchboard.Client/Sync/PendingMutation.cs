@@ -36,12 +36,14 @@ abstract class PendingMutation(string key, long conversationId, long order)
     public abstract OutgoingRequest ToRequest();
 }
 
-sealed class PendingMessage(string clientMessageId, long conversationId, long order, string text, long? seenSeq, bool isNote)
+sealed class PendingMessage(string clientMessageId, long conversationId, long order, string text, long? seenSeq, bool isNote, bool replyAnyway = false)
     : PendingMutation(clientMessageId, conversationId, order)
 {
     public string Text { get; } = text;
     public long? SeenSeq { get; } = seenSeq;
     public bool IsNote { get; } = isNote;
+    /// <summary>Sent as <c>replyAnyway</c>: a deliberate reply in a colleague's conversation.</summary>
+    public bool ReplyAnyway { get; } = replyAnyway;
     /// <summary>The server's message from the POST answer: shown in place of the local one until the event confirms it.</summary>
     public MessageDto? Server { get; set; }
 
@@ -52,6 +54,7 @@ sealed class PendingMessage(string clientMessageId, long conversationId, long or
         var body = new Dictionary<string, object?> { ["clientMessageId"] = Key, ["text"] = Text };
         if (SeenSeq is { } seen) body["seenSeq"] = seen;
         if (IsNote) body["isNote"] = true;
+        if (ReplyAnyway) body["replyAnyway"] = true;
         return new OutgoingRequest(Key, "POST", $"/api/v1/conversations/{ConversationId}/messages", body, Attempts);
     }
 }

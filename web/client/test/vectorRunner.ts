@@ -55,6 +55,7 @@ class VectorRunner {
           clientMessageId: this.str(s, 'clientMessageId'),
           isNote: this.optionalBool(s, 'isNote') ?? false,
           sendSeenSeq: this.optionalBool(s, 'sendSeenSeq') ?? true,
+          replyAnyway: this.optionalBool(s, 'replyAnyway') ?? false,
         });
         break;
       case 'patch':
