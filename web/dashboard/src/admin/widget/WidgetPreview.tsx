@@ -80,7 +80,8 @@ export function WidgetPreview({ form }: { readonly form: WidgetForm }) {
           </select>
         </label>
       </div>
-      <div className="widget-preview-frame" ref={box} role="img" aria-label="Widget preview" />
+      {/* A picture of the widget, not a second widget: inert, so its buttons take no focus or clicks (axe: nested-interactive). */}
+      <div className="widget-preview-frame" ref={box} role="img" aria-label="Widget preview" inert />
     </div>
   );
 }
