@@ -26,6 +26,8 @@ export interface DashboardScroll extends Scroll {
   readonly openMainThread: ThreadTime;
   /** Messages the dashboard fetched for this conversation (its pages of history), from opening to the end. */
   readonly messagesLoaded: number;
+  /** Frames its WebSocket received from opening to the end (one event each: the read receipt's status flood shows here). */
+  readonly eventsReceived: number;
 }
 
 const viewport = { width: 1280, height: 800 };
@@ -52,8 +54,11 @@ export async function scrollDashboard(browser: Browser, baseURL: string, email: 
       if (response.request().method() !== 'GET' || !new URL(response.url()).pathname.endsWith(pages)) return;
       response.json().then((body: { items?: unknown[] }) => { messagesLoaded += body.items?.length ?? 0; }, () => {});
     });
+    let eventsReceived = 0;
+    page.on('websocket', (socket) => socket.on('framereceived', () => { eventsReceived++; }));
     const thread = await MainThread.attach(page);
     await thread.idle();
+    eventsReceived = 0;
     const opening = await thread.read();
     const { openMs } = await page.evaluate(([path, lastText]) => {
       const start = performance.now();
@@ -70,7 +75,7 @@ export async function scrollDashboard(browser: Browser, baseURL: string, email: 
     }, [`/app/inbox/${scene.conversationId}`, scene.lastText] as const);
     const openThread = since(opening, await thread.read());
     const scroll = await measuredScroll(page, thread, options);
-    return { teamUnread, openMs, openMainThread: openThread, ...scroll, messagesLoaded };
+    return { teamUnread, openMs, openMainThread: openThread, ...scroll, messagesLoaded, eventsReceived };
   } finally {
     await context.close();
   }
