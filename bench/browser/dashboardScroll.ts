@@ -43,11 +43,7 @@ export async function scrollDashboard(browser: Browser, baseURL: string, email: 
   try {
     await context.addInitScript(installProbes);
     const page = await context.newPage();
-    await page.goto('/app');
-    await page.getByRole('textbox', { name: 'Email' }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 15_000 });
+    // Listening from the start: the dashboard opens its WebSocket while signing in.
     let messagesLoaded = 0;
     const pages = `/conversations/${scene.conversationId}/messages`;
     page.on('response', (response) => {
@@ -56,8 +52,14 @@ export async function scrollDashboard(browser: Browser, baseURL: string, email: 
     });
     let eventsReceived = 0;
     page.on('websocket', (socket) => socket.on('framereceived', () => { eventsReceived++; }));
+    await page.goto('/app');
+    await page.getByRole('textbox', { name: 'Email' }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 15_000 });
     const thread = await MainThread.attach(page);
     await thread.idle();
+    messagesLoaded = 0;
     eventsReceived = 0;
     const opening = await thread.read();
     const { openMs } = await page.evaluate(([path, lastText]) => {

@@ -46,7 +46,7 @@ function parse(args: readonly string[]): Options {
     messages: number('--messages', smoke ? 500 : 10_000),
     baselineUnread: number('--baseline-unread', 10),
     inFlight: number('--in-flight', 12),
-    scroll: { seconds: number('--seconds', smoke ? 1 : 4), pxPerFrame: number('--px-per-frame', 100) },
+    scroll: { seconds: number('--seconds', smoke ? 1 : 5), pxPerFrame: number('--px-per-frame', 100) },
     out: resolve(value('--out') ?? join(repo, 'bench', 'results', stamp)),
   };
 }
