@@ -189,7 +189,11 @@ function toItem(m: MessageView): Item {
   };
 }
 
+// One formatter for every line (as the dashboard's format.ts): toLocaleTimeString builds a new one per call, and
+// each render (every batch of a receipt's status flood) sets the time of every line in the window.
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
 function clock(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return Number.isNaN(d.getTime()) ? '' : timeFormat.format(d);
 }

@@ -32,6 +32,10 @@ export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, fol
   const [view, setView] = useState({ top: 0, height: 0 });
   const stick = useRef(true);
   const anchor = useRef<Anchor | null>(null);
+  // The layout (offsets, viewport height) the scroll position was last set for or taken from: a render that changes
+  // neither must leave scrollTop alone, or it undoes a scroll whose event has not been handled yet (a scroll each
+  // frame, as wheel and touch animations do, would be pulled back to a stale anchor or to the end every frame).
+  const positioned = useRef<{ offsets: Float64Array; height: number } | null>(null);
 
   const keys = useMemo(() => items.map(getKey), [items, getKey]);
   const indexOfKey = useMemo(() => new Map(keys.map((k, i) => [k, i])), [keys]);
@@ -75,14 +79,17 @@ export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, fol
       setMeasured((m) => m + 1);
       return;
     }
-    // Position: at the end when following, else the anchor where it was.
-    if (stick.current) {
+    // Position: at the end when following, else the anchor where it was; only when the layout changed.
+    const layout = positioned.current;
+    const moved = layout === null || layout.offsets !== offsets || layout.height !== el.clientHeight;
+    if (moved && stick.current) {
       const bottom = Math.max(0, el.scrollHeight - el.clientHeight);
       if (Math.abs(el.scrollTop - bottom) > 1) el.scrollTop = bottom;
-    } else if (anchor.current !== null) {
+    } else if (moved && anchor.current !== null) {
       const top = restoreAnchor(anchor.current, indexOfKey, offsets);
       if (top !== null && Math.abs(el.scrollTop - top) > 1) el.scrollTop = top;
     }
+    positioned.current = { offsets, height: el.clientHeight };
     if (el.scrollTop !== view.top || el.clientHeight !== view.height) setView({ top: el.scrollTop, height: el.clientHeight });
   });
 
@@ -109,6 +116,7 @@ export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, fol
     if (el === null) return;
     stick.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight);
     anchor.current = captureAnchor(keys, offsets, el.scrollTop);
+    positioned.current = { offsets, height: el.clientHeight };
     setView({ top: el.scrollTop, height: el.clientHeight });
     // Every scroll near the top asks again (the effect below only re-asks when something changed): after a failed or
     // dropped page the reader pulling at the top retries. The SDK runs one request per conversation at a time.
