@@ -23,14 +23,16 @@ public static class RealtimeApi
         return group;
     }
 
-    /// <summary>WebSocket stream from <c>?cursor=</c> (or from now).</summary>
-    public static async Task StreamAsync(HttpContext http, StreamRunner runner, IOptions<RealtimeOptions> options, ILogger<StreamRunner> logger, string? cursor = null)
+    /// <summary>WebSocket stream from <c>?cursor=</c> (or from now); <c>?frames=batch</c>: several frames per message.</summary>
+    public static async Task StreamAsync(HttpContext http, StreamRunner runner, IOptions<RealtimeOptions> options, ILogger<StreamRunner> logger, string? cursor = null, string? frames = null)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             throw new DomainException(RealtimeErrors.WebSocketRequired, "This endpoint speaks WebSocket; use /api/v1/events for Server-Sent Events.", DomainErrorKind.Invalid);
         var from = ParseCursor(cursor);
         var handler = ActivatorUtilities.CreateInstance<ClientFrameHandler>(http.RequestServices, options.Value, (ILogger)logger);
-        await runner.RunAsync(http, new WebSocketTransport(http, options.Value, handler), from);
+        if (frames is not (null or "single" or "batch"))
+            throw new DomainException(ErrorCodes.InvalidRequest, "frames must be 'single' or 'batch'.", DomainErrorKind.Invalid);
+        await runner.RunAsync(http, new WebSocketTransport(http, options.Value, handler, batched: frames == "batch"), from);
     }
 
     /// <summary>Server-Sent Events from <c>Last-Event-ID</c>, else <c>?cursor=</c>, else from now.</summary>

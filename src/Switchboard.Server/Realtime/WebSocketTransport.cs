@@ -8,9 +8,16 @@ namespace Switchboard.Server.Realtime;
 /// <summary>
 /// WebSocket: one JSON text frame per event (the stored envelope as is) or signal. Protocol pings keep the
 /// socket alive for non-browser clients; <c>{"type":"ping"}</c> frames do it for browsers, which cannot see them.
+/// <paramref name="batched"/> (<c>?frames=batch</c>): the frames queued for the connection go out together, one per
+/// line of a message, up to <see cref="BatchBytes"/> each, sent whenever the queue runs dry. A browser runs each
+/// WebSocket message as a task of its own: a read receipt's thousands of status events as thousands of tasks kept the
+/// page from drawing (docs/benchmarks.md §6); batched, they are a handful.
 /// </summary>
-public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options, ClientFrameHandler handler) : IStreamTransport
+public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options, ClientFrameHandler handler, bool batched = false) : IStreamTransport
 {
+    /// <summary>The size at which a batch goes out without waiting for the queue to run dry.</summary>
+    public const int BatchBytes = 64 * 1024;
+    readonly ArrayBufferWriter<byte>? batch = batched ? new ArrayBufferWriter<byte>() : null;
     /// <summary>"Try again later" (RFC 6455 registry): the server shed this client; reconnect with the cursor.</summary>
     const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
     WebSocket? socket;
@@ -26,13 +33,26 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
             KeepAliveTimeout = options.HeartbeatInterval * 2,
         });
 
-    public Task SendAsync(OutboundFrame frame, CancellationToken cancellationToken) => SendTextAsync(frame.Bytes, cancellationToken);
+    public Task SendAsync(OutboundFrame frame, CancellationToken cancellationToken)
+    {
+        if (batch is null) return SendTextAsync(frame.Bytes, cancellationToken);
+        // JSON never holds a raw line break, so one is the separator.
+        if (batch.WrittenCount > 0) batch.Write("\n"u8);
+        batch.Write(frame.Bytes.Span);
+        return batch.WrittenCount >= BatchBytes ? FlushAsync(cancellationToken) : Task.CompletedTask;
+    }
 
-    public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (batch is null || batch.WrittenCount == 0) return;
+        await SendTextAsync(batch.WrittenMemory, cancellationToken);
+        batch.ResetWrittenCount();
+    }
 
     public async Task CloseAsync(string reason, long? resetCursor, CancellationToken cancellationToken)
     {
         if (Socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
+        await FlushAsync(cancellationToken);
         if (reason == DisconnectReasons.Reset && resetCursor is { } cursor)
             await SendTextAsync(JsonSerializer.SerializeToUtf8Bytes(new ResetFrame(cursor), JsonDefaults.Options), cancellationToken);
         var status = reason switch

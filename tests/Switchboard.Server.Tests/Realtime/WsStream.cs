@@ -12,17 +12,21 @@ public sealed class WsStream(WebSocket socket) : IAsyncDisposable
 
     public WebSocket Socket => socket;
 
-    public static async Task<WsStream> ConnectAsync(TestApp app, string token, long? cursor)
+    public static async Task<WsStream> ConnectAsync(TestApp app, string token, long? cursor, bool batched = false)
     {
         var client = app.Server.CreateWebSocketClient();
         client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
-        var query = cursor is { } c ? $"?cursor={c}" : "";
+        var query = (cursor is { } c ? $"?cursor={c}" : "") + (batched ? (cursor is null ? "?" : "&") + "frames=batch" : "");
         var socket = await client.ConnectAsync(new Uri(app.Server.BaseAddress, "api/v1/stream" + query), CancellationToken.None).WaitAsync(Wait);
         return new WsStream(socket);
     }
 
     /// <summary>The next text frame, or null when the server closed the socket.</summary>
-    public async Task<StreamFrame?> NextAsync(TimeSpan? timeout = null)
+    public async Task<StreamFrame?> NextAsync(TimeSpan? timeout = null) =>
+        await NextMessageAsync(timeout) is { } text ? StreamFrame.Parse(text) : null;
+
+    /// <summary>The next whole text message (a batched stream's holds one frame per line), or null when the server closed the socket.</summary>
+    public async Task<string?> NextMessageAsync(TimeSpan? timeout = null)
     {
         var buffer = new byte[64 * 1024];
         var text = new StringBuilder();
@@ -31,7 +35,7 @@ public sealed class WsStream(WebSocket socket) : IAsyncDisposable
             var result = await socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(timeout ?? Wait);
             if (result.MessageType == WebSocketMessageType.Close) return null;
             text.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-            if (result.EndOfMessage) return StreamFrame.Parse(text.ToString());
+            if (result.EndOfMessage) return text.ToString();
         }
     }
 

@@ -202,7 +202,7 @@ describe('WebSocket', () => {
     const read = collect(transport.connect(10, new AbortController().signal));
     await until(() => sockets.length === 1, 'the socket');
     const socket = sockets[0]!;
-    assert.equal(socket.url, 'wss://sb.test/api/v1/stream?cursor=10&access_token=sbm%2Fx%2By');
+    assert.equal(socket.url, 'wss://sb.test/api/v1/stream?cursor=10&frames=batch&access_token=sbm%2Fx%2By');
     socket.onopen?.({});
     socket.receive({ type: 'ping' });
     socket.receive(messageCreated(11, 'a'));
@@ -213,6 +213,20 @@ describe('WebSocket', () => {
     assert.equal(await read.done, 'ended');
     assert.deepEqual(socket.sent, ['{"type":"pong"}']);
     assert.deepEqual(kinds(read.items), ['open', 'event:11', 'signal:error', 'reset:50']);
+  });
+
+  test('a batched message (one frame per line) yields each frame in order; a broken line is skipped, not the rest', async () => {
+    const { sockets, transport } = ws();
+    const read = collect(transport.connect(10, new AbortController().signal));
+    await until(() => sockets.length === 1, 'the socket');
+    const socket = sockets[0]!;
+    socket.onopen?.({});
+    socket.receive([messageCreated(11, 'a'), { type: 'ping' }, 'not json', messageCreated(12, 'b'), messageCreated(13, 'c')]
+      .map((f) => (typeof f === 'string' ? f : JSON.stringify(f))).join('\n'));
+    socket.onclose?.({ code: 1000, reason: 'client_closed' });
+    await read.done;
+    assert.deepEqual(socket.sent, ['{"type":"pong"}']);
+    assert.deepEqual(kinds(read.items), ['open', 'event:11', 'event:12', 'event:13']);
   });
 
   test('a socket that closes before it opens is a failure to connect; an abort closes the socket', async () => {

@@ -25,7 +25,8 @@ export interface WebSocketTransportOptions {
 }
 
 /**
- * WebSocket at `/api/v1/stream?cursor=N`: one JSON text frame per event or signal. A browser's WebSocket
+ * WebSocket at `/api/v1/stream?cursor=N&frames=batch`: JSON text frames, one per line of a message, several per message
+ * when the server has several queued. A browser's WebSocket
  * cannot send headers, so a bearer token goes as `access_token` in the query (a cookie needs nothing). The
  * server's `{"type":"ping"}` is answered with `{"type":"pong"}`. The server ends a stream by closing the
  * socket (its reason in the close frame), after a `reset` frame when a snapshot is needed.
@@ -61,7 +62,8 @@ export class WebSocketTransport implements EventStreamTransport {
   async *connect(cursor: number, signal: AbortSignal): AsyncGenerator<StreamItem> {
     if (signal.aborted) return;
     const queue = new AsyncQueue<StreamItem>();
-    const socket = this.#factory(this.api.streamUrl(`/api/v1/stream?cursor=${cursor}`, true));
+    // Batched frames (one per line of a message): a flood of events is a few messages, not a browser task each.
+    const socket = this.#factory(this.api.streamUrl(`/api/v1/stream?cursor=${cursor}&frames=batch`, true));
     const { timers } = this.api;
     let opened = false;
     let watchdog: unknown;
@@ -82,19 +84,21 @@ export class WebSocketTransport implements EventStreamTransport {
     socket.onmessage = (event) => {
       arm();
       if (typeof event.data !== 'string') return; // the server sends text frames only
-      let value: unknown;
-      try {
-        value = JSON.parse(event.data);
-      } catch {
-        this.#logger?.warn('Skipped a stream frame that is not JSON.', { length: event.data.length });
-        return;
+      for (const line of event.data.split('\n')) {
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch {
+          this.#logger?.warn('Skipped a stream frame that is not JSON.', { length: line.length });
+          continue;
+        }
+        if (isPing(value)) {
+          socket.send('{"type":"pong"}');
+          continue;
+        }
+        const item = parseFrame(value, this.#logger);
+        if (item !== undefined) queue.push(item);
       }
-      if (isPing(value)) {
-        socket.send('{"type":"pong"}');
-        return;
-      }
-      const item = parseFrame(value, this.#logger);
-      if (item !== undefined) queue.push(item);
     };
     socket.onclose = (event) => {
       if (opened) queue.end();
