@@ -28,6 +28,8 @@ export interface DashboardScroll extends Scroll {
   readonly messagesLoaded: number;
   /** Frames its WebSocket received from opening to the end (one event each: the read receipt's status flood shows here). */
   readonly eventsReceived: number;
+  /** WebSocket messages those frames came in. */
+  readonly wsMessages: number;
 }
 
 const viewport = { width: 1280, height: 800 };
@@ -51,7 +53,9 @@ export async function scrollDashboard(browser: Browser, baseURL: string, email: 
       response.json().then((body: { items?: unknown[] }) => { messagesLoaded += body.items?.length ?? 0; }, () => {});
     });
     let eventsReceived = 0;
-    page.on('websocket', (socket) => socket.on('framereceived', () => { eventsReceived++; }));
+    let wsMessages = 0;
+    // A batched stream (frames=batch) carries several frames per message, one per line.
+    page.on('websocket', (socket) => socket.on('framereceived', (f) => { wsMessages++; eventsReceived += String(f.payload).split('\n').length; }));
     await page.goto('/app');
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(demoPassword);
@@ -61,6 +65,7 @@ export async function scrollDashboard(browser: Browser, baseURL: string, email: 
     await thread.idle();
     messagesLoaded = 0;
     eventsReceived = 0;
+    wsMessages = 0;
     const opening = await thread.read();
     const { openMs } = await page.evaluate(([path, lastText]) => {
       const start = performance.now();
@@ -77,7 +82,7 @@ export async function scrollDashboard(browser: Browser, baseURL: string, email: 
     }, [`/app/inbox/${scene.conversationId}`, scene.lastText] as const);
     const openThread = since(opening, await thread.read());
     const scroll = await measuredScroll(page, thread, options);
-    return { teamUnread, openMs, openMainThread: openThread, ...scroll, messagesLoaded, eventsReceived };
+    return { teamUnread, openMs, openMainThread: openThread, ...scroll, messagesLoaded, eventsReceived, wsMessages };
   } finally {
     await context.close();
   }

@@ -168,6 +168,7 @@ function summarize(options: Options, runs: readonly Run[], browserVersion: strin
       'team unread': med((r) => pick(r).teamUnread), 'open ms': med((r) => pick(r).openMs),
       'open main thread ms': med((r) => pick(r).openMainThread.taskMs), 'messages loaded': med((r) => pick(r).messagesLoaded),
       'stream events': med((r) => pick(r).eventsReceived),
+      'websocket messages': med((r) => pick(r).wsMessages),
     },
   });
   const openRows = [openRow(scrollRows[1]!.variant, (r) => r.dashboard), openRow(scrollRows[2]!.variant, (r) => r.dashboardReopened)];
