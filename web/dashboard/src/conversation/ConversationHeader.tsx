@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Conversation } from '@switchboard/client';
+import type { Conversation, ConversationPatch } from '@switchboard/client';
 import { useLive, useMembers, useRevision } from '../live/LiveContext.js';
 import { contactName, stateLabel } from '../conversations/conversationStore.js';
 import { linkProps } from '../router.js';
@@ -26,6 +26,12 @@ export function ConversationHeader({ conversation: c, onDetails }: Props) {
   const assignee = c.assigneeId === null ? null : members.find((m) => m.id === c.assigneeId) ?? null;
   const resolved = c.state === 'resolved';
   const claimable = c.state === 'queued' || claiming;
+  // A toggle flips what the store shows now, not what this render saw: the store's listeners hear once per task, so a
+  // second click a few milliseconds after the first can land before the re-render and would repeat the first intent.
+  const toggle = (change: (now: Conversation) => ConversationPatch): void => {
+    const now = store.getConversation(c.id);
+    if (now !== undefined) store.updateConversation(c.id, change(now));
+  };
 
   return (
     <header className="conv-head">
@@ -43,7 +49,7 @@ export function ConversationHeader({ conversation: c, onDetails }: Props) {
       <div className="conv-actions">
         <button type="button" role="switch" aria-checked={c.botActive} className="switch" disabled={resolved} data-slot="bot"
           title={resolved ? 'Reopen the conversation to change the bot' : c.botActive ? 'The bot answers. Switch off to take over.' : 'Hand the conversation back to the bot'}
-          onClick={() => store.updateConversation(c.id, { botActive: !c.botActive })}>
+          onClick={() => toggle((now) => ({ botActive: !now.botActive }))}>
           <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
           <span className="switch-label">Bot</span>
         </button>
@@ -65,7 +71,7 @@ export function ConversationHeader({ conversation: c, onDetails }: Props) {
           onClick={() => { if (c.state === 'queued') void store.claim(c.id, me.id); }}>
           {claiming ? 'Claiming…' : 'Claim'}
         </button>
-        <button type="button" className="btn slot-resolve" data-slot="resolve" onClick={() => store.updateConversation(c.id, { resolved: !resolved })}>
+        <button type="button" className="btn slot-resolve" data-slot="resolve" onClick={() => toggle((now) => ({ resolved: now.state !== 'resolved' }))}>
           {resolved ? 'Reopen' : 'Resolve'}
         </button>
       </div>
