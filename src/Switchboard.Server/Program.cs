@@ -83,7 +83,10 @@ app.MapBotsApi();
 app.MapFaqApi();
 app.MapSite();
 
+// A hosting operator's command (workspace create …) runs against the same database and exits; otherwise serve.
+if (WorkspaceCommand.IsCommand(args)) return await WorkspaceCommand.RunAsync(app, args);
 app.Run();
+return 0;
 
 /// <summary>The host's entry point; public so integration tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

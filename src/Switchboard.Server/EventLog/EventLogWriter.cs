@@ -17,7 +17,7 @@ public sealed class EventLogWriter(Database database, IEventPublisher publisher,
     /// <summary>Runs <paramref name="work"/> in a write transaction of one workspace; see the class summary.</summary>
     public async Task<T> WriteAsync<T>(long workspaceId, Func<WriteContext, Task<T>> work, CancellationToken cancellationToken)
     {
-        var (result, committed, afterCommit) = await database.WriteTransactionAsync(workspaceId, async (connection, tx) =>
+        var outcome = await database.WriteTransactionAsync(workspaceId, async (connection, tx) =>
         {
             var lastSeq = await LockWorkspaceAsync(connection, tx, workspaceId, cancellationToken);
             // Rows store milliseconds: the transaction's instant is truncated so responses equal later reads.
@@ -25,12 +25,18 @@ public sealed class EventLogWriter(Database database, IEventPublisher publisher,
             var context = new WriteContext(database, connection, tx, workspaceId, lastSeq, now, hooks, cancellationToken);
             var value = await work(context);
             await context.FlushAsync(cancellationToken);
-            return (value, context.Appended, context.AfterCommitActions);
-        }, cancellationToken);
-        if (committed.Count > 0) publisher.Publish(workspaceId, committed);
-        foreach (var action in afterCommit) action();
-        return result;
+            return new Outcome<T>(value, context.Appended, context.AfterCommitActions);
+        }, cancellationToken, committed: outcome =>
+        {
+            // Runs right after the commit that holds this write, in commit order across a group-committed batch, so
+            // each workspace's feed receives its events in seq order.
+            if (outcome.Events.Count > 0) publisher.Publish(workspaceId, outcome.Events);
+            foreach (var action in outcome.AfterCommit) action();
+        });
+        return outcome.Value;
     }
+
+    readonly record struct Outcome<T>(T Value, IReadOnlyList<StoredEvent> Events, IReadOnlyList<Action> AfterCommit);
 
     static async Task<long> LockWorkspaceAsync(DbConnection connection, DbTransaction tx, long workspaceId, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,30 +11,36 @@ namespace Switchboard.Server.Storage;
 
 /// <summary>
 /// The one way into the database: connections, consistent multi-query reads (<see cref="ReadAsync{T}"/>) and
-/// write transactions behind the write gate (<see cref="WriteTransactionAsync{T}"/>). It knows nothing of events:
+/// group-committed write transactions (<see cref="WriteTransactionAsync{T}"/>). It knows nothing of events:
 /// the event log's writer appends them inside a write transaction.
 /// </summary>
 public sealed partial class Database : IAsyncDisposable
 {
     readonly string connectionString;
     readonly NpgsqlDataSource? npgsql;
-    readonly WriteGate gate;
+    readonly ConcurrentDictionary<long, WriteLane> lanes = new();
+    readonly bool lanePerWorkspace;
+    readonly int maxWriteBatch;
+    readonly ILogger logger;
     bool walEnabled;
-    // SQLite: one long-lived connection for every write, used only inside the (process-wide) write gate. A pooled
+    // SQLite: one long-lived connection for every write, used only by the (process-wide) write lane. A pooled
     // connection's page cache is thrown away whenever another connection has committed, so alternating writers
     // re-read their b-tree pages on every transaction; the one writer's cache stays valid across its own commits.
     SqliteConnection? writer;
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    public Database(IOptions<DatabaseOptions> options)
+    public Database(IOptions<DatabaseOptions> options, ILogger<Database>? logger = null)
     {
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        maxWriteBatch = options.Value.MaxWriteBatch;
         Provider = options.Value.Provider;
         connectionString = options.Value.ResolveConnectionString();
         if (Provider == DatabaseProvider.Postgres) npgsql = NpgsqlDataSource.Create(connectionString);
         else connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 30 }.ToString();
-        // SQLite has one writer per file, so one gate for the process; PostgreSQL serializes per workspace row.
-        gate = new WriteGate(perWorkspace: Provider == DatabaseProvider.Postgres);
+        // SQLite has one writer per file, so one lane for the process; PostgreSQL serializes per workspace row, and a
+        // lane per workspace keeps waiting writers from holding pooled connections.
+        lanePerWorkspace = Provider == DatabaseProvider.Postgres;
     }
 
     public DatabaseProvider Provider { get; }
@@ -69,28 +77,25 @@ public sealed partial class Database : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in a write transaction behind the write gate of <paramref name="workspaceId"/>
-    /// (0: no workspace). The event log's writer builds on this; plain writes that append no event use it directly.
+    /// Runs <paramref name="work"/> in a write transaction of <paramref name="workspaceId"/>'s lane (0: no workspace),
+    /// possibly together with other waiting writes (group commit, see <see cref="WriteLane"/>). The task completes
+    /// once the transaction holding the write has committed; <paramref name="committed"/> runs just before that, in
+    /// commit order across the batch. The event log's writer builds on this; plain writes that append no event use
+    /// it directly.
     /// </summary>
-    public async Task<T> WriteTransactionAsync<T>(long workspaceId, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> WriteTransactionAsync<T>(long workspaceId, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken,
+        Action<T>? committed = null)
     {
-        using (await gate.EnterAsync(workspaceId, cancellationToken))
-        {
-            await using var lease = await LeaseWriteConnectionAsync(cancellationToken);
-            var connection = lease.Connection;
-            // SQLite: BEGIN IMMEDIATE takes the write lock up front. PostgreSQL: a workspace writer's row lock does.
-            await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            var result = await work(connection, tx);
-            await tx.CommitAsync(cancellationToken);
-            return result;
-        }
+        var lane = lanes.GetOrAdd(lanePerWorkspace ? workspaceId : 0,
+            static (_, db) => new WriteLane(db.LeaseWriteConnectionAsync, db.maxWriteBatch, db.logger), this);
+        return lane.WriteAsync(work, committed, cancellationToken);
     }
 
     /// <summary>Runs work in a transaction that belongs to no workspace (creating one, migrations of data).</summary>
     public Task<T> WriteGlobalAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         WriteTransactionAsync(0, work, cancellationToken);
 
-    /// <summary>The connection a write runs on (call inside the gate): SQLite's one writer, or a pooled PostgreSQL connection.</summary>
+    /// <summary>The connection a write runs on (called only by a write lane): SQLite's one writer, or a pooled PostgreSQL connection.</summary>
     async Task<WriteConnectionLease> LeaseWriteConnectionAsync(CancellationToken cancellationToken)
     {
         if (npgsql is not null) return new WriteConnectionLease(await OpenAsync(cancellationToken), shared: false);
@@ -102,14 +107,6 @@ public sealed partial class Database : IAsyncDisposable
         }
         if (writer is not { State: ConnectionState.Open }) writer = (SqliteConnection)await OpenAsync(cancellationToken);
         return new WriteConnectionLease(writer, shared: true);
-    }
-
-    /// <summary>Gives a pooled connection back at the end of a write; the shared SQLite writer stays open.</summary>
-    readonly struct WriteConnectionLease(DbConnection connection, bool shared) : IAsyncDisposable
-    {
-        public DbConnection Connection => connection;
-
-        public ValueTask DisposeAsync() => shared ? ValueTask.CompletedTask : connection.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -10,6 +10,11 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
     /// <summary>Folder for the SQLite file (created if missing).</summary>
     public string DataDirectory { get; set; } = "data";
+    /// <summary>
+    /// Most writes one transaction commits together (group commit). Bounds how long the last write of a busy batch
+    /// waits for the ones before it; 1 turns group commit off.
+    /// </summary>
+    public int MaxWriteBatch { get; set; } = 64;
 
     public string ResolveConnectionString()
     {

@@ -7,4 +7,7 @@ static partial class StorageLog
 
     [LoggerMessage(1002, LogLevel.Information, "Database ready: {Provider}, schema version {Version}")]
     public static partial void Ready(ILogger logger, DatabaseProvider provider, int version);
+
+    [LoggerMessage(1003, LogLevel.Error, "A write committed, but a step after its commit failed")]
+    public static partial void AfterCommitFailed(ILogger logger, Exception exception);
 }

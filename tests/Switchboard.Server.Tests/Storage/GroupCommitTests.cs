@@ -1,0 +1,168 @@
+using Dapper;
+using Npgsql;
+using Switchboard.Server.EventLog;
+using Switchboard.Server.Realtime;
+using Switchboard.Server.Tests.Infrastructure;
+
+namespace Switchboard.Server.Tests.Storage;
+
+/// <summary>
+/// Group commit (DESIGN §1 still holds): writes waiting behind a busy lane share one transaction, each in its own
+/// savepoint. The tests hold the lane busy with a first write that waits on a gate, queue the writes under test behind
+/// it, then open the gate, so those writes deterministically land in one batch.
+/// </summary>
+public sealed class GroupCommitTests
+{
+    static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Theory, BothDatabases]
+    public async Task AFailingWriteInTheMiddleOfABatchRollsBackAloneAndTheOthersCommitWithGaplessSeqs(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var writer = app.Service<EventLogWriter>();
+        var seq0 = await LastSeqAsync(app, ws.Id);
+
+        var (first, holdFirst) = await HoldLaneAsync(writer, ws.Id, "first");
+        var second = Append(writer, ws.Id, "second");
+        var failing = Append(writer, ws.Id, "failing", () => throw new InvalidOperationException("this write fails after appending"));
+        var third = Append(writer, ws.Id, "third");
+        holdFirst.SetResult();
+
+        Assert.Equal(seq0 + 1, await first.WaitAsync(Bound));
+        Assert.Equal(seq0 + 2, await second.WaitAsync(Bound));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing.WaitAsync(Bound));
+        Assert.Equal("this write fails after appending", error.Message);
+        Assert.Equal(seq0 + 3, await third.WaitAsync(Bound));
+
+        var log = await EventsAfterAsync(app, ws.Id, seq0);
+        Assert.Equal([(seq0 + 1, "first"), (seq0 + 2, "second"), (seq0 + 3, "third")], log);
+        Assert.Equal(seq0 + 3, await LastSeqAsync(app, ws.Id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task NoEventOfABatchIsVisibleOrPublishedBeforeTheBatchCommits(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var writer = app.Service<EventLogWriter>();
+        using var subscription = app.Service<IEventBus>().Subscribe(ws.Id, new QuietListener());
+        var seq0 = await LastSeqAsync(app, ws.Id);
+
+        var (first, holdFirst) = await HoldLaneAsync(writer, ws.Id, "first");
+        var holdLast = new TaskCompletionSource();
+        var lastRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var early = Append(writer, ws.Id, "early");
+        var late = Append(writer, ws.Id, "late", async () => { lastRunning.SetResult(); await holdLast.Task; });
+        holdFirst.SetResult();
+        await first.WaitAsync(Bound);
+
+        // "early" has run inside the open batch; "late" is running in the same transaction and has not finished.
+        await lastRunning.Task.WaitAsync(Bound);
+        Assert.False(early.IsCompleted, "a write was answered before the transaction holding it committed");
+        Assert.Equal([(seq0 + 1, "first")], await EventsAfterAsync(app, ws.Id, seq0));
+        Assert.Equal(seq0 + 1, subscription.Feed.Head);
+
+        holdLast.SetResult();
+        Assert.Equal(seq0 + 2, await early.WaitAsync(Bound));
+        Assert.Equal(seq0 + 3, await late.WaitAsync(Bound));
+        Assert.Equal(seq0 + 3, subscription.Feed.Head);
+        Assert.Equal([(seq0 + 1, "first"), (seq0 + 2, "early"), (seq0 + 3, "late")], await EventsAfterAsync(app, ws.Id, seq0));
+    }
+
+    [Theory, BothDatabases]
+    public async Task ABatchWhoseConnectionDiesLosesOnlyItsOwnUnacknowledgedWritesAndTheNextWriteCarriesOn(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var writer = app.Service<EventLogWriter>();
+        var seq0 = await LastSeqAsync(app, ws.Id);
+
+        var (first, holdFirst) = await HoldLaneAsync(writer, ws.Id, "acknowledged");
+        var before = Append(writer, ws.Id, "ran before the crash");
+        var crashing = AppendOn(writer, ws.Id, "crash", KillConnectionAsync);
+        var after = Append(writer, ws.Id, "queued in the same batch");
+        holdFirst.SetResult();
+
+        Assert.Equal(seq0 + 1, await first.WaitAsync(Bound));
+        foreach (var lost in new[] { before, crashing, after })
+            await Assert.ThrowsAnyAsync<Exception>(() => lost.WaitAsync(Bound));
+        Assert.Equal([(seq0 + 1, "acknowledged")], await EventsAfterAsync(app, ws.Id, seq0));
+
+        // The lane takes a fresh connection: the next write commits with the next seq, no gap, no ghost.
+        Assert.Equal(seq0 + 2, await Append(writer, ws.Id, "next").WaitAsync(Bound));
+        Assert.Equal([(seq0 + 1, "acknowledged"), (seq0 + 2, "next")], await EventsAfterAsync(app, ws.Id, seq0));
+        Assert.Equal(seq0 + 2, await LastSeqAsync(app, ws.Id));
+    }
+
+    [Theory, BothDatabases]
+    public async Task AWriteWhoseCallerGaveUpWhileQueuedNeverRuns(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var writer = app.Service<EventLogWriter>();
+        var seq0 = await LastSeqAsync(app, ws.Id);
+
+        var (first, holdFirst) = await HoldLaneAsync(writer, ws.Id, "first");
+        using var giveUp = new CancellationTokenSource();
+        var abandoned = writer.WriteAsync(ws.Id, w => w.AppendAsync(Draft("abandoned")), giveUp.Token);
+        await giveUp.CancelAsync();
+        var kept = Append(writer, ws.Id, "kept");
+        holdFirst.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned.WaitAsync(Bound));
+        Assert.Equal(seq0 + 2, await kept.WaitAsync(Bound));
+        Assert.Equal([(seq0 + 1, "first"), (seq0 + 2, "kept")], await EventsAfterAsync(app, ws.Id, seq0));
+    }
+
+    /// <summary>Starts a write and returns once it is running, holding its lane busy until the gate is opened.</summary>
+    static async Task<(Task<long> Write, TaskCompletionSource Gate)> HoldLaneAsync(EventLogWriter writer, long workspaceId, string label)
+    {
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource();
+        var write = Append(writer, workspaceId, label, async () => { running.SetResult(); await gate.Task; });
+        await running.Task.WaitAsync(Bound);
+        return (write, gate);
+    }
+
+    static Task<long> Append(EventLogWriter writer, long workspaceId, string label, Func<Task>? after = null) =>
+        AppendOn(writer, workspaceId, label, after is null ? null : _ => after());
+
+    static Task<long> AppendOn(EventLogWriter writer, long workspaceId, string label, Func<WriteContext, Task>? after) =>
+        writer.WriteAsync(workspaceId, async w =>
+        {
+            var seq = await w.AppendAsync(Draft(label));
+            if (after is not null) await after(w);
+            return seq;
+        }, CancellationToken.None);
+
+    static EventDraft Draft(string label) => new("test.group_commit", null, null, new { label }, null, 1, Actor.System, MutationId: label);
+
+    /// <summary>What a crash does to the batch's transaction: its connection goes away in the middle.</summary>
+    static async Task KillConnectionAsync(WriteContext w)
+    {
+        if (w.Connection is NpgsqlConnection) await w.ExecuteAsync("SELECT pg_terminate_backend(pg_backend_pid())", null, CancellationToken.None);
+        else await w.Connection.CloseAsync();
+    }
+
+    static async Task<List<(long, string)>> EventsAfterAsync(TestApp app, long workspaceId, long seq)
+    {
+        await using var connection = await app.Database.OpenAsync(CancellationToken.None);
+        var rows = await connection.QueryAsync<(long Seq, string? MutationId)>(
+            "SELECT seq, payload FROM events WHERE workspace_id = @workspaceId AND seq > @seq ORDER BY seq", new { workspaceId, seq });
+        return rows.Select(r => (r.Seq, System.Text.Json.JsonDocument.Parse(r.MutationId!).RootElement.GetProperty("mutationId").GetString()!)).ToList();
+    }
+
+    static async Task<long> LastSeqAsync(TestApp app, long workspaceId)
+    {
+        await using var connection = await app.Database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT last_seq FROM workspaces WHERE id = @workspaceId", new { workspaceId });
+    }
+
+    sealed class QuietListener : IFeedListener
+    {
+        public void EventsAvailable() { }
+        public bool Accepts(EphemeralSignal signal) => false;
+        public void Deliver(EphemeralSignal signal, string json) { }
+    }
+}
