@@ -12,7 +12,7 @@ public sealed class BenchOptions
     public string Database { get; private set; } = "sqlite";
     public string? PostgresConnectionString { get; private set; } = Environment.GetEnvironmentVariable("SWITCHBOARD_BENCH_POSTGRES");
     public IReadOnlyList<string> Transports { get; private set; } = ["websocket", "sse"];
-    public IReadOnlyList<string> Targets { get; private set; } = ["switchboard", "baseline"];
+    public IReadOnlyList<string> Targets { get; private set; } = ["switchboard", "baseline", "durable"];
     public IReadOnlyList<Uri> Urls { get; private set; } = [];
     public string AdminEmail { get; private set; } = "admin@example.com";
     public string? AdminPassword { get; private set; }
@@ -21,6 +21,8 @@ public sealed class BenchOptions
     public double Seconds { get; private set; } = 10;
     public IReadOnlyList<double>? Rates { get; private set; }
     public int Pairs { get; private set; } = 10;
+    /// <summary>Workspaces writing at once in the throughput scenario (Switchboard only; the baselines have none).</summary>
+    public int Workspaces { get; private set; } = 1;
     public int Dashboards { get; private set; } = 1000;
     public int Connections { get; private set; } = 19_000;
     public int Messages { get; private set; } = 1_000_000;
@@ -45,7 +47,7 @@ public sealed class BenchOptions
                 case "--db": o.Database = OneOf(value, "sqlite", "postgres"); break;
                 case "--pg": o.PostgresConnectionString = value; break;
                 case "--transport": o.Transports = [.. List(value).Select(t => OneOf(t, "websocket", "sse"))]; break;
-                case "--target": o.Targets = [.. List(value).Select(t => OneOf(t, "switchboard", "baseline"))]; break;
+                case "--target": o.Targets = [.. List(value).Select(t => OneOf(t, "switchboard", "baseline", "durable"))]; break;
                 case "--url": o.Urls = [.. List(value).Select(u => new Uri(u.EndsWith('/') ? u : u + "/"))]; break;
                 case "--admin-email": o.AdminEmail = value; break;
                 case "--admin-password": o.AdminPassword = value; break;
@@ -53,6 +55,7 @@ public sealed class BenchOptions
                 case "--seconds": o.Seconds = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--rates": o.Rates = [.. List(value).Select(r => double.Parse(r, CultureInfo.InvariantCulture))]; break;
                 case "--pairs": o.Pairs = Positive(name, value); break;
+                case "--workspaces": o.Workspaces = Positive(name, value); break;
                 case "--dashboards": o.Dashboards = Positive(name, value); break;
                 case "--connections": o.Connections = Positive(name, value); break;
                 case "--messages": o.Messages = Positive(name, value); break;

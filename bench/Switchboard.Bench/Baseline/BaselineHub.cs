@@ -6,8 +6,9 @@ namespace Switchboard.Bench.Baseline;
 /// <summary>
 /// The baseline's whole "backend": a sequence counter and a registry of subscribers. Numbering and enqueueing
 /// happen under one lock so every subscriber sees frames in seq order, the least any ordered broadcast must do.
+/// With a <see cref="BaselineStore"/> (the durable baseline) each message is committed to SQLite first.
 /// </summary>
-public sealed class BaselineHub
+public sealed class BaselineHub(BaselineStore? store = null)
 {
     readonly ConcurrentDictionary<long, BaselineConnection> connections = new();
     readonly object order = new();
@@ -29,6 +30,7 @@ public sealed class BaselineHub
         lock (order)
         {
             var number = ++seq;
+            store?.Insert(number, conversationId, clientMessageId, text);
             var frame = BaselineFrame.Of(number, Json(number, conversationId, clientMessageId, text));
             foreach (var connection in connections.Values)
                 if (connection.ConversationId is null || connection.ConversationId == conversationId) connection.Enqueue(frame);

@@ -7,6 +7,7 @@ namespace Switchboard.Bench.Baseline;
 /// The raw baseline: plain Kestrel with no storage, no auth and no log, speaking just enough of Switchboard's API
 /// (post a message, WebSocket and SSE streams, health) for the same client code to measure it. It also echoes any
 /// WebSocket frame a client sends, for a bare round-trip figure. Whatever Switchboard costs beyond this is its own.
+/// With <c>--durable FILE</c> it is the durable baseline: every message is committed to SQLite before it is broadcast.
 /// </summary>
 public static class BaselineServer
 {
@@ -14,8 +15,9 @@ public static class BaselineServer
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.ClearProviders();
+        var durableFile = builder.Configuration["durable"];
         builder.WebHost.ConfigureKestrel(k => { k.Limits.MaxConcurrentConnections = null; k.Limits.MaxConcurrentUpgradedConnections = null; });
-        builder.Services.AddSingleton<BaselineHub>();
+        builder.Services.AddSingleton(_ => new BaselineHub(string.IsNullOrEmpty(durableFile) ? null : new BaselineStore(durableFile)));
         var app = builder.Build();
         app.UseWebSockets();
         app.MapGet("/healthz", () => "Healthy");

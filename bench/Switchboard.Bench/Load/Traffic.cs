@@ -12,6 +12,11 @@ public sealed class Traffic
     public required IReadOnlyList<Receiver> Receivers { get; init; }
     /// <summary>The conversation each receiver is limited to (a visitor), or null for a dashboard that sees everything.</summary>
     public required IReadOnlyList<long?> Scopes { get; init; }
+    /// <summary>
+    /// Whether receiver r should see what a sender posts, when scopes are not enough (a dashboard of one of several
+    /// workspaces); seqs then repeat across receivers of different workspaces.
+    /// </summary>
+    public Func<int, Sender, bool>? Sees { get; init; }
     public required IReadOnlyList<Sender> Senders { get; init; }
     /// <summary>Which sender posts message i.</summary>
     public required Func<int, int> SenderOf { get; init; }
@@ -25,19 +30,18 @@ public sealed class Traffic
         var ids = $"{tag}-{Guid.NewGuid().ToString("N")[..8]}";
         var log = await OpenLoop.RunAsync(rate, duration, MaxInFlight, (i, ct) => Senders[SenderOf(i)].SendAsync(ids, i, ct), cancellationToken);
 
-        var expected = new List<long>[Receivers.Count];
+        // Per receiver, the messages (by index) it should see; their seqs are unique within that receiver's workspace.
+        var expected = new List<int>[Receivers.Count];
         for (var r = 0; r < Receivers.Count; r++)
         {
             expected[r] = [];
             for (var i = 0; i < log.Issued; i++)
-                if (log.Seq[i] > 0 && (Scopes[r] is null || Scopes[r] == Senders[SenderOf(i)].ConversationId)) expected[r].Add(log.Seq[i]);
+                if (log.Seq[i] > 0 && ShouldSee(r, Senders[SenderOf(i)])) expected[r].Add(i);
         }
-        var drained = await DrainAsync(expected, cancellationToken);
+        var drained = await DrainAsync(expected.Select(e => e.Select(i => log.Seq[i]).ToList()).ToArray(), cancellationToken);
 
         var arrivals = Receivers.Select(r => r.Arrivals()).ToArray();
-        var check = DeliveryCheck.Of(Receivers, r => expected[r]);
-        var startOf = new Dictionary<long, long>(log.Issued);
-        for (var i = 0; i < log.Issued; i++) if (log.Seq[i] > 0) startOf[log.Seq[i]] = log.Start[i];
+        var check = DeliveryCheck.Of(Receivers, r => expected[r].Select(i => log.Seq[i]));
 
         var otherSide = new List<double>(log.Issued);
         for (var i = 0; i < log.Issued; i++)
@@ -47,10 +51,10 @@ public sealed class Traffic
         var all = new List<double>();
         long first = long.MaxValue, last = long.MinValue;
         for (var r = 0; r < Receivers.Count; r++)
-            foreach (var seq in expected[r])
-                if (arrivals[r].TryGetValue(seq, out var at))
+            foreach (var i in expected[r])
+                if (arrivals[r].TryGetValue(log.Seq[i], out var at))
                 {
-                    var start = startOf[seq];
+                    var start = log.Start[i];
                     all.Add(Clock.Ms(start, at));
                     first = Math.Min(first, start);
                     last = Math.Max(last, at);
@@ -58,6 +62,9 @@ public sealed class Traffic
         var deliveriesPerSecond = all.Count > 0 && last > first ? all.Count / (Clock.Ms(first, last) / 1000.0) : 0;
         return new TrafficResult(log, check, Percentiles.Of(otherSide), Percentiles.Of(all), Percentiles.Of(log.PostLatenciesMs()), deliveriesPerSecond, drained);
     }
+
+    bool ShouldSee(int receiver, Sender sender) =>
+        Sees?.Invoke(receiver, sender) ?? (Scopes[receiver] is null || Scopes[receiver] == sender.ConversationId);
 
     async Task<bool> DrainAsync(List<long>[] expected, CancellationToken cancellationToken)
     {

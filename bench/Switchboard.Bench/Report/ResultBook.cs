@@ -49,22 +49,26 @@ public sealed class ResultBook(string outputDirectory)
             foreach (var row in rows)
                 table.Add([row.Target, row.Variant, row.Runs.ToString(CultureInfo.InvariantCulture), .. figures.Select(f => row.Medians.TryGetValue(f, out var v) ? F(v) : "")]);
             foreach (var ratio in Ratios(rows))
-                table.Add(["ratio", ratio.Variant, "", .. figures.Select(f => ratio.Values.TryGetValue(f, out var v) ? F(v) + "×" : "")]);
+                table.Add([$"ratio to {ratio.Reference}", ratio.Variant, "", .. figures.Select(f => ratio.Values.TryGetValue(f, out var v) ? F(v) + "×" : "")]);
             var widths = Enumerable.Range(0, header.Count).Select(c => table.Max(r => r[c].Length)).ToArray();
             foreach (var line in table) Console.WriteLine("| " + string.Join(" | ", line.Select((cell, c) => cell.PadRight(widths[c]))) + " |");
         }
     }
 
-    /// <summary>Switchboard divided by the baseline, figure by figure, where both ran the same variant.</summary>
-    static IEnumerable<(string Variant, Dictionary<string, double> Values)> Ratios(List<(string Scenario, string Target, string Variant, int Runs, Dictionary<string, double> Medians)> rows)
+    /// <summary>
+    /// Switchboard divided by each reference (the raw baseline, then the durable one), figure by figure, where both ran
+    /// the same variant.
+    /// </summary>
+    static IEnumerable<(string Reference, string Variant, Dictionary<string, double> Values)> Ratios(List<(string Scenario, string Target, string Variant, int Runs, Dictionary<string, double> Medians)> rows)
     {
+        foreach (var reference in new[] { "baseline", "durable" })
         foreach (var sw in rows.Where(r => r.Target == "switchboard"))
         {
-            // A baseline measured once for every variant (such as its process start) is named "any".
-            var baseline = rows.FirstOrDefault(r => r.Target == "baseline" && (r.Variant == sw.Variant || r.Variant == "any"));
-            if (baseline.Medians is null) continue;
-            yield return (sw.Variant, sw.Medians.Where(m => baseline.Medians.TryGetValue(m.Key, out var b) && b != 0)
-                .ToDictionary(m => m.Key, m => Math.Round(m.Value / baseline.Medians[m.Key], 2)));
+            // A reference measured once for every variant (such as its process start) is named "any".
+            var other = rows.FirstOrDefault(r => r.Target == reference && (r.Variant == sw.Variant || r.Variant == "any"));
+            if (other.Medians is null) continue;
+            yield return (reference, sw.Variant, sw.Medians.Where(m => other.Medians.TryGetValue(m.Key, out var b) && b != 0)
+                .ToDictionary(m => m.Key, m => Math.Round(m.Value / other.Medians[m.Key], 2)));
         }
     }
 

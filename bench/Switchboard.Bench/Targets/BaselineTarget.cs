@@ -1,19 +1,23 @@
 namespace Switchboard.Bench.Targets;
 
-/// <summary>The raw Kestrel server (<see cref="Baseline.BaselineServer"/>) in its own process. It has no accounts: tokens name the role.</summary>
-public sealed class BaselineTarget(ServerProcess process) : IBenchTarget
+/// <summary>
+/// The raw Kestrel server (<see cref="Baseline.BaselineServer"/>) in its own process, or, named <c>durable</c>, the same
+/// server committing every message to SQLite before broadcasting it. It has no accounts: tokens name the role.
+/// </summary>
+public sealed class BaselineTarget(string name, ServerProcess process) : IBenchTarget
 {
-    public string Name => "baseline";
+    public string Name => name;
     public IReadOnlyList<Uri> Nodes => [process.BaseAddress];
     public ServerProcess? Process => process;
 
-    public static async Task<BaselineTarget> StartAsync(BenchPaths paths, int? openFiles, CancellationToken cancellationToken)
+    public static async Task<BaselineTarget> StartAsync(BenchPaths paths, bool durable, int? openFiles, CancellationToken cancellationToken)
     {
+        var name = durable ? "durable" : "baseline";
         var port = ServerProcess.FreePort();
-        var process = await ServerProcess.StartAsync(paths.LogFile("baseline"),
-            ["dotnet", paths.BenchDll, "baseline-server", "--urls", $"http://127.0.0.1:{port}"],
-            new Dictionary<string, string>(), port, openFiles, cancellationToken);
-        return new BaselineTarget(process);
+        string[] command = ["dotnet", paths.BenchDll, "baseline-server", "--urls", $"http://127.0.0.1:{port}"];
+        if (durable) command = [.. command, "--durable", Path.Combine(paths.NewDataDirectory(), "messages.db")];
+        var process = await ServerProcess.StartAsync(paths.LogFile(name), command, new Dictionary<string, string>(), port, openFiles, cancellationToken);
+        return new BaselineTarget(name, process);
     }
 
     public Task<BenchSetup> SetUpAsync(int operators, int visitors, CancellationToken cancellationToken) =>

@@ -50,6 +50,19 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Runs a one-off command (such as the server's <c>workspace create</c>) to its end; a non-zero exit throws with its output.</summary>
+    public static async Task RunToEndAsync(string[] command, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var part in command[1..]) info.ArgumentList.Add(part);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + command[0]);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{string.Join(' ', command[..4])} exited with {process.ExitCode}: {await errors}{await output}");
+    }
+
     async Task<double> WaitHealthyAsync(long started, string logPath, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };

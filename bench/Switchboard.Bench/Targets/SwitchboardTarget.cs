@@ -10,7 +10,8 @@ namespace Switchboard.Bench.Targets;
 /// with a known password), or nodes already running elsewhere (<c>--url</c>, with an admin's credentials).
 /// Set-up goes through the public API only, so it works the same against any deployment.
 /// </summary>
-public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? process, string adminEmail, string adminPassword) : IBenchTarget
+public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? process, string adminEmail, string adminPassword,
+    IReadOnlyList<string>? databaseSwitches = null) : IBenchTarget
 {
     const string DemoPassword = "bench-password-1";
 
@@ -22,18 +23,35 @@ public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? p
     {
         if (options.Urls.Count > 0) return new SwitchboardTarget(options.Urls, null, options.AdminEmail, options.AdminPassword ?? throw new ArgumentException("--url needs --admin-password."));
         var port = ServerProcess.FreePort();
-        var command = new List<string>
-        {
-            "dotnet", paths.ServerDll, "--urls", $"http://127.0.0.1:{port}", "--demo-password", DemoPassword,
-            "--data", dataDirectory ?? paths.NewDataDirectory(),
-        };
-        if (options.Database == "postgres") command.AddRange(["--database", "postgres", "--connection-string", await NewPostgresDatabaseAsync(options, cancellationToken)]);
+        var database = new List<string> { "--data", dataDirectory ?? paths.NewDataDirectory() };
+        if (options.Database == "postgres") database.AddRange(["--database", "postgres", "--connection-string", await NewPostgresDatabaseAsync(options, cancellationToken)]);
+        List<string> command = ["dotnet", paths.ServerDll, "--urls", $"http://127.0.0.1:{port}", "--demo-password", DemoPassword, .. database];
         // Production settings, minus informational logs on the console (they are not what is measured).
         var environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" };
         var server = await ServerProcess.StartAsync(paths.LogFile("switchboard"), [.. command], environment, port, openFiles, cancellationToken,
             // The content root: where the built dashboard and widget are, as with dotnet run.
             workingDirectory: Path.Combine(paths.Repo, "src/Switchboard.Server"));
-        return new SwitchboardTarget([server.BaseAddress], server, "admin@example.com", DemoPassword);
+        return new SwitchboardTarget([server.BaseAddress], server, "admin@example.com", DemoPassword, database);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="count"/> more workspaces beside the demo one, the way a hosting operator would (the
+    /// server's <c>workspace create</c> command on the same database), and returns a target for each one's admin.
+    /// </summary>
+    public async Task<IReadOnlyList<SwitchboardTarget>> CreateWorkspacesAsync(BenchPaths paths, int count, CancellationToken cancellationToken)
+    {
+        if (databaseSwitches is null) throw new ArgumentException("--workspaces needs a server this run starts; drop --url.");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var created = new SwitchboardTarget[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var email = $"bench-{run}-ws{i}@example.com";
+            await ServerProcess.RunToEndAsync(
+                ["dotnet", paths.ServerDll, "workspace", "create", "--name", $"Bench workspace {i}", "--admin-email", email, "--admin-password", DemoPassword,
+                 .. databaseSwitches, "--Logging:LogLevel:Default=Warning"], ct);
+            created[i] = new SwitchboardTarget(nodes, null, email, DemoPassword);
+        });
+        return created;
     }
 
     static async Task<string> NewPostgresDatabaseAsync(BenchOptions options, CancellationToken cancellationToken)

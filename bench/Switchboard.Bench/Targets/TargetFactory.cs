@@ -6,7 +6,8 @@ public static class TargetFactory
         int? openFiles = null, string? dataDirectory = null) => name switch
     {
         "switchboard" => await SwitchboardTarget.StartAsync(paths, options, openFiles, dataDirectory, cancellationToken),
-        "baseline" => await BaselineTarget.StartAsync(paths, openFiles, cancellationToken),
+        "baseline" => await BaselineTarget.StartAsync(paths, durable: false, openFiles, cancellationToken),
+        "durable" => await BaselineTarget.StartAsync(paths, durable: true, openFiles, cancellationToken),
         _ => throw new ArgumentException($"Unknown target {name}."),
     };
 }
