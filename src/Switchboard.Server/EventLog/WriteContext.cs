@@ -47,6 +47,11 @@ public sealed class WriteContext
     public long NextSeq => lastSeq + 1;
     /// <summary>The highest seq written so far (the workspace's seq before this transaction if nothing was appended).</summary>
     public long LastSeq => lastSeq;
+    /// <summary>
+    /// Values one write reads once and shares between its steps (the workspace's settings, read by the message and again
+    /// by the hooks). Dies with the write, so nothing in it can outlive a rollback or miss another write's change.
+    /// </summary>
+    public Dictionary<string, object> Memo { get; } = [];
     internal IReadOnlyList<StoredEvent> Appended => appended.Select(a => a.Stored).ToList();
     internal IReadOnlyList<Action> AfterCommitActions => afterCommit;
 

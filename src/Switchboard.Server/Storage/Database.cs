@@ -36,7 +36,7 @@ public sealed partial class Database : IAsyncDisposable
         maxWriteBatch = options.Value.MaxWriteBatch;
         Provider = options.Value.Provider;
         connectionString = options.Value.ResolveConnectionString();
-        if (Provider == DatabaseProvider.Postgres) npgsql = NpgsqlDataSource.Create(connectionString);
+        if (Provider == DatabaseProvider.Postgres) npgsql = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
         else connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 30 }.ToString();
         // SQLite has one writer per file, so one lane for the process; PostgreSQL serializes per workspace row, and a
         // lane per workspace keeps waiting writers from holding pooled connections.
@@ -44,6 +44,18 @@ public sealed partial class Database : IAsyncDisposable
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// PostgreSQL parses and plans every statement again unless it is prepared; Npgsql prepares the ones a connection
+    /// runs repeatedly (a write runs the same dozen) when asked to. An explicit setting in the connection string wins.
+    /// </summary>
+    static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        if (!connectionString.Contains("Auto Prepare Min Usages", StringComparison.OrdinalIgnoreCase)) builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

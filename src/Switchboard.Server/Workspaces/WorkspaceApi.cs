@@ -58,8 +58,7 @@ public static class WorkspaceApi
                 EventRetention = request.EventRetentionSeconds is { } keep ? TimeSpan.FromSeconds(keep) : s.EventRetention,
                 BotEnabled = request.BotEnabled ?? s.BotEnabled,
             };
-            await w.ExecuteAsync("UPDATE workspaces SET settings = @settings, name = COALESCE(@name, name) WHERE id = @WorkspaceId",
-                new { settings = WorkspaceStore.Serialize(s), name, w.WorkspaceId }, w.CancellationToken);
+            await WorkspaceStore.SaveSettingsAsync(w, s, name);
             var current = await w.QuerySingleAsync<string>("SELECT name FROM workspaces WHERE id = @WorkspaceId", new { w.WorkspaceId }, w.CancellationToken);
             var response = new WorkspaceResponse(w.WorkspaceId, current, WorkspaceSettingsDto.From(s), w.NextSeq);
             var seq = await w.AppendAsync(new EventDraft(UpdatedEvent, null, null, response, null, w.NextSeq, caller.Actor));
