@@ -7,6 +7,7 @@ public static class StorageExtensions
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration("Database")
             .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "--database postgres needs --connection-string")
+            .Validate(o => o.MaxWriteBatch is >= 1 and <= 1000, "Database:MaxWriteBatch must be 1 to 1000")
             .ValidateOnStart();
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
