@@ -6,7 +6,7 @@ namespace Switchboard.Server.Storage;
 
 /// <summary>
 /// Group commit for one lane of writers (the whole SQLite file, or one PostgreSQL workspace): whoever finds the lane
-/// idle runs it, taking every write that is waiting (at most <c>maxBatch</c>) into one transaction, one COMMIT for
+/// idle runs its first batch, taking every write that is waiting (at most <c>maxBatch</c>) into one transaction, one COMMIT for
 /// all. Nothing waits for a batch to fill: under light load a write commits alone, exactly as before.
 /// Each write runs inside its own savepoint, so one that fails rolls back alone and the others commit; callers learn
 /// their outcome, and after-commit steps run in commit order, only once the COMMIT holding them has returned.
@@ -18,26 +18,34 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
     readonly ConcurrentQueue<PendingWrite> waiting = new();
     int running;
 
-    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = new PendingWrite<T>(work, committed, cancellationToken);
         waiting.Enqueue(write);
-        // The lane runs on the thread pool, not on this caller: SQLite's calls complete synchronously, and a caller
-        // that ran the lane itself would not get its own answer back until the queue ran dry.
-        if (Interlocked.CompareExchange(ref running, 1, 0) == 0) _ = Task.Run(DrainAsync);
-        return write.Task;
+        if (Interlocked.CompareExchange(ref running, 1, 0) == 0)
+        {
+            // This caller found the lane idle: it commits the first batch itself (under light load, just its own write,
+            // with no hop to another thread), then hands whatever queued meanwhile to the thread pool, so it gets its
+            // own answer back without waiting for the queue to run dry.
+            await CommitBatchAsync(TakeBatch());
+            if (!waiting.IsEmpty) _ = Task.Run(DrainAsync);
+            else Release();
+        }
+        return await write.Task;
     }
 
     async Task DrainAsync()
     {
-        while (true)
-        {
-            while (TakeBatch() is { Count: > 0 } batch) await CommitBatchAsync(batch);
-            Volatile.Write(ref running, 0);
-            // A write enqueued after the last TakeBatch but before running went back to 0 found the lane busy: take it.
-            if (waiting.IsEmpty || Interlocked.CompareExchange(ref running, 1, 0) != 0) return;
-        }
+        while (TakeBatch() is { Count: > 0 } batch) await CommitBatchAsync(batch);
+        Release();
+    }
+
+    /// <summary>Marks the lane idle, unless a write slipped in after the last look at the queue: then drain that too.</summary>
+    void Release()
+    {
+        Volatile.Write(ref running, 0);
+        if (!waiting.IsEmpty && Interlocked.CompareExchange(ref running, 1, 0) == 0) _ = Task.Run(DrainAsync);
     }
 
     List<PendingWrite> TakeBatch()
@@ -54,6 +62,7 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
 
     async Task CommitBatchAsync(List<PendingWrite> batch)
     {
+        if (batch.Count == 0) return;
         var succeeded = new List<PendingWrite>(batch.Count);
         try
         {
