@@ -84,7 +84,7 @@ app.MapFaqApi();
 app.MapSite();
 
 // A hosting operator's command (workspace create …) runs against the same database and exits; otherwise serve.
-if (WorkspaceCommand.IsCommand(args)) return await WorkspaceCommand.RunAsync(app, args);
+if (WorkspaceCommand.IsCommand(args)) return await WorkspaceCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 app.Run();
 return 0;
 

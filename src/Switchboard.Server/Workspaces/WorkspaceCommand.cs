@@ -17,25 +17,25 @@ public static class WorkspaceCommand
 {
     public static bool IsCommand(string[] args) => args is ["workspace", ..];
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
-        if (args is not ["workspace", "create", .. var rest]) return Fail("usage: workspace create --name NAME --admin-email EMAIL --admin-password PASSWORD");
+        if (args is not ["workspace", "create", .. var rest]) return Fail(errors, "usage: workspace create --name NAME --admin-email EMAIL --admin-password PASSWORD");
         var values = Options(rest);
         var name = values.GetValueOrDefault("--name")?.Trim();
         var email = values.GetValueOrDefault("--admin-email")?.Trim();
         var password = values.GetValueOrDefault("--admin-password");
-        if (string.IsNullOrEmpty(name)) return Fail("--name is required.");
-        if (email is null || !MailAddress.TryCreate(email, out _)) return Fail("--admin-email must be an email address.");
-        if (password is null || password.Length < Passwords.MinLength) return Fail($"--admin-password needs at least {Passwords.MinLength} characters.");
+        if (string.IsNullOrEmpty(name)) return Fail(errors, "--name is required.");
+        if (email is null || !MailAddress.TryCreate(email, out _)) return Fail(errors, "--admin-email must be an email address.");
+        if (password is null || password.Length < Passwords.MinLength) return Fail(errors, $"--admin-password needs at least {Passwords.MinLength} characters.");
 
-        await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-        var database = app.Services.GetRequiredService<Database>();
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        var database = services.GetRequiredService<Database>();
         await using (var connection = await database.OpenAsync(CancellationToken.None))
             if (await MemberStore.FindByEmailAsync(connection, null, email.ToLowerInvariant(), CancellationToken.None) is not null)
-                return Fail($"{email} already signs in to a workspace: emails are unique across workspaces.");
-        var created = await app.Services.GetRequiredService<WorkspaceProvisioner>().CreateAsync(name,
+                return Fail(errors, $"{email} already signs in to a workspace: emails are unique across workspaces.");
+        var created = await services.GetRequiredService<WorkspaceProvisioner>().CreateAsync(name,
             [new WorkspaceProvisioner.NewMember(email, "Admin", Roles.Admin, password)], settings: null, CancellationToken.None);
-        Console.WriteLine(JsonSerializer.Serialize(new
+        output.WriteLine(JsonSerializer.Serialize(new
         {
             workspaceId = created.WorkspaceId,
             adminId = created.MemberIds[0],
@@ -53,9 +53,9 @@ public static class WorkspaceCommand
         return values;
     }
 
-    static int Fail(string message)
+    static int Fail(TextWriter errors, string message)
     {
-        Console.Error.WriteLine(message);
+        errors.WriteLine(message);
         return 2;
     }
 }
