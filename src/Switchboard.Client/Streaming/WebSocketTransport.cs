@@ -5,7 +5,9 @@ using System.Runtime.CompilerServices;
 namespace Switchboard.Client.Streaming;
 
 /// <summary>
-/// WebSocket: <c>GET /api/v1/stream?cursor=N</c>, one JSON frame per message. <paramref name="connect"/> opens
+/// WebSocket: <c>GET /api/v1/stream?cursor=N&amp;frames=batch</c>: the server sends the frames queued for this
+/// connection together, one JSON frame per line of a message (JSON frames hold no raw newline), so a burst costs a
+/// few WebSocket messages instead of one per event. <paramref name="connect"/> opens
 /// the socket (so tests can use the test server's client); by default a <see cref="ClientWebSocket"/> with the bearer token.
 /// </summary>
 public sealed class WebSocketTransport(Uri serverBase, Func<Uri, CancellationToken, Task<WebSocket>> connect) : IFrameStreamTransport
@@ -37,7 +39,7 @@ public sealed class WebSocketTransport(Uri serverBase, Func<Uri, CancellationTok
     public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadFramesAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var scheme = serverBase.Scheme == "https" ? "wss" : "ws";
-        var uri = new UriBuilder(serverBase) { Scheme = scheme, Path = "/api/v1/stream", Query = string.Create(CultureInfo.InvariantCulture, $"cursor={cursor}") }.Uri;
+        var uri = new UriBuilder(serverBase) { Scheme = scheme, Path = "/api/v1/stream", Query = string.Create(CultureInfo.InvariantCulture, $"cursor={cursor}&frames=batch") }.Uri;
         using var socket = await connect(uri, cancellationToken);
         // Frames are small: one buffer that grows only for a rare large frame.
         var buffer = new byte[4096];
@@ -53,13 +55,20 @@ public sealed class WebSocketTransport(Uri serverBase, Func<Uri, CancellationTok
             }
             while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
             if (result.MessageType == WebSocketMessageType.Close) yield break;
-            var frame = buffer.AsMemory(0, length);
-            if (StreamFrames.IsPing(frame.Span))
+            ReadOnlyMemory<byte> rest = buffer.AsMemory(0, length);
+            while (!rest.IsEmpty)
             {
-                await socket.SendAsync(Pong, WebSocketMessageType.Text, true, cancellationToken);
-                continue;
+                var end = rest.Span.IndexOf((byte)'\n');
+                var frame = end < 0 ? rest : rest[..end];
+                rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
+                if (frame.IsEmpty) continue;
+                if (StreamFrames.IsPing(frame.Span))
+                {
+                    await socket.SendAsync(Pong, WebSocketMessageType.Text, true, cancellationToken);
+                    continue;
+                }
+                yield return frame;
             }
-            yield return frame;
         }
     }
 }

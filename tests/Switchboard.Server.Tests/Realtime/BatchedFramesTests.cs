@@ -39,6 +39,38 @@ public sealed class BatchedFramesTests
         Assert.True(messages * 10 < seqs.Count, $"{seqs.Count} events in {messages} messages");
     }
 
+    [Theory, BothDatabases]
+    public async Task TheDotNetSdkAsksForBatchesAndReadsAStatusFloodInOrderWithNothingMissing(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var visitor = await ws.NewVisitorAsync();
+        PostMessageResponse? last = null;
+        for (var i = 0; i < 120; i++) last = await (await visitor.SayAsync($"question {i}")).ReadAsync<PostMessageResponse>();
+        var cursor = await app.CursorAsync(ws.Id);
+        await (await ws.Operator.PostJsonAsync($"/api/v1/conversations/{visitor.ConversationId}/receipts", new { status = "read", upToMessageId = last!.Message.Id }))
+            .ReadAsync<ConversationWriteResponse>();
+        var head = await app.CursorAsync(ws.Id);
+
+        Uri? asked = null;
+        var transport = new Switchboard.Client.Streaming.WebSocketTransport(app.Server.BaseAddress, (uri, ct) =>
+        {
+            asked = uri;
+            var client = app.Server.CreateWebSocketClient();
+            client.ConfigureRequest = r => r.Headers.Authorization = ws.Operator.DefaultRequestHeaders.Authorization!.ToString();
+            return client.ConnectAsync(uri, ct);
+        });
+        using var stop = new CancellationTokenSource(WsStream.Wait);
+        var seqs = new List<long>();
+        await foreach (var frame in transport.ReadFramesAsync(cursor, stop.Token))
+        {
+            if (Switchboard.Client.Streaming.FrameHeader.Read(frame.Span) is { Seq: { } seq, Type: not "cursor" }) seqs.Add(seq);
+            if (seqs.Count > 0 && seqs[^1] >= head) break;
+        }
+        Assert.Contains("frames=batch", asked!.Query);
+        Assert.Equal(Enumerable.Range((int)cursor + 1, (int)(head - cursor)).Select(s => (long)s), seqs);
+    }
+
     [Fact]
     public async Task AnUnknownFramesValueIsRefused()
     {
