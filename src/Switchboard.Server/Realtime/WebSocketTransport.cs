@@ -68,37 +68,57 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
 
     public async Task ReceiveAsync(StreamConnection connection, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(options.MaxClientFrameBytes);
         try
         {
             while (true)
             {
-                var length = 0;
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    if (length == options.MaxClientFrameBytes)
-                    {
-                        // The writer owns sending, so it is the one that closes (with 1009).
-                        connection.Close(DisconnectReasons.FrameTooLarge);
-                        return;
-                    }
-                    result = await Socket.ReceiveAsync(buffer.AsMemory(length, options.MaxClientFrameBytes - length), cancellationToken);
-                    length += result.Count;
-                } while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                // Idle connections hold no read buffer: a zero-byte read waits for the next message without consuming
+                // it, and a buffer is rented only while that message is read (thousands of idle dashboards each kept
+                // a 4 KiB buffer before; docs/benchmarks.md §4).
+                var next = await Socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+                if (next.MessageType == WebSocketMessageType.Close)
                 {
                     connection.Close(DisconnectReasons.ClientClosed);
                     return;
                 }
-                if (connection.CloseReason is null && result.MessageType == WebSocketMessageType.Text)
-                    await handler.HandleAsync(connection, buffer.AsMemory(0, length), cancellationToken);
+                if (next.EndOfMessage) continue; // an empty message: nothing to handle
+                if (!await ReceiveMessageAsync(connection, cancellationToken)) return;
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             connection.Close(DisconnectReasons.ClientClosed);
+        }
+    }
+
+    /// <summary>Reads and handles one client message; false once the connection is closing.</summary>
+    async Task<bool> ReceiveMessageAsync(StreamConnection connection, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(options.MaxClientFrameBytes);
+        try
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                if (length == options.MaxClientFrameBytes)
+                {
+                    // The writer owns sending, so it is the one that closes (with 1009).
+                    connection.Close(DisconnectReasons.FrameTooLarge);
+                    return false;
+                }
+                result = await Socket.ReceiveAsync(buffer.AsMemory(length, options.MaxClientFrameBytes - length), cancellationToken);
+                length += result.Count;
+            } while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                connection.Close(DisconnectReasons.ClientClosed);
+                return false;
+            }
+            if (connection.CloseReason is null && result.MessageType == WebSocketMessageType.Text)
+                await handler.HandleAsync(connection, buffer.AsMemory(0, length), cancellationToken);
+            return true;
         }
         finally
         {

@@ -1,3 +1,5 @@
+using System.Net.WebSockets;
+using System.Text;
 using Switchboard.Server.Realtime;
 using Switchboard.Server.Tests.Infrastructure;
 
@@ -67,6 +69,27 @@ public sealed class EphemeralSignalTests
         var received = new List<string>();
         while ((await op.NextMeaningfulAsync())!.Type is var type && type != "message.created") received.Add(type);
         Assert.Equal(["typing", "typing", "typing"], received);
+    }
+
+    [Fact]
+    public async Task AClientFrameArrivingInPiecesIsReadWholeAndAnOversizedOneClosesTheStreamWith1009()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var a = await TestWorkspace.CreateAsync(app);
+        await using var stream = await WsStream.ConnectAsync(app, Token(a.Operator), null);
+
+        // An idle connection waits with a zero-byte read; a message sent in three fragments still arrives whole.
+        var ping = Encoding.UTF8.GetBytes("""{"type":"ping"}""");
+        await stream.Socket.SendAsync(ping.AsMemory(0, 3), WebSocketMessageType.Text, false, CancellationToken.None);
+        await stream.Socket.SendAsync(ping.AsMemory(3, 5), WebSocketMessageType.Text, false, CancellationToken.None);
+        await stream.Socket.SendAsync(ping.AsMemory(8), WebSocketMessageType.Text, true, CancellationToken.None);
+        Assert.Equal("pong", (await stream.NextMeaningfulAsync())!.Type);
+        await stream.SendAsync("""{"type":"ping"}""");
+        Assert.Equal("pong", (await stream.NextMeaningfulAsync())!.Type);
+
+        await stream.SendAsync($$"""{"type":"ping","padding":"{{new string('x', 5000)}}"}""");
+        while (await stream.NextAsync() is not null) { }
+        Assert.Equal(WebSocketCloseStatus.MessageTooBig, stream.Socket.CloseStatus);
     }
 
     static string Token(HttpClient client) => client.DefaultRequestHeaders.Authorization!.Parameter!;
