@@ -5,7 +5,16 @@ public sealed record FaqEntryResponse(long Id, string Question, string Answer, D
 /// <summary>Create (both fields) or change (the fields given) an FAQ entry.</summary>
 public sealed record FaqEntryRequest(string? Question, string? Answer);
 
-/// <summary>What the knowledge-base bot would make of a question: the best entries and whether it would answer.</summary>
-public sealed record FaqSearchResponse(IReadOnlyList<FaqMatchResponse> Matches, double ConfidenceThreshold, bool WouldAnswer);
+/// <summary>
+/// What the knowledge-base bot would make of a question: the best entries, the threshold in force, and what it would
+/// do: <c>answer</c> with the first entry, <c>ask</c> which of the first two the customer means, or <c>handoff</c>.
+/// <c>model</c> is the sentence-embedding model (null when matching by keywords only).
+/// </summary>
+public sealed record FaqSearchResponse(IReadOnlyList<FaqMatchResponse> Matches, double ConfidenceThreshold, bool WouldAnswer, string Decision, string? Model);
 
-public sealed record FaqMatchResponse(long Id, string Question, string Answer, double Confidence, double Score);
+/// <summary>
+/// One ranked entry: <c>confidence</c> (0..1) is what the threshold is compared with; <c>semantic</c> (cosine
+/// similarity of meaning, null without embeddings) and <c>keyword</c> (the share of the question's words the entry
+/// covers, 0..1) are the two signals it combines; <c>score</c> is the raw BM25F keyword score.
+/// </summary>
+public sealed record FaqMatchResponse(long Id, string Question, string Answer, double Confidence, double? Semantic, double Keyword, double Score);

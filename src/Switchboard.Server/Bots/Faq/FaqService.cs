@@ -8,7 +8,7 @@ using Switchboard.Server.Storage;
 namespace Switchboard.Server.Bots.Faq;
 
 /// <summary>The FAQ entries the knowledge-base bot answers from (and the LLM bot takes as context).</summary>
-public sealed class FaqService(Database database, EventLogWriter eventLog, KnowledgeBaseCache knowledgeBase, BotConfigStore configs)
+public sealed class FaqService(Database database, EventLogWriter eventLog, KnowledgeBaseCache knowledgeBase, BotConfigStore configs, ITextEmbedder embedder)
 {
     public Task<IReadOnlyList<FaqRow>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
         database.ReadAsync((c, tx) => FaqStore.ListAsync(c, tx, caller.WorkspaceId), cancellationToken);
@@ -47,10 +47,13 @@ public sealed class FaqService(Database database, EventLogWriter eventLog, Knowl
         var q = Field(query, BotLimits.MaxQuestionLength, "q");
         var settings = await database.ReadAsync((c, tx) => configs.LoadSettingsAsync(c, tx, caller.WorkspaceId, inboxId), cancellationToken);
         var index = await knowledgeBase.GetAsync(caller.WorkspaceId, cancellationToken);
-        var matches = index.Search(q, take: 3);
+        var matches = index.Search(q, take: 3, cancellationToken);
         var threshold = settings.ConfidenceThreshold!.Value;
-        var found = matches.Select(m => new FaqMatchResponse(m.Entry.Id, m.Entry.Question, m.Entry.Answer, Math.Round(m.Confidence, 4), Math.Round(m.Score, 4))).ToList();
-        return new FaqSearchResponse(found, threshold, matches.Count > 0 && matches[0].Confidence >= threshold);
+        var found = matches.Select(m => new FaqMatchResponse(m.Entry.Id, m.Entry.Question, m.Entry.Answer, Math.Round(m.Confidence, 4),
+            m.Semantic is { } s ? Math.Round(s, 4) : null, Math.Round(m.Keyword, 4), Math.Round(m.Score, 4))).ToList();
+        var decision = KnowledgeBaseBot.Decide(matches, threshold);
+        var verdict = decision.Kind == BotOutcomeKind.Handoff ? "handoff" : decision.QuickReplies is null ? "answer" : "ask";
+        return new FaqSearchResponse(found, threshold, verdict == "answer", verdict, index.IsSemantic ? embedder.Model : null);
     }
 
     static string Field(string? value, int max, string field)
