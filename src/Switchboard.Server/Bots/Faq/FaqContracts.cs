@@ -1,9 +1,13 @@
 namespace Switchboard.Server.Bots.Faq;
 
-public sealed record FaqEntryResponse(long Id, string Question, string Answer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+/// <summary>An FAQ entry; <c>phrasings</c> are other ways customers ask its question, matched like the question.</summary>
+public sealed record FaqEntryResponse(long Id, string Question, string Answer, IReadOnlyList<string> Phrasings, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-/// <summary>Create (both fields) or change (the fields given) an FAQ entry.</summary>
-public sealed record FaqEntryRequest(string? Question, string? Answer);
+/// <summary>Create (question and answer) or change (the fields given; <c>phrasings</c> replaces the list) an FAQ entry.</summary>
+public sealed record FaqEntryRequest(string? Question, string? Answer, IReadOnlyList<string>? Phrasings = null);
+
+/// <summary>Add one way customers ask an entry's question (a question an operator answered after a handoff).</summary>
+public sealed record FaqPhrasingRequest(string? Text);
 
 /// <summary>
 /// What the knowledge-base bot would make of a question: the best entries, the threshold in force, and what it would

@@ -32,9 +32,30 @@ public sealed class FaqService(Database database, EventLogWriter eventLog, Knowl
     {
         var question = request.Question is null ? null : Field(request.Question, BotLimits.MaxQuestionLength, "question");
         var answer = request.Answer is null ? null : Field(request.Answer, BotLimits.MaxAnswerLength, "answer");
+        var phrasings = request.Phrasings is null ? null : Phrasings(request.Phrasings);
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
-            await FaqStore.UpdateAsync(w.Connection, w.Transaction, w.WorkspaceId, id, question, answer, w.NowMs) ?? throw NotFound(),
+            await FaqStore.UpdateAsync(w.Connection, w.Transaction, w.WorkspaceId, id, question, answer, phrasings, w.NowMs) ?? throw NotFound(),
             cancellationToken);
+    }
+
+    /// <summary>Adds a way customers ask <paramref name="id"/>'s question (already there: nothing changes).</summary>
+    public Task<FaqRow> AddPhrasingAsync(Caller caller, long id, FaqPhrasingRequest request, CancellationToken cancellationToken)
+    {
+        var text = Field(request.Text, BotLimits.MaxQuestionLength, "text");
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
+        {
+            var row = await FaqStore.FindAsync(w.Connection, w.Transaction, w.WorkspaceId, id) ?? throw NotFound();
+            if (row.PhrasingList.Contains(text, StringComparer.OrdinalIgnoreCase)) return row;
+            var phrasings = Phrasings([.. row.PhrasingList, text]);
+            return (await FaqStore.UpdateAsync(w.Connection, w.Transaction, w.WorkspaceId, id, null, null, phrasings, w.NowMs))!;
+        }, cancellationToken);
+    }
+
+    static IReadOnlyList<string> Phrasings(IReadOnlyList<string?> phrasings)
+    {
+        if (phrasings.Count > BotLimits.MaxPhrasings)
+            throw new DomainException("phrasings_invalid", $"An entry can have at most {BotLimits.MaxPhrasings} phrasings.", DomainErrorKind.Invalid);
+        return phrasings.Select(p => Field(p, BotLimits.MaxQuestionLength, "phrasings")).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public Task DeleteAsync(Caller caller, long id, CancellationToken cancellationToken) =>

@@ -99,8 +99,11 @@ public sealed class KnowledgeBaseIndex
     }
 }
 
-/// <summary>An FAQ entry as the bot reads it.</summary>
-public sealed record FaqEntry(long Id, string Question, string Answer);
+/// <summary>An FAQ entry as the bot reads it; <see cref="Phrasings"/> are other ways customers ask its question.</summary>
+public sealed record FaqEntry(long Id, string Question, string Answer)
+{
+    public IReadOnlyList<string> Phrasings { get; init; } = [];
+}
 
 /// <summary>
 /// A ranked entry. <see cref="Keyword"/> (0..1) is the share of the query's information its words cover and

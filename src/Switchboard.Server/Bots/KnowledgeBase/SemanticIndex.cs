@@ -11,10 +11,10 @@ namespace Switchboard.Server.Bots.KnowledgeBase;
 public sealed class SemanticIndex(ITextEmbedder embedder, IReadOnlyDictionary<long, float[][]> vectors)
 {
     /// <summary>
-    /// What is embedded of an entry: its question (the way customers ask) and its question with its answer (what it
-    /// is about: "send back" meets "return an item ... refund").
+    /// What is embedded of an entry: its question (the way customers ask), its question with its answer (what it is
+    /// about: "send back" meets "return an item ... refund"), and each phrasing operators added.
     /// </summary>
-    public static IEnumerable<string> TextsOf(FaqEntry entry) => [entry.Question, entry.Question + "\n" + entry.Answer];
+    public static IEnumerable<string> TextsOf(FaqEntry entry) => [entry.Question, entry.Question + "\n" + entry.Answer, .. entry.Phrasings];
 
     /// <summary>The key a text's vector is stored under: equal texts share a vector, an edited text gets a new one.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];

@@ -9,3 +9,7 @@ CREATE TABLE faq_embeddings (
     vector BYTEA NOT NULL,
     PRIMARY KEY (workspace_id, model, text_hash)
 );
+
+-- Other ways customers ask an entry's question (operators add them after answering a handed-off question): a JSON
+-- array of strings, null for none. Each is embedded like the question.
+ALTER TABLE faq_entries ADD COLUMN phrasings TEXT;
