@@ -75,3 +75,36 @@ test("the admin's FAQ page shows which entry would answer a typed question and h
     await admin.close();
   }
 });
+
+test('after a handoff the admin teaches the bot the question with their reply, and the bot answers it next time', async ({ browser, arrive, server, operatorKind, dashboardMissing, botsMissing }) => {
+  test.skip(operatorKind !== 'dashboard' || dashboardMissing !== null || botsMissing !== null, 'Runs in the widget+dashboard project, with the dashboard and bots built.');
+  const api = await Admin.login(server.baseURL);
+  const question = 'Do you offer student discounts?';
+  const reply = 'Yes: 10 % off with a valid student ID, at checkout.';
+  const before = await api.call('GET', `/faq/search?q=${encodeURIComponent(question)}`);
+  expect(before.json.decision, JSON.stringify(before.json)).toBe('handoff');
+
+  const admin = await DashboardOperator.login(browser, server.baseURL, 'admin@example.com');
+  try {
+    const first = await arrive('Student');
+    await first.startChat();
+    await first.send(question);
+    await admin.openConversation(first.name);
+    await admin.expectHandoff();
+    await admin.claim();
+    await admin.send(reply);
+    const teach = admin.page.getByRole('region', { name: 'Teach the bot' });
+    await expect(teach).toContainText(question);
+    await teach.getByRole('button', { name: 'New entry with this reply' }).click();
+    await expect(teach.getByRole('status')).toContainText(`The bot now answers “${question}”`);
+
+    const second = await arrive('Student2');
+    await second.startChat();
+    await second.send('are there discounts for students?');
+    await second.expectMessage('bot', reply, 30_000);
+  } finally {
+    await admin.close();
+    const entries = (await api.call('GET', '/faq')).json.items as { id: number; question: string }[];
+    for (const e of entries.filter((x) => x.question === question)) await api.call('DELETE', `/faq/${e.id}`);
+  }
+});
