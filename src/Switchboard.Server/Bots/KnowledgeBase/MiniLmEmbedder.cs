@@ -11,25 +11,34 @@ namespace Switchboard.Server.Bots.KnowledgeBase;
 /// </summary>
 public sealed class MiniLmEmbedder(ILogger<MiniLmEmbedder> logger) : ITextEmbedder
 {
-    static readonly Lazy<SentenceEncoder> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
     static readonly Lock Gate = new();
 
     /// <summary>The package version is part of the name, so upgrading the package re-embeds every entry.</summary>
-    public string Model { get; } = $"all-MiniLM-L6-v2@{typeof(SentenceEncoder).Assembly.GetName().Version}";
+    public string Model => Loaded.Model;
 
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         if (texts.Count == 0) return [];
-        if (!Shared.IsValueCreated)
+        if (!Loaded.Encoder.IsValueCreated)
         {
             var started = Stopwatch.GetTimestamp();
-            _ = Shared.Value;
+            _ = Loaded.Encoder.Value;
             BotsLog.EmbedderLoaded(logger, Model, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         // One sentence takes a few milliseconds on one core; serializing keeps a burst of bot turns from taking
         // every core of the node (the wrapper's tokenizer is not documented as thread-safe either).
-        lock (Gate) return Shared.Value.Encode(texts.ToArray(), cancellationToken);
+        lock (Gate) return Loaded.Encoder.Value.Encode(texts.ToArray(), cancellationToken);
     }
 
-    static SentenceEncoder Load() => new(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
+    /// <summary>
+    /// Everything that touches the model's 90 MB assembly, in a class of its own: the host starts (and builds this
+    /// service) without loading it; the first embedding or model name does.
+    /// </summary>
+    static class Loaded
+    {
+        public static readonly Lazy<SentenceEncoder> Encoder = new(
+            () => new(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 }), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public static readonly string Model = $"all-MiniLM-L6-v2@{typeof(SentenceEncoder).Assembly.GetName().Version}";
+    }
 }
