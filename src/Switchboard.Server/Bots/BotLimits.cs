@@ -16,6 +16,7 @@ public static class BotLimits
     public const int MaxQuestionLength = 500;
     public const int MaxAnswerLength = 4000;
     public const int MaxFaqEntries = 1000;
+    public const int MaxPhrasings = 50;
     /// <summary>The queue's limit on a handoff reason.</summary>
     public const int MaxReasonLength = Queue.QueueService.MaxReasonLength;
 }

@@ -29,7 +29,8 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
         switch (outcome.Kind)
         {
             case BotOutcomeKind.Reply:
-                var id = await SayAsync(turn.WorkspaceId, conversationId, turn.ReplyId, outcome.Text!, cancellationToken);
+                var content = outcome.QuickReplies is { } quickReplies ? new QuickRepliesDetails(quickReplies).ToContent() : MessageContent.Text;
+                var id = await SayAsync(turn.WorkspaceId, conversationId, turn.ReplyId, outcome.Text!, cancellationToken, content);
                 return id is { } messageId
                     ? BotReplyEndData.Completed(turn.ReplyId, messageId)
                     : BotReplyEndData.Abandoned(turn.ReplyId, await WhyInactiveAsync(turn.WorkspaceId, conversationId, cancellationToken));
@@ -48,12 +49,15 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
     }
 
     /// <summary>Stores a bot message and returns its id; null when the bot was switched off before it could be (the operator won).</summary>
-    public async Task<long?> SayAsync(long workspaceId, long conversationId, string clientMessageId, string text, CancellationToken cancellationToken)
+    public async Task<long?> SayAsync(long workspaceId, long conversationId, string clientMessageId, string text, CancellationToken cancellationToken,
+        MessageContent? content = null)
     {
         var clipped = text.Length <= MessageText.MaxLength ? text : text[..(MessageText.MaxLength - 1)] + "…";
         try
         {
-            var posted = await messages.PostAsync(new MessagePost(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null)), cancellationToken);
+            var post = new MessagePost(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null))
+                { Content = content ?? MessageContent.Text };
+            var posted = await messages.PostAsync(post, cancellationToken);
             return posted.Message.Id;
         }
         catch (DomainException e) when (e.Code == "bot_inactive")

@@ -27,6 +27,7 @@ public static class BotsExtensions
         builder.Services.AddSingleton<BotConfigStore>();
         builder.Services.AddSingleton<BotConfigService>();
         builder.Services.AddSingleton<FaqService>();
+        builder.Services.AddSingleton<ITextEmbedder, MiniLmEmbedder>();
         builder.Services.AddSingleton<KnowledgeBaseCache>();
 
         builder.Services.AddSingleton<IBotEngine, KnowledgeBaseBot>();

@@ -32,4 +32,10 @@ static partial class BotsLog
 
     [LoggerMessage(2510, LogLevel.Debug, "Bot greeted conversation {ConversationId}")]
     public static partial void Greeted(ILogger logger, long conversationId);
+
+    [LoggerMessage(2511, LogLevel.Information, "Sentence embedding model {Model} loaded in {ElapsedMs} ms")]
+    public static partial void EmbedderLoaded(ILogger logger, string model, long elapsedMs);
+
+    [LoggerMessage(2512, LogLevel.Debug, "Knowledge base of workspace {WorkspaceId}: {Count} texts embedded with {Model}, {Pruned} stale vectors removed")]
+    public static partial void Embedded(ILogger logger, long workspaceId, int count, string model, int pruned);
 }

@@ -16,6 +16,11 @@ public sealed class BotsOptions
     public int HistoryLength { get; set; } = 20;
     /// <summary>Best-matching FAQ entries the LLM bot gets as context.</summary>
     public int LlmFaqEntries { get; set; } = 3;
+    /// <summary>
+    /// Whether the knowledge base matches questions by meaning (a sentence-embedding model, loaded on first use) as well
+    /// as by words. Off, it ranks by keywords alone and the model is never loaded.
+    /// </summary>
+    public bool SemanticSearch { get; set; } = true;
     /// <summary>Attempts of a bot job whose storage failed (an engine's failure hands off instead of retrying).</summary>
     public int MaxJobAttempts { get; set; } = 3;
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Conversations;
 
@@ -6,7 +7,9 @@ namespace Switchboard.Server.Messages;
 /// <summary>
 /// A message as every client sees it (visitors never receive notes). <c>kind</c> is <c>text</c> unless a channel
 /// delivered something else (an image, a location, a WhatsApp template), whose <c>text</c> then describes it
-/// ("[image] caption") and whose <c>mediaId</c> is the channel's id of the attachment.
+/// ("[image] caption") and whose <c>mediaId</c> is the channel's id of the attachment. A <c>quick_replies</c> message
+/// (the bot asking which of several things the customer means) carries <c>quickReplies</c>: each is sent back as the
+/// customer's text when tapped.
 /// </summary>
 public sealed record MessageResponse(
     long Id,
@@ -25,7 +28,8 @@ public sealed record MessageResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     string Kind = MessageKinds.Text,
-    string? MediaId = null);
+    string? MediaId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? QuickReplies = null);
 
 /// <summary>
 /// Send a message. <c>clientMessageId</c> makes retries safe; <c>seenSeq</c> is the highest seq the sender's

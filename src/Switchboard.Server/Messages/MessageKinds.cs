@@ -9,4 +9,10 @@ public static class MessageKinds
     public const string Text = "text";
     /// <summary>A WhatsApp message template, the only thing WhatsApp lets a business send outside the 24-hour window.</summary>
     public const string Template = "template";
+    /// <summary>
+    /// A question with answers to pick with one tap (the bot asking which FAQ entry the customer means); the text names
+    /// them too, for clients that show no buttons. Details: <see cref="QuickRepliesDetails"/>.
+    /// </summary>
+    public const string QuickReplies = "quick_replies";
+
 }

@@ -38,5 +38,6 @@ public sealed class MessageRow
 
     public MessageResponse ToResponse() => new(
         Id, ConversationId, Ordinal, ClientMessageId, EnumText.Parse<SenderRole>(SenderRole), SenderId, SenderName, Text, IsNote,
-        EnumText.Parse<DeliveryStatus>(Status), Error, Seq, Version, Time.FromMs(CreatedAt), Time.FromMs(UpdatedAt), Kind, MediaId);
+        EnumText.Parse<DeliveryStatus>(Status), Error, Seq, Version, Time.FromMs(CreatedAt), Time.FromMs(UpdatedAt), Kind, MediaId,
+        Kind == MessageKinds.QuickReplies && Details is not null ? QuickRepliesDetails.Parse(Details).Options : null);
 }

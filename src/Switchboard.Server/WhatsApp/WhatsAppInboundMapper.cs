@@ -48,9 +48,11 @@ public static class WhatsAppInboundMapper
                 text = string.IsNullOrEmpty(emoji) ? "[reaction removed]" : Label(type, emoji);
                 break;
             case "interactive":
-                // A tap on a button or a list row: the customer's answer is its title.
+                // A tap on a button or a list row: the customer's answer is its title, or the whole quick reply we sent.
                 var reply = body.TryGetProperty(Str(body, "type") ?? "", out var r) ? r : default;
-                text = Str(reply, "title") ?? Label(type, null);
+                text = Str(reply, "id") is { } id && id.StartsWith(WhatsAppOutbound.QuickReplyIdPrefix, StringComparison.Ordinal)
+                    ? id[WhatsAppOutbound.QuickReplyIdPrefix.Length..]
+                    : Str(reply, "title") ?? Label(type, null);
                 break;
             case "button":
                 text = Str(body, "text") ?? Label(type, null);

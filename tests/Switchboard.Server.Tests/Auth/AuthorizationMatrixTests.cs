@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/faq/"] = Access.Admin,
         ["PATCH /api/v1/faq/{id:long}"] = Access.Admin,
         ["DELETE /api/v1/faq/{id:long}"] = Access.Admin,
+        ["POST /api/v1/faq/{id:long}/phrasings"] = Access.Admin,
     };
 
     /// <summary>BotKey: an API key of role bot (an external bot answering through the API).</summary>
@@ -131,6 +132,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/whatsapp/template" => $$"""{"clientMessageId":"t-{{Guid.NewGuid():N}}","name":"hello_world","language":"en_US"}""",
             "POST /api/v1/faq/" => """{"question":"Q?","answer":"A."}""",
             "PATCH /api/v1/faq/{id:long}" => """{"answer":"B."}""",
+            "POST /api/v1/faq/{id:long}/phrasings" => """{"text":"Q again?"}""",
             "PUT /api/v1/widget/attributes" => """{"attributes":{"plan":"pro"}}""",
             "PUT /api/v1/widget/email" => """{"email":"vera@example.com"}""",
             _ => "{}",

@@ -16,12 +16,15 @@ public static class BotTestKit
     public sealed record FixtureEntry(long Id, string Question, string Answer);
     sealed record Fixture(IReadOnlyList<FixtureEntry> Entries);
 
+    /// <summary>The entries of faq-fixture.json.</summary>
+    public static IReadOnlyList<FixtureEntry> FixtureEntries() =>
+        JsonSerializer.Deserialize<Fixture>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-fixture.json")), Http.Json)!.Entries;
+
     /// <summary>The FAQ of the retrieval test (faq-fixture.json), created through <c>POST /api/v1/faq</c>; returns fixture id → entry.</summary>
     public static async Task<IReadOnlyDictionary<long, FaqEntryResponse>> SeedFaqAsync(this TestWorkspace ws)
     {
-        var fixture = JsonSerializer.Deserialize<Fixture>(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-fixture.json")), Http.Json)!;
         var created = new Dictionary<long, FaqEntryResponse>();
-        foreach (var e in fixture.Entries)
+        foreach (var e in FixtureEntries())
             created[e.Id] = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = e.Question, answer = e.Answer }))
                 .ReadAsync<FaqEntryResponse>(HttpStatusCode.Created);
         return created;

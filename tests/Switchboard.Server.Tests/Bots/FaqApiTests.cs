@@ -50,4 +50,33 @@ public sealed class FaqApiTests
         await third.WriteAsync("Is there a shop in Vienna?");
         Assert.StartsWith("Low confidence", (await events.HandoffAsync(third.ConversationId)).HandoffReason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task APhrasingTaughtAfterAHandoffIsMatchedLikeTheEntrysOwnQuestion()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var payment = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Which payment methods do you accept?", answer = "Cards, PayPal and invoices." }))
+            .ReadAsync<FaqEntryResponse>(HttpStatusCode.Created);
+        await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "How long does shipping take?", answer = "2–4 days." })).ReadAsync<FaqEntryResponse>(HttpStatusCode.Created);
+        const string asked = "can my company settle the bill at the end of the month";
+        var before = await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=" + Uri.EscapeDataString(asked));
+
+        await (await ws.Operator.PostJsonAsync($"/api/v1/faq/{payment.Id}/phrasings", new { text = asked })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await ws.Admin.PostJsonAsync($"/api/v1/faq/{payment.Id}/phrasings", new { text = " " })).AssertProblemAsync(HttpStatusCode.BadRequest, "text_invalid");
+        var taught = await (await ws.Admin.PostJsonAsync($"/api/v1/faq/{payment.Id}/phrasings", new { text = asked })).ReadAsync<FaqEntryResponse>();
+        Assert.Equal([asked], taught.Phrasings);
+        var again = await (await ws.Admin.PostJsonAsync($"/api/v1/faq/{payment.Id}/phrasings", new { text = asked.ToUpperInvariant() })).ReadAsync<FaqEntryResponse>();
+        Assert.Equal([asked], again.Phrasings); // taught once
+
+        // The phrasing is embedded with the entry's texts: the same question now matches it as well as its own question would.
+        var after = await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=" + Uri.EscapeDataString(asked));
+        Assert.Equal(("answer", payment.Id), (after.Decision, after.Matches[0].Id));
+        Assert.True(after.Matches[0].Semantic > 0.99, $"semantic {after.Matches[0].Semantic}");
+        Assert.True(after.Matches[0].Confidence > before.Matches[0].Confidence);
+
+        var cleared = await (await ws.Admin.PatchJsonAsync($"/api/v1/faq/{payment.Id}", new { phrasings = Array.Empty<string>() })).ReadAsync<FaqEntryResponse>();
+        Assert.Empty(cleared.Phrasings);
+        Assert.Equal(payment.Answer, cleared.Answer);
+    }
 }

@@ -6,8 +6,8 @@ namespace Switchboard.Server.Tests.Bots;
 
 public sealed class KnowledgeBaseIndexTests(ITestOutputHelper output)
 {
-    /// <summary>The default confidence threshold of the knowledge-base bot.</summary>
-    const double Threshold = KnowledgeBaseBotOptions.DefaultConfidenceThreshold;
+    /// <summary>The threshold the keyword-only engine (semantic search off) was tuned for; see docs/bots.md.</summary>
+    const double Threshold = KnowledgeBaseBotOptions.KeywordOnlyConfidenceThreshold;
 
     [Theory]
     [InlineData("caresses", "caress")]

@@ -67,9 +67,8 @@ public sealed class LlmBotTests
         var sent = request.Body.GetProperty("messages").EnumerateArray().ToList();
         Assert.Equal("system", sent[0].GetProperty("role").GetString());
         var system = Content(sent[0]);
-        Assert.Contains(faq[3].Question, system, StringComparison.Ordinal);
-        Assert.Contains(faq[3].Answer, system, StringComparison.Ordinal);
-        Assert.Equal(3, system.Split("\nQ: ").Length - 1); // the top 3 entries, no more
+        Assert.Contains($"[1] Q: {faq[3].Question}\nA: {faq[3].Answer}", system, StringComparison.Ordinal); // the best one first, numbered to be cited
+        Assert.InRange(system.Split("] Q: ").Length - 1, 1, 3); // the relevant ones among the top 3, no more
         Assert.Equal(("user", "How long does shipping take to Berlin?"), (sent[^1].GetProperty("role").GetString(), Content(sent[^1])));
     }
 
@@ -112,6 +111,29 @@ public sealed class LlmBotTests
         // Handing off is the job's success, not a failure to retry.
         Assert.Equal(JobState.Succeeded, (await jobs.WaitAsync(o => o.Kind == BotReplyHandler.JobKind, TimeSpan.FromSeconds(30))).State);
         if (failure is not ("timeout" or "stall")) Assert.Single(llm.Requests); // a timed-out request may not even have arrived on a loaded machine
+    }
+
+    [Fact]
+    public async Task TheReplyCitesTheFaqEntryItUsedAndAQuestionTheFaqCannotAnswerGoesToAHumanWithoutAskingTheModel()
+    {
+        await using var llm = await FakeLlmServer.StartAsync();
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, bots: true);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var faq = await ws.SeedFaqAsync();
+        await ConfigureAsync(ws, llm);
+        using var events = new EventWatcher(app, ws.Id);
+
+        llm.Enqueue(new FakeLlmServer.Stream(["Orders ship within 1 business day ", "[1]."]));
+        var visitor = await ws.NewVisitorAsync();
+        await visitor.WriteAsync("when will my order arrive if I buy today");
+        var answer = await events.BotMessageAsync(visitor.ConversationId);
+        Assert.Equal($"Orders ship within 1 business day.\n\nSource: FAQ “{faq[3].Question}”", answer.Text);
+
+        // Nothing in the FAQ is about the weather: a person answers, and the model is not asked.
+        var weather = await ws.NewVisitorAsync("Walter Weather");
+        await weather.WriteAsync("What's the weather like tomorrow?");
+        Assert.Equal("Nothing in the FAQ matches the question", (await events.HandoffAsync(weather.ConversationId)).HandoffReason);
+        Assert.Single(llm.Requests);
     }
 
     internal static async Task ConfigureAsync(TestWorkspace ws, FakeLlmServer llm, int replyTimeoutSeconds = 60)

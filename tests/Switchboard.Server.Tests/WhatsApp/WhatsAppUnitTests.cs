@@ -28,6 +28,7 @@ public sealed class WhatsAppUnitTests
     [InlineData("""{"type":"reaction","reaction":{"message_id":"wamid.X","emoji":"👍"}}""", "reaction", null, "[reaction] 👍")]
     [InlineData("""{"type":"reaction","reaction":{"message_id":"wamid.X","emoji":""}}""", "reaction", null, "[reaction removed]")]
     [InlineData("""{"type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"b1","title":"Track my order"}}}""", "interactive", null, "Track my order")]
+    [InlineData("""{"type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"qr:How do I get an invoice with VAT?","title":"How do I get an inv…"}}}""", "interactive", null, "How do I get an invoice with VAT?")]
     [InlineData("""{"type":"button","button":{"payload":"p","text":"Stop promotions"}}""", "button", null, "Stop promotions")]
     [InlineData("""{"type":"contacts","contacts":[{"name":{"formatted_name":"Ann Lee"}},{"name":{"formatted_name":"Bo Ma"}}]}""", "contacts", null, "[contacts] Ann Lee, Bo Ma")]
     [InlineData("""{"type":"order","order":{"catalog_id":"1"}}""", "order", null, "[order]")]
@@ -36,5 +37,22 @@ public sealed class WhatsAppUnitTests
     {
         var mapped = WhatsAppInboundMapper.Map(JsonDocument.Parse(json).RootElement, "wamid.1");
         Assert.Equal((kind, mediaId, text, "wamid.1"), (mapped.Content.Kind, mapped.Content.MediaId, mapped.Text, mapped.Content.ExternalId));
+    }
+
+    [Fact]
+    public void QuickRepliesGoOutAsReplyButtonsThatCarryTheWholeOption()
+    {
+        var message = new Switchboard.Server.Messages.MessageRow
+        {
+            Id = 1, Text = "Which of these do you mean?\n• How do I get an invoice with VAT?\n• How can I track my order?",
+            Kind = Switchboard.Server.Messages.MessageKinds.QuickReplies,
+            Details = new Switchboard.Server.Messages.QuickRepliesDetails(["How do I get an invoice with VAT?", "How can I track my order?"]).ToContent().Details,
+        };
+        var body = WhatsAppOutbound.Body(message, "4915100000000");
+        Assert.Equal("interactive", (string?)body["type"]);
+        Assert.Equal(message.Text, (string?)body["interactive"]!["body"]!["text"]);
+        var buttons = body["interactive"]!["action"]!["buttons"]!.AsArray();
+        Assert.Equal(["qr:How do I get an invoice with VAT?", "qr:How can I track my order?"], buttons.Select(b => (string?)b!["reply"]!["id"]));
+        Assert.Equal(["How do I get an inv…", "How can I track my …"], buttons.Select(b => (string?)b!["reply"]!["title"]));
     }
 }

@@ -20,7 +20,7 @@ export type {
 } from './api/apiContracts.js';
 export { ApiClient } from './api/teamApiClient.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
-export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
+export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, FaqMatch, FaqSearch, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export type {
   Availability, AvailabilityState, BusinessHours, WidgetLook, PreChat, PreChatMode, WeeklyHours, WidgetAttributes, WidgetIdentity, WidgetPublicConfig, WidgetSettings,
 } from './api/widgetContracts.js';

@@ -14,6 +14,8 @@ interface Item {
   readonly status: string | null;
   readonly canRetry: boolean;
   readonly streaming: boolean;
+  /** The bot's quick replies; shown as buttons on the newest line only. */
+  readonly replies: readonly string[];
 }
 
 interface Row {
@@ -24,6 +26,7 @@ interface Row {
   readonly time: HTMLElement;
   readonly status: HTMLElement;
   readonly retry: HTMLButtonElement;
+  readonly replies: HTMLElement;
 }
 
 const glyphs: Record<string, string> = { sending: '○', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '!' };
@@ -46,7 +49,8 @@ export class MessageList {
   #wantsOlder = false;
   #last: { messages: readonly MessageView[]; drafts: readonly BotDraft[]; hasOlder: boolean } | undefined;
 
-  constructor(hello: string, private readonly t: Strings, private readonly onRetry: (clientMessageId: string) => void, private readonly onNearTop: () => void = () => {}) {
+  constructor(hello: string, private readonly t: Strings, private readonly onRetry: (clientMessageId: string) => void, private readonly onNearTop: () => void = () => {},
+    private readonly onReply: (text: string) => void = () => {}) {
     this.#hello.textContent = hello;
     this.el.append(this.#hello);
     this.el.addEventListener('scroll', () => this.#scrolled(), { passive: true });
@@ -63,7 +67,7 @@ export class MessageList {
     const items = this.#tail(messages);
     const known = new Set(items.map((i) => i.key));
     for (const d of drafts) {
-      if (!known.has(d.replyId)) items.push({ key: d.replyId, role: 'bot', text: d.text, name: null, createdAt: null, status: null, canRetry: false, streaming: true });
+      if (!known.has(d.replyId)) items.push({ key: d.replyId, role: 'bot', text: d.text, name: null, createdAt: null, status: null, canRetry: false, streaming: true, replies: [] });
     }
     const atBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 48;
     // Keeps the line the reader looks at in place when lines are added above it.
@@ -83,7 +87,7 @@ export class MessageList {
         added = true;
         ownAdded ||= item.role === 'customer';
       }
-      this.#update(row, item, previous);
+      this.#update(row, item, previous, item === items[items.length - 1]);
       if (at !== row.el) this.el.insertBefore(row.el, at);
       at = row.el.nextSibling;
       previous = item;
@@ -150,13 +154,14 @@ export class MessageList {
       time: h('time'),
       status: h('span', { class: 'st', role: 'img' }),
       retry,
+      replies: h('div', { class: 'qr', hidden: '' }),
     };
     row.meta.append(row.time, row.status, retry);
-    row.el.append(row.who, row.bubble, row.meta);
+    row.el.append(row.who, row.bubble, row.replies, row.meta);
     return row;
   }
 
-  #update(row: Row, item: Item, previous: Item | undefined): void {
+  #update(row: Row, item: Item, previous: Item | undefined, last: boolean): void {
     const own = item.role === 'customer';
     setAttr(row.el, 'aria-label', `${item.role} message`);
     setAttr(row.el, 'class', ['msg', own ? 'own' : item.role, item.streaming ? 'streaming' : '', item.status === 'failed' ? 'failed' : ''].join(' ').trim());
@@ -177,6 +182,17 @@ export class MessageList {
       setAttr(row.status, 'title', status);
     }
     show(row.retry, item.canRetry);
+    // The bot's question stays answerable by a tap while nothing came after it.
+    const replies = last ? item.replies : [];
+    if (row.replies.dataset['k'] !== replies.join('\n')) {
+      row.replies.dataset['k'] = replies.join('\n');
+      row.replies.replaceChildren(...replies.map((r) => {
+        const b = h('button', { type: 'button' }, r);
+        b.addEventListener('click', () => this.onReply(r));
+        return b;
+      }));
+    }
+    show(row.replies, replies.length > 0);
     show(row.meta, row.time.textContent !== '' || status !== null);
   }
 }
@@ -185,7 +201,7 @@ function toItem(m: MessageView): Item {
   const role = m.senderRole === 'self' ? 'customer' : m.senderRole;
   return {
     key: m.clientMessageId, role, text: m.text, name: m.senderName, createdAt: m.server?.createdAt ?? null,
-    status: role === 'customer' ? m.status : null, canRetry: m.canRetry, streaming: false,
+    status: role === 'customer' ? m.status : null, canRetry: m.canRetry, streaming: false, replies: m.server?.quickReplies ?? [],
   };
 }
 

@@ -46,6 +46,7 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 @keyframes blink{50%{opacity:0}}
 .system{align-self:center;max-width:90%;color:var(--mute);font-size:12px;text-align:center;margin:6px 0}
 .system .bubble{background:none;border:0;padding:0}
+.qr{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.qr button{border:1px solid var(--a);border-radius:16px;padding:5px 12px;background:#fff;color:var(--a)}
 .meta{display:flex;gap:6px;align-items:center;font-size:11px;color:var(--mute);margin:2px 4px 4px}
 .st{letter-spacing:-2px;font-weight:700}
 .st.read{color:var(--a)}

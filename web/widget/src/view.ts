@@ -78,7 +78,7 @@ export class WidgetView {
     this.#composer = h('form', { class: 'composer' }, this.#input, this.#send);
     this.#again = h('button', { type: 'button', class: 'primary' }, t.startAgain);
     this.#ended = h('div', { class: 'ended', role: 'status' }, t.resolved, this.#again);
-    this.#list = new MessageList(look.greeting || t.greeting, t, actions.retry, actions.loadOlder);
+    this.#list = new MessageList(look.greeting || t.greeting, t, actions.retry, actions.loadOlder, (text) => void actions.send(text));
     this.#intro = preChatForm(t, look.preChat, actions.start);
     this.#leave = emailForm(t, actions.leaveEmail);
     this.#launcher.append(icon(icons.chat), this.#launcherText, this.#badge);

@@ -17,6 +17,7 @@ public static class FaqApi
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin);
         group.MapPatch("/{id:long}", UpdateAsync).RequireAuthorization(Policies.Admin);
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{id:long}/phrasings", AddPhrasingAsync).RequireAuthorization(Policies.Admin);
         return group;
     }
 
@@ -38,6 +39,10 @@ public static class FaqApi
 
     public static async Task<Ok<FaqEntryResponse>> UpdateAsync(long id, FaqEntryRequest request, HttpContext http, FaqService faq, CancellationToken cancellationToken) =>
         TypedResults.Ok((await faq.UpdateAsync(Caller.From(http.User), id, request, cancellationToken)).ToResponse());
+
+    /// <summary>Teaches the bot another way customers ask an entry's question.</summary>
+    public static async Task<Ok<FaqEntryResponse>> AddPhrasingAsync(long id, FaqPhrasingRequest request, HttpContext http, FaqService faq, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await faq.AddPhrasingAsync(Caller.From(http.User), id, request, cancellationToken)).ToResponse());
 
     public static async Task<NoContent> DeleteAsync(long id, HttpContext http, FaqService faq, CancellationToken cancellationToken)
     {

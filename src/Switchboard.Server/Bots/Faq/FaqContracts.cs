@@ -1,11 +1,24 @@
 namespace Switchboard.Server.Bots.Faq;
 
-public sealed record FaqEntryResponse(long Id, string Question, string Answer, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+/// <summary>An FAQ entry; <c>phrasings</c> are other ways customers ask its question, matched like the question.</summary>
+public sealed record FaqEntryResponse(long Id, string Question, string Answer, IReadOnlyList<string> Phrasings, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-/// <summary>Create (both fields) or change (the fields given) an FAQ entry.</summary>
-public sealed record FaqEntryRequest(string? Question, string? Answer);
+/// <summary>Create (question and answer) or change (the fields given; <c>phrasings</c> replaces the list) an FAQ entry.</summary>
+public sealed record FaqEntryRequest(string? Question, string? Answer, IReadOnlyList<string>? Phrasings = null);
 
-/// <summary>What the knowledge-base bot would make of a question: the best entries and whether it would answer.</summary>
-public sealed record FaqSearchResponse(IReadOnlyList<FaqMatchResponse> Matches, double ConfidenceThreshold, bool WouldAnswer);
+/// <summary>Add one way customers ask an entry's question (a question an operator answered after a handoff).</summary>
+public sealed record FaqPhrasingRequest(string? Text);
 
-public sealed record FaqMatchResponse(long Id, string Question, string Answer, double Confidence, double Score);
+/// <summary>
+/// What the knowledge-base bot would make of a question: the best entries, the threshold in force, and what it would
+/// do: <c>answer</c> with the first entry, <c>ask</c> which of the first two the customer means, or <c>handoff</c>.
+/// <c>model</c> is the sentence-embedding model (null when matching by keywords only).
+/// </summary>
+public sealed record FaqSearchResponse(IReadOnlyList<FaqMatchResponse> Matches, double ConfidenceThreshold, bool WouldAnswer, string Decision, string? Model);
+
+/// <summary>
+/// One ranked entry: <c>confidence</c> (0..1) is what the threshold is compared with; <c>semantic</c> (cosine
+/// similarity of meaning, null without embeddings) and <c>keyword</c> (the share of the question's words the entry
+/// covers, 0..1) are the two signals it combines; <c>score</c> is the raw BM25F keyword score.
+/// </summary>
+public sealed record FaqMatchResponse(long Id, string Question, string Answer, double Confidence, double? Semantic, double Keyword, double Score);

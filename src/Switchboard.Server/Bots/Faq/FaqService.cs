@@ -8,7 +8,7 @@ using Switchboard.Server.Storage;
 namespace Switchboard.Server.Bots.Faq;
 
 /// <summary>The FAQ entries the knowledge-base bot answers from (and the LLM bot takes as context).</summary>
-public sealed class FaqService(Database database, EventLogWriter eventLog, KnowledgeBaseCache knowledgeBase, BotConfigStore configs)
+public sealed class FaqService(Database database, EventLogWriter eventLog, KnowledgeBaseCache knowledgeBase, BotConfigStore configs, ITextEmbedder embedder)
 {
     public Task<IReadOnlyList<FaqRow>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
         database.ReadAsync((c, tx) => FaqStore.ListAsync(c, tx, caller.WorkspaceId), cancellationToken);
@@ -32,9 +32,30 @@ public sealed class FaqService(Database database, EventLogWriter eventLog, Knowl
     {
         var question = request.Question is null ? null : Field(request.Question, BotLimits.MaxQuestionLength, "question");
         var answer = request.Answer is null ? null : Field(request.Answer, BotLimits.MaxAnswerLength, "answer");
+        var phrasings = request.Phrasings is null ? null : Phrasings(request.Phrasings);
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
-            await FaqStore.UpdateAsync(w.Connection, w.Transaction, w.WorkspaceId, id, question, answer, w.NowMs) ?? throw NotFound(),
+            await FaqStore.UpdateAsync(w.Connection, w.Transaction, w.WorkspaceId, id, question, answer, phrasings, w.NowMs) ?? throw NotFound(),
             cancellationToken);
+    }
+
+    /// <summary>Adds a way customers ask <paramref name="id"/>'s question (already there: nothing changes).</summary>
+    public Task<FaqRow> AddPhrasingAsync(Caller caller, long id, FaqPhrasingRequest request, CancellationToken cancellationToken)
+    {
+        var text = Field(request.Text, BotLimits.MaxQuestionLength, "text");
+        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
+        {
+            var row = await FaqStore.FindAsync(w.Connection, w.Transaction, w.WorkspaceId, id) ?? throw NotFound();
+            if (row.PhrasingList.Contains(text, StringComparer.OrdinalIgnoreCase)) return row;
+            var phrasings = Phrasings([.. row.PhrasingList, text]);
+            return (await FaqStore.UpdateAsync(w.Connection, w.Transaction, w.WorkspaceId, id, null, null, phrasings, w.NowMs))!;
+        }, cancellationToken);
+    }
+
+    static IReadOnlyList<string> Phrasings(IReadOnlyList<string?> phrasings)
+    {
+        if (phrasings.Count > BotLimits.MaxPhrasings)
+            throw new DomainException("phrasings_invalid", $"An entry can have at most {BotLimits.MaxPhrasings} phrasings.", DomainErrorKind.Invalid);
+        return phrasings.Select(p => Field(p, BotLimits.MaxQuestionLength, "phrasings")).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public Task DeleteAsync(Caller caller, long id, CancellationToken cancellationToken) =>
@@ -47,10 +68,13 @@ public sealed class FaqService(Database database, EventLogWriter eventLog, Knowl
         var q = Field(query, BotLimits.MaxQuestionLength, "q");
         var settings = await database.ReadAsync((c, tx) => configs.LoadSettingsAsync(c, tx, caller.WorkspaceId, inboxId), cancellationToken);
         var index = await knowledgeBase.GetAsync(caller.WorkspaceId, cancellationToken);
-        var matches = index.Search(q, take: 3);
+        var matches = index.Search(q, take: 3, cancellationToken);
         var threshold = settings.ConfidenceThreshold!.Value;
-        var found = matches.Select(m => new FaqMatchResponse(m.Entry.Id, m.Entry.Question, m.Entry.Answer, Math.Round(m.Confidence, 4), Math.Round(m.Score, 4))).ToList();
-        return new FaqSearchResponse(found, threshold, matches.Count > 0 && matches[0].Confidence >= threshold);
+        var found = matches.Select(m => new FaqMatchResponse(m.Entry.Id, m.Entry.Question, m.Entry.Answer, Math.Round(m.Confidence, 4),
+            m.Semantic is { } s ? Math.Round(s, 4) : null, Math.Round(m.Keyword, 4), Math.Round(m.Score, 4))).ToList();
+        var decision = KnowledgeBaseBot.Decide(matches, threshold);
+        var verdict = decision.Kind == BotOutcomeKind.Handoff ? "handoff" : decision.QuickReplies is null ? "answer" : "ask";
+        return new FaqSearchResponse(found, threshold, verdict == "answer", verdict, index.IsSemantic ? embedder.Model : null);
     }
 
     static string Field(string? value, int max, string field)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 
 namespace Switchboard.Server.Bots.Faq;
@@ -31,13 +32,17 @@ public static class FaqStore
         return row;
     }
 
-    public static async Task<FaqRow?> UpdateAsync(DbConnection c, DbTransaction tx, long workspaceId, long id, string? question, string? answer, long nowMs)
+    /// <summary>Changes the fields given; <paramref name="phrasings"/> (when given) replaces the list, empty clears it.</summary>
+    public static async Task<FaqRow?> UpdateAsync(DbConnection c, DbTransaction tx, long workspaceId, long id, string? question, string? answer,
+        IReadOnlyList<string>? phrasings, long nowMs)
     {
+        var json = phrasings is null ? null : phrasings.Count == 0 ? "" : JsonSerializer.Serialize(phrasings);
         var row = await c.QuerySingleOrDefaultAsync<FaqRow>($"""
-            UPDATE faq_entries SET question = COALESCE(@question, question), answer = COALESCE(@answer, answer), updated_at = @nowMs
+            UPDATE faq_entries SET question = COALESCE(@question, question), answer = COALESCE(@answer, answer),
+                phrasings = CASE WHEN @json IS NULL THEN phrasings WHEN @json = '' THEN NULL ELSE @json END, updated_at = @nowMs
             WHERE workspace_id = @workspaceId AND id = @id
             RETURNING {FaqRow.Columns}
-            """, new { workspaceId, id, question, answer, nowMs }, tx);
+            """, new { workspaceId, id, question, answer, json, nowMs }, tx);
         if (row is not null) await BumpAsync(c, tx, workspaceId);
         return row;
     }

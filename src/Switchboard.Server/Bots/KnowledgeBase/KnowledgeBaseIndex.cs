@@ -1,12 +1,18 @@
 namespace Switchboard.Server.Bots.KnowledgeBase;
 
 /// <summary>
-/// BM25F over FAQ entries: the question and the answer are separate fields, the question weighted higher.
-/// <see cref="Search"/> ranks entries and gives each a confidence: how much of the query's information
-/// (idf mass) the entry covers, so an off-topic question scores low whatever its BM25 score.
+/// Ranks FAQ entries for a question with two signals. The keyword signal is BM25F (the question and the answer are
+/// separate fields, the question weighted higher) with a coverage score: how much of the query's information (idf
+/// mass) the entry covers, so an off-topic question scores low whatever its BM25 score. The semantic signal (when the
+/// index has a <see cref="SemanticIndex"/>) is the cosine similarity of sentence embeddings, which sees that a
+/// "voucher" is a gift card. The confidence is <c>semantic + 0.1 × keyword</c> (clamped to 0..1): meaning decides,
+/// the customer's exact words break near ties. Without embeddings the confidence is the keyword coverage alone.
 /// </summary>
 public sealed class KnowledgeBaseIndex
 {
+    /// <summary>The keyword signal's share of the combined confidence (chosen on the tune half of faq-paraphrases.json).</summary>
+    public const double KeywordWeight = 0.1;
+
     const double K1 = 1.2;
     const double B = 0.75;
     const double QuestionWeight = 2.0;
@@ -17,8 +23,11 @@ public sealed class KnowledgeBaseIndex
     readonly Dictionary<string, int> documentFrequency = new(StringComparer.Ordinal);
     readonly double averageLength;
 
-    public KnowledgeBaseIndex(IEnumerable<FaqEntry> entries)
+    readonly SemanticIndex? semantic;
+
+    public KnowledgeBaseIndex(IEnumerable<FaqEntry> entries, SemanticIndex? semantic = null)
     {
+        this.semantic = semantic;
         docs = entries.Select(e => new Doc(e, Frequencies(TextAnalyzer.Terms(e.Question)), Frequencies(TextAnalyzer.Terms(e.Answer)))).ToList();
         foreach (var doc in docs)
             foreach (var term in doc.Question.Keys.Union(doc.Answer.Keys))
@@ -28,19 +37,33 @@ public sealed class KnowledgeBaseIndex
 
     public int Count => docs.Count;
 
-    /// <summary>Entries matching <paramref name="query"/>, best first.</summary>
-    public IReadOnlyList<FaqMatch> Search(string query, int take = 3)
+    /// <summary>Whether questions are matched by meaning (sentence embeddings) as well as by their words.</summary>
+    public bool IsSemantic => semantic is not null;
+
+    /// <summary>
+    /// Entries matching <paramref name="query"/>, best first. With embeddings this embeds the query (a few
+    /// milliseconds of CPU): call it from a job or an admin's request.
+    /// </summary>
+    public IReadOnlyList<FaqMatch> Search(string query, int take = 3, CancellationToken cancellationToken = default)
     {
         var terms = TextAnalyzer.Terms(query).Distinct(StringComparer.Ordinal).ToList();
-        if (terms.Count == 0 || docs.Count == 0) return [];
+        if (docs.Count == 0 || (terms.Count == 0 && semantic is null)) return [];
         // A word the FAQ never uses still counts against coverage, but only partly: customers add words the FAQ
         // cannot know ("company", "visit"); an off-topic question has no known word at all and never matches.
         var unknownIdf = UnknownWordWeight * Idf(0);
         var totalIdf = terms.Sum(t => documentFrequency.TryGetValue(t, out var df) ? Idf(df) : unknownIdf);
-        return docs
-            .Select(d => new FaqMatch(d.Entry, Score(d, terms), terms.Sum(t => d.Coverage(t) * Idf(documentFrequency.GetValueOrDefault(t))) / totalIdf))
-            .Where(m => m.Score > 0)
-            .OrderByDescending(m => m.Score)
+        var keyword = docs.Select(d => new FaqMatch(d.Entry, Score(d, terms),
+            totalIdf == 0 ? 0 : terms.Sum(t => d.Coverage(t) * Idf(documentFrequency.GetValueOrDefault(t))) / totalIdf));
+        if (semantic is null)
+            return keyword.Where(m => m.Score > 0).OrderByDescending(m => m.Score).ThenBy(m => m.Entry.Id).Take(take).ToList();
+        var similarity = semantic.Similarities(query, cancellationToken);
+        return keyword
+            .Select(m => m with
+            {
+                Semantic = similarity[m.Entry.Id],
+                Confidence = Math.Clamp(similarity[m.Entry.Id] + KeywordWeight * m.Keyword, 0, 1),
+            })
+            .OrderByDescending(m => m.Confidence)
             .ThenBy(m => m.Entry.Id)
             .Take(take)
             .ToList();
@@ -76,8 +99,19 @@ public sealed class KnowledgeBaseIndex
     }
 }
 
-/// <summary>An FAQ entry as the bot reads it.</summary>
-public sealed record FaqEntry(long Id, string Question, string Answer);
+/// <summary>An FAQ entry as the bot reads it; <see cref="Phrasings"/> are other ways customers ask its question.</summary>
+public sealed record FaqEntry(long Id, string Question, string Answer)
+{
+    public IReadOnlyList<string> Phrasings { get; init; } = [];
+}
 
-/// <summary>A ranked entry: <see cref="Confidence"/> in 0..1 is the share of the query's information it covers.</summary>
-public sealed record FaqMatch(FaqEntry Entry, double Score, double Confidence);
+/// <summary>
+/// A ranked entry. <see cref="Keyword"/> (0..1) is the share of the query's information its words cover and
+/// <see cref="Score"/> its BM25F score; <see cref="Semantic"/> the cosine similarity of meaning (null without
+/// embeddings); <see cref="Confidence"/> (0..1) combines them (see <see cref="KnowledgeBaseIndex"/>).
+/// </summary>
+public sealed record FaqMatch(FaqEntry Entry, double Score, double Keyword)
+{
+    public double Confidence { get; init; } = Keyword;
+    public double? Semantic { get; init; }
+}

@@ -34,6 +34,10 @@ public sealed class LlmBot(IHttpClientFactory httpClients, IOptions<BotsOptions>
     {
         var llm = turn.Config.Llm;
         if (llm.BaseUrl is null || llm.Model is null) return BotOutcome.Handoff("The LLM bot is not configured (llm.baseUrl, llm.model)");
+        // Grounded in the FAQ: with entries but none relevant, a person answers rather than a model without facts.
+        var relevant = LlmPrompt.Relevant(turn, options.Value.LlmFaqEntries, cancellationToken);
+        if (relevant.Count == 0 && turn.Faq.Count > 0 && options.Value.LlmFaqEntries > 0)
+            return BotOutcome.Handoff("Nothing in the FAQ matches the question");
         var client = new ChatClient(llm.Model, new ApiKeyCredential(llm.ApiKey ?? NoKey), new OpenAIClientOptions
         {
             Endpoint = llm.BaseUrl,
@@ -49,7 +53,7 @@ public sealed class LlmBot(IHttpClientFactory httpClients, IOptions<BotsOptions>
         var text = new StringBuilder();
         string? tool = null;
         var arguments = new StringBuilder();
-        await foreach (var update in client.CompleteChatStreamingAsync(LlmPrompt.Build(turn, options.Value.LlmFaqEntries), completion, cancellationToken))
+        await foreach (var update in client.CompleteChatStreamingAsync(LlmPrompt.Build(turn, relevant), completion, cancellationToken))
         {
             foreach (var part in update.ContentUpdate)
             {
@@ -66,7 +70,7 @@ public sealed class LlmBot(IHttpClientFactory httpClients, IOptions<BotsOptions>
 
         if (tool == HandoffTool) return BotOutcome.Handoff("The LLM handed off: " + ReasonFrom(arguments.ToString()));
         if (tool is not null) return BotOutcome.Handoff($"The LLM called an unknown tool ({tool})");
-        var reply = text.ToString().Trim();
+        var reply = LlmPrompt.Cite(text.ToString(), relevant);
         return reply.Length == 0 ? BotOutcome.Handoff("The LLM gave an empty answer") : BotOutcome.Reply(reply);
     }
 

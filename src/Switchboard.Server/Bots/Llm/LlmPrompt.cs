@@ -1,28 +1,41 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using OpenAI.Chat;
 using Switchboard.Core.Messages;
+using Switchboard.Server.Bots.KnowledgeBase;
 
 namespace Switchboard.Server.Bots.Llm;
 
 /// <summary>
-/// The chat the LLM bot sends: a system message (the workspace's prompt or ours, and the best-matching FAQ entries), then
-/// the conversation's recent messages as user (customer) and assistant (bot and operators) turns.
+/// The chat the LLM bot sends: a system message (the workspace's prompt or ours, and the relevant FAQ entries, numbered
+/// so the model can cite them), then the conversation's recent messages as user (customer) and assistant (bot and
+/// operators) turns.
 /// </summary>
-public static class LlmPrompt
+public static partial class LlmPrompt
 {
     public const string DefaultSystemPrompt =
         "You are the customer support assistant of {workspace}. Answer briefly and politely, in the customer's language. " +
         "Answer only from the FAQ entries below and the conversation; never invent policies, prices or dates. " +
         "If you cannot answer from them, or the customer wants a person, call the handoff_to_human tool instead of answering.";
 
-    public static IReadOnlyList<ChatMessage> Build(BotTurn turn, int faqEntries)
+    const string CiteInstruction = "End your answer with the number of the FAQ entry you used in brackets, like [1].";
+
+    /// <summary>
+    /// The FAQ entries relevant to the customer's message: the best <paramref name="take"/> whose confidence reaches the
+    /// workspace's threshold, retrieved by the knowledge base's own ranking (meaning and words).
+    /// </summary>
+    public static IReadOnlyList<FaqMatch> Relevant(BotTurn turn, int take, CancellationToken cancellationToken) =>
+        take > 0 ? turn.Faq.Search(turn.Message.Text, take, cancellationToken).Where(m => m.Confidence >= turn.Config.ConfidenceThreshold).ToList() : [];
+
+    public static IReadOnlyList<ChatMessage> Build(BotTurn turn, IReadOnlyList<FaqMatch> matches)
     {
         var system = new StringBuilder((turn.Config.Llm.SystemPrompt ?? DefaultSystemPrompt).Replace("{workspace}", turn.WorkspaceName, StringComparison.Ordinal));
-        var matches = faqEntries > 0 ? turn.Faq.Search(turn.Message.Text, faqEntries) : [];
         if (matches.Count > 0)
         {
-            system.Append("\n\nFAQ entries that may help (best match first):");
-            foreach (var m in matches) system.Append("\n\nQ: ").Append(m.Entry.Question).Append("\nA: ").Append(m.Entry.Answer);
+            system.Append("\n\nFAQ entries that may help (best match first). ").Append(CiteInstruction);
+            for (var i = 0; i < matches.Count; i++)
+                system.Append(CultureInfo.InvariantCulture, $"\n\n[{i + 1}] Q: ").Append(matches[i].Entry.Question).Append("\nA: ").Append(matches[i].Entry.Answer);
         }
         else system.Append("\n\nNo FAQ entry matches this question.");
 
@@ -39,4 +52,23 @@ public static class LlmPrompt
         }
         return messages;
     }
+
+    /// <summary>
+    /// The reply as stored: the model's <c>[n]</c> markers of entries it was given become one source line naming their
+    /// questions, which the customer can read and the operator can check; markers of entries it was not given are dropped.
+    /// </summary>
+    public static string Cite(string reply, IReadOnlyList<FaqMatch> matches)
+    {
+        var cited = new List<string>();
+        var text = Marker().Replace(reply, m =>
+        {
+            if (int.TryParse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= matches.Count
+                && !cited.Contains(matches[n - 1].Entry.Question)) cited.Add(matches[n - 1].Entry.Question);
+            return "";
+        }).Trim();
+        return cited.Count == 0 || text.Length == 0 ? text : $"{text}\n\nSource: {string.Join("; ", cited.Select(q => $"FAQ “{q}”"))}";
+    }
+
+    [GeneratedRegex(@"\s*\[(\d{1,2})\]")]
+    private static partial Regex Marker();
 }

@@ -2,8 +2,8 @@ import { Fields } from '../sync/wire.js';
 import type { BaseApiClient, CallOptions } from './apiClient.js';
 import { parseInbox, type Inbox } from './apiContracts.js';
 import {
-  parseBotConfig, parseCreatedMember, parseCreatedWebhook, parseFaqEntry, parseMemberDetails, parseWebhook, parseWebhookDelivery, parseWorkspace,
-  parseWriteData, type BotConfig, type BotConfigChange, type CreatedMember, type FaqEntry, type MemberDetails, type Webhook, type WebhookDelivery,
+  parseBotConfig, parseCreatedMember, parseCreatedWebhook, parseFaqEntry, parseFaqSearch, parseMemberDetails, parseWebhook, parseWebhookDelivery, parseWorkspace,
+  parseWriteData, type BotConfig, type BotConfigChange, type CreatedMember, type FaqEntry, type FaqSearch, type MemberDetails, type Webhook, type WebhookDelivery,
   type Workspace,
 } from './adminContracts.js';
 import { parseIdentitySecret, parseWidgetSettings, type WidgetSettings } from './widgetContracts.js';
@@ -83,6 +83,16 @@ export class AdminApi {
 
   async updateFaq(id: number, change: { question?: string; answer?: string }, options?: CallOptions): Promise<FaqEntry> {
     return parseFaqEntry(await this.api.sendJson('PATCH', `/api/v1/faq/${id}`, change, options));
+  }
+
+  /** Teaches the bot another way customers ask entry `id`'s question. */
+  async addFaqPhrasing(id: number, text: string, options?: CallOptions): Promise<FaqEntry> {
+    return parseFaqEntry(await this.api.sendJson('POST', `/api/v1/faq/${id}/phrasings`, { text }, options));
+  }
+
+  /** What the knowledge-base bot would answer to `question`, and how sure it is. */
+  async searchFaq(question: string, options?: CallOptions): Promise<FaqSearch> {
+    return parseFaqSearch(await this.api.sendJson('GET', `/api/v1/faq/search?q=${encodeURIComponent(question)}`, undefined, options));
   }
 
   async deleteFaq(id: number, options?: CallOptions): Promise<void> {

@@ -32,8 +32,32 @@ export interface FaqEntry {
   readonly id: number;
   readonly question: string;
   readonly answer: string;
+  /** Other ways customers ask the question, matched like it. */
+  readonly phrasings: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/**
+ * What the knowledge-base bot would make of a question (`GET /faq/search`): the best entries and what it would do,
+ * `answer` (with the first), `ask` (which of the first two) or `handoff`.
+ */
+export interface FaqSearch {
+  readonly matches: readonly FaqMatch[];
+  readonly confidenceThreshold: number;
+  readonly wouldAnswer: boolean;
+  readonly decision: string;
+  /** The sentence-embedding model; null when the server matches by keywords only. */
+  readonly model: string | null;
+}
+
+/** A ranked entry: `confidence` (0..1) combines `semantic` (similarity of meaning, null without a model) and `keyword` (0..1). */
+export interface FaqMatch {
+  readonly id: number;
+  readonly question: string;
+  readonly confidence: number;
+  readonly semantic: number | null;
+  readonly keyword: number;
 }
 
 /** A bot configuration (`GET /bot`). Secrets are write-only: only whether one is set is shown. */
@@ -121,7 +145,22 @@ export function parseCreatedMember(value: unknown): CreatedMember {
 
 export function parseFaqEntry(value: unknown, path = 'faq'): FaqEntry {
   const f = Fields.of(value, path);
-  return Object.freeze({ id: f.int('id'), question: f.string('question'), answer: f.string('answer'), createdAt: f.date('createdAt', ''), updatedAt: f.date('updatedAt', '') });
+  return Object.freeze({
+    id: f.int('id'), question: f.string('question'), answer: f.string('answer'), phrasings: Object.freeze(f.strings('phrasings', true)),
+    createdAt: f.date('createdAt', ''), updatedAt: f.date('updatedAt', ''),
+  });
+}
+
+export function parseFaqSearch(value: unknown, path = 'search'): FaqSearch {
+  const f = Fields.of(value, path);
+  const matches = f.raw('matches');
+  return Object.freeze({
+    matches: Object.freeze((Array.isArray(matches) ? matches : []).map((m: unknown, i) => {
+      const e = Fields.of(m, `${path}.matches[${i}]`);
+      return Object.freeze({ id: e.int('id'), question: e.string('question'), confidence: e.nullableNumber('confidence') ?? 0, semantic: e.nullableNumber('semantic'), keyword: e.nullableNumber('keyword') ?? 0 });
+    })),
+    confidenceThreshold: f.nullableNumber('confidenceThreshold') ?? 0, wouldAnswer: f.bool('wouldAnswer'), decision: f.string('decision', 'handoff'), model: f.nullableString('model'),
+  });
 }
 
 export function parseBotConfig(value: unknown, path = 'bot'): BotConfig {

@@ -58,6 +58,8 @@ export interface Message {
   readonly seq: number;
   readonly version: number;
   readonly createdAt: string;
+  /** Answers to pick with one tap (the bot asking which of several things the customer means); send one back as text. */
+  readonly quickReplies?: readonly string[];
 }
 
 /** A member of the workspace. */
@@ -137,6 +139,7 @@ export function parseMessage(value: unknown, path = 'message'): Message {
     seq: f.int('seq'),
     version: f.int('version'),
     createdAt: f.date('createdAt', minDate),
+    ...(f.has('quickReplies') ? { quickReplies: f.strings('quickReplies', true) } : {}),
   });
 }
 

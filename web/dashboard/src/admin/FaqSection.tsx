@@ -3,6 +3,7 @@ import { useLive } from '../live/LiveContext.js';
 import type { FaqEntry } from '@switchboard/client';
 import { failure, isMissingFeature } from './adminText.js';
 import { confirmDelete } from './confirmDelete.js';
+import { FaqTryout } from './FaqTryout.js';
 import { FeatureMissing } from './FeatureMissing.js';
 import { useResource } from './useResource.js';
 import { useSubmit } from './useSubmit.js';
@@ -48,6 +49,7 @@ export function FaqSection() {
           {isAdmin && (editing === 'new'
             ? <FaqForm entry={null} onDone={() => { setEditing(null); reload(); }} />
             : <button type="button" className="btn" onClick={() => setEditing('new')}>Add entry</button>)}
+          {faq.value.length > 0 && <FaqTryout />}
         </>
       )}
     </section>

@@ -8,6 +8,7 @@ import { Composer } from './Composer.js';
 import { ConversationDetails } from './ConversationDetails.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { useOtherOwner } from './OwnerNotice.js';
+import { TeachBot } from './TeachBot.js';
 import { MessageItem, type Row } from './MessageItem.js';
 import { messageRows, rowKey } from './messageRows.js';
 import { VirtualList } from './VirtualList.js';
@@ -88,6 +89,7 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
       {conversation.handoffReason !== null && conversation.state !== 'bot' && conversation.state !== 'resolved' && (
         <div role="note" className="banner banner-note"><strong>{t.conversation.handedOff}</strong> {conversation.handoffReason}</div>
       )}
+      <TeachBot key={conversationId} conversation={conversation} messages={messages} />
       {meanwhileNotice !== undefined && (
         <div role="alert" className="banner banner-warn">
           <span><strong>{fill(t.conversation.wroteMeanwhile, { name: conversation.contact?.name ?? t.conversation.theCustomer })}</strong> {t.conversation.stayAssigned}</span>

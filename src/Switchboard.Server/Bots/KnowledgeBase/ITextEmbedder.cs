@@ -1,0 +1,13 @@
+namespace Switchboard.Server.Bots.KnowledgeBase;
+
+/// <summary>
+/// Turns sentences into unit-length vectors whose dot product is their semantic similarity. <see cref="Model"/> names
+/// the model and its version: stored vectors of another model are stale and are computed again.
+/// </summary>
+public interface ITextEmbedder
+{
+    string Model { get; }
+
+    /// <summary>CPU-bound and synchronous: call it from a job (or an admin's request), never from a customer's.</summary>
+    IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+}
