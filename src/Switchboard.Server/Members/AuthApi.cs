@@ -33,10 +33,14 @@ public static class AuthApi
         return TypedResults.Ok(new LoginResponse(token, expiresAt, member.ToResponse()));
     }
 
-    public static async Task<NoContent> LogoutAsync(HttpContext http, SessionService sessions, CancellationToken cancellationToken)
+    public static async Task<NoContent> LogoutAsync(HttpContext http, SessionService sessions, CredentialWatch streams, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
-        if (caller.SessionTokenHash is { } hash) await sessions.LogoutAsync(hash, cancellationToken);
+        if (caller.SessionTokenHash is { } hash)
+        {
+            await sessions.LogoutAsync(hash, cancellationToken);
+            streams.RevokeSession(hash);
+        }
         http.Response.Cookies.Delete(SwitchboardAuthHandler.CookieName, new CookieOptions { Path = "/" });
         return TypedResults.NoContent();
     }
