@@ -28,7 +28,7 @@ using Switchboard.Server.Workspaces;
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks();
+builder.AddHealth();
 builder.AddConnectionBudget();
 builder.AddErrors();
 builder.AddStorage();
@@ -59,7 +59,7 @@ app.UseAuthorization();
 app.UsePresence();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealth();
 app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapWorkspaceApi();

@@ -24,6 +24,12 @@ sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : 
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true;
+            case var outage when DatabaseOutage.Is(outage):
+                // Nothing was acknowledged: a write that failed here rolled back, so retrying it is safe (and idempotent).
+                ErrorLog.DatabaseUnavailable(logger, exception.GetType().Name);
+                context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(context, 503, ErrorCodes.DatabaseUnavailable, "The database is unavailable for a moment. Retry after the time in Retry-After.");
+                return true;
             default:
                 ErrorLog.Unhandled(logger, exception.GetType().Name, exception);
                 await Problems.WriteAsync(context, 500, ErrorCodes.Internal, "Something went wrong on our side.");
