@@ -19,6 +19,7 @@ using Switchboard.Server.Site;
 using Switchboard.Server.Stats;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Sync;
+using Switchboard.Server.Throttling;
 using Switchboard.Server.Webhooks;
 using Switchboard.Server.WhatsApp;
 using Switchboard.Server.Widget;
@@ -31,6 +32,7 @@ builder.Services.AddOpenApi();
 builder.AddHealth();
 builder.AddConnectionBudget();
 builder.AddErrors();
+builder.AddThrottling();
 builder.AddStorage();
 builder.AddWorkspaces();
 // Right after storage: the demo seeds once the schema is migrated, before any other hosted service starts.
@@ -56,6 +58,7 @@ app.UseSite();
 app.UseAuthentication();
 app.UseWidgetCors();
 app.UseAuthorization();
+app.UseThrottling();
 app.UsePresence();
 
 app.MapOpenApi().AllowAnonymous();

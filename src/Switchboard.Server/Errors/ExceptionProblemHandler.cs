@@ -16,6 +16,9 @@ sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : 
             case DomainException domain:
                 await Problems.WriteAsync(context, StatusFor(domain.Kind), domain.Code, domain.Message, domain.Details);
                 return true;
+            case Throttling.RateLimitedException limited:
+                await Throttling.ThrottlingExtensions.WriteAsync(context, limited.RetryAfter);
+                return true;
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 await Problems.WriteAsync(context, 413, ErrorCodes.BodyTooLarge, "The request body is too large.");
                 return true;
