@@ -27,11 +27,18 @@ using Switchboard.Server.Widget;
 using Switchboard.Server.Widget.Settings;
 using Switchboard.Server.Workspaces;
 
+if (BackupCommand.IsRequested(args))
+{
+    Environment.ExitCode = await BackupCommand.RunAsync(args, Console.Out, CancellationToken.None);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddOpenApi();
 builder.AddHealth();
 builder.AddConnectionBudget();
+builder.AddProxies();
 builder.AddErrors();
 builder.AddThrottling();
 builder.AddStorage();
@@ -55,6 +62,7 @@ builder.AddWidget();
 builder.AddWhatsApp();
 
 var app = builder.Build();
+app.UseProxies();
 app.UseErrors();
 app.UseSite();
 app.UseAuthentication();
@@ -88,7 +96,7 @@ app.MapBotsApi();
 app.MapFaqApi();
 app.MapSite();
 
-app.Run();
+await app.RunAsync();
 
 /// <summary>The host's entry point; public so integration tests can start it with WebApplicationFactory.</summary>
 public partial class Program;
