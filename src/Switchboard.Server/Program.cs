@@ -12,6 +12,7 @@ using Switchboard.Server.Inboxes;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Members;
 using Switchboard.Server.Messages;
+using Switchboard.Server.Outbound;
 using Switchboard.Server.Presence;
 using Switchboard.Server.Queue;
 using Switchboard.Server.Realtime;
@@ -19,18 +20,24 @@ using Switchboard.Server.Site;
 using Switchboard.Server.Stats;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Sync;
+using Switchboard.Server.Throttling;
 using Switchboard.Server.Webhooks;
 using Switchboard.Server.WhatsApp;
 using Switchboard.Server.Widget;
 using Switchboard.Server.Widget.Settings;
 using Switchboard.Server.Workspaces;
 
+// Operator commands (backup …, workspace create …) run and exit; otherwise the server starts.
+if (BackupCommand.IsRequested(args)) return await BackupCommand.RunAsync(args, Console.Out, CancellationToken.None);
+
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks();
+builder.AddHealth();
 builder.AddConnectionBudget();
+builder.AddProxies();
 builder.AddErrors();
+builder.AddThrottling();
 builder.AddStorage();
 builder.AddWorkspaces();
 // Right after storage: the demo seeds once the schema is migrated, before any other hosted service starts.
@@ -45,21 +52,24 @@ builder.AddMessages();
 builder.AddQueue();
 builder.AddPresence();
 builder.AddStats();
+builder.AddOutbound();
 builder.AddWebhooks();
 builder.AddBots();
 builder.AddWidget();
 builder.AddWhatsApp();
 
 var app = builder.Build();
+app.UseProxies();
 app.UseErrors();
 app.UseSite();
 app.UseAuthentication();
 app.UseWidgetCors();
 app.UseAuthorization();
+app.UseThrottling();
 app.UsePresence();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapHealth();
 app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapWorkspaceApi();
@@ -85,7 +95,7 @@ app.MapSite();
 
 // A hosting operator's command (workspace create …) runs against the same database and exits; otherwise serve.
 if (WorkspaceCommand.IsCommand(args)) return await WorkspaceCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
-app.Run();
+await app.RunAsync();
 return 0;
 
 /// <summary>The host's entry point; public so integration tests can start it with WebApplicationFactory.</summary>

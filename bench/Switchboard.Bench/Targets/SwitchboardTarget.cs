@@ -26,8 +26,9 @@ public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? p
         var database = new List<string> { "--data", dataDirectory ?? paths.NewDataDirectory() };
         if (options.Database == "postgres") database.AddRange(["--database", "postgres", "--connection-string", await NewPostgresDatabaseAsync(options, cancellationToken)]);
         List<string> command = ["dotnet", paths.ServerDll, "--urls", $"http://127.0.0.1:{port}", "--demo-password", DemoPassword, .. database];
-        // Production settings, minus informational logs on the console (they are not what is measured).
-        var environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" };
+        // Production settings, minus informational logs on the console (they are not what is measured) and minus the rate
+        // limits: the load generator is thousands of visitors behind one address (docs/operations.md § Rate limits).
+        var environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning", ["RateLimits__Enabled"] = "false" };
         var server = await ServerProcess.StartAsync(paths.LogFile("switchboard"), [.. command], environment, port, openFiles, cancellationToken,
             // The content root: where the built dashboard and widget are, as with dotnet run.
             workingDirectory: Path.Combine(paths.Repo, "src/Switchboard.Server"));

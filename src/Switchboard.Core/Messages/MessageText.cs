@@ -6,11 +6,12 @@ public static class MessageText
     public const int MaxLength = 4096;
     public const int MaxClientIdLength = 100;
 
-    /// <summary>Trims the text and checks its length (1..4096 after trimming).</summary>
+    /// <summary>Trims the text and checks its length (1..4096 after trimming, not only invisible characters).</summary>
     public static string Normalize(string? text)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length == 0)
+        // A message of zero-width characters alone would show the other side an empty bubble.
+        if (Text.TextRules.IsBlank(trimmed))
             throw new DomainException("text_empty", "Message text must not be empty.", DomainErrorKind.Invalid);
         if (trimmed.Length > MaxLength)
             throw new DomainException("text_too_long", $"Message text must be at most {MaxLength} characters.", DomainErrorKind.Invalid);

@@ -46,13 +46,15 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/v1/api-keys/{row.Id}", new CreatedApiKeyResponse(row.ToResponse(), key));
     }
 
-    public static async Task<NoContent> RevokeAsync(long id, HttpContext http, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<NoContent> RevokeAsync(long id, HttpContext http, Database database, CredentialWatch streams, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var changed = await database.WriteGlobalAsync((c, tx) => c.ExecuteAsync(
             "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND workspace_id = @WorkspaceId AND revoked_at IS NULL",
             new { id, caller.WorkspaceId, now = clock.GetUtcNow().ToUnixTimeMilliseconds() }, tx), cancellationToken);
-        return changed == 1 ? TypedResults.NoContent() : throw new DomainException("api_key_not_found", "No such active API key.", DomainErrorKind.NotFound);
+        if (changed != 1) throw new DomainException("api_key_not_found", "No such active API key.", DomainErrorKind.NotFound);
+        streams.RevokeApiKey(id);
+        return TypedResults.NoContent();
     }
 
     sealed class ApiKeyRow

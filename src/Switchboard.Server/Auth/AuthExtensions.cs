@@ -7,6 +7,10 @@ public static class AuthExtensions
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration("Auth")
+            .Validate(o => o.IsValid(), "Auth options are out of range (see AuthOptions).").ValidateOnStart();
+        builder.Services.AddSingleton<CredentialWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CredentialWatch>());
         builder.Services.AddAuthentication(Caller.Scheme)
             .AddScheme<AuthenticationSchemeOptions, SwitchboardAuthHandler>(Caller.Scheme, _ => { });
         builder.Services.AddAuthorizationBuilder()

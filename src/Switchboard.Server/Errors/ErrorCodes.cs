@@ -13,5 +13,9 @@ public static class ErrorCodes
     public const string IdempotencyConflict = "idempotency_conflict";
     public const string InvalidCredentials = "invalid_credentials";
     public const string RateLimited = "rate_limited";
+    /// <summary>A control character, an unpaired surrogate or invalid UTF-8 in a query parameter or body (docs/api.md § Text).</summary>
+    public const string TextInvalid = "text_invalid";
     public const string Internal = "internal_error";
+    /// <summary>The database cannot be reached now: retry after <c>Retry-After</c> seconds.</summary>
+    public const string DatabaseUnavailable = "database_unavailable";
 }

@@ -34,6 +34,7 @@ public static class ErrorsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseMiddleware<TextGuardMiddleware>();
         return app;
     }
 }

@@ -16,6 +16,9 @@ sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : 
             case DomainException domain:
                 await Problems.WriteAsync(context, StatusFor(domain.Kind), domain.Code, domain.Message, domain.Details);
                 return true;
+            case Throttling.RateLimitedException limited:
+                await Throttling.ThrottlingExtensions.WriteAsync(context, limited.RetryAfter);
+                return true;
             case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 await Problems.WriteAsync(context, 413, ErrorCodes.BodyTooLarge, "The request body is too large.");
                 return true;
@@ -23,6 +26,12 @@ sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : 
                 await Problems.WriteAsync(context, 400, ErrorCodes.InvalidRequest, Describe(bad));
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return true;
+            case var outage when DatabaseOutage.Is(outage):
+                // Nothing was acknowledged: a write that failed here rolled back, so retrying it is safe (and idempotent).
+                ErrorLog.DatabaseUnavailable(logger, exception.GetType().Name);
+                context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(context, 503, ErrorCodes.DatabaseUnavailable, "The database is unavailable for a moment. Retry after the time in Retry-After.");
                 return true;
             default:
                 ErrorLog.Unhandled(logger, exception.GetType().Name, exception);

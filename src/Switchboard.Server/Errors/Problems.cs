@@ -42,6 +42,7 @@ public static class Problems
         413 => "Payload too large",
         422 => "Unprocessable",
         429 => "Too many requests",
+        503 => "Service unavailable",
         _ => "Error",
     };
 }

@@ -7,7 +7,7 @@ using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Members;
 
-public sealed class MemberService(Database database, EventLogWriter eventLog)
+public sealed class MemberService(Database database, EventLogWriter eventLog, CredentialWatch streams)
 {
     public async Task<IReadOnlyList<MemberResponse>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
         await database.ReadAsync(async (c, tx) =>
@@ -38,7 +38,7 @@ public sealed class MemberService(Database database, EventLogWriter eventLog)
         }, cancellationToken);
     }
 
-    public Task<(MemberResponse Member, long Seq)> UpdateAsync(Caller caller, long id, UpdateMemberRequest request, CancellationToken cancellationToken)
+    public async Task<(MemberResponse Member, long Seq)> UpdateAsync(Caller caller, long id, UpdateMemberRequest request, CancellationToken cancellationToken)
     {
         var name = request.Name is null ? null : ValidateName(request.Name);
         if (request.Role is not null && !Roles.IsValid(request.Role))
@@ -46,7 +46,7 @@ public sealed class MemberService(Database database, EventLogWriter eventLog)
         if (request.Capacity is { } cap) ValidateCapacity(cap);
         if (request.Password is not null) ValidatePassword(request.Password);
 
-        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
+        var (updated, updatedSeq) = await eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var member = await MemberStore.FindAsync(w, id) ?? throw new DomainException("member_not_found", "No such member.", DomainErrorKind.NotFound);
             if (id == caller.MemberId && (request.Active == false || request.Role == Roles.Operator))
@@ -64,6 +64,9 @@ public sealed class MemberService(Database database, EventLogWriter eventLog)
             var seq = await AppendUpdatedAsync(w, member, caller.Actor);
             return (member.ToResponse(), seq);
         }, cancellationToken);
+        // Signed out everywhere means the open streams too, once the sessions are gone for good.
+        if (!updated.Active || request.Password is not null) streams.RevokeMember(id);
+        return (updated, updatedSeq);
     }
 
     /// <summary>Appends <c>member.updated</c> with the member's snapshot (team-only: visitors never see it).</summary>

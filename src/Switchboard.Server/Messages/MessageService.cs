@@ -34,6 +34,9 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
         var (content, visibleTo) = (post.Content, post.VisibleTo);
         if (request.IsNote == true && !author.IsTeam)
             throw new DomainException("note_forbidden", "Only the team can write internal notes.", DomainErrorKind.Forbidden);
+        // An external bot's key may answer, read and hand off (docs/bots.md); notes are the people's.
+        if (request.IsNote == true && post.VisibleTo is { IsBot: true })
+            throw new DomainException("note_forbidden", "A bot's key cannot write internal notes.", DomainErrorKind.Forbidden);
         var clientMessageId = MessageText.ValidateClientId(request.ClientMessageId, "clientMessageId");
         var text = MessageText.Normalize(request.Text);
         var isNote = request.IsNote == true;

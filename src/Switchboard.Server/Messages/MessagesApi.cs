@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
+using Switchboard.Server.Throttling;
 
 namespace Switchboard.Server.Messages;
 
@@ -15,7 +16,7 @@ public static class MessagesApi
     {
         var group = routes.MapGroup("/api/v1/conversations/{id:long}").WithTags("Messages").ProducesProblems().RequireAuthorization(Policies.Participant);
         group.MapGet("/messages", ListAsync);
-        group.MapPost("/messages", PostAsync);
+        group.MapPost("/messages", PostAsync).RequireRateLimiting(ThrottlingExtensions.Messages).ProducesProblem(429);
         group.MapPost("/receipts", PostReceiptAsync);
         return group;
     }

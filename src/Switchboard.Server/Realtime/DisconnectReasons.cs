@@ -13,6 +13,8 @@ public static class DisconnectReasons
     public const string ClientClosed = "client_closed";
     /// <summary>The client sent a WebSocket frame larger than the server accepts.</summary>
     public const string FrameTooLarge = "frame_too_large";
+    /// <summary>The caller's session or key was revoked (sign-out, deactivation, key deleted): sign in again; reconnecting with it answers 401.</summary>
+    public const string Revoked = "revoked";
     /// <summary>The server failed while serving the stream: reconnect with your cursor.</summary>
     public const string Error = "error";
 }

@@ -9,7 +9,7 @@ namespace Switchboard.Server.Realtime;
 /// answer's cursor is how far the log was read, which can pass events the caller may not see.
 /// </summary>
 public sealed class LongPoll(
-    IEventBus bus, EventReader reader, ConnectionLimiter limiter, RealtimeMetrics metrics,
+    IEventBus bus, EventReader reader, ConnectionLimiter limiter, RealtimeMetrics metrics, CredentialWatch credentials,
     IOptions<RealtimeOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<LongPoll> logger)
 {
     public const string Transport = "poll";
@@ -34,16 +34,19 @@ public sealed class LongPoll(
         }
     }
 
-    async Task<PollResult> WaitForEventsAsync(HttpContext http, long? cursor, int limit)
+    async Task<IResult> WaitForEventsAsync(HttpContext http, long? cursor, int limit)
     {
-        var audience = Audience.From(Caller.From(http.User));
+        var caller = Caller.From(http.User);
+        var audience = Audience.From(caller);
         var waiter = new PollWaiter();
+        using var revoked = new CancellationTokenSource();
+        using var watch = credentials.Watch(caller, revoked.Cancel);
         using var subscription = bus.Subscribe(audience.WorkspaceId, waiter);
         var (start, head) = await reader.StartAsync(subscription.Feed, cursor, http.RequestAborted);
         if (start is not { } position) return PollResult.Reset(cursor ?? head, head);
 
         using var timeout = new CancellationTokenSource(options.Value.PollTimeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, http.RequestAborted, lifetime.ApplicationStopping);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, http.RequestAborted, lifetime.ApplicationStopping, revoked.Token);
         var events = new List<string>();
         try
         {
@@ -68,6 +71,9 @@ public sealed class LongPoll(
         {
             // Time is up (or the server is stopping): answer with what there is, usually nothing.
         }
+        // Nothing more for a caller signed out meanwhile: the answer says so, as the next poll would.
+        if (revoked.IsCancellationRequested)
+            return TypedResults.Problem(Errors.Problems.Create(401, Errors.ErrorCodes.InvalidToken, "The session or key was revoked while this poll waited."));
         return new PollResult(events, position);
     }
 }

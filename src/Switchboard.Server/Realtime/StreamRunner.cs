@@ -10,7 +10,7 @@ namespace Switchboard.Server.Realtime;
 /// position (or a reset), then the pump, the heartbeat, the receiver and the single writer until it ends.
 /// </summary>
 public sealed class StreamRunner(
-    IEventBus bus, EventReader reader, EventPump pump, ConnectionLimiter limiter, RealtimeMetrics metrics, IPresenceTracker presence,
+    IEventBus bus, EventReader reader, EventPump pump, ConnectionLimiter limiter, RealtimeMetrics metrics, IPresenceTracker presence, CredentialWatch credentials,
     IOptions<RealtimeOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<StreamRunner> logger)
 {
     public async Task RunAsync(HttpContext http, IStreamTransport transport, long? cursor)
@@ -23,6 +23,7 @@ public sealed class StreamRunner(
         }
         var caller = Caller.From(http.User);
         using var connection = new StreamConnection(transport.Name, caller, options.Value, metrics, clock, http.RequestAborted, lifetime.ApplicationStopping);
+        using var watch = credentials.Watch(caller, () => connection.Close(DisconnectReasons.Revoked));
         // Subscribe before reading the start: whatever commits after that read also wakes this connection.
         using var subscription = bus.Subscribe(caller.WorkspaceId, connection);
         var (start, head) = await reader.StartAsync(subscription.Feed, cursor, http.RequestAborted);

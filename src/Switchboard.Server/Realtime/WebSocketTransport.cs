@@ -61,6 +61,7 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
             DisconnectReasons.Shutdown => WebSocketCloseStatus.EndpointUnavailable,
             DisconnectReasons.SlowConsumer => TryAgainLater,
             DisconnectReasons.FrameTooLarge => WebSocketCloseStatus.MessageTooBig,
+            DisconnectReasons.Revoked => WebSocketCloseStatus.PolicyViolation,
             _ => WebSocketCloseStatus.InternalServerError,
         };
         await Socket.CloseOutputAsync(status, reason, cancellationToken);

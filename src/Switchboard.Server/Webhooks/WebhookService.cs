@@ -7,11 +7,12 @@ using Switchboard.Server.Auth;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Workspaces;
+using Switchboard.Server.Outbound;
 
 namespace Switchboard.Server.Webhooks;
 
 /// <summary>Webhook subscriptions of a workspace and their delivery log.</summary>
-public sealed class WebhookService(Database database, EventLogWriter eventLog, IOptions<WebhooksOptions> options)
+public sealed class WebhookService(Database database, EventLogWriter eventLog, IOptions<WebhooksOptions> options, OutboundGuard outbound)
 {
     public const string AllEvents = "*";
     public const int MaxUrlLength = 2000;
@@ -22,12 +23,13 @@ public sealed class WebhookService(Database database, EventLogWriter eventLog, I
         EventTypes.MemberUpdated, WorkspaceApi.UpdatedEvent,
     };
 
-    public Task<CreatedWebhookResponse> CreateAsync(Caller caller, CreateWebhookRequest request, CancellationToken cancellationToken)
+    public async Task<CreatedWebhookResponse> CreateAsync(Caller caller, CreateWebhookRequest request, CancellationToken cancellationToken)
     {
         var url = ValidateUrl(request.Url);
         var types = ValidateTypes(request.EventTypes);
+        await outbound.CheckAsync(url, "url", cancellationToken);
         var secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
+        return await eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var count = await w.QuerySingleAsync<long>(
                 "SELECT COUNT(*) FROM webhook_subscriptions WHERE workspace_id = @WorkspaceId AND active = @active", new { w.WorkspaceId, active = true }, w.CancellationToken);

@@ -27,7 +27,7 @@ public static class WhatsAppApi
         inboxes.MapGet("/{id:long}", GetInboxAsync);
         inboxes.MapPatch("/{id:long}", UpdateInboxAsync);
         group.MapGet("/{id:long}/webhook", VerifyWebhookAsync).AllowAnonymous();
-        group.MapPost("/{id:long}/webhook", ReceiveWebhookAsync).AllowAnonymous().ProducesProblem(413).WithMetadata(new RequestBodyLimit(maxBytes));
+        group.MapPost("/{id:long}/webhook", ReceiveWebhookAsync).AllowAnonymous().ProducesProblem(413).WithMetadata(new RequestBodyLimit(maxBytes), new RawTextBody());
         routes.MapGroup("/api/v1/conversations").WithTags("WhatsApp").ProducesProblems().RequireAuthorization(Policies.Team)
             .MapPost("/{id:long}/whatsapp/template", SendTemplateAsync);
         return group;

@@ -12,7 +12,7 @@ public static class WhatsAppError
     {
         if (error is null) return fallback;
         var parts = new[] { error.Title ?? error.ErrorUserTitle, error.Message, error.ErrorData?.Details ?? error.ErrorUserMsg }
-            .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Switchboard.Core.Text.TextRules.Strip(p!).Trim()).Distinct(StringComparer.Ordinal).ToList();
         var text = parts.Count == 0 ? fallback : string.Join(" — ", parts);
         if (error.Code is { } code) text = $"WhatsApp error {code}: {text}";
         return text.Length <= MaxLength ? text : text[..MaxLength];

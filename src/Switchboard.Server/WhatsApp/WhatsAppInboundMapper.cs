@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Switchboard.Core.Text;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Messages;
 
@@ -63,8 +64,9 @@ public static class WhatsAppInboundMapper
                 text = Label(type, error);
                 break;
         }
-        text = text.Trim();
-        if (text.Length == 0) text = Label(type, null);
+        // The customer cannot be asked to send it again: characters no database should store are dropped, not refused.
+        text = TextRules.Strip(text).Trim();
+        if (TextRules.IsBlank(text)) text = Label(type, null);
         if (text.Length > MessageText.MaxLength) text = text[..MessageText.MaxLength];
         return new Inbound(text, new MessageContent(type, mediaId, details, wamid));
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Switchboard.Core.Text;
 using Dapper;
 using Switchboard.Core;
 using Switchboard.Core.Messages;
@@ -47,7 +48,7 @@ public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageServi
         eventLog.WriteAsync(inbox.WorkspaceId, async w =>
         {
             var placeholder = "+" + waId;
-            var trimmed = profileName?.Trim();
+            var trimmed = profileName is null ? null : TextRules.Strip(profileName).Trim();
             var name = string.IsNullOrEmpty(trimmed) ? placeholder : trimmed.Length > 100 ? trimmed[..100] : trimmed;
             var contactId = await ContactStore.FindByIdentityAsync(w.Connection, w.Transaction, w.WorkspaceId, IdentityChannel, waId, w.CancellationToken);
             if (contactId is null)
@@ -68,6 +69,7 @@ public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageServi
             : "wamid-sha256-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(wamid)));
 
     static string? Field(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 and <= 200 } s
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
+            && v.GetString() is { } raw && TextRules.Strip(raw) is { Length: > 0 and <= 200 } s
             ? s : null;
 }

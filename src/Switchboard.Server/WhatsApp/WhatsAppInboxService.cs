@@ -5,11 +5,12 @@ using Switchboard.Core;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Storage;
+using Switchboard.Server.Outbound;
 
 namespace Switchboard.Server.WhatsApp;
 
 /// <summary>Creating, changing and listing WhatsApp inboxes. Secrets are encrypted before they reach the database.</summary>
-public sealed class WhatsAppInboxService(Database database, WhatsAppSecrets secrets, IOptions<WhatsAppOptions> options, TimeProvider clock)
+public sealed class WhatsAppInboxService(Database database, WhatsAppSecrets secrets, IOptions<WhatsAppOptions> options, TimeProvider clock, OutboundGuard outbound)
 {
     public async Task<IReadOnlyList<WhatsAppInboxResponse>> ListAsync(Caller caller, CancellationToken cancellationToken) =>
         (await database.ReadAsync((c, tx) => WhatsAppInboxStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken), cancellationToken))
@@ -19,7 +20,7 @@ public sealed class WhatsAppInboxService(Database database, WhatsAppSecrets secr
         (await database.ReadAsync((c, tx) => WhatsAppInboxStore.FindAsync(c, tx, caller.WorkspaceId, id, cancellationToken), cancellationToken)
             ?? throw NotFound()).ToResponse();
 
-    public Task<WhatsAppInboxResponse> CreateAsync(Caller caller, CreateWhatsAppInboxRequest request, CancellationToken cancellationToken)
+    public async Task<WhatsAppInboxResponse> CreateAsync(Caller caller, CreateWhatsAppInboxRequest request, CancellationToken cancellationToken)
     {
         var name = WhatsAppInput.Name(request.Name);
         var phoneNumberId = WhatsAppInput.PhoneNumberId(request.PhoneNumberId);
@@ -27,9 +28,10 @@ public sealed class WhatsAppInboxService(Database database, WhatsAppSecrets secr
         var appSecret = secrets.Protect(WhatsAppInput.Secret(request.AppSecret, "appSecret", 200));
         var verifyToken = secrets.Protect(WhatsAppInput.Secret(request.VerifyToken, "verifyToken", 200));
         var graphBaseUrl = WhatsAppInput.GraphBaseUrl(request.GraphBaseUrl ?? options.Value.DefaultGraphBaseUrl);
+        await outbound.CheckAsync(graphBaseUrl, "graphBaseUrl", cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        return database.WriteGlobalAsync(async (c, tx) =>
+        return await database.WriteGlobalAsync(async (c, tx) =>
         {
             if (await WhatsAppInboxStore.PhoneNumberTakenAsync(c, tx, phoneNumberId, exceptInboxId: 0, cancellationToken)) throw PhoneNumberTaken();
             // The inbox needs a public token like every inbox; a WhatsApp inbox never uses it.
@@ -42,7 +44,7 @@ public sealed class WhatsAppInboxService(Database database, WhatsAppSecrets secr
         }, cancellationToken);
     }
 
-    public Task<WhatsAppInboxResponse> UpdateAsync(Caller caller, long id, UpdateWhatsAppInboxRequest request, CancellationToken cancellationToken)
+    public async Task<WhatsAppInboxResponse> UpdateAsync(Caller caller, long id, UpdateWhatsAppInboxRequest request, CancellationToken cancellationToken)
     {
         var name = request.Name is null ? null : WhatsAppInput.Name(request.Name);
         var phoneNumberId = request.PhoneNumberId is null ? null : WhatsAppInput.PhoneNumberId(request.PhoneNumberId);
@@ -50,9 +52,10 @@ public sealed class WhatsAppInboxService(Database database, WhatsAppSecrets secr
         var appSecret = request.AppSecret is null ? null : secrets.Protect(WhatsAppInput.Secret(request.AppSecret, "appSecret", 200));
         var verifyToken = request.VerifyToken is null ? null : secrets.Protect(WhatsAppInput.Secret(request.VerifyToken, "verifyToken", 200));
         var graphBaseUrl = request.GraphBaseUrl is null ? null : WhatsAppInput.GraphBaseUrl(request.GraphBaseUrl);
+        await outbound.CheckAsync(graphBaseUrl, "graphBaseUrl", cancellationToken);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        return database.WriteGlobalAsync(async (c, tx) =>
+        return await database.WriteGlobalAsync(async (c, tx) =>
         {
             _ = await WhatsAppInboxStore.FindAsync(c, tx, caller.WorkspaceId, id, cancellationToken) ?? throw NotFound();
             if (phoneNumberId is not null && await WhatsAppInboxStore.PhoneNumberTakenAsync(c, tx, phoneNumberId, id, cancellationToken)) throw PhoneNumberTaken();

@@ -5,6 +5,7 @@ using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
 using Switchboard.Server.Widget.Availability;
 using Switchboard.Server.Widget.Cors;
+using Switchboard.Server.Throttling;
 
 namespace Switchboard.Server.Widget;
 
@@ -19,7 +20,7 @@ public static class WidgetApi
     {
         var group = routes.MapGroup("/api/v1/widget").WithTags("Widget").ProducesProblems();
         group.MapGet("/config", GetConfigAsync).AllowAnonymous();
-        group.MapPost("/sessions", StartSessionAsync).AllowAnonymous();
+        group.MapPost("/sessions", StartSessionAsync).AllowAnonymous().RequireRateLimiting(ThrottlingExtensions.WidgetSessions).ProducesProblem(429);
         group.MapPost("/conversation", GetOrStartConversationAsync).RequireAuthorization(Policies.Visitor);
         group.MapPost("/identify", IdentifyAsync).RequireAuthorization(Policies.Visitor);
         group.MapPut("/attributes", SetAttributesAsync).RequireAuthorization(Policies.Visitor);

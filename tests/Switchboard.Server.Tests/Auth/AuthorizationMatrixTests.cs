@@ -20,6 +20,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
     static readonly Dictionary<string, Access> Rules = new(StringComparer.Ordinal)
     {
         ["GET /healthz"] = Access.Anyone,
+        ["GET /readyz"] = Access.Anyone,
         ["GET /"] = Access.Anyone,
         ["GET /widget.js"] = Access.Anyone,
         ["GET /favicon.ico"] = Access.Anyone,

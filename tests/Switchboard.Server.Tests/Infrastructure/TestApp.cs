@@ -37,6 +37,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (database is not null && database.Kind != kind) throw new ArgumentException("The database is of another kind.", nameof(database));
         var settings = new Dictionary<string, string?>(extra ?? []) { ["Demo:Enabled"] = demo ? "true" : "false" };
         settings.TryAdd("Bots:Enabled", bots ? "true" : "false");
+        // Every request of the test host comes from one (unknown) address, in bursts no visitor makes: the throttling
+        // tests turn the limits on, with the production values unless they say otherwise.
+        settings.TryAdd("RateLimits:Enabled", "false");
+        // The fakes of the LLM, the external bot, webhook receivers and the Graph API listen on loopback; the outbound
+        // guard's tests turn this off.
+        settings.TryAdd("Outbound:AllowInternalAddresses", "true");
         if (demoPassword is not null) settings["Demo:Password"] = demoPassword;
         var owned = database is null;
         database ??= await TestDatabase.CreateAsync(kind);

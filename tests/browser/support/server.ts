@@ -35,7 +35,10 @@ export class SwitchboardServer {
   }
 
   async #launch(): Promise<number> {
-    const args = ['--urls', this.baseURL, '--data', this.dataDir, '--demo-password', demoPassword];
+    // Rate limits off: every page of the run comes from 127.0.0.1, far faster than visitors and sign-ins do; the fake LLM
+    // listens on 127.0.0.1, which outgoing requests may reach only when allowed (docs/operations.md).
+    const args = ['--urls', this.baseURL, '--data', this.dataDir, '--demo-password', demoPassword,
+      '--RateLimits:Enabled=false', '--Outbound:AllowedHosts:0=127.0.0.1'];
     const dll = serverDll();
     const [command, argv] = dll !== undefined ? ['dotnet', [dll, ...args]] : ['dotnet', ['run', '--project', project, '--no-build', '--', ...args]];
     this.#log ??= createWriteStream(this.logFile, { flags: 'a' });

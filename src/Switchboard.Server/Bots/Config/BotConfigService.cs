@@ -5,6 +5,7 @@ using Switchboard.Server.Common;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Storage;
+using Switchboard.Server.Outbound;
 
 namespace Switchboard.Server.Bots.Config;
 
@@ -12,7 +13,7 @@ namespace Switchboard.Server.Bots.Config;
 /// The admin side of bot configuration: the workspace's and per-inbox overrides. Secrets are encrypted before the
 /// write transaction (creating the first Data Protection key writes too) and never come back out of the API.
 /// </summary>
-public sealed class BotConfigService(Database database, EventLogWriter eventLog, BotConfigStore store, BotSecrets secrets)
+public sealed class BotConfigService(Database database, EventLogWriter eventLog, BotConfigStore store, BotSecrets secrets, OutboundGuard outbound)
 {
     public Task<BotConfigResponse> GetAsync(Caller caller, CancellationToken cancellationToken) =>
         database.ReadAsync(async (c, tx) =>
@@ -22,10 +23,11 @@ public sealed class BotConfigService(Database database, EventLogWriter eventLog,
         }, cancellationToken);
 
     /// <summary>PATCH: the fields the request names change, the others stay.</summary>
-    public Task<BotConfigResponse> UpdateAsync(Caller caller, BotConfigRequest request, CancellationToken cancellationToken)
+    public async Task<BotConfigResponse> UpdateAsync(Caller caller, BotConfigRequest request, CancellationToken cancellationToken)
     {
         var (llmKey, externalSecret) = ProtectSecrets(caller.WorkspaceId, request);
-        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
+        await CheckUrlsAsync(request, cancellationToken);
+        return await eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var (row, _) = await BotConfigStore.LoadRowsAsync(w.Connection, w.Transaction, w.WorkspaceId, null);
             var settings = BotConfigValidator.Apply(row?.Parsed ?? new BotSettings(), request);
@@ -45,10 +47,11 @@ public sealed class BotConfigService(Database database, EventLogWriter eventLog,
         }, cancellationToken);
 
     /// <summary>PUT: the override becomes exactly the request; absent fields inherit, absent secrets keep the stored ones.</summary>
-    public Task<InboxBotConfigResponse> ReplaceInboxAsync(Caller caller, long inboxId, BotConfigRequest request, CancellationToken cancellationToken)
+    public async Task<InboxBotConfigResponse> ReplaceInboxAsync(Caller caller, long inboxId, BotConfigRequest request, CancellationToken cancellationToken)
     {
         var (llmKey, externalSecret) = ProtectSecrets(caller.WorkspaceId, request);
-        return eventLog.WriteAsync(caller.WorkspaceId, async w =>
+        await CheckUrlsAsync(request, cancellationToken);
+        return await eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             await RequireInboxAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId, w.CancellationToken);
             var (workspace, row) = await BotConfigStore.LoadRowsAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId);
@@ -58,6 +61,13 @@ public sealed class BotConfigService(Database database, EventLogWriter eventLog,
             var saved = await SaveAsync(w, row, inboxId, settings, llm, external);
             return InboxView(inboxId, workspace, saved);
         }, cancellationToken);
+    }
+
+    /// <summary>Bot URLs may not point inside the server's network (docs/operations.md § Outgoing requests).</summary>
+    async Task CheckUrlsAsync(BotConfigRequest request, CancellationToken cancellationToken)
+    {
+        await outbound.CheckAsync(request.Llm?.BaseUrl, "llm.baseUrl", cancellationToken);
+        await outbound.CheckAsync(request.External?.Url, "external.url", cancellationToken);
     }
 
     /// <summary>Removes an inbox's override (idempotent): its conversations follow the workspace's configuration again.</summary>

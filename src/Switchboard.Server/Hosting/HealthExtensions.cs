@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Switchboard.Server.Hosting;
+
+/// <summary>
+/// <c>/healthz</c> is liveness (the process serves requests: restart it only when this fails); <c>/readyz</c> is
+/// readiness (the database answers too: a balancer sends traffic only while this is 200, and stops during an outage).
+/// </summary>
+public static class HealthExtensions
+{
+    const string Ready = "ready";
+
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [Ready]);
+        return builder;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Ready) }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) }).AllowAnonymous();
+        return app;
+    }
+}
