@@ -16,4 +16,7 @@ public sealed class SignalRateLimiter(TimeProvider clock, double perSecond, int 
         tokens -= 1;
         return true;
     }
+
+    /// <summary>How long until the next token, after a refused <see cref="TryTake"/>.</summary>
+    public TimeSpan UntilNext => tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - tokens) / perSecond);
 }

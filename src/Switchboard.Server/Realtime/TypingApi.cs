@@ -3,13 +3,15 @@ using Microsoft.Extensions.Options;
 using Switchboard.Core;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Errors;
+using Switchboard.Server.Throttling;
 
 namespace Switchboard.Server.Realtime;
 
 /// <summary>
 /// Typing over HTTP (docs/protocol.md), for clients whose stream cannot carry a frame back (SSE, long-poll):
 /// the same ephemeral <c>typing</c> signal a WebSocket <c>typing</c> frame publishes, to the same viewers, with
-/// the same rate budget. Advisory: typing beyond the rate is dropped without a word, like on the socket.
+/// the same rate budget. Typing beyond the rate is refused with 429 and <c>Retry-After</c> (on the socket, which has no
+/// answer to give, it is dropped).
 /// </summary>
 public static class TypingApi
 {
@@ -33,10 +35,10 @@ public static class TypingApi
         var state = request?.State;
         if (state is not (null or "start" or "stop"))
             throw new DomainException("typing_state_invalid", "state must be start or stop.", DomainErrorKind.Invalid);
-        if (!limits.TryTake(caller))
+        if (!limits.TryTake(caller, out var retryAfter))
         {
             metrics.SignalDropped("rate_limited");
-            return TypedResults.NoContent();
+            throw new RateLimitedException(retryAfter, "Typing is sent too often: keep to the budget in docs/protocol.md.");
         }
         var contactId = await conversations.ContactIdAsync(caller.WorkspaceId, conversationId, cancellationToken);
         // A visitor may only type in their own conversation; others answer as if it did not exist.

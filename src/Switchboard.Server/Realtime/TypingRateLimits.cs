@@ -14,12 +14,18 @@ public sealed class TypingRateLimits(TimeProvider clock, RealtimeOptions options
     const int MaxCallers = 10_000;
     readonly ConcurrentDictionary<string, SignalRateLimiter> limiters = new(StringComparer.Ordinal);
 
-    public bool TryTake(Caller caller)
+    /// <summary>Takes one of the caller's typing tokens; when none is left, <paramref name="retryAfter"/> says when the next one is.</summary>
+    public bool TryTake(Caller caller, out TimeSpan retryAfter)
     {
         if (limiters.Count >= MaxCallers) limiters.Clear();
         var limiter = limiters.GetOrAdd($"{caller.WorkspaceId}:{caller.Actor.Type}:{caller.Actor.Id}",
             _ => new SignalRateLimiter(clock, options.SignalsPerSecond, options.SignalBurst));
         // The limiter expects one caller at a time (a connection's receive loop); requests may overlap.
-        lock (limiter) return limiter.TryTake();
+        lock (limiter)
+        {
+            var taken = limiter.TryTake();
+            retryAfter = taken ? TimeSpan.Zero : limiter.UntilNext;
+            return taken;
+        }
     }
 }

@@ -65,6 +65,48 @@ public sealed class OutboundGuardTests
     }
 
     [Fact]
+    public async Task ARedirectToAnInternalAddressIsNeverFollowed()
+    {
+        // Only "localhost" is allowed: the allowed host answers 302 to 127.0.0.1, which no client may reach.
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, extra: new(Guarded) { ["Outbound:AllowedHosts:0"] = "localhost" });
+        await using var inside = await WebhookReceiver.StartAsync();
+        using var redirector = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        redirector.Start();
+        var port = ((IPEndPoint)redirector.LocalEndpoint).Port;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answering = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var client = await redirector.AcceptTcpClientAsync(stop.Token);
+                var stream = client.GetStream();
+                var request = new byte[8192];
+                var read = 0;
+                while (!System.Text.Encoding.ASCII.GetString(request, 0, read).Contains("\r\n\r\n", StringComparison.Ordinal))
+                    read += await stream.ReadAsync(request.AsMemory(read), stop.Token);
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+                    $"HTTP/1.1 302 Found\r\nLocation: {inside.Url}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), stop.Token);
+            }
+        });
+
+        var factory = app.Service<IHttpClientFactory>();
+        foreach (var name in new[] { WebhookDeliveryHandler.ClientName, LlmBot.ClientName, ExternalBot.ClientName, GraphApiClient.ClientName })
+        {
+            // Not followed (webhooks, external bot, Graph API), or followed into the guard's refusal at connect time (the
+            // LLM client follows redirects): either way nothing inside is reached.
+            var outcome = await Record.ExceptionAsync(async () =>
+            {
+                using var answer = await factory.CreateClient(name).PostAsync($"http://localhost:{port}/hook", new StringContent("{}"));
+                Assert.True(answer.StatusCode == HttpStatusCode.Found, $"{name}: {answer.StatusCode}");
+            });
+            if (outcome is not null) Assert.IsType<OutboundRefusedException>(outcome.InnerException);
+        }
+        Assert.Empty(inside.Requests);
+        await stop.CancelAsync();
+        await Task.WhenAny(answering);
+    }
+
+    [Fact]
     public async Task AnAllowedHostIsReachableAndMaySaveItsUrl()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, extra: new(Guarded) { ["Outbound:AllowedHosts:0"] = "127.0.0.1" });

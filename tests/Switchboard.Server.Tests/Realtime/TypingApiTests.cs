@@ -50,14 +50,24 @@ public sealed class TypingApiTests
     }
 
     [Fact]
-    public async Task HttpTypingBeyondTheRateIsDropped()
+    public async Task HttpTypingBeyondTheRateIsRefusedWith429AndRetryAfterAndReachesNobody()
     {
         await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite, extra: new() { ["Realtime:SignalsPerSecond"] = "0.001", ["Realtime:SignalBurst"] = "3" });
         var a = await TestWorkspace.CreateAsync(app);
         var v1 = await a.NewVisitorAsync();
         await using var op = await WsStream.ConnectAsync(app, Token(a.Operator), null);
         for (var i = 0; i < 10; i++)
-            Assert.Equal(HttpStatusCode.NoContent, (await v1.Client.PostAsJsonAsync($"/api/v1/conversations/{v1.ConversationId}/typing", new { state = "start" })).StatusCode);
+        {
+            using var answer = await v1.Client.PostAsJsonAsync($"/api/v1/conversations/{v1.ConversationId}/typing", new { state = "start" });
+            if (i < 3)
+            {
+                Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.TooManyRequests, answer.StatusCode);
+            Assert.True(answer.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
+            Assert.Contains("rate_limited", await answer.Content.ReadAsStringAsync());
+        }
         (await v1.SayAsync("after typing")).EnsureSuccessStatusCode();
         var received = new List<string>();
         while ((await op.NextMeaningfulAsync())!.Type is var type && type != "message.created") received.Add(type);
