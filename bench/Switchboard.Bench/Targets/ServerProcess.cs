@@ -79,6 +79,10 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Listening but busy starting (the demo's first bot turn loads the embedding model): ask again.
+            }
             // Polling is the measurement here: 5 ms granularity on a start of hundreds of milliseconds.
             await Task.Delay(5, cancellationToken);
         }

@@ -91,6 +91,9 @@ test('a refused bot switch reverts at once, and its message covers neither the c
   const visitor = await arrive('Rolf');
   await visitor.startChat();
   await visitor.send('Please switch the bot');
+  // The bot's turn first (it answers or hands off, and the knowledge base may still be loading its model): a switch
+  // read while the bot's decision is on its way can flip under the test's click.
+  await expect(visitor.log.getByRole('article', { name: 'bot message' })).not.toHaveCount(0, { timeout: 20_000 });
   await dashboard.openConversation(visitor.name);
   const bot = page.getByRole('switch', { name: 'Bot' });
   const before = await bot.getAttribute('aria-checked');
