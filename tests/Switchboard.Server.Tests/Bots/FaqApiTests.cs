@@ -51,6 +51,27 @@ public sealed class FaqApiTests
         Assert.StartsWith("Low confidence", (await events.HandoffAsync(third.ConversationId)).HandoffReason, StringComparison.Ordinal);
     }
 
+    [Theory, BothDatabases]
+    public async Task AnEntryCreatedWithPhrasingsKeepsThemAndBadPhrasingsCreateNothing(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var created = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new
+        {
+            question = "Do you sell gift cards?", answer = "Yes, from 10 to 200 euros.",
+            phrasings = new[] { "do you offer gift vouchers", "Do you offer gift vouchers", "can I buy a voucher" },
+        })).ReadAsync<FaqEntryResponse>(HttpStatusCode.Created);
+        Assert.Equal(["do you offer gift vouchers", "can I buy a voucher"], created.Phrasings);
+        Assert.Equal(created.Phrasings, (await (await ws.Admin.GetAsync($"/api/v1/faq/{created.Id}")).ReadAsync<FaqEntryResponse>()).Phrasings);
+
+        var count = (await (await ws.Admin.GetAsync("/api/v1/faq")).ReadAsync<System.Text.Json.JsonElement>()).GetProperty("items").GetArrayLength();
+        await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Q?", answer = "A.", phrasings = Enumerable.Range(0, 51).Select(i => $"way {i}") }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "phrasings_invalid");
+        await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Q?", answer = "A.", phrasings = new[] { " " } }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(count, (await (await ws.Admin.GetAsync("/api/v1/faq")).ReadAsync<System.Text.Json.JsonElement>()).GetProperty("items").GetArrayLength());
+    }
+
     [Fact]
     public async Task APhrasingTaughtAfterAHandoffIsMatchedLikeTheEntrysOwnQuestion()
     {

@@ -20,11 +20,15 @@ public sealed class FaqService(Database database, EventLogWriter eventLog, Knowl
     {
         var question = Field(request.Question, BotLimits.MaxQuestionLength, "question");
         var answer = Field(request.Answer, BotLimits.MaxAnswerLength, "answer");
+        var phrasings = request.Phrasings is null ? [] : Phrasings(request.Phrasings);
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             if (await FaqStore.CountAsync(w.Connection, w.Transaction, w.WorkspaceId) >= BotLimits.MaxFaqEntries)
                 throw new DomainException("faq_limit", $"A workspace can have at most {BotLimits.MaxFaqEntries} FAQ entries.");
-            return await FaqStore.InsertAsync(w.Connection, w.Transaction, w.WorkspaceId, question, answer, w.NowMs);
+            var row = await FaqStore.InsertAsync(w.Connection, w.Transaction, w.WorkspaceId, question, answer, w.NowMs);
+            // An entry may arrive with its other phrasings (an import); they are stored in the same write.
+            return phrasings.Count == 0 ? row
+                : (await FaqStore.UpdateAsync(w.Connection, w.Transaction, w.WorkspaceId, row.Id, null, null, phrasings, w.NowMs))!;
         }, cancellationToken);
     }
 
