@@ -23,7 +23,7 @@ public sealed class RevocationTests
         var token = session.DefaultRequestHeaders.Authorization!.Parameter!;
         await using var socket = await WsStream.ConnectAsync(app, token, null);
         await using var sse = await SseStream.ConnectAsync(session, null);
-        var polling = PollUntilRefusedAsync(session);
+        var polling = PollUntilRefusedAsync(session, await HeadAsync(session));
 
         Assert.Equal(HttpStatusCode.NoContent, (await session.PostAsync("/api/v1/auth/logout", null)).StatusCode);
 
@@ -41,7 +41,7 @@ public sealed class RevocationTests
         var ws = await TestWorkspace.CreateAsync(app);
         await using var socket = await WsStream.ConnectAsync(app, ws.Operator.DefaultRequestHeaders.Authorization!.Parameter!, null);
         await using var sse = await SseStream.ConnectAsync(ws.Operator, null);
-        var polling = PollUntilRefusedAsync(ws.Operator);
+        var polling = PollUntilRefusedAsync(ws.Operator, await HeadAsync(ws.Operator));
 
         Assert.Equal(HttpStatusCode.OK, (await ws.Admin.PatchJsonAsync($"/api/v1/members/{ws.OperatorId}", new { active = false })).StatusCode);
 
@@ -60,7 +60,7 @@ public sealed class RevocationTests
         integration.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Key);
         await using var socket = await WsStream.ConnectAsync(app, key.Key, null);
         await using var sse = await SseStream.ConnectAsync(integration, null);
-        var polling = PollUntilRefusedAsync(integration);
+        var polling = PollUntilRefusedAsync(integration, await HeadAsync(integration));
 
         Assert.Equal(HttpStatusCode.NoContent, (await ws.Admin.DeleteAsync($"/api/v1/api-keys/{key.ApiKey.Id}")).StatusCode);
 
@@ -108,10 +108,15 @@ public sealed class RevocationTests
         Assert.Fail("The SSE stream ended without saying why.");
     }
 
+    /// <summary>
+    /// The workspace's head, read before the credential is revoked (awaited by the test, so a snapshot asked for after the
+    /// revocation cannot be what fails).
+    /// </summary>
+    static async Task<long> HeadAsync(HttpClient client) => (await client.GetAsync<Server.Sync.SnapshotResponse>("/api/v1/sync/snapshot")).Cursor;
+
     /// <summary>Long-polls (from the head, so each poll waits) until the credential is refused; returns how long the last poll took.</summary>
-    static async Task<TimeSpan> PollUntilRefusedAsync(HttpClient client)
+    static async Task<TimeSpan> PollUntilRefusedAsync(HttpClient client, long cursor)
     {
-        var cursor = (await client.GetAsync<Server.Sync.SnapshotResponse>("/api/v1/sync/snapshot")).Cursor;
         while (true)
         {
             var started = Stopwatch.StartNew();
