@@ -64,6 +64,15 @@ browser_failed=$({ grep -oE '^ +[0-9]+ (failed|flaky)' "$browser_log" || true; }
 [ "$browser_status" -ne 0 ] && [ "$browser_failed" -eq 0 ] && browser_failed=1
 passed=$(( $(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_passed + bench_passed ))
 failed=$(( $(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_failed + bench_failed ))
+# Name what failed right above the closing line, so the last lines of a CI log say which tests to look at:
+# dotnet's "  Failed Name [12 ms]", node's "✖ name", Playwright's "  1) [project] › spec › name", the bench's "bench: N of".
+if [ "$failed" -ne 0 ]; then
+  echo "failures:"
+  { grep -E '^\s+Failed [A-Za-z_]' "$log" || true
+    grep -E '^✖ ' "$log" | grep -v '^✖ failing tests' || true
+    grep -E '^ +[0-9]+\) \[' "$browser_log" || true
+    grep -E '^bench: [0-9]+ of' "$bench_log" || true; } | sed 's/^ */  /' | sort -u | head -40
+fi
 rm -f "$log" "$browser_log" "$bench_log"
 echo "tests: $passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$ts_status" -eq 0 ] && [ "$browser_status" -eq 0 ] && [ "$bench_status" -eq 0 ]
