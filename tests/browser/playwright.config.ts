@@ -9,8 +9,8 @@ export default defineConfig<object, Pick<WorkerFixtures, 'operatorKind'>>({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 90_000,
+  expect: { timeout: 15_000 }, // bounded waits for what must appear; generous for a loaded 2-core CI machine
   forbidOnly: !!process.env['CI'],
   reporter: [['list']],
   use: {
@@ -18,7 +18,7 @@ export default defineConfig<object, Pick<WorkerFixtures, 'operatorKind'>>({
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
-    actionTimeout: 10_000,
+    actionTimeout: 15_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

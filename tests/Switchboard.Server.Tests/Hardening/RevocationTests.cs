@@ -12,7 +12,7 @@ namespace Switchboard.Server.Tests.Hardening;
 /// <summary>Revoking a credential ends its open streams within seconds, with the reason <c>revoked</c>, on all three transports.</summary>
 public sealed class RevocationTests
 {
-    static readonly TimeSpan Promptly = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan Promptly = TimeSpan.FromSeconds(15); // "within seconds", with room for a loaded CI machine
 
     [Theory, BothDatabases]
     public async Task SigningOutEndsTheSessionsWebSocketSseAndWaitingPoll(DatabaseKind db)

@@ -63,7 +63,7 @@ public sealed class EventWatcher : IDisposable, IFeedListener
     /// <summary>Waits until an event matching <paramref name="match"/> was committed (or fails after <paramref name="timeout"/>, default 10 s).</summary>
     public async Task<LoggedEvent> WaitAsync(Func<LoggedEvent, bool> match, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             Task next;

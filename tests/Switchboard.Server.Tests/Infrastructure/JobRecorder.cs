@@ -27,7 +27,7 @@ public sealed class JobRecorder : IJobObserver
     /// <summary>Waits for an outcome matching <paramref name="match"/> among those after the first <paramref name="skip"/>.</summary>
     public async Task<JobOutcome> WaitAsync(Func<JobOutcome, bool> match, TimeSpan? timeout = null, int skip = 0)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             Task next;

@@ -16,7 +16,7 @@ public sealed class HeadWaiter : IFeedListener
         using var subscription = app.Service<IEventBus>().Subscribe(workspaceId, waiter);
         waiter.feed = subscription.Feed;
         waiter.EventsAvailable();
-        await waiter.reached.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await waiter.reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     public void EventsAvailable()

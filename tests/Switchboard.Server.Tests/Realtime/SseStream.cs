@@ -6,7 +6,7 @@ namespace Switchboard.Server.Tests.Realtime;
 /// <summary>A Server-Sent Events client over the in-memory test server, parsing the stream as EventSource does.</summary>
 public sealed class SseStream(HttpResponseMessage response, StreamReader reader) : IAsyncDisposable
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(15); // bounded wait for an expected frame; generous for a loaded 2-core CI machine
 
     public HttpResponseMessage Response => response;
     public string? Retry { get; private set; }

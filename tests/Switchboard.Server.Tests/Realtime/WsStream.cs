@@ -8,7 +8,7 @@ namespace Switchboard.Server.Tests.Realtime;
 /// <summary>A WebSocket stream client over the in-memory test server.</summary>
 public sealed class WsStream(WebSocket socket) : IAsyncDisposable
 {
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(15); // bounded wait for an expected frame; generous for a loaded 2-core CI machine
 
     public WebSocket Socket => socket;
 

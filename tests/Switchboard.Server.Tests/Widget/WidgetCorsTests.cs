@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Server.Tests.Realtime;
 using static Switchboard.Server.Tests.Widget.WidgetKit;
 
 namespace Switchboard.Server.Tests.Widget;
@@ -102,7 +103,7 @@ public sealed class WidgetCorsTests
         await Assert.ThrowsAnyAsync<Exception>(() => ws1.ConnectAsync(new Uri(app.Server.BaseAddress, "api/v1/stream"), CancellationToken.None));
         var ws2 = app.Server.CreateWebSocketClient();
         ws2.ConfigureRequest = r => { r.Headers.Origin = Shop; r.Headers.Authorization = "Bearer " + session.Token; };
-        using var socket = await ws2.ConnectAsync(new Uri(app.Server.BaseAddress, "api/v1/stream"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        using var socket = await ws2.ConnectAsync(new Uri(app.Server.BaseAddress, "api/v1/stream"), CancellationToken.None).WaitAsync(WsStream.Wait);
         Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.State);
     }
 

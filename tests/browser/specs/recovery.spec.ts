@@ -41,10 +41,10 @@ test('an outage of ~25 s: both sides show it; within ~3 s of the server being ba
 
   await server.stop();
   const stoppedAt = Date.now();
-  await expect(connection).toHaveText(/^(Reconnecting…|Offline)$/, { timeout: 5_000 });
+  await expect(connection).toHaveText(/^(Reconnecting…|Offline)$/, { timeout: 10_000 });
   await expect(presence).toHaveValue('offline');
   await expect(presence).toBeDisabled();
-  await expect(visitor.panel.getByText(/^(Reconnecting…|You are offline)/)).toBeVisible({ timeout: 5_000 });
+  await expect(visitor.panel.getByText(/^(Reconnecting…|You are offline)/)).toBeVisible({ timeout: 10_000 });
   await expect(replyOnline).toHaveCount(0);
 
   await dashboard.send('We are on it');

@@ -12,13 +12,13 @@ test('the widget header says the visitor is offline, not "we typically reply", a
   const promise = visitor.panel.getByText('We typically reply in a few minutes');
   await expect(promise).toBeVisible();
   await visitor.context.setOffline(true);
-  await expect(visitor.panel.getByText('You are offline. Messages are sent when you are back.')).toBeVisible({ timeout: 5_000 });
+  await expect(visitor.panel.getByText('You are offline. Messages are sent when you are back.')).toBeVisible({ timeout: 15_000 });
   await expect(promise).toHaveCount(0);
   await visitor.send('Written offline');
   await expect(visitor.status('Written offline', 'sending')).toBeVisible();
   await visitor.context.setOffline(false);
-  await expect(promise).toBeVisible({ timeout: 5_000 });
-  await expect(visitor.status('Written offline', /^(sent|delivered|read)$/)).toBeVisible({ timeout: 5_000 });
+  await expect(promise).toBeVisible({ timeout: 15_000 });
+  await expect(visitor.status('Written offline', /^(sent|delivered|read)$/)).toBeVisible({ timeout: 15_000 });
   await expect(visitor.message('customer', 'Written offline')).toHaveCount(1);
 });
 
