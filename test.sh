@@ -24,7 +24,8 @@ dotnet build Switchboard.slnx -c Release --nologo -v quiet
 echo "==> Running .NET tests (SQLite and PostgreSQL)"
 log=$(mktemp)
 set +e
-dotnet test Switchboard.slnx -c Release --no-build --nologo -v quiet 2>&1 | tee "$log"
+# The console logger at "minimal" prints each failed test with its message and stack (build output stays quiet).
+dotnet test Switchboard.slnx -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
@@ -65,13 +66,14 @@ browser_failed=$({ grep -oE '^ +[0-9]+ (failed|flaky)' "$browser_log" || true; }
 passed=$(( $(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_passed + bench_passed ))
 failed=$(( $(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}') + $(grep -oE '^ℹ fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}') + browser_failed + bench_failed ))
 # Name what failed right above the closing line, so the last lines of a CI log say which tests to look at:
-# dotnet's "  Failed Name [12 ms]", node's "✖ name", Playwright's "  1) [project] › spec › name", the bench's "bench: N of".
+# dotnet's "  Failed Name [12 ms]" with the first lines of its message, node's "✖ name", Playwright's
+# "  1) [project] › spec › name", the bench's "bench: N of".
 if [ "$failed" -ne 0 ]; then
   echo "failures:"
-  { grep -E '^\s+Failed [A-Za-z_]' "$log" || true
+  { awk '/^  Failed [A-Za-z_]/ {print; n=4; next} n > 0 && !/Error Message:/ {print "    " $0; n--}' "$log"
     grep -E '^✖ ' "$log" | grep -v '^✖ failing tests' || true
     grep -E '^ +[0-9]+\) \[' "$browser_log" || true
-    grep -E '^bench: [0-9]+ of' "$bench_log" || true; } | sed 's/^ */  /' | sort -u | head -40
+    grep -E '^bench: [0-9]+ of' "$bench_log" || true; } | cut -c1-300 | head -60
 fi
 rm -f "$log" "$browser_log" "$bench_log"
 echo "tests: $passed passed, $failed failed"
