@@ -30,7 +30,7 @@ using Switchboard.Server.Workspaces;
 // Operator commands (backup …, workspace create …) run and exit; otherwise the server starts.
 if (BackupCommand.IsRequested(args)) return await BackupCommand.RunAsync(args, Console.Out, CancellationToken.None);
 
-var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.Normalize(args), WebRootPath = WebRoot.Find(args) });
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddOpenApi();
 builder.AddHealth();
