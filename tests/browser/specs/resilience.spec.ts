@@ -37,6 +37,7 @@ test('when SSE cannot connect (a proxy that breaks streams), the widget long-pol
 });
 
 test('the server restarts mid-conversation: both sides resume without a reload, a duplicate or a gap', async ({ arrive, operator, server }) => {
+  test.setTimeout(180_000); // a stop and a start of the real server (about 20 s on a loaded 2-core machine) and bounded waits of up to 30 s
   const visitor = await arrive('Rita');
   await visitor.startChat();
   await visitor.send('Before the restart');
