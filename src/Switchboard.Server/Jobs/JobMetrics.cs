@@ -45,9 +45,9 @@ public sealed class JobMetrics : IJobObserver
             using var timeout = new CancellationTokenSource(CountTimeout);
             counts = store.CountUnfinishedAsync(timeout.Token).GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (ex is DbException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is DbException or OperationCanceledException or TimeoutException or ObjectDisposedException)
         {
-            // The scrape still serves every other instrument; /readyz is where an outage shows.
+            // The scrape still serves every other instrument; /readyz is where an outage shows. (Disposed: the host is stopping.)
             return [];
         }
         return Unfinished.Select(state =>
