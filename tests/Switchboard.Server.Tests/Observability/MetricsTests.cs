@@ -1,6 +1,10 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Server.EventLog;
+using Switchboard.Server.Jobs;
 using Switchboard.Server.Observability;
 using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Server.Tests.Jobs;
 using Switchboard.Server.Tests.Realtime;
 
 namespace Switchboard.Server.Tests.Observability;
@@ -83,5 +87,20 @@ public sealed class MetricsTests
         Assert.NotNull(scrape.Sum("switchboard_jobs_queued", ("state", "pending")));
         Assert.NotNull(scrape.Sum("switchboard_jobs_queued", ("state", "dead")));
         Assert.Contains("target_info{", scrape.Text, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task AJobOutOfAttemptsShowsAsADeadLetter(DatabaseKind db)
+    {
+        var probe = new ProbeHandler { Failing = true };
+        await using var app = await TestApp.StartAsync(db, extra: Enabled, configureServices: s => s.AddSingleton<IJobHandler>(probe));
+        var ws = await TestWorkspace.CreateAsync(app);
+        await app.Service<EventLogWriter>().WriteAsync(ws.Id,
+            w => app.Service<JobQueue>().EnqueueAsync(w, ProbeHandler.JobKind, new { name = "doomed" }, new JobEnqueueOptions(MaxAttempts: 1)), CancellationToken.None);
+
+        var scrape = await Scrape.WaitForAsync(app, Token, s =>
+            s.Sum("switchboard_jobs_queued", ("state", "dead")) >= 1 && s.Sum("switchboard_jobs_settled_total", ("outcome", "dead")) >= 1, Wait);
+        Assert.True(scrape.Sum("switchboard_jobs_queued", ("state", "dead")) >= 1, "dead letters in the table");
+        Assert.True(scrape.Sum("switchboard_jobs_settled_total", ("outcome", "dead")) >= 1, "attempts that ended dead");
     }
 }
