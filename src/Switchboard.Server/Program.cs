@@ -12,6 +12,7 @@ using Switchboard.Server.Inboxes;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Members;
 using Switchboard.Server.Messages;
+using Switchboard.Server.Observability;
 using Switchboard.Server.Outbound;
 using Switchboard.Server.Presence;
 using Switchboard.Server.Queue;
@@ -33,6 +34,7 @@ if (BackupCommand.IsRequested(args)) return await BackupCommand.RunAsync(args, C
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = CommandLine.Normalize(args), WebRootPath = WebRoot.Find(args) });
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddOpenApi();
+builder.AddObservability();
 builder.AddHealth();
 builder.AddConnectionBudget();
 builder.AddProxies();
@@ -70,6 +72,7 @@ app.UsePresence();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
+app.MapMetrics();
 app.MapAuthApi();
 app.MapApiKeysApi();
 app.MapWorkspaceApi();

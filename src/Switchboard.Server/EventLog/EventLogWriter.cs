@@ -10,7 +10,7 @@ namespace Switchboard.Server.EventLog;
 /// <c>workspaces.last_seq</c> and publishes the events only after the commit, so nobody sees an event whose change
 /// might still roll back.
 /// </summary>
-public sealed class EventLogWriter(Database database, IEventPublisher publisher, TimeProvider clock, IEnumerable<IWriteHook> hooks)
+public sealed class EventLogWriter(Database database, IEventPublisher publisher, EventLogMetrics metrics, TimeProvider clock, IEnumerable<IWriteHook> hooks)
 {
     readonly IReadOnlyList<IWriteHook> hooks = hooks.OrderBy(h => h.Order).ToList();
 
@@ -30,7 +30,11 @@ public sealed class EventLogWriter(Database database, IEventPublisher publisher,
         {
             // Runs right after the commit that holds this write, in commit order across a group-committed batch, so
             // each workspace's feed receives its events in seq order.
-            if (outcome.Events.Count > 0) publisher.Publish(workspaceId, outcome.Events);
+            if (outcome.Events.Count > 0)
+            {
+                metrics.Committed(outcome.Events.Count);
+                publisher.Publish(workspaceId, outcome.Events);
+            }
             foreach (var action in outcome.AfterCommit) action();
         });
         return outcome.Value;

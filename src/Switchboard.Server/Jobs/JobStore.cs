@@ -91,6 +91,13 @@ public sealed class JobStore(Database database)
             """, new { Pending, Dead, workspaceId, id, nowMs = now.ToUnixTimeMilliseconds() }, tx, cancellationToken: cancellationToken)),
             cancellationToken);
 
+    /// <summary>How many jobs wait, run or are dead, over every workspace (a range of the (state, run_at) index each).</summary>
+    public Task<IReadOnlyDictionary<string, long>> CountUnfinishedAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async (c, tx) => (IReadOnlyDictionary<string, long>)(await c.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            "SELECT state, COUNT(*) FROM jobs WHERE state IN (@Pending, @Running, @Dead) GROUP BY state",
+            new { Pending, Running, Dead }, tx, cancellationToken: cancellationToken))).ToDictionary(r => r.State, r => r.Count),
+            cancellationToken);
+
     public Task<int> DeleteSucceededBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         database.WriteGlobalAsync((c, tx) => c.ExecuteAsync(new CommandDefinition(
             "DELETE FROM jobs WHERE state = @Succeeded AND completed_at < @beforeMs",

@@ -16,6 +16,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<IJobObserver, JobMetrics>();
         builder.Services.AddSingleton<IClusterLock>(sp =>
         {
             var database = sp.GetRequiredService<Database>();

@@ -38,7 +38,8 @@ public sealed class EventPump(EventReader reader, ILogger<EventPump> logger)
                     // Invisible events still move the position, so a visitor never re-reads what it skipped.
                     if (connection.Audience.PayloadFor(e) is { } json)
                     {
-                        var frame = OutboundFrame.Event(e.Seq, e.Type, json);
+                        // Only live events measure delivery lag: a catch-up after a resume would report the client's absence.
+                        var frame = OutboundFrame.Event(e.Seq, e.Type, json, live ? e.CreatedAtMs : 0);
                         var queued = live ? connection.TryEnqueue(frame) : await connection.EnqueueAsync(frame, cancellationToken);
                         if (!queued)
                         {

@@ -74,6 +74,7 @@ public sealed class LongPoll(
         // Nothing more for a caller signed out meanwhile: the answer says so, as the next poll would.
         if (revoked.IsCancellationRequested)
             return TypedResults.Problem(Errors.Problems.Create(401, Errors.ErrorCodes.InvalidToken, "The session or key was revoked while this poll waited."));
+        metrics.Delivered(Transport, events.Count);
         return new PollResult(events, position);
     }
 }

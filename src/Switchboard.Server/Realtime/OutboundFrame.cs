@@ -9,14 +9,15 @@ public enum FrameKind { Event, Cursor, Signal, Ping, Pong, Error }
 /// One frame waiting in a connection's queue. <see cref="Json"/> is already serialized (for events: the stored
 /// envelope itself); each transport only adds its framing. An event's <see cref="Utf8"/> bytes are encoded once and
 /// shared by every connection that sends it, so fan-out to a thousand dashboards encodes (and allocates) once.
+/// <see cref="LiveWrittenAtMs"/> is the write instant of an event queued live (0 otherwise): the writer measures delivery lag from it.
 /// </summary>
-public readonly record struct OutboundFrame(FrameKind Kind, long Seq, string Type, string Json, byte[]? Utf8 = null)
+public readonly record struct OutboundFrame(FrameKind Kind, long Seq, string Type, string Json, byte[]? Utf8 = null, long LiveWrittenAtMs = 0)
 {
     // Keyed on the payload string itself: every live connection gets the same instance from the workspace's ring.
     static readonly ConditionalWeakTable<string, byte[]> Encoded = new();
 
-    public static OutboundFrame Event(long seq, string type, string json) =>
-        new(FrameKind.Event, seq, type, json, Encoded.GetValue(json, static j => Encoding.UTF8.GetBytes(j)));
+    public static OutboundFrame Event(long seq, string type, string json, long liveWrittenAtMs = 0) =>
+        new(FrameKind.Event, seq, type, json, Encoded.GetValue(json, static j => Encoding.UTF8.GetBytes(j)), liveWrittenAtMs);
 
     /// <summary>The JSON as UTF-8: the shared bytes of an event, or freshly encoded for anything else.</summary>
     public ReadOnlyMemory<byte> Bytes => Utf8 ?? Encoding.UTF8.GetBytes(Json);

@@ -8,7 +8,6 @@ public static class RealtimeExtensions
     {
         builder.Services.AddOptions<RealtimeOptions>().BindConfiguration("Realtime")
             .Validate(o => o.IsValid(), "Realtime options are out of range (see RealtimeOptions).").ValidateOnStart();
-        builder.Services.AddMetrics();
         builder.Services.AddSingleton<RealtimeMetrics>();
 
         // One bus instance behind its three faces: committed events in, signals in, subscriptions out.

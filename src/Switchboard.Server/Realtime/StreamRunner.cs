@@ -59,7 +59,7 @@ public sealed class StreamRunner(
     }
 
     /// <summary>The one writer: frames in queue order, a flush whenever the queue runs dry, then the last word.</summary>
-    static async Task WriteAsync(IStreamTransport transport, StreamConnection connection)
+    async Task WriteAsync(IStreamTransport transport, StreamConnection connection)
     {
         var token = connection.Writing;
         var frames = connection.Frames;
@@ -67,7 +67,11 @@ public sealed class StreamRunner(
         {
             while (await frames.WaitToReadAsync(token))
             {
-                while (connection.CloseReason is null && frames.TryRead(out var frame)) await transport.SendAsync(frame, token);
+                while (connection.CloseReason is null && frames.TryRead(out var frame))
+                {
+                    await transport.SendAsync(frame, token);
+                    if (frame.Kind == FrameKind.Event) Sent(transport.Name, frame);
+                }
                 if (connection.CloseReason is not null) break;
                 await transport.FlushAsync(token);
             }
@@ -81,6 +85,12 @@ public sealed class StreamRunner(
         {
             connection.Close(DisconnectReasons.ClientClosed);
         }
+    }
+
+    void Sent(string transport, OutboundFrame frame)
+    {
+        metrics.Delivered(transport, 1);
+        if (frame.LiveWrittenAtMs > 0) metrics.DeliveredLive(transport, TimeSpan.FromMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds() - frame.LiveWrittenAtMs));
     }
 
     public static Task RefuseAsync(HttpContext http, ConnectionLimiter limiter, string transport, ILogger logger)

@@ -22,6 +22,7 @@ public sealed partial class Database : IAsyncDisposable
     readonly bool lanePerWorkspace;
     readonly int maxWriteBatch;
     readonly ILogger logger;
+    readonly StorageMetrics? metrics;
     bool walEnabled;
     // SQLite: one long-lived connection for every write, used only by the (process-wide) write lane. A pooled
     // connection's page cache is thrown away whenever another connection has committed, so alternating writers
@@ -30,9 +31,10 @@ public sealed partial class Database : IAsyncDisposable
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    public Database(IOptions<DatabaseOptions> options, ILogger<Database>? logger = null)
+    public Database(IOptions<DatabaseOptions> options, ILogger<Database>? logger = null, StorageMetrics? metrics = null)
     {
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this.metrics = metrics;
         maxWriteBatch = options.Value.MaxWriteBatch;
         Provider = options.Value.Provider;
         connectionString = options.Value.ResolveConnectionString();
@@ -99,7 +101,7 @@ public sealed partial class Database : IAsyncDisposable
         Action<T>? committed = null)
     {
         var lane = lanes.GetOrAdd(lanePerWorkspace ? workspaceId : 0,
-            static (_, db) => new WriteLane(db.LeaseWriteConnectionAsync, db.maxWriteBatch, db.logger), this);
+            static (_, db) => new WriteLane(db.LeaseWriteConnectionAsync, db.maxWriteBatch, db.metrics, db.logger), this);
         return lane.WriteAsync(work, committed, cancellationToken);
     }
 

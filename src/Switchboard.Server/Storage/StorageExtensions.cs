@@ -9,6 +9,7 @@ public static class StorageExtensions
                 "--database postgres needs --connection-string")
             .Validate(o => o.MaxWriteBatch is >= 1 and <= 1000, "Database:MaxWriteBatch must be 1 to 1000")
             .ValidateOnStart();
+        builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<DatabaseInitializer>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using System.Diagnostics;
 
 namespace Switchboard.Server.Storage;
 
@@ -11,7 +12,7 @@ namespace Switchboard.Server.Storage;
 /// Each write runs inside its own savepoint, so one that fails rolls back alone and the others commit; callers learn
 /// their outcome, and after-commit steps run in commit order, only once the COMMIT holding them has returned.
 /// </summary>
-sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> leaseConnection, int maxBatch, ILogger logger)
+sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> leaseConnection, int maxBatch, StorageMetrics? metrics, ILogger logger)
 {
     const string Savepoint = "write";
 
@@ -64,6 +65,7 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
     {
         if (batch.Count == 0) return;
         var succeeded = new List<PendingWrite>(batch.Count);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await using var lease = await leaseConnection(CancellationToken.None);
@@ -93,6 +95,7 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
                 return;
             }
             await tx.CommitAsync();
+            metrics?.Committed(succeeded.Count, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception error)
         {
