@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Bots;
 using Switchboard.Server.Bots.Config;
+using Switchboard.Server.Bots.KnowledgeBase;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Jobs;
@@ -21,7 +22,7 @@ public sealed class BotConfigApiTests
         var ws = await TestWorkspace.CreateAsync(app);
 
         var defaults = await ws.Admin.GetAsync<BotConfigResponse>("/api/v1/bot");
-        Assert.Equal((BotEngineKind.KnowledgeBase, 0.40, 30, "Let me get a human for you."),
+        Assert.Equal((BotEngineKind.KnowledgeBase, KnowledgeBaseBotOptions.DefaultConfidenceThreshold, 30, "Let me get a human for you."),
             (defaults.Engine, defaults.ConfidenceThreshold, defaults.ReplyTimeoutSeconds, defaults.HandoffMessage));
         Assert.False(defaults.Llm.ApiKeySet);
         await (await ws.Operator.GetAsync("/api/v1/bot")).AssertProblemAsync(HttpStatusCode.Forbidden);

@@ -8,57 +8,90 @@ using Xunit.Abstractions;
 namespace Switchboard.Server.Tests.Bots;
 
 /// <summary>
-/// The measurement behind docs/bots.md, on faq-paraphrases.json (written before the semantic engine was tuned): the
-/// knowledge base with embeddings against the keyword engine before it. It asserts floors well below what was measured,
-/// so a regression fails and noise does not; the printed table is what the docs report.
+/// The measurement behind docs/bots.md: the knowledge base on paraphrases of faq-fixture.json's entries and off-topic
+/// questions, against the engines before it. faq-paraphrases.json (parts "tune" and "heldOut") is what the engine was
+/// tuned on; faq-measure.json ("measure") was written before the current engine was tuned and never tuned on. It asserts
+/// floors well below what was measured, so a regression fails and noise does not; the printed table is what the docs
+/// report.
 /// </summary>
 public sealed class SemanticRetrievalTests(ITestOutputHelper output)
 {
-    sealed record Tally(string Engine, string Part, int Right, int Wrong, int HandedOff, int Asked, int AskedRight, int OffTopicHandedOff, int OffTopic);
+    /// <summary>The engine before this one: best cosine to the question or the question with its answer, plus 0.1 × keyword.</summary>
+    const double PreviousKeywordWeight = 0.1;
+    const double PreviousThreshold = 0.40;
+
+    sealed record Tally(string Engine, string Part, int Right, int Wrong, int HandedOff, int Asked, int AskedRight, int OffTopicHandedOff, int OffTopic, int Paraphrases);
+
+    sealed record Part(string Name, IReadOnlyList<(string Q, long Expect)> Paraphrases, IReadOnlyList<string> OffTopic);
 
     [Fact]
-    public void HeldOutParaphrasesFindTheirEntryAndOffTopicQuestionsHandOff()
+    public void ParaphrasesFindTheirEntryAndOffTopicQuestionsHandOff()
     {
         var entries = BotTestKit.FixtureEntries().Select(e => new FaqEntry(e.Id, e.Question, e.Answer)).ToList();
         var embedder = new MiniLmEmbedder(NullLogger<MiniLmEmbedder>.Instance);
         var vectors = entries.ToDictionary(e => e.Id, e => embedder.Embed(SemanticIndex.TextsOf(e).ToList(), CancellationToken.None).ToArray());
         var semantic = new KnowledgeBaseIndex(entries, new SemanticIndex(embedder, vectors));
         var keyword = new KnowledgeBaseIndex(entries);
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-paraphrases.json")));
+        IReadOnlyList<FaqMatch> Previous(string q)
+        {
+            var v = embedder.Embed([q], CancellationToken.None)[0];
+            return semantic.Search(q, take: entries.Count)
+                .Select(m => (Match: m, Similarity: Math.Max(Dot(v, vectors[m.Entry.Id][0]), Dot(v, vectors[m.Entry.Id][1]))))
+                .Select(x => x.Match with { Semantic = x.Similarity, Confidence = Math.Clamp(x.Similarity + PreviousKeywordWeight * x.Match.Keyword, 0, 1) })
+                .OrderByDescending(m => m.Confidence).ThenBy(m => m.Entry.Id).Take(2).ToList();
+        }
 
         var tallies = new List<Tally>();
         var cpu = TimeSpan.Zero;
         var questions = 0;
-        foreach (var part in new[] { "tune", "heldOut" })
+        foreach (var part in Parts())
         {
-            var set = doc.RootElement.GetProperty(part);
-            var paraphrases = set.GetProperty("paraphrases").EnumerateArray().Select(p => (Q: p.GetProperty("q").GetString()!, Expect: p.GetProperty("expect").GetInt64())).ToList();
-            var offTopic = set.GetProperty("offTopic").EnumerateArray().Select(q => q.GetString()!).ToList();
-            tallies.Add(Measure("keyword (before)", part, keyword, KnowledgeBaseBotOptions.KeywordOnlyConfidenceThreshold, paraphrases, offTopic, out _));
-            tallies.Add(Measure("semantic + keyword", part, semantic, KnowledgeBaseBotOptions.DefaultConfidenceThreshold, paraphrases, offTopic, out var spent));
+            tallies.Add(Measure("keyword", part, q => keyword.Search(q, take: 2), KnowledgeBaseBotOptions.KeywordOnlyConfidenceThreshold, out _));
+            tallies.Add(Measure("previous: max cosine + 0.1 × keyword", part, Previous, PreviousThreshold, out _));
+            tallies.Add(Measure("now: mean of the two cosines", part, q => semantic.Search(q, take: 2), KnowledgeBaseBotOptions.DefaultConfidenceThreshold, out var spent));
             cpu += spent;
-            questions += paraphrases.Count + offTopic.Count;
+            questions += part.Paraphrases.Count + part.OffTopic.Count;
         }
         output.WriteLine("| engine | part | right entry | wrong entry | handed off | asked (right one offered) | off-topic handed off |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var t in tallies)
-            output.WriteLine($"| {t.Engine} | {t.Part} | {t.Right} | {t.Wrong} | {t.HandedOff} | {t.Asked} ({t.AskedRight}) | {t.OffTopicHandedOff}/{t.OffTopic} |");
-        output.WriteLine($"CPU per question (semantic, model loaded): {cpu.TotalMilliseconds / questions:0.0} ms over {questions} questions");
+            output.WriteLine($"| {t.Engine} | {t.Part} ({t.Paraphrases}) | {t.Right} | {t.Wrong} | {t.HandedOff} | {t.Asked} ({t.AskedRight}) | {t.OffTopicHandedOff}/{t.OffTopic} |");
+        output.WriteLine($"CPU per question (now, model loaded): {cpu.TotalMilliseconds / questions:0.0} ms over {questions} questions");
 
-        var heldOut = tallies.Single(t => t.Engine.StartsWith("semantic", StringComparison.Ordinal) && t.Part == "heldOut");
-        Assert.True(heldOut.Right >= 30, $"{heldOut.Right}/40 held-out paraphrases answered with their entry (floor 30)");
-        Assert.True(heldOut.Wrong <= 2, $"{heldOut.Wrong} held-out paraphrases answered with a wrong entry (at most 2)");
-        Assert.True(heldOut.OffTopicHandedOff >= heldOut.OffTopic - 3, $"{heldOut.OffTopicHandedOff}/{heldOut.OffTopic} off-topic questions handed off");
+        // Floors, not the measured numbers: the measure part is 40 paraphrases and 18 off-topic questions.
+        var measured = tallies.Single(t => t.Engine.StartsWith("now", StringComparison.Ordinal) && t.Part == "measure");
+        Assert.True(measured.Right >= 28, $"{measured.Right}/40 paraphrases answered with their entry (floor 28)");
+        Assert.True(measured.Wrong <= 3, $"{measured.Wrong} paraphrases answered with a wrong entry (at most 3)");
+        Assert.True(measured.OffTopicHandedOff >= measured.OffTopic - 4, $"{measured.OffTopicHandedOff}/{measured.OffTopic} off-topic questions handed off");
     }
 
-    Tally Measure(string engine, string part, KnowledgeBaseIndex index, double threshold, IReadOnlyList<(string Q, long Expect)> paraphrases,
-        IReadOnlyList<string> offTopic, out TimeSpan cpu)
+    static IEnumerable<Part> Parts()
+    {
+        using var tuning = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-paraphrases.json")));
+        foreach (var name in new[] { "tune", "heldOut" }) yield return Read(name, tuning.RootElement.GetProperty(name));
+        using var measure = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-measure.json")));
+        yield return Read("measure", measure.RootElement);
+    }
+
+    static Part Read(string name, JsonElement set) => new(name,
+        set.GetProperty("paraphrases").EnumerateArray().Select(p => (p.GetProperty("q").GetString()!, p.GetProperty("expect").GetInt64())).ToList(),
+        set.GetProperty("offTopic").EnumerateArray().Select(q => q.GetString()!).ToList());
+
+    static double Dot(float[] a, float[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    Tally Measure(string engine, Part part, Func<string, IReadOnlyList<FaqMatch>> search, double threshold, out TimeSpan cpu)
     {
         var started = Process.GetCurrentProcess().TotalProcessorTime;
         int right = 0, wrong = 0, handedOff = 0, asked = 0, askedRight = 0, offHandedOff = 0;
-        foreach (var (q, expect) in paraphrases)
+        var label = engine.Split(':')[0];
+        foreach (var (q, expect) in part.Paraphrases)
         {
-            var matches = index.Search(q, take: 2);
+            var matches = search(q);
             var outcome = KnowledgeBaseBot.Decide(matches, threshold);
             string verdict;
             if (outcome.Kind == BotOutcomeKind.Handoff) { handedOff++; verdict = "handoff"; }
@@ -70,16 +103,16 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
             }
             else if (matches[0].Entry.Id == expect) { right++; verdict = "ok"; }
             else { wrong++; verdict = "WRONG"; }
-            output.WriteLine($"{engine,-18} {part,-7} {verdict,-7} want #{expect,-2} got #{matches.FirstOrDefault()?.Entry.Id,-2} {matches.FirstOrDefault()?.Confidence:0.000} {q}");
+            output.WriteLine($"{label,-8} {part.Name,-7} {verdict,-8} want #{expect,-2} got #{matches.FirstOrDefault()?.Entry.Id,-2} {matches.FirstOrDefault()?.Confidence:0.000} {q}");
         }
-        foreach (var q in offTopic)
+        foreach (var q in part.OffTopic)
         {
-            var matches = index.Search(q, take: 2);
+            var matches = search(q);
             var handoff = KnowledgeBaseBot.Decide(matches, threshold).Kind == BotOutcomeKind.Handoff;
             if (handoff) offHandedOff++;
-            output.WriteLine($"{engine,-18} {part,-7} {(handoff ? "off" : "ANSWERED"),-7} got #{matches.FirstOrDefault()?.Entry.Id,-2} {matches.FirstOrDefault()?.Confidence:0.000} {q}");
+            output.WriteLine($"{label,-8} {part.Name,-7} {(handoff ? "off" : "ANSWERED"),-8} got #{matches.FirstOrDefault()?.Entry.Id,-2} {matches.FirstOrDefault()?.Confidence:0.000} {q}");
         }
         cpu = Process.GetCurrentProcess().TotalProcessorTime - started;
-        return new Tally(engine, part, right, wrong, handedOff, asked, askedRight, offHandedOff, offTopic.Count);
+        return new Tally(engine, part.Name, right, wrong, handedOff, asked, askedRight, offHandedOff, part.OffTopic.Count, part.Paraphrases.Count);
     }
 }

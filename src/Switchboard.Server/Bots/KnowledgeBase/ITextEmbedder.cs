@@ -8,6 +8,12 @@ public interface ITextEmbedder
 {
     string Model { get; }
 
+    /// <summary>
+    /// Completes when the model is loaded, so <see cref="Embed"/> does not wait for it. Loading (seconds of CPU, once per
+    /// process) runs on a thread of its own: awaiting it holds no thread-pool thread and no lock.
+    /// </summary>
+    Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>CPU-bound and synchronous: call it from a job (or an admin's request), never from a customer's.</summary>
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 }

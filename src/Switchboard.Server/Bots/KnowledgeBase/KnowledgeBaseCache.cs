@@ -40,6 +40,8 @@ public sealed class KnowledgeBaseCache(Database database, ITextEmbedder embedder
     async Task<SemanticIndex> SemanticIndexAsync(long workspaceId, IReadOnlyList<FaqEntry> entries,
         IReadOnlyList<(string Model, string TextHash, float[] Vector)> stored, CancellationToken cancellationToken)
     {
+        // The first index of the process waits here for the model (seconds, on a thread of its own), not in Embed.
+        await embedder.LoadAsync(cancellationToken);
         var model = embedder.Model;
         var known = stored.Where(s => s.Model == model).ToDictionary(s => s.TextHash, s => s.Vector, StringComparer.Ordinal);
         var needed = entries.SelectMany(SemanticIndex.TextsOf).DistinctBy(SemanticIndex.Hash).ToDictionary(SemanticIndex.Hash, t => t, StringComparer.Ordinal);

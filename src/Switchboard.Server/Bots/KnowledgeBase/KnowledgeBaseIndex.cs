@@ -5,13 +5,13 @@ namespace Switchboard.Server.Bots.KnowledgeBase;
 /// separate fields, the question weighted higher) with a coverage score: how much of the query's information (idf
 /// mass) the entry covers, so an off-topic question scores low whatever its BM25 score. The semantic signal (when the
 /// index has a <see cref="SemanticIndex"/>) is the cosine similarity of sentence embeddings, which sees that a
-/// "voucher" is a gift card. The confidence is <c>semantic + 0.1 × keyword</c> (clamped to 0..1): meaning decides,
-/// the customer's exact words break near ties. Without embeddings the confidence is the keyword coverage alone.
+/// "voucher" is a gift card. With embeddings the confidence is the semantic signal alone (clamped to 0..1); the keyword
+/// signal is still computed and shown (GET /faq/search) but does not count: on faq-paraphrases.json adding it (weights
+/// 0.02–0.1) moved paraphrases to entries that shared a word with them and lifted near-domain off-topic questions
+/// ("do you sell cars?") over the threshold. Without embeddings the confidence is the keyword coverage alone.
 /// </summary>
 public sealed class KnowledgeBaseIndex
 {
-    /// <summary>The keyword signal's share of the combined confidence (chosen on the tune half of faq-paraphrases.json).</summary>
-    public const double KeywordWeight = 0.1;
 
     const double K1 = 1.2;
     const double B = 0.75;
@@ -61,9 +61,10 @@ public sealed class KnowledgeBaseIndex
             .Select(m => m with
             {
                 Semantic = similarity[m.Entry.Id],
-                Confidence = Math.Clamp(similarity[m.Entry.Id] + KeywordWeight * m.Keyword, 0, 1),
+                Confidence = Math.Clamp(similarity[m.Entry.Id], 0, 1),
             })
             .OrderByDescending(m => m.Confidence)
+            .ThenByDescending(m => m.Keyword)
             .ThenBy(m => m.Entry.Id)
             .Take(take)
             .ToList();

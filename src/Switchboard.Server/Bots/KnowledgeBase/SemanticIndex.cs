@@ -5,8 +5,11 @@ namespace Switchboard.Server.Bots.KnowledgeBase;
 
 /// <summary>
 /// The semantic half of the knowledge base: each entry's texts as sentence embeddings (<see cref="TextsOf"/>), and the
-/// similarity of a question to an entry as the best cosine over them. Cosine similarity does not depend on how many
-/// entries a workspace has, which is what lets one threshold mean the same everywhere.
+/// similarity of a question to an entry as the mean of two cosines: to the closest way of asking it (the entry's
+/// question or a phrasing) and to the question with its answer (what the entry is about). Requiring both keeps a
+/// question that is only worded like an entry ("do you sell cars?" / "Do you sell gift cards?") or only about the
+/// same domain ("what's the time in Tokyo?" / opening hours) below the threshold. Cosine similarity does not depend on
+/// how many entries a workspace has, which is what lets one threshold mean the same everywhere.
 /// </summary>
 public sealed class SemanticIndex(ITextEmbedder embedder, IReadOnlyDictionary<long, float[][]> vectors)
 {
@@ -21,11 +24,22 @@ public sealed class SemanticIndex(ITextEmbedder embedder, IReadOnlyDictionary<lo
 
     public string Model => embedder.Model;
 
-    /// <summary>Entry id → cosine similarity of <paramref name="query"/> to the entry's closest text (-1..1).</summary>
+    /// <summary>
+    /// Entry id → similarity of <paramref name="query"/> to the entry (-1..1): the mean of its cosine to the closest way
+    /// of asking (question or phrasing) and its cosine to the question with the answer (vectors in
+    /// <see cref="TextsOf"/>'s order).
+    /// </summary>
     public IReadOnlyDictionary<long, double> Similarities(string query, CancellationToken cancellationToken)
     {
         var q = embedder.Embed([query], cancellationToken)[0];
-        return vectors.ToDictionary(kv => kv.Key, kv => kv.Value.Max(v => (double)Dot(q, v)));
+        return vectors.ToDictionary(kv => kv.Key, kv => Similarity(q, kv.Value));
+    }
+
+    static double Similarity(float[] query, float[][] texts)
+    {
+        var asked = Dot(query, texts[0]);
+        for (var i = 2; i < texts.Length; i++) asked = Math.Max(asked, Dot(query, texts[i]));
+        return (asked + Dot(query, texts[1])) / 2.0;
     }
 
     /// <summary>The vectors are unit length, so their dot product is their cosine.</summary>
