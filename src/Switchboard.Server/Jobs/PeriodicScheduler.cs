@@ -17,9 +17,10 @@ public sealed class PeriodicScheduler(
         if (jobs.Length == 0 || !options.Value.WorkerEnabled) return;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var now = clock.GetUtcNow();
             try
             {
-                await EnqueueDueAsync(stoppingToken);
+                await EnqueueDueAsync(now, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -29,9 +30,13 @@ public sealed class PeriodicScheduler(
             {
                 JobsLog.SchedulerFailed(logger, ex.GetType().Name, ex);
             }
+            // Counted from the time the slots were taken, not from when the enqueue finished: a slot that began while
+            // it ran (a slow database, a paused process) is enqueued at once instead of being skipped.
+            var wait = NextSlotStart(now) - clock.GetUtcNow();
+            if (wait <= TimeSpan.Zero) continue;
             try
             {
-                await Task.Delay(UntilNextSlot(clock.GetUtcNow()), clock, stoppingToken);
+                await Task.Delay(wait, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -41,11 +46,13 @@ public sealed class PeriodicScheduler(
     }
 
     /// <summary>Enqueues the current slot of every periodic job (no-op for slots already enqueued).</summary>
-    public async Task EnqueueDueAsync(CancellationToken cancellationToken)
+    public Task EnqueueDueAsync(CancellationToken cancellationToken) => EnqueueDueAsync(clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>Enqueues every periodic job's slot at <paramref name="now"/> (no-op for slots already enqueued).</summary>
+    async Task EnqueueDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var held = await clusterLock.TryAcquireAsync(LockName, cancellationToken);
         if (held is null) return;
-        var now = clock.GetUtcNow();
         var enqueued = await database.WriteGlobalAsync(async (c, tx) =>
         {
             var any = false;
@@ -63,11 +70,8 @@ public sealed class PeriodicScheduler(
 
     public static long SlotOf(DateTimeOffset at, TimeSpan interval) => at.ToUnixTimeMilliseconds() / (long)interval.TotalMilliseconds;
 
-    TimeSpan UntilNextSlot(DateTimeOffset now)
-    {
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var next = jobs.Min(j => (SlotOf(now, j.Interval) + 1) * (long)j.Interval.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(Math.Max(1, next - nowMs));
-    }
+    /// <summary>The earliest start of a slot after the one <paramref name="now"/> is in, over every periodic job.</summary>
+    DateTimeOffset NextSlotStart(DateTimeOffset now) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(jobs.Min(j => (SlotOf(now, j.Interval) + 1) * (long)j.Interval.TotalMilliseconds));
 }
 
