@@ -45,7 +45,13 @@ public sealed class FeedCatchUp(EventBus bus, Database database, IOptions<Realti
         {
             try
             {
-                while (committed.TryGetValue(workspaceId, out var target) && target > feed.Head && await ReadPageAsync(feed)) { }
+                while (committed.TryGetValue(workspaceId, out var target) && target > feed.Head)
+                {
+                    if (await ReadPageAsync(feed)) continue;
+                    // The log holds nothing past the feed's head, yet the target is beyond it (a database restored to an
+                    // older state): forget the target rather than read forever, unless a newer one came in meanwhile.
+                    committed.TryUpdate(workspaceId, feed.Head, target);
+                }
             }
             catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
             {
