@@ -32,6 +32,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
     {
         using var whole = new CancellationTokenSource(Whole);
         var folder = Directory.CreateTempSubdirectory("sb-cluster-").FullName;
+        // nginx's workers drop root privileges: they must reach their folder inside this one.
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
         var clock = Stopwatch.StartNew();
         await using var database = await ClusterDatabase.CreateAsync();
         // As an operator would: the workspace command migrates the empty database and creates the workspace.

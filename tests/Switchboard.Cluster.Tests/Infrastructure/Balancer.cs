@@ -23,7 +23,7 @@ sealed class Balancer : IAsyncDisposable
         if (!File.Exists(Executable))
             throw new InvalidOperationException($"{Executable} is missing: install Debian's nginx package (./test.sh does: apt-get install nginx-light).");
         var port = Ports.Free();
-        // Workers drop root privileges: the folder they write request bodies to must be theirs too.
+        // Workers drop root privileges: the folders they write large request bodies to must be theirs too.
         foreach (var sub in new[] { "body", "proxy" }) Directory.CreateDirectory(Path.Combine(folder, sub));
         foreach (var path in new[] { folder, Path.Combine(folder, "body"), Path.Combine(folder, "proxy") })
             File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
