@@ -18,10 +18,28 @@ chromium_install() {
   fi
 }
 
+# The cluster test (tests/Switchboard.Cluster.Tests) puts Debian's nginx in front of three server processes. The
+# package's own service is not started: a policy-rc.d refuses it for the duration of the install.
+nginx_install() {
+  if [ ! -x /usr/sbin/nginx ]; then
+    echo "==> Installing nginx (Debian package) for the cluster test"
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    local policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      policy=/usr/sbin/policy-rc.d
+      printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod +x "$policy"
+    fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx >/dev/null
+    if [ -n "$policy" ]; then $sudo rm -f "$policy"; fi
+  fi
+}
+nginx_install
+
 echo "==> Building"
 dotnet build Switchboard.slnx -c Release --nologo -v quiet
 
-echo "==> Running .NET tests (SQLite and PostgreSQL)"
+echo "==> Running .NET tests (SQLite and PostgreSQL; the cluster test: three nodes behind nginx, one killed)"
 log=$(mktemp)
 set +e
 # The console logger at "minimal" prints each failed test with its message and stack (build output stays quiet).

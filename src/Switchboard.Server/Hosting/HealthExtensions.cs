@@ -4,7 +4,8 @@ namespace Switchboard.Server.Hosting;
 
 /// <summary>
 /// <c>/healthz</c> is liveness (the process serves requests: restart it only when this fails); <c>/readyz</c> is
-/// readiness (the database answers too: a balancer sends traffic only while this is 200, and stops during an outage).
+/// readiness (the database answers too, and the node is not stopping: a balancer sends traffic only while this is 200,
+/// and stops during an outage or once the node drains).
 /// </summary>
 public static class HealthExtensions
 {
@@ -12,7 +13,9 @@ public static class HealthExtensions
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [Ready]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DrainingCheck>("draining", tags: [Ready])
+            .AddCheck<DatabaseReadyCheck>("database", tags: [Ready]);
         return builder;
     }
 

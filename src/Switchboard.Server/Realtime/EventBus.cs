@@ -5,9 +5,9 @@ using Switchboard.Server.EventLog;
 namespace Switchboard.Server.Realtime;
 
 /// <summary>
-/// The single-node bus: committed events go into their workspace's feed right after the commit, and
+/// This node's bus: committed events go into their workspace's feed right after the commit, and
 /// ephemeral signals to the feed's listeners. Feeds are created on first use and kept, so the ring also
-/// serves clients that reconnect after a while.
+/// serves clients that reconnect after a while. On several nodes, <see cref="Cluster.ClusterEventBus"/> wraps it.
 /// </summary>
 public sealed class EventBus(IOptions<RealtimeOptions> options) : IEventBus
 {
@@ -30,6 +30,13 @@ public sealed class EventBus(IOptions<RealtimeOptions> options) : IEventBus
         feed.Add(listener);
         return new FeedSubscription(feed, listener);
     }
+
+    /// <summary>The feed of <paramref name="workspaceId"/> if someone on this node listens to it.</summary>
+    public bool TryGetListenedFeed(long workspaceId, out WorkspaceFeed feed) =>
+        feeds.TryGetValue(workspaceId, out feed!) && feed.ListenerCount > 0;
+
+    /// <summary>The workspaces someone on this node listens to now.</summary>
+    public List<long> ListenedWorkspaces() => [.. feeds.Values.Where(f => f.ListenerCount > 0).Select(f => f.WorkspaceId)];
 
     WorkspaceFeed Feed(long workspaceId) =>
         feeds.GetOrAdd(workspaceId, static (id, capacity) => new WorkspaceFeed(id, capacity), options.Value.RingCapacity);

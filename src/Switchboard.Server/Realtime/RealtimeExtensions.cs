@@ -1,4 +1,5 @@
 using Switchboard.Server.EventLog;
+using Switchboard.Server.Realtime.Cluster;
 
 namespace Switchboard.Server.Realtime;
 
@@ -10,9 +11,10 @@ public static class RealtimeExtensions
             .Validate(o => o.IsValid(), "Realtime options are out of range (see RealtimeOptions).").ValidateOnStart();
         builder.Services.AddSingleton<RealtimeMetrics>();
 
-        // One bus instance behind its three faces: committed events in, signals in, subscriptions out.
+        // One bus instance behind its three faces: committed events in, signals in, subscriptions out. On PostgreSQL
+        // it also tells and hears the other nodes.
         builder.Services.AddSingleton<EventBus>();
-        builder.Services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<EventBus>());
+        builder.Services.AddClusterBus();
         builder.Services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<IEventBus>());
         builder.Services.AddSingleton<IEphemeralPublisher>(sp => sp.GetRequiredService<IEventBus>());
 

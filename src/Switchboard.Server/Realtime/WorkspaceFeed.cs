@@ -25,7 +25,10 @@ public sealed class WorkspaceFeed(long workspaceId, int ringCapacity)
 
     public bool TryGet(long seq, out StoredEvent e) => ring.TryGet(seq, out e);
 
-    /// <summary>Events committed on this node: into the ring first, then the head moves, then listeners wake.</summary>
+    /// <summary>
+    /// Events committed on this node, or read from the log after another node committed them: into the ring first,
+    /// then the head moves, then listeners wake. Listeners pull by seq, so a seq put twice is still delivered once.
+    /// </summary>
     public void Append(IReadOnlyList<StoredEvent> events)
     {
         lock (gate)
