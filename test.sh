@@ -34,7 +34,8 @@ nginx_install() {
     if [ -n "$policy" ]; then $sudo rm -f "$policy"; fi
   fi
 }
-nginx_install
+# Not fatal here: without nginx the cluster test fails on its own and says why; every other test still runs.
+nginx_install || echo "==> nginx could not be installed; the cluster test will fail"
 
 echo "==> Building"
 dotnet build Switchboard.slnx -c Release --nologo -v quiet
