@@ -11,13 +11,15 @@ namespace Switchboard.Server.Tests.Observability;
 
 /// <summary>
 /// <c>/metrics</c> exists only with <c>Metrics:Token</c>, answers only with that token, and shows what a node did.
-/// The exporter listens to meters by name, process-wide: other tests' hosts running alongside add to the figures,
-/// so the checks are lower bounds, never exact counts.
+/// The exporter listens to meters by name, process-wide: another test's host running alongside would add to the
+/// counters and, worse, report its own job table through the same gauge (a dead letter here read as 0 there). So these
+/// tests run alone (<see cref="MetricsCollection"/>), and the checks are still lower bounds, never exact counts.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests
 {
     const string Token = "scrape-token-0123456789";
-    static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     static Dictionary<string, string?> Enabled => new() { ["Metrics:Token"] = Token, ["Node:Name"] = "node-under-test" };
 
@@ -103,4 +105,11 @@ public sealed class MetricsTests
         Assert.True(scrape.Sum("switchboard_jobs_queued", ("state", "dead")) >= 1, "dead letters in the table");
         Assert.True(scrape.Sum("switchboard_jobs_settled_total", ("outcome", "dead")) >= 1, "attempts that ended dead");
     }
+}
+
+/// <summary>Tests that read process-wide meters: xunit runs this collection after the parallel ones, alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "metrics (run alone)";
 }
