@@ -30,10 +30,12 @@ public sealed class CredentialWatch(Database database, TimeProvider clock, IOpti
 
     public void RevokeApiKey(long apiKeyId) => Revoke(c => c.Kind == CallerKind.ApiKey && c.ApiKeyId == apiKeyId);
 
-    void Revoke(Func<Caller, bool> matches)
+    void Revoke(Func<Caller, bool> matches) => Revoke(watchers.Keys, matches);
+
+    void Revoke(IEnumerable<Watcher> candidates, Func<Caller, bool> matches)
     {
         var count = 0;
-        foreach (var watcher in watchers.Keys)
+        foreach (var watcher in candidates)
             if (matches(watcher.Caller) && watcher.Fire()) count++;
         if (count > 0) AuthLog.StreamsRevoked(logger, count);
     }
@@ -65,7 +67,10 @@ public sealed class CredentialWatch(Database database, TimeProvider clock, IOpti
     /// <summary>Ends the streams whose session or key is gone, expired or belongs to a deactivated member (another node's doing).</summary>
     public async Task RecheckAsync(CancellationToken cancellationToken)
     {
-        var callers = watchers.Keys.Select(w => w.Caller).ToList();
+        // Only the streams asked about are judged: one opened while the query ran is not in its answer, and would
+        // otherwise be taken for revoked.
+        var asked = watchers.Keys.ToList();
+        var callers = asked.Select(w => w.Caller).ToList();
         var sessions = callers.Where(c => c.SessionTokenHash is not null).Select(c => c.SessionTokenHash!).Distinct(StringComparer.Ordinal).ToList();
         var keys = callers.Where(c => c.Kind == CallerKind.ApiKey).Select(c => c.ApiKeyId!.Value).Distinct().ToList();
         if (sessions.Count == 0 && keys.Count == 0) return;
@@ -86,7 +91,7 @@ public sealed class CredentialWatch(Database database, TimeProvider clock, IOpti
                     $"SELECT id FROM api_keys WHERE id {inChunk} AND revoked_at IS NULL", new { chunk }, tx, cancellationToken: cancellationToken)));
             return (s, k);
         }, cancellationToken);
-        Revoke(c => c.SessionTokenHash is { } hash ? !validSessions.Contains(hash) : c.Kind == CallerKind.ApiKey && !validKeys.Contains(c.ApiKeyId!.Value));
+        Revoke(asked, c => c.SessionTokenHash is { } hash ? !validSessions.Contains(hash) : c.Kind == CallerKind.ApiKey && !validKeys.Contains(c.ApiKeyId!.Value));
     }
 
     sealed class Watcher(CredentialWatch owner, Caller caller, Action revoked) : IDisposable

@@ -88,6 +88,32 @@ public sealed class RevocationTests
         Assert.NotEqual("disconnect", next?.Event);
     }
 
+    [Theory, BothDatabases]
+    public async Task AStreamOpenedWhileARecheckRunsIsNotTakenForRevoked(DatabaseKind db)
+    {
+        // Re-checks back to back: nearly every stream below registers while one is querying the database.
+        await using var app = await TestApp.StartAsync(db, extra: new() { ["Auth:StreamRecheckInterval"] = "00:00:00.001" });
+        var ws = await TestWorkspace.CreateAsync(app);
+        var streams = new List<WsStream>();
+        try
+        {
+            // A session each: a stream whose session another stream already had checked would be judged by that answer.
+            for (var i = 0; i < 20; i++)
+            {
+                var session = await app.LoginAsync(ws.OperatorEmail);
+                streams.Add(await WsStream.ConnectAsync(app, session.DefaultRequestHeaders.Authorization!.Parameter!, null));
+            }
+            await ws.NewVisitorAsync();
+            // Every stream gets the new conversation's events; a stream taken for revoked would be closed instead.
+            foreach (var stream in streams)
+                Assert.True(await stream.NextAsync() is not null, $"stream closed: {stream.Socket.CloseStatusDescription}");
+        }
+        finally
+        {
+            foreach (var stream in streams) await stream.DisposeAsync();
+        }
+    }
+
     static async Task AssertRevokedAsync(WsStream socket)
     {
         var stopwatch = Stopwatch.StartNew();
