@@ -23,6 +23,10 @@ public sealed class BenchOptions
     public int Pairs { get; private set; } = 10;
     /// <summary>Workspaces writing at once in the throughput scenario (Switchboard only; the baselines have none).</summary>
     public int Workspaces { get; private set; } = 1;
+    /// <summary>Switchboard nodes behind nginx on one PostgreSQL database (1: the server alone, no balancer).</summary>
+    public int Nodes { get; private set; } = 1;
+    /// <summary>What a result's variant says about the deployment: the database, and the node count when more than one.</summary>
+    public string Deployment => Nodes > 1 ? $"{Database}, {Nodes} nodes" : Database;
     public int Dashboards { get; private set; } = 1000;
     public int Connections { get; private set; } = 19_000;
     public int Messages { get; private set; } = 1_000_000;
@@ -56,6 +60,7 @@ public sealed class BenchOptions
                 case "--rates": o.Rates = [.. List(value).Select(r => double.Parse(r, CultureInfo.InvariantCulture))]; break;
                 case "--pairs": o.Pairs = Positive(name, value); break;
                 case "--workspaces": o.Workspaces = Positive(name, value); break;
+                case "--nodes": o.Nodes = Positive(name, value); break;
                 case "--dashboards": o.Dashboards = Positive(name, value); break;
                 case "--connections": o.Connections = Positive(name, value); break;
                 case "--messages": o.Messages = Positive(name, value); break;
@@ -64,6 +69,8 @@ public sealed class BenchOptions
                 default: throw new ArgumentException($"Unknown switch {name}.");
             }
         }
+        if (o.Nodes > 1 && (o.Database != "postgres" || o.Urls.Count > 0))
+            throw new ArgumentException("--nodes needs --db postgres (nodes share one PostgreSQL database) and no --url.");
         if (o.Smoke)
         {
             // Seconds, not minutes: enough traffic to prove no loss, duplication or reordering, no claim about speed.

@@ -21,7 +21,7 @@ public static class ConversationLatency
                 var setup = await target.SetUpAsync(options.Pairs, options.Pairs, cancellationToken);
                 using var connector = new StreamConnector(target.Nodes, transport);
                 using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-                var variant = $"{transport}, {options.Database}, {options.Pairs} pairs";
+                var variant = $"{transport}, {options.Deployment}, {options.Pairs} pairs";
 
                 // Ten seconds of traffic first: the runtime's tiered JIT is still recompiling hot paths for a while after start.
                 if (!options.Smoke) await MeasureAsync(target, setup, connector, handler, $"warm{run}", 300, TimeSpan.FromSeconds(10), cancellationToken);

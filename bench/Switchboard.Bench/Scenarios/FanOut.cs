@@ -24,7 +24,7 @@ public static class FanOut
                     var setup = await target.SetUpAsync(10, Writers, cancellationToken);
                     using var connector = new StreamConnector(target.Nodes, transport);
                     using var handler = new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-                    var variant = $"{transport}, {options.Dashboards} dashboards, {options.Database}";
+                    var variant = $"{transport}, {options.Dashboards} dashboards, {options.Deployment}";
                     var cursor = await target.CursorAsync(setup, cancellationToken);
                     var specs = Enumerable.Range(0, options.Dashboards).Select(d => ($"dashboard {d}", setup.OperatorTokens[d % setup.OperatorTokens.Count], cursor)).ToList();
                     await using var receivers = await ReceiverSet.OpenAsync(connector, specs, 100, cancellationToken);

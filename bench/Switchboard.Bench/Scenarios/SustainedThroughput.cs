@@ -18,7 +18,7 @@ public static class SustainedThroughput
 
     public static async Task RunAsync(BenchOptions options, BenchPaths paths, ResultBook book, CancellationToken cancellationToken)
     {
-        var variant = options.Workspaces > 1 ? $"{options.Database}, {options.Workspaces} workspaces" : options.Database;
+        var variant = options.Workspaces > 1 ? $"{options.Deployment}, {options.Workspaces} workspaces" : options.Deployment;
         foreach (var run in Enumerable.Range(1, options.Runs))
         {
             var commits = await RawCommits.MeasureAsync(options, paths, options.Smoke ? 500 : 20_000, cancellationToken);

@@ -11,7 +11,7 @@ namespace Switchboard.Bench.Targets;
 /// Set-up goes through the public API only, so it works the same against any deployment.
 /// </summary>
 public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? process, string adminEmail, string adminPassword,
-    IReadOnlyList<string>? databaseSwitches = null) : IBenchTarget
+    IReadOnlyList<string>? databaseSwitches = null, NodeCluster? cluster = null) : IBenchTarget
 {
     const string DemoPassword = "bench-password-1";
 
@@ -29,10 +29,22 @@ public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? p
         // Production settings, minus informational logs on the console (they are not what is measured) and minus the rate
         // limits: the load generator is thousands of visitors behind one address (docs/operations.md § Rate limits).
         var environment = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning", ["RateLimits__Enabled"] = "false" };
-        var server = await ServerProcess.StartAsync(paths.LogFile("switchboard"), [.. command], environment, port, openFiles, cancellationToken,
-            // The content root: where the built dashboard and widget are, as with dotnet run.
-            workingDirectory: Path.Combine(paths.Repo, "src/Switchboard.Server"));
-        return new SwitchboardTarget([server.BaseAddress], server, "admin@example.com", DemoPassword, database);
+        // The content root: where the built dashboard and widget are, as with dotnet run.
+        var folder = Path.Combine(paths.Repo, "src/Switchboard.Server");
+        var server = await ServerProcess.StartAsync(paths.LogFile("switchboard"), [.. command], environment, port, openFiles, cancellationToken, folder);
+        if (options.Nodes == 1) return new SwitchboardTarget([server.BaseAddress], server, "admin@example.com", DemoPassword, database);
+        try
+        {
+            // The first node migrated and seeded the database; the others join it, and the clients go through nginx.
+            var cluster = await NodeCluster.StartAsync(paths, server, options.Nodes - 1,
+                p => ["dotnet", paths.ServerDll, "--urls", $"http://127.0.0.1:{p}", "--no-demo", .. database], environment, folder, cancellationToken);
+            return new SwitchboardTarget([cluster.BaseAddress], server, "admin@example.com", DemoPassword, database, cluster);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
@@ -120,5 +132,9 @@ public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? p
         throw new InvalidOperationException("The workspace has no widget inbox.");
     }
 
-    public ValueTask DisposeAsync() => process?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (cluster is not null) await cluster.DisposeAsync();
+        if (process is not null) await process.DisposeAsync();
+    }
 }
