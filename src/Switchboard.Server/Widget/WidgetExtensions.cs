@@ -1,6 +1,7 @@
 using Switchboard.Server.Bots;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Jobs;
+using Switchboard.Server.Realtime.Cluster;
 using Switchboard.Server.Widget.Availability;
 using Switchboard.Server.Widget.Cors;
 using Switchboard.Server.Widget.Identity;
@@ -17,6 +18,7 @@ public static class WidgetExtensions
         builder.Services.AddSingleton<WidgetService>();
         builder.Services.AddSingleton<WidgetContactService>();
         builder.Services.AddSingleton<WidgetInboxCache>();
+        builder.Services.AddSingleton<IClusterCache>(sp => sp.GetRequiredService<WidgetInboxCache>());
         builder.Services.AddSingleton<WidgetSecrets>();
         builder.Services.AddSingleton<IdentityVerifier>();
         builder.Services.AddSingleton<WidgetSettingsService>();

@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Server.Realtime;
 using Switchboard.Server.Realtime.Cluster;
 using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Server.Tests.Widget;
 
 namespace Switchboard.Server.Tests.Realtime;
 
@@ -54,6 +56,40 @@ public sealed class ClusterBusTests
 
         Assert.Equal("bot.thinking", (await NextSignalAsync(operatorOnB))!.Value.Event);
         Assert.Equal("bot.thinking", (await NextSignalAsync(visitorOnB))!.Value.Event);
+    }
+
+    [Fact]
+    public async Task AWidgetSettingsChangeThroughOneNodeIsEnforcedAtOnceByTheOthers()
+    {
+        // The cached settings would live an hour: only the change's notification can make node B see it.
+        var longCache = new Dictionary<string, string?>(NotificationsOnly) { ["Widget:SettingsCacheLifetime"] = "01:00:00" };
+        await using var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        await using var nodeA = await TestApp.StartAsync(DatabaseKind.Postgres, database: database, extra: longCache);
+        await using var nodeB = await TestApp.StartAsync(DatabaseKind.Postgres, database: database, extra: longCache);
+        var workspace = await TestWorkspace.CreateAsync(nodeA);
+        await WidgetKit.PutSettingsAsync(workspace, allowedOrigins: new[] { WidgetKit.Shop });
+        await nodeB.Service<ClusterListener>().Listening.WaitAsync(SseStream.Wait);
+        var config = $"/api/v1/widget/config?inboxToken={workspace.Inbox.PublicToken}";
+        var onB = nodeB.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, await StatusFromAsync(onB, WidgetKit.Shop, config));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusFromAsync(onB, "https://new.example.net", config));
+
+        // The shop moves to a new domain; the admin changes the settings through node A.
+        await WidgetKit.PutSettingsAsync(workspace, allowedOrigins: new[] { "https://new.example.net" });
+
+        using var waited = new CancellationTokenSource(SseStream.Wait);
+        while (await StatusFromAsync(onB, WidgetKit.Shop, config) != HttpStatusCode.Forbidden)
+        {
+            if (waited.IsCancellationRequested) Assert.Fail($"node B still let the old origin in {SseStream.Wait} after the change");
+            await Task.Delay(20, CancellationToken.None);
+        }
+        Assert.Equal(HttpStatusCode.OK, await StatusFromAsync(onB, "https://new.example.net", config));
+    }
+
+    static async Task<HttpStatusCode> StatusFromAsync(HttpClient client, string origin, string url)
+    {
+        using var response = await client.SendAsync(WidgetKit.From(origin, HttpMethod.Get, url));
+        return response.StatusCode;
     }
 
     static async Task WritesOnAReachStreamsOnBAsync(TestApp nodeA, TestApp nodeB)
@@ -114,5 +150,6 @@ public sealed class ClusterBusTests
     {
         public void HeadMoved(long workspaceId, long seq) { }
         public void Signal(EphemeralSignal signal) { }
+        public void CacheChanged(string cache, long key) { }
     }
 }

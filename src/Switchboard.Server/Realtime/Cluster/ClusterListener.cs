@@ -7,13 +7,16 @@ namespace Switchboard.Server.Realtime.Cluster;
 
 /// <summary>
 /// Listens to the other nodes on a PostgreSQL connection of its own, for the life of the process: a workspace head
-/// that moved starts a catch-up from the log, a signal goes to this node's connections. A dropped connection is
-/// reopened after <see cref="ClusterOptions.ReconnectDelaysMs"/>, and whatever was committed meanwhile is read at once.
+/// that moved starts a catch-up from the log, a signal goes to this node's connections, a stale cache entry is dropped.
+/// A dropped connection is reopened after <see cref="ClusterOptions.ReconnectDelaysMs"/>; whatever was committed
+/// meanwhile is read at once, and every cache is emptied (its changes may have gone unannounced here).
 /// </summary>
 public sealed class ClusterListener(
     ClusterMode mode, IOptions<DatabaseOptions> database, IOptions<ClusterOptions> options, FeedCatchUp catchUp, EventBus local, ClusterNode node,
-    TimeProvider clock, ILogger<ClusterListener> logger) : BackgroundService
+    IEnumerable<IClusterCache> caches, TimeProvider clock, ILogger<ClusterListener> logger) : BackgroundService
 {
+    readonly Dictionary<string, IClusterCache> cachesByName = caches.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
     readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once this node first listens: notifications sent from then on reach it.</summary>
@@ -31,8 +34,11 @@ public sealed class ClusterListener(
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += OnNotification;
                 await connection.ExecuteAsync(new CommandDefinition(
-                    $"LISTEN {ClusterChannels.Events}; LISTEN {ClusterChannels.Signals}", cancellationToken: stoppingToken));
+                    $"LISTEN {ClusterChannels.Events}; LISTEN {ClusterChannels.Signals}; LISTEN {ClusterChannels.Caches}",
+                    cancellationToken: stoppingToken));
                 failures = 0;
+                // Listening from here on: a change committed from now is announced; one committed before may not have been.
+                foreach (var cache in cachesByName.Values) cache.ForgetAll();
                 ClusterLog.Listening(logger, node.Id);
                 listening.TrySetResult();
                 // Commits made while this node was not listening notified nobody here: read the heads now.
@@ -77,6 +83,11 @@ public sealed class ClusterListener(
         if (e.Channel == ClusterChannels.Events)
         {
             if (ClusterChannels.TryParseHead(e.Payload, out var workspaceId, out var seq)) catchUp.Request(workspaceId, seq);
+            else ClusterLog.BadNotification(logger, e.Channel);
+        }
+        else if (e.Channel == ClusterChannels.Caches)
+        {
+            if (ClusterChannels.TryParseCacheKey(e.Payload, out var name, out var key) && cachesByName.TryGetValue(name, out var cache)) cache.Forget(key);
             else ClusterLog.BadNotification(logger, e.Channel);
         }
         else if (e.Channel == ClusterChannels.Signals)

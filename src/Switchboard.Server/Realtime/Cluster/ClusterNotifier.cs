@@ -17,6 +17,7 @@ public sealed class ClusterNotifier(ClusterMode mode, Database database, Cluster
     const int SignalQueueCapacity = 1024;
 
     readonly ConcurrentDictionary<long, long> heads = new();
+    readonly ConcurrentDictionary<string, byte> staleCacheKeys = new(StringComparer.Ordinal);
     readonly Channel<string> signals = Channel.CreateBounded<string>(
         new BoundedChannelOptions(SignalQueueCapacity) { FullMode = BoundedChannelFullMode.DropWrite });
     // One pending wake-up is enough: the loop takes everything recorded by the time it runs.
@@ -35,6 +36,14 @@ public sealed class ClusterNotifier(ClusterMode mode, Database database, Cluster
         if (Encoding.UTF8.GetByteCount(payload) > ClusterChannels.MaxPayloadBytes) ClusterLog.SignalDropped(logger, signal.Type, "too_large");
         else if (!signals.Writer.TryWrite(payload)) ClusterLog.SignalDropped(logger, signal.Type, "queue_full");
         else wake.Writer.TryWrite(true);
+    }
+
+    public void CacheChanged(string cache, long key)
+    {
+        if (!mode.IsOn) return;
+        // Unlike a signal, never dropped: a change announced twice costs a read, one not announced a stale answer.
+        staleCacheKeys.TryAdd(ClusterChannels.FormatCacheKey(cache, key), 0);
+        wake.Writer.TryWrite(true);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -76,6 +85,12 @@ public sealed class ClusterNotifier(ClusterMode mode, Database database, Cluster
             if (!heads.TryRemove(workspaceId, out var seq)) continue;
             channels.Add(ClusterChannels.Events);
             payloads.Add(ClusterChannels.FormatHead(workspaceId, seq));
+        }
+        foreach (var stale in staleCacheKeys.Keys)
+        {
+            if (!staleCacheKeys.TryRemove(stale, out _)) continue;
+            channels.Add(ClusterChannels.Caches);
+            payloads.Add(stale);
         }
         while (signals.Reader.TryRead(out var signal))
         {

@@ -8,4 +8,10 @@ public interface IClusterNotifier
 
     /// <summary>A live-only signal for the other nodes' connections; dropped when it is too large or the queue is full.</summary>
     void Signal(EphemeralSignal signal);
+
+    /// <summary>
+    /// A committed change made entry <paramref name="key"/> of the cache named <paramref name="cache"/> stale on every
+    /// node (see <see cref="IClusterCache"/>). Does nothing on a single node: the caller has already dropped its own copy.
+    /// </summary>
+    void CacheChanged(string cache, long key);
 }
