@@ -96,8 +96,9 @@ app.MapBotsApi();
 app.MapFaqApi();
 app.MapSite();
 
-// A hosting operator's command (workspace create …) runs against the same database and exits; otherwise serve.
+// A hosting operator's command (workspace create …, migrate) runs against the same database and exits; otherwise serve.
 if (WorkspaceCommand.IsCommand(args)) return await WorkspaceCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+if (MigrateCommand.IsCommand(args)) return await MigrateCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
 await app.RunAsync();
 return 0;
 

@@ -21,17 +21,23 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken, int? targetVersion = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
-            cancellationToken: cancellationToken));
+        await using (var tx = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            // Under the lock too: two nodes creating the table at once on an empty PostgreSQL database collide in its
+            // catalog even with IF NOT EXISTS.
+            await LockAsync(connection, tx, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+                transaction: tx, cancellationToken: cancellationToken));
+            await tx.CommitAsync(cancellationToken);
+        }
 
         var applied = new List<int>();
         foreach (var migration in Migrations.Where(m => m.Version <= (targetVersion ?? int.MaxValue)))
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             // Several nodes may start at once: the first takes the lock, the others then see the version applied.
-            if (database.Provider == DatabaseProvider.Postgres)
-                await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(7312001)", transaction: tx, cancellationToken: cancellationToken));
+            await LockAsync(connection, tx, cancellationToken);
             var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", migration, tx, cancellationToken: cancellationToken));
             if (done > 0)
@@ -49,6 +55,12 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         }
         return applied;
     }
+
+    /// <summary>Held until the transaction ends; PostgreSQL only (SQLite is one node, and its writes are serialized anyway).</summary>
+    Task LockAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken) =>
+        database.Provider == DatabaseProvider.Postgres
+            ? connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(7312001)", transaction: tx, cancellationToken: cancellationToken))
+            : Task.CompletedTask;
 
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Storage;
@@ -67,6 +68,67 @@ public sealed class MigrationTests
         Assert.Equal(before, await scratch.SchemaFingerprintAsync());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task NodesStartingAtOnceApplyEachMigrationOnce(int migrationsBehind)
+    {
+        // The database as an older build left it (or empty: a new cluster); four nodes of the new build start together.
+        await using var scratch = await ScratchDatabase.CreateAsync(DatabaseKind.Postgres);
+        var behind = migrationsBehind == 0 ? 0 : scratch.Migrator.Migrations[^(migrationsBehind + 1)].Version;
+        if (behind > 0) await scratch.Migrator.MigrateAsync(CancellationToken.None, targetVersion: behind);
+        var nodes = Enumerable.Range(0, 4).Select(_ => new Database(Microsoft.Extensions.Options.Options.Create(scratch.Options))).ToList();
+        try
+        {
+            var applied = await Task.WhenAll(nodes.Select(d => Task.Run(() =>
+                new SchemaMigrator(d, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None))));
+            Assert.Equal(scratch.Migrator.Migrations.Where(m => m.Version > behind).Select(m => m.Version), applied.SelectMany(a => a).Order());
+            await using var c = await scratch.Database.OpenAsync(CancellationToken.None);
+            Assert.Equal(scratch.Migrator.Migrations.Count, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        }
+        finally
+        {
+            foreach (var node in nodes) await node.DisposeAsync();
+        }
+    }
+
+    [Theory, BothDatabases]
+    public async Task TheMigrateCommandAppliesUpToAVersionThenTheRestAndRefusesBadInputChangingNothing(DatabaseKind db)
+    {
+        await using var scratch = await ScratchDatabase.CreateAsync(db);
+        await using var services = new ServiceCollection().AddSingleton(scratch.Migrator).BuildServiceProvider();
+        var previous = scratch.Migrator.Migrations[^2].Version;
+
+        var first = await RunAsync(services, "migrate", "--to", previous.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(first.Code == 0, first.Errors);
+        using (var json = System.Text.Json.JsonDocument.Parse(first.Output))
+        {
+            Assert.Equal(previous, json.RootElement.GetProperty("version").GetInt32());
+            Assert.Equal(scratch.Migrator.LatestVersion, json.RootElement.GetProperty("latest").GetInt32());
+        }
+        var before = await scratch.SchemaFingerprintAsync();
+        foreach (var bad in new[] { new[] { "migrate", "--to", "0" }, ["migrate", "--to", "-1"], ["migrate", "--to", "x"],
+                     ["migrate", "--to", (scratch.Migrator.LatestVersion + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], ["migrate", "now"] })
+        {
+            var refused = await RunAsync(services, bad);
+            Assert.Equal(2, refused.Code);
+            Assert.NotEmpty(refused.Errors);
+        }
+        Assert.Equal(before, await scratch.SchemaFingerprintAsync());
+
+        var rest = await RunAsync(services, "migrate");
+        Assert.Contains($"\"applied\":[{scratch.Migrator.LatestVersion}]", rest.Output, StringComparison.Ordinal);
+        Assert.Contains("\"applied\":[]", (await RunAsync(services, "migrate")).Output, StringComparison.Ordinal);
+    }
+
+    static async Task<(int Code, string Output, string Errors)> RunAsync(IServiceProvider services, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var code = await MigrateCommand.RunAsync(services, args, output, errors);
+        return (code, output.ToString(), errors.ToString());
+    }
+
     /// <summary>A database with no schema yet, outside any running app.</summary>
     sealed class ScratchDatabase : IAsyncDisposable
     {
@@ -75,12 +137,14 @@ public sealed class MigrationTests
 
         ScratchDatabase(DatabaseOptions options, string? directory, string? connectionString)
         {
+            Options = options;
             this.directory = directory;
             this.connectionString = connectionString;
-            Database = new Database(Options.Create(options));
+            Database = new Database(Microsoft.Extensions.Options.Options.Create(options));
             Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
         }
 
+        public DatabaseOptions Options { get; }
         public Database Database { get; }
         public SchemaMigrator Migrator { get; }
 
