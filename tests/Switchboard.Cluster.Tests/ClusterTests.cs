@@ -36,13 +36,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
         File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
         var clock = Stopwatch.StartNew();
         await using var database = await ClusterDatabase.CreateAsync();
-        // As an operator would: the workspace command migrates the empty database and creates the workspace.
-        var created = await SwitchboardNode.RunCommandAsync(database.ConnectionString,
-            "workspace", "create", "--name", "Cluster", "--admin-email", "admin@cluster.test", "--admin-password", Password);
-        // The JSON is the last line; log lines may come before it.
-        var workspace = JsonDocument.Parse(created.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'))).RootElement;
-        var workspaceId = workspace.GetProperty("workspaceId").GetInt64();
-        var migrationsBefore = await MigrationsAsync(database);
+        // The database as an older build left it: at migration 1. The nodes, a newer build started all at once, race to
+        // apply the rest; each must be applied exactly once (a second attempt would fail its node's start).
+        await SwitchboardNode.RunCommandAsync(database.ConnectionString, "migrate", "--to", "1");
 
         var nodes = new List<SwitchboardNode>();
         var streams = new List<(StreamClient Client, Task Running, long? VisitorContact)>();
@@ -50,6 +46,14 @@ public sealed class ClusterTests(ITestOutputHelper output)
         try
         {
             nodes.AddRange(await Task.WhenAll(Enumerable.Range(0, NodeCount).Select(_ => SwitchboardNode.StartAsync(database.ConnectionString, folder))));
+            var migrationsBefore = await MigrationsAsync(database);
+            // As a hosting operator would, beside the running nodes: the workspace command (its migrations are all applied).
+            var created = await SwitchboardNode.RunCommandAsync(database.ConnectionString,
+                "workspace", "create", "--name", "Cluster", "--admin-email", "admin@cluster.test", "--admin-password", Password);
+            // The JSON is the last line; log lines may come before it.
+            var workspace = JsonDocument.Parse(created.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'))).RootElement;
+            var workspaceId = workspace.GetProperty("workspaceId").GetInt64();
+            Assert.Equal(migrationsBefore, await MigrationsAsync(database));
             await using var balancer = await Balancer.StartAsync(nodes, Path.Combine(folder, "nginx"));
             output.WriteLine($"started PostgreSQL database, {NodeCount} nodes and nginx in {clock.ElapsedMilliseconds} ms");
 
@@ -145,7 +149,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             Assert.All(victims, v => Assert.True(v.Client.Connections > v.Connections, $"{v.Client.Name} never reconnected"));
             Assert.True(firstNodes >= 2, $"the balancer sent every stream to one node ({firstNodes})");
 
-            // The same build restarted on the same database applies no migration again.
+            // A node restarted on the migrated database applies no migration again.
             await victim.StartAsync();
             Assert.Equal(migrationsBefore, await MigrationsAsync(database));
 
