@@ -13,6 +13,9 @@ public static class HealthExtensions
 
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<DrainOptions>().BindConfiguration("Drain")
+            .Validate(o => o.Delay >= TimeSpan.Zero, "Drain:Delay must not be negative.").ValidateOnStart();
+        builder.Services.AddHostedService<DrainDelay>();
         builder.Services.AddHealthChecks()
             .AddCheck<DrainingCheck>("draining", tags: [Ready])
             .AddCheck<DatabaseReadyCheck>("database", tags: [Ready]);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Switchboard.Cluster.Tests.Infrastructure;
 
@@ -31,6 +32,22 @@ sealed class ChildProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         return new ChildProcess(process, log, logPath);
     }
+
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>SIGTERM, as a service manager or a rolling upgrade stops a node; returns at once.</summary>
+    public void Terminate()
+    {
+        if (!process.HasExited && kill(process.Id, Sigterm) != 0)
+            throw new InvalidOperationException($"kill({process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
+
+    const int Sigterm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    static extern int kill(int pid, int signal);
 
     /// <summary>SIGKILL: no shutdown code runs, as when a machine dies.</summary>
     public async Task KillAsync()

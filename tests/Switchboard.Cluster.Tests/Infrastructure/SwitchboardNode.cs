@@ -11,8 +11,11 @@ sealed class SwitchboardNode : IAsyncDisposable
 
     ChildProcess? process;
 
-    SwitchboardNode(int port, string connectionString, string logFolder)
+    readonly string[] settings;
+
+    SwitchboardNode(int port, string connectionString, string logFolder, string[] settings)
     {
+        this.settings = settings;
         Port = port;
         ConnectionString = connectionString;
         LogFolder = logFolder;
@@ -25,9 +28,10 @@ sealed class SwitchboardNode : IAsyncDisposable
     public int Starts { get; private set; }
     public string Tail() => process?.Tail() ?? "";
 
-    public static async Task<SwitchboardNode> StartAsync(string connectionString, string logFolder)
+    /// <param name="settings">More switches for the server (<c>--Drain:Delay=00:00:02</c>).</param>
+    public static async Task<SwitchboardNode> StartAsync(string connectionString, string logFolder, params string[] settings)
     {
-        var node = new SwitchboardNode(Ports.Free(), connectionString, logFolder);
+        var node = new SwitchboardNode(Ports.Free(), connectionString, logFolder, settings);
         await node.StartAsync();
         return node;
     }
@@ -41,12 +45,14 @@ sealed class SwitchboardNode : IAsyncDisposable
         process = ChildProcess.Start("dotnet", [dll,
             "--urls", "http://" + Address, "--database", "postgres", "--connection-string", ConnectionString, "--no-demo",
             // All clients come from one address here, and no bot should answer: the test checks the clients' messages.
-            "--RateLimits:Enabled=false", "--Bots:Enabled=false"],
+            "--RateLimits:Enabled=false", "--Bots:Enabled=false", .. settings],
             Path.Combine(LogFolder, $"node-{Port}-{Starts}.log"), Path.GetDirectoryName(dll));
         await Ports.WaitHealthyAsync(new Uri($"http://{Address}/readyz"), process, StartTimeout);
     }
 
     public Task KillAsync() => process?.KillAsync() ?? Task.CompletedTask;
+
+    public ChildProcess Child => process ?? throw new InvalidOperationException("The node was never started.");
 
     /// <summary>Runs a server command (<c>workspace create …</c>) against the database and returns its output.</summary>
     public static async Task<string> RunCommandAsync(string connectionString, params string[] command)
