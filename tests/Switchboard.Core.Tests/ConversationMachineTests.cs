@@ -144,6 +144,19 @@ public sealed class ConversationMachineTests
     }
 
     [Fact]
+    public void ClaimingAConversationOneAlreadyOwnsChangesNothingAndIsNotRefused()
+    {
+        var mine = ConversationMachine.Claim(New(ConversationState.Queued), 4, T0).Next;
+        var again = ConversationMachine.Claim(mine, 4, T0.AddSeconds(1));
+        Assert.True(ConversationMachine.IsNoOp(mine, again));
+        var waiting = mine with { State = ConversationState.WaitingCustomer };
+        Assert.True(ConversationMachine.IsNoOp(waiting, ConversationMachine.Claim(waiting, 4, T0)));
+        // Resolved is not open: claiming it again is refused like anyone's.
+        Assert.Equal("conversation_not_queued", Assert.Throws<DomainException>(() =>
+            ConversationMachine.Claim(mine with { State = ConversationState.Resolved }, 4, T0)).Code);
+    }
+
+    [Fact]
     public void AssigningABotConversationSwitchesTheBotOff()
     {
         var t = ConversationMachine.Assign(New(ConversationState.Bot, bot: true), 4, T0);

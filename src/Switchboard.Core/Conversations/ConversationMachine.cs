@@ -122,6 +122,10 @@ public static class ConversationMachine
 
     public static Transition Claim(Conversation c, long memberId, DateTimeOffset now)
     {
+        // The same operator claiming again (a second tab, a fresh click after a reload): it is theirs already, which
+        // is what they asked for. Nothing changes; refusing would tell them someone else took it.
+        if (c.AssigneeId == memberId && c.State is ConversationState.Assigned or ConversationState.WaitingCustomer)
+            return new Transition(c, ConversationChange.Claimed);
         if (c.State != ConversationState.Queued)
             throw new DomainException("conversation_not_queued", "The conversation is no longer waiting in the queue.");
         return Step(c with { State = ConversationState.Assigned, AssigneeId = memberId, QueuedAt = null }, ConversationChange.Claimed, now);

@@ -55,14 +55,15 @@ public sealed class QueueService(Database database, EventLogWriter eventLog, ILo
 
             var load = await QueueStore.LoadAsync(w, memberId);
             if (load is null || !load.Active) throw new DomainException("member_required", "Only an active member can claim conversations.", DomainErrorKind.Forbidden);
-            if (!load.HasRoom)
-                throw new DomainException("capacity_reached", $"You already own {load.Load} open conversations, your capacity is {load.Capacity}.");
 
             var record = conversationId is { } id
                 ? await ConversationStore.FindAsync(w, id) ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound)
                 : (await ConversationStore.QueuedAsync(w, 1)).SingleOrDefault() ?? throw new DomainException("queue_empty", "No conversation is waiting in the queue.");
 
             var transition = ConversationMachine.Claim(record.Conversation, memberId, w.Now);
+            // Claiming one's own conversation again takes no room.
+            if (!load.HasRoom && !ConversationMachine.IsNoOp(record.Conversation, transition))
+                throw new DomainException("capacity_reached", $"You already own {load.Load} open conversations, your capacity is {load.Capacity}.");
             var after = await ConversationWriter.SaveTransitionAsync(w, record, transition, caller.Actor, mutationId);
             await IdempotencyStore.RecordAsync(w, mutationId, Target(after.Conversation.Id), requestHash, w.LastSeq);
             QueueLog.Claimed(logger, w.WorkspaceId, after.Conversation.Id, memberId);

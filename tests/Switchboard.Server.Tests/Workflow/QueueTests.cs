@@ -33,6 +33,10 @@ public sealed class QueueTests
         Assert.Equal((ids[0], first.Seq), (retried.Conversation.Id, retried.Seq));
 
         await (await ws.Admin.TryClaimAsync(ids[0])).AssertProblemAsync(HttpStatusCode.Conflict, "conversation_not_queued");
+        // The same operator claiming it again (a second tab, a new mutation id): it is theirs, nothing is written.
+        var again = await ws.Operator.ClaimAsync(ids[0]);
+        Assert.Equal((ids[0], ws.OperatorId, first.Seq), (again.Conversation.Id, again.Conversation.AssigneeId, again.Seq));
+        Assert.Single(await app.ConversationEventsAsync(ws.Id, ids[0], first.Seq - 1));
         var specific = await ws.Admin.ClaimAsync(ids[2]);
         Assert.Equal((ids[2], ws.AdminId), (specific.Conversation.Id, specific.Conversation.AssigneeId));
 
