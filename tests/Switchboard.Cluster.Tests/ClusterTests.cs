@@ -38,7 +38,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await using var database = await ClusterDatabase.CreateAsync();
         // The database as an older build left it: at migration 1. The nodes, a newer build started all at once, race to
         // apply the rest; each must be applied exactly once (a second attempt would fail its node's start).
-        await SwitchboardNode.RunCommandAsync(database.ConnectionString, "migrate", "--to", "1");
+        var migrated = await SwitchboardNode.RunCommandAsync(database.ConnectionString, "migrate", "--to", "1");
+        Assert.Equal(1, LastJson(migrated).GetProperty("version").GetInt32());
 
         var nodes = new List<SwitchboardNode>();
         var streams = new List<(StreamClient Client, Task Running, long? VisitorContact)>();
@@ -50,8 +51,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             // As a hosting operator would, beside the running nodes: the workspace command (its migrations are all applied).
             var created = await SwitchboardNode.RunCommandAsync(database.ConnectionString,
                 "workspace", "create", "--name", "Cluster", "--admin-email", "admin@cluster.test", "--admin-password", Password);
-            // The JSON is the last line; log lines may come before it.
-            var workspace = JsonDocument.Parse(created.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'))).RootElement;
+            var workspace = LastJson(created);
             var workspaceId = workspace.GetProperty("workspaceId").GetInt64();
             Assert.Equal(migrationsBefore, await MigrationsAsync(database));
             await using var balancer = await Balancer.StartAsync(nodes, Path.Combine(folder, "nginx"));
@@ -198,6 +198,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
     static async Task<long> HeadAsync(ClusterDatabase database, long workspaceId) =>
         (await QueryAsync<long>(database, "SELECT last_seq FROM workspaces WHERE id = @workspaceId", new { workspaceId })).Single();
+
+    /// <summary>A command's JSON answer: its last line (log lines may come before it).</summary>
+    static JsonElement LastJson(string output) =>
+        JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'))).RootElement;
 
     static async Task<string> MigrationsAsync(ClusterDatabase database) =>
         string.Join('\n', await QueryAsync<string>(database, "SELECT version || ' ' || name || ' ' || applied_at FROM schema_migrations ORDER BY version", null));

@@ -36,11 +36,20 @@ public sealed class DrainTests
                 {
                     using var response = await http.GetAsync(readyz);
                     answers.Add((response.StatusCode, stopping.Elapsed));
+                    // A real request is still served while draining.
+                    using var alive = await http.GetAsync(new Uri($"http://{node.Address}/healthz"));
+                    Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
                 }
                 catch (HttpRequestException)
                 {
                     break;
                 }
+                catch (TaskCanceledException)
+                {
+                    Assert.Fail($"the node stopped answering without closing its port, {stopping.Elapsed.TotalMilliseconds:F0} ms after SIGTERM:\n{node.Tail()}");
+                }
+                // A balancer's probe interval, shortened: the loop need not hammer the node and its database.
+                await Task.Delay(50, CancellationToken.None);
             }
             var refusedAt = stopping.Elapsed;
             Assert.Contains(answers, a => a.Status == HttpStatusCode.ServiceUnavailable);

@@ -22,7 +22,7 @@ public sealed class PollTransport(HttpClient http) : IEventStreamTransport
             {
                 if (StreamFrames.Parse(frame.GetRawText()) is not { } item) continue;
                 yield return item;
-                if (item is ResetItem) yield break;
+                if (item is ResetItem or DisconnectItem) yield break;
             }
             var next = batch.GetProperty("cursor").GetInt64();
             if (next > cursor) yield return new CursorItem(next);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Switchboard.Server.Hosting;
 
@@ -14,7 +15,11 @@ public static class HealthExtensions
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DrainOptions>().BindConfiguration("Drain")
-            .Validate(o => o.Delay >= TimeSpan.Zero, "Drain:Delay must not be negative.").ValidateOnStart();
+            .Validate(o => o.Delay >= TimeSpan.Zero, "Drain:Delay must not be negative.")
+            // The delay is spent inside the shutdown timeout: at or past it, in-flight requests would get no time at all.
+            .Validate<IOptions<HostOptions>>((o, host) => o.Delay < host.Value.ShutdownTimeout,
+                "Drain:Delay must be shorter than the host's shutdownTimeoutSeconds, which must leave time for in-flight requests after it.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<DrainDelay>();
         builder.Services.AddHealthChecks()
             .AddCheck<DrainingCheck>("draining", tags: [Ready])

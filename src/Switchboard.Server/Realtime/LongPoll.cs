@@ -75,6 +75,9 @@ public sealed class LongPoll(
         if (revoked.IsCancellationRequested)
             return TypedResults.Problem(Errors.Problems.Create(401, Errors.ErrorCodes.InvalidToken, "The session or key was revoked while this poll waited."));
         metrics.Delivered(Transport, events.Count);
+        // A stopping node (still accepting during Drain:Delay) would answer every poll at once: tell the client to
+        // reconnect, as the other transports are told, so it backs off and lands on another node.
+        if (lifetime.ApplicationStopping.IsCancellationRequested) return PollResult.Disconnect(events, position, DisconnectReasons.Shutdown);
         return new PollResult(events, position);
     }
 }

@@ -15,6 +15,10 @@ public sealed class PollResult(IReadOnlyList<string> events, long cursor) : IRes
     public static PollResult Reset(long clientCursor, long current) =>
         new([JsonSerializer.Serialize(new ResetFrame(current), Hosting.JsonDefaults.Options)], clientCursor);
 
+    /// <summary>The events there are, then a <c>disconnect</c> frame: the client polls again only after its reconnect delay.</summary>
+    public static PollResult Disconnect(IReadOnlyList<string> events, long cursor, string reason) =>
+        new([.. events, JsonSerializer.Serialize(new DisconnectFrame(reason), Hosting.JsonDefaults.Options)], cursor);
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.ContentType = "application/json; charset=utf-8";

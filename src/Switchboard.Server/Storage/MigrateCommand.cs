@@ -21,10 +21,13 @@ public static class MigrateCommand
         var rest = args[1..];
         if (rest is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal)) return Fail(errors, "usage: migrate [--to VERSION]");
         int? target = null;
-        var to = Array.IndexOf(rest, "--to");
+        // "--to N" or "--to=N"; anything else starting with --to is a typo that must not migrate all the way.
+        var to = Array.FindIndex(rest, a => a.StartsWith("--to", StringComparison.Ordinal));
         if (to >= 0)
         {
-            if (to + 1 >= rest.Length || !int.TryParse(rest[to + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1 || version > migrator.LatestVersion)
+            var value = rest[to] == "--to" ? (to + 1 < rest.Length ? rest[to + 1] : "")
+                : rest[to].StartsWith("--to=", StringComparison.Ordinal) ? rest[to]["--to=".Length..] : "";
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1 || version > migrator.LatestVersion)
                 return Fail(errors, $"--to must be a migration version from 1 to {migrator.LatestVersion}, the newest this build has.");
             target = version;
         }

@@ -4,8 +4,8 @@ namespace Switchboard.Server.Widget;
 public sealed class WidgetOptions
 {
     /// <summary>
-    /// How long a node trusts its cached copy of an inbox's widget settings. The node that saves a change drops its copy
-    /// at once; other nodes of a cluster see the change within this time.
+    /// How long a node trusts its cached copy of an inbox's widget settings. A change drops every node's copy at once
+    /// (<see cref="WidgetInboxCache"/>); this bounds what no notification covers, such as a row edited by hand.
     /// </summary>
     public TimeSpan SettingsCacheLifetime { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -27,6 +27,28 @@ public sealed class ShutdownTests
     }
 
     [Fact]
+    public async Task AStoppingNodeAnswersALongPollWithShutdown()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        var head = await app.CursorAsync(workspace.Id);
+        // Waiting for events that will not come…
+        var waiting = PollClient.PollAsync(workspace.Operator, head);
+        // (the poll must have reached the node: the test host refuses requests once stopping)
+        var bus = app.Service<EventBus>();
+        using (var reached = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            while (!bus.TryGetListenedFeed(workspace.Id, out _)) await Task.Delay(10, reached.Token);
+
+        app.Service<IHostApplicationLifetime>().StopApplication();
+
+        // …it answers, and tells the client to reconnect (after its delay, elsewhere) rather than poll this node again.
+        var answer = await waiting;
+        Assert.Equal(head, answer.Cursor);
+        var last = Assert.Single(answer.Events);
+        Assert.Equal(("disconnect", DisconnectReasons.Shutdown), (last.Type, last.Root.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
     public async Task ReadinessTurnsUnhealthyOnceTheNodeIsStopping()
     {
         // The test host disposes its services as it stops, so the check is asked directly, with the lifetime it reads.

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -77,7 +79,7 @@ public sealed class MigrationTests
         await using var scratch = await ScratchDatabase.CreateAsync(DatabaseKind.Postgres);
         var behind = migrationsBehind == 0 ? 0 : scratch.Migrator.Migrations[^(migrationsBehind + 1)].Version;
         if (behind > 0) await scratch.Migrator.MigrateAsync(CancellationToken.None, targetVersion: behind);
-        var nodes = Enumerable.Range(0, 4).Select(_ => new Database(Microsoft.Extensions.Options.Options.Create(scratch.Options))).ToList();
+        var nodes = Enumerable.Range(0, 4).Select(_ => new Database(Options.Create(scratch.Settings))).ToList();
         try
         {
             var applied = await Task.WhenAll(nodes.Select(d => Task.Run(() =>
@@ -99,16 +101,17 @@ public sealed class MigrationTests
         await using var services = new ServiceCollection().AddSingleton(scratch.Migrator).BuildServiceProvider();
         var previous = scratch.Migrator.Migrations[^2].Version;
 
-        var first = await RunAsync(services, "migrate", "--to", previous.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var first = await RunAsync(services, "migrate", $"--to={previous}");
         Assert.True(first.Code == 0, first.Errors);
-        using (var json = System.Text.Json.JsonDocument.Parse(first.Output))
+        using (var json = JsonDocument.Parse(first.Output))
         {
             Assert.Equal(previous, json.RootElement.GetProperty("version").GetInt32());
             Assert.Equal(scratch.Migrator.LatestVersion, json.RootElement.GetProperty("latest").GetInt32());
         }
         var before = await scratch.SchemaFingerprintAsync();
-        foreach (var bad in new[] { new[] { "migrate", "--to", "0" }, ["migrate", "--to", "-1"], ["migrate", "--to", "x"],
-                     ["migrate", "--to", (scratch.Migrator.LatestVersion + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], ["migrate", "now"] })
+        foreach (var bad in new[] { new[] { "migrate", "--to", "0" }, ["migrate", "--to", "-1"], ["migrate", "--to", "x"], ["migrate", "--to"],
+                     ["migrate", "--to:1"], ["migrate", "--to=", "1"], ["migrate", "--tov", "1"],
+                     ["migrate", "--to", (scratch.Migrator.LatestVersion + 1).ToString(CultureInfo.InvariantCulture)], ["migrate", "now"] })
         {
             var refused = await RunAsync(services, bad);
             Assert.Equal(2, refused.Code);
@@ -137,14 +140,14 @@ public sealed class MigrationTests
 
         ScratchDatabase(DatabaseOptions options, string? directory, string? connectionString)
         {
-            Options = options;
+            Settings = options;
             this.directory = directory;
             this.connectionString = connectionString;
-            Database = new Database(Microsoft.Extensions.Options.Options.Create(options));
+            Database = new Database(Options.Create(options));
             Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
         }
 
-        public DatabaseOptions Options { get; }
+        public DatabaseOptions Settings { get; }
         public Database Database { get; }
         public SchemaMigrator Migrator { get; }
 

@@ -34,14 +34,20 @@ public sealed class QueueTests
 
         await (await ws.Admin.TryClaimAsync(ids[0])).AssertProblemAsync(HttpStatusCode.Conflict, "conversation_not_queued");
         // The same operator claiming it again (a second tab, a new mutation id): it is theirs, nothing is written.
-        var again = await ws.Operator.ClaimAsync(ids[0]);
-        Assert.Equal((ids[0], ws.OperatorId, first.Seq), (again.Conversation.Id, again.Conversation.AssigneeId, again.Seq));
-        Assert.Single(await app.ConversationEventsAsync(ws.Id, ids[0], first.Seq - 1));
+        var head = await app.CursorAsync(ws.Id);
+        var againId = WorkflowClient.NewId();
+        var again = await ws.Operator.ClaimAsync(ids[0], againId);
+        Assert.Equal((ids[0], ws.OperatorId, head), (again.Conversation.Id, again.Conversation.AssigneeId, again.Seq));
+        Assert.Equal(head, await app.CursorAsync(ws.Id));
+        var againReplayed = await ws.Operator.ClaimAsync(ids[0], againId);
+        Assert.Equal((true, ids[0], head), (againReplayed.Replayed, againReplayed.Conversation.Id, againReplayed.Seq));
         var specific = await ws.Admin.ClaimAsync(ids[2]);
         Assert.Equal((ids[2], ws.AdminId), (specific.Conversation.Id, specific.Conversation.AssigneeId));
 
         await ws.SetCapacityAsync(ws.OperatorId, 1);
         await (await ws.Operator.TryClaimAsync()).AssertProblemAsync(HttpStatusCode.Conflict, "capacity_reached");
+        // At capacity, claiming the conversation one already owns still answers: it takes no more room.
+        Assert.Equal(ws.OperatorId, (await ws.Operator.ClaimAsync(ids[0])).Conversation.AssigneeId);
 
         Assert.Equal(ids[1], (await ws.Admin.ClaimAsync()).Conversation.Id);
         await (await ws.Admin.TryClaimAsync()).AssertProblemAsync(HttpStatusCode.Conflict, "queue_empty");

@@ -22,8 +22,8 @@ static class ClusterChannels
     public static bool TryParseHead(string payload, out long workspaceId, out long seq)
     {
         seq = 0;
-        workspaceId = 0;
         var colon = payload.IndexOf(':');
+        workspaceId = 0;
         return colon > 0
             && long.TryParse(payload.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out workspaceId)
             && long.TryParse(payload.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out seq);

@@ -9,12 +9,15 @@ namespace Switchboard.Server.Realtime.Cluster;
 /// <summary>
 /// Sends this node's news to the others with PostgreSQL NOTIFY, off the write path: a commit only records its
 /// workspace's new head here, and a background loop sends the highest head per workspace, so a commit batch (and
-/// whatever committed while the last NOTIFY was on its way) costs one notification per workspace. A notification
+/// whatever committed while the last NOTIFY was on its way) costs one notification per workspace. A head notification
 /// lost here (the node dies right after a commit, the database blips) only delays the others until their head check.
+/// Stale cache keys have no such check: a failed send keeps them and retries after <see cref="RetryDelay"/>; only
+/// those of a node that dies before sending wait for the caches' own expiry on the other nodes.
 /// </summary>
 public sealed class ClusterNotifier(ClusterMode mode, Database database, ClusterNode node, ILogger<ClusterNotifier> logger) : BackgroundService, IClusterNotifier
 {
     const int SignalQueueCapacity = 1024;
+    static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     readonly ConcurrentDictionary<long, long> heads = new();
     readonly ConcurrentDictionary<string, byte> staleCacheKeys = new(StringComparer.Ordinal);
@@ -41,7 +44,7 @@ public sealed class ClusterNotifier(ClusterMode mode, Database database, Cluster
     public void CacheChanged(string cache, long key)
     {
         if (!mode.IsOn) return;
-        // Unlike a signal, never dropped: a change announced twice costs a read, one not announced a stale answer.
+        // Unlike a signal, kept until sent: a change announced twice costs a read, one not announced a stale answer.
         staleCacheKeys.TryAdd(ClusterChannels.FormatCacheKey(cache, key), 0);
         wake.Writer.TryWrite(true);
     }
@@ -67,6 +70,11 @@ public sealed class ClusterNotifier(ClusterMode mode, Database database, Cluster
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     ClusterLog.NotifyFailed(logger, ex.GetType().Name);
+                    var unsent = payloads.Where((_, i) => channels[i] == ClusterChannels.Caches).ToList();
+                    if (unsent.Count == 0) continue;
+                    foreach (var key in unsent) staleCacheKeys.TryAdd(key, 0);
+                    await Task.Delay(RetryDelay, stoppingToken);
+                    wake.Writer.TryWrite(true);
                 }
             }
         }
