@@ -7,4 +7,7 @@ static partial class AuthLog
 
     [LoggerMessage(3102, LogLevel.Information, "Ended {Count} open streams whose credential was revoked")]
     public static partial void StreamsRevoked(ILogger logger, int count);
+
+    [LoggerMessage(3103, LogLevel.Warning, "Ending a revoked stream failed ({ExceptionType}); the others are ended, and so is the change that revoked it")]
+    public static partial void RevokeFailed(ILogger logger, string exceptionType);
 }

@@ -32,11 +32,25 @@ public sealed class CredentialWatch(Database database, TimeProvider clock, IOpti
 
     void Revoke(Func<Caller, bool> matches) => Revoke(watchers.Keys, matches);
 
+    /// <summary>
+    /// Runs after the change that revoked the credential committed (a sign-out, a deactivation), on its request: nothing
+    /// here may fail that request, or a committed change would be answered 500.
+    /// </summary>
     void Revoke(IEnumerable<Watcher> candidates, Func<Caller, bool> matches)
     {
         var count = 0;
         foreach (var watcher in candidates)
-            if (matches(watcher.Caller) && watcher.Fire()) count++;
+        {
+            if (!matches(watcher.Caller)) continue;
+            try
+            {
+                if (watcher.Fire()) count++;
+            }
+            catch (Exception ex)
+            {
+                AuthLog.RevokeFailed(logger, ex.GetType().Name);
+            }
+        }
         if (count > 0) AuthLog.StreamsRevoked(logger, count);
     }
 
@@ -103,7 +117,16 @@ public sealed class CredentialWatch(Database database, TimeProvider clock, IOpti
         public bool Fire()
         {
             if (Interlocked.Exchange(ref fired, 1) != 0) return false;
-            revoked();
+            try
+            {
+                revoked();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The stream ended between the snapshot of the watchers and now (a long-poll answered and disposed its
+                // token source): there is nothing left to end.
+                return false;
+            }
             return true;
         }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using Dapper;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Realtime;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.Tests.Realtime;
 
@@ -48,6 +49,26 @@ public sealed class RevocationTests
         await AssertRevokedAsync(socket);
         await AssertRevokedAsync(sse);
         await polling.WaitAsync(Promptly);
+    }
+
+    [Fact]
+    public async Task AStreamThatEndsAsItsMemberIsDeactivatedDoesNotFailTheDeactivation()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseKind.Sqlite);
+        var ws = await TestWorkspace.CreateAsync(app);
+        await using var sse = await SseStream.ConnectAsync(ws.Operator, null);
+        // A long-poll that answered and disposed its token source between the revocation's look at the watchers and
+        // its call (seen once in CI as a 500 on the PATCH that had committed).
+        var ended = new CancellationTokenSource();
+        ended.Dispose();
+        var caller = new Caller(CallerKind.Member, ws.Id, "operator", ws.OperatorId, null, null, "Operator");
+        using var watch = app.Service<CredentialWatch>().Watch(caller, ended.Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, (await ws.Admin.PatchJsonAsync($"/api/v1/members/{ws.OperatorId}", new { active = false })).StatusCode);
+        // The stream that is still open is ended all the same.
+        var next = await sse.NextEventAsync();
+        while (next is { Event: not "disconnect" }) next = await sse.NextEventAsync();
+        Assert.Equal(DisconnectReasons.Revoked, next!.Value.Frame.Root.GetProperty("reason").GetString());
     }
 
     [Theory, BothDatabases]
