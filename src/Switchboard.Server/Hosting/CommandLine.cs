@@ -14,6 +14,13 @@ public static class CommandLine
         ["--demo-password"] = "Demo:Password",
     };
 
+    /// <summary>A command's refusal: the reason on standard error and exit code 2 (nothing was changed).</summary>
+    public static int Refuse(TextWriter errors, string message)
+    {
+        errors.WriteLine(message);
+        return 2;
+    }
+
     public static string[] Normalize(string[] args)
     {
         var result = new List<string>(args.Length);

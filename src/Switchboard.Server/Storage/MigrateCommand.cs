@@ -19,7 +19,7 @@ public static class MigrateCommand
         var migrator = services.GetRequiredService<SchemaMigrator>();
         // The host's own switches (--database, --connection-string, --data) may follow: they name the database.
         var rest = args[1..];
-        if (rest is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal)) return Fail(errors, "usage: migrate [--to VERSION]");
+        if (rest is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal)) return CommandLine.Refuse(errors, "usage: migrate [--to VERSION]");
         int? target = null;
         // "--to N" or "--to=N"; anything else starting with --to is a typo that must not migrate all the way.
         var to = Array.FindIndex(rest, a => a.StartsWith("--to", StringComparison.Ordinal));
@@ -28,7 +28,7 @@ public static class MigrateCommand
             var value = rest[to] == "--to" ? (to + 1 < rest.Length ? rest[to + 1] : "")
                 : rest[to].StartsWith("--to=", StringComparison.Ordinal) ? rest[to]["--to=".Length..] : "";
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1 || version > migrator.LatestVersion)
-                return Fail(errors, $"--to must be a migration version from 1 to {migrator.LatestVersion}, the newest this build has.");
+                return CommandLine.Refuse(errors, $"--to must be a migration version from 1 to {migrator.LatestVersion}, the newest this build has.");
             target = version;
         }
 
@@ -40,11 +40,5 @@ public static class MigrateCommand
             latest = migrator.LatestVersion,
         }, JsonDefaults.Options));
         return 0;
-    }
-
-    static int Fail(TextWriter errors, string message)
-    {
-        errors.WriteLine(message);
-        return 2;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Hosting;
@@ -27,19 +28,18 @@ public sealed class WidgetInboxCache(Database database, IClusterNotifier cluster
 
     sealed record Entry(WidgetInbox Inbox, long LoadedAtMs);
 
-    public async ValueTask<WidgetInbox?> ByTokenAsync(string token, CancellationToken cancellationToken)
-    {
-        if (byToken.TryGetValue(token, out var hit) && Fresh(hit)) return hit.Inbox;
-        var before = Volatile.Read(ref generation);
-        var row = await database.ReadAsync((c, tx) => InboxStore.FindWidgetByTokenAsync(c, tx, token, cancellationToken), cancellationToken);
-        return row is null ? null : Remember(row, before);
-    }
+    public ValueTask<WidgetInbox?> ByTokenAsync(string token, CancellationToken cancellationToken) =>
+        LookUpAsync(byToken, token, (c, tx) => InboxStore.FindWidgetByTokenAsync(c, tx, token, cancellationToken), cancellationToken);
 
-    public async ValueTask<WidgetInbox?> ByIdAsync(long inboxId, CancellationToken cancellationToken)
+    public ValueTask<WidgetInbox?> ByIdAsync(long inboxId, CancellationToken cancellationToken) =>
+        LookUpAsync(byId, inboxId, (c, tx) => InboxStore.FindWidgetAsync(c, tx, null, inboxId, cancellationToken), cancellationToken);
+
+    async ValueTask<WidgetInbox?> LookUpAsync<TKey>(ConcurrentDictionary<TKey, Entry> index, TKey key,
+        Func<DbConnection, DbTransaction, Task<InboxWidgetRow?>> read, CancellationToken cancellationToken) where TKey : notnull
     {
-        if (byId.TryGetValue(inboxId, out var hit) && Fresh(hit)) return hit.Inbox;
+        if (index.TryGetValue(key, out var hit) && Fresh(hit)) return hit.Inbox;
         var before = Volatile.Read(ref generation);
-        var row = await database.ReadAsync((c, tx) => InboxStore.FindWidgetAsync(c, tx, null, inboxId, cancellationToken), cancellationToken);
+        var row = await database.ReadAsync(read, cancellationToken);
         return row is null ? null : Remember(row, before);
     }
 

@@ -19,20 +19,20 @@ public static class WorkspaceCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
-        if (args is not ["workspace", "create", .. var rest]) return Fail(errors, "usage: workspace create --name NAME --admin-email EMAIL --admin-password PASSWORD");
+        if (args is not ["workspace", "create", .. var rest]) return CommandLine.Refuse(errors, "usage: workspace create --name NAME --admin-email EMAIL --admin-password PASSWORD");
         var values = Options(rest);
         var name = values.GetValueOrDefault("--name")?.Trim();
         var email = values.GetValueOrDefault("--admin-email")?.Trim();
         var password = values.GetValueOrDefault("--admin-password");
-        if (string.IsNullOrEmpty(name)) return Fail(errors, "--name is required.");
-        if (email is null || !MailAddress.TryCreate(email, out _)) return Fail(errors, "--admin-email must be an email address.");
-        if (password is null || password.Length < Passwords.MinLength) return Fail(errors, $"--admin-password needs at least {Passwords.MinLength} characters.");
+        if (string.IsNullOrEmpty(name)) return CommandLine.Refuse(errors, "--name is required.");
+        if (email is null || !MailAddress.TryCreate(email, out _)) return CommandLine.Refuse(errors, "--admin-email must be an email address.");
+        if (password is null || password.Length < Passwords.MinLength) return CommandLine.Refuse(errors, $"--admin-password needs at least {Passwords.MinLength} characters.");
 
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         var database = services.GetRequiredService<Database>();
         await using (var connection = await database.OpenAsync(CancellationToken.None))
             if (await MemberStore.FindByEmailAsync(connection, null, email.ToLowerInvariant(), CancellationToken.None) is not null)
-                return Fail(errors, $"{email} already signs in to a workspace: emails are unique across workspaces.");
+                return CommandLine.Refuse(errors, $"{email} already signs in to a workspace: emails are unique across workspaces.");
         var created = await services.GetRequiredService<WorkspaceProvisioner>().CreateAsync(name,
             [new WorkspaceProvisioner.NewMember(email, "Admin", Roles.Admin, password)], settings: null, CancellationToken.None);
         output.WriteLine(JsonSerializer.Serialize(new
@@ -51,11 +51,5 @@ public static class WorkspaceCommand
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < args.Length; i += 2) values[args[i]] = args[i + 1];
         return values;
-    }
-
-    static int Fail(TextWriter errors, string message)
-    {
-        errors.WriteLine(message);
-        return 2;
     }
 }
