@@ -23,11 +23,14 @@ public sealed class Traffic
     /// <summary>The receiver that is "the other side" of message i, whose arrival times the end-to-end latency, or -1.</summary>
     public Func<int, int> OtherSideOf { get; init; } = _ => -1;
     public int MaxInFlight { get; init; } = 512;
+    /// <summary>The server process's CPU time so far (user + system), when this run started the server; else null.</summary>
+    public Func<TimeSpan?> ServerCpu { get; init; } = () => null;
 
     public async Task<TrafficResult> RunAsync(string tag, double rate, TimeSpan duration, CancellationToken cancellationToken)
     {
         // A fresh suffix per burst: a clientMessageId seen before would be answered, rightly, as a replay.
         var ids = $"{tag}-{Guid.NewGuid().ToString("N")[..8]}";
+        var cpuBefore = ServerCpu();
         var log = await OpenLoop.RunAsync(rate, duration, MaxInFlight, (i, ct) => Senders[SenderOf(i)].SendAsync(ids, i, ct), cancellationToken);
 
         // Per receiver, the messages (by index) it should see; their seqs are unique within that receiver's workspace.
@@ -39,6 +42,11 @@ public sealed class Traffic
                 if (log.Seq[i] > 0 && ShouldSee(r, Senders[SenderOf(i)])) expected[r].Add(i);
         }
         var drained = await DrainAsync(expected.Select(e => e.Select(i => log.Seq[i]).ToList()).ToArray(), cancellationToken);
+        // Everything the server spent on this burst (requests, commits, deliveries), per message it accepted: a figure
+        // that, unlike latency, barely moves when something else shares the machine.
+        double? cpuMsPerMessage = cpuBefore is { } before && log.Issued - log.Failed > 0
+            ? (ServerCpu()!.Value - before).TotalMilliseconds / (log.Issued - log.Failed)
+            : null;
 
         var arrivals = Receivers.Select(r => r.Arrivals()).ToArray();
         var check = DeliveryCheck.Of(Receivers, r => expected[r].Select(i => log.Seq[i]));
@@ -60,7 +68,8 @@ public sealed class Traffic
                     last = Math.Max(last, at);
                 }
         var deliveriesPerSecond = all.Count > 0 && last > first ? all.Count / (Clock.Ms(first, last) / 1000.0) : 0;
-        return new TrafficResult(log, check, Percentiles.Of(otherSide), Percentiles.Of(all), Percentiles.Of(log.PostLatenciesMs()), deliveriesPerSecond, drained);
+        return new TrafficResult(log, check, Percentiles.Of(otherSide), Percentiles.Of(all), Percentiles.Of(log.PostLatenciesMs()), deliveriesPerSecond, drained)
+            { ServerCpuMsPerMessage = cpuMsPerMessage };
     }
 
     bool ShouldSee(int receiver, Sender sender) =>
@@ -84,6 +93,9 @@ public sealed class Traffic
 /// <summary>What a burst of traffic showed.</summary>
 public sealed record TrafficResult(SendLog Log, DeliveryCheck Check, Percentiles EndToEnd, Percentiles Deliveries, Percentiles Post, double DeliveriesPerSecond, bool Drained)
 {
+    /// <summary>Server CPU time (ms) per accepted message over the burst and its drain; null when the server runs elsewhere.</summary>
+    public double? ServerCpuMsPerMessage { get; init; }
+
     /// <summary>
     /// The rate held: at least 95 % of the scheduled messages per second, no failed send, nothing lost, and the
     /// scenario's chosen <paramref name="latency"/> p99 under <paramref name="p99LimitMs"/>.

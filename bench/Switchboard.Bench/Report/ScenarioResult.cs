@@ -31,6 +31,7 @@ public sealed class ScenarioResult(string scenario, string target, string varian
     /// <summary>A burst's delivery counts and failed sends, which decide whether this run passed.</summary>
     public ScenarioResult Add(Load.TrafficResult traffic)
     {
+        if (traffic.ServerCpuMsPerMessage is { } cpu) With("server cpu ms/msg", cpu);
         Add(traffic.Check);
         if (traffic.Log.Failed > 0) Failures.Add($"{traffic.Log.Failed} sends failed: {traffic.Log.FirstError}");
         return this;

@@ -75,6 +75,7 @@ public static class ConversationLatency
         }
         var traffic = new Traffic
         {
+            ServerCpu = target.ServerCpu,
             Receivers = receivers.Receivers,
             Scopes = [.. Enumerable.Range(0, pairs).SelectMany(p => new long?[] { null, setup.Visitors[p].ConversationId })],
             Senders = senders,

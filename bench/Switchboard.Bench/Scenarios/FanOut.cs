@@ -34,7 +34,8 @@ public static class FanOut
                         continue;
                     }
                     var senders = setup.Visitors.Select((v, i) => Sender.Create(handler, target.Nodes[i % target.Nodes.Count], v.Token, v.ConversationId)).ToList();
-                    var traffic = new Traffic { Receivers = receivers.Receivers, Scopes = [.. specs.Select(_ => (long?)null)], Senders = senders, SenderOf = i => i % senders.Count };
+                    var traffic = new Traffic { Receivers = receivers.Receivers, Scopes = [.. specs.Select(_ => (long?)null)], Senders = senders, SenderOf = i => i % senders.Count,
+                        ServerCpu = target.ServerCpu };
 
                     async Task<(bool, TrafficResult)> Measure(double rate, string tag)
                     {

@@ -92,6 +92,7 @@ public static class SustainedThroughput
             Senders = senders,
             SenderOf = i => i % senders.Count,
             MaxInFlight = 1024,
+            ServerCpu = setups[0].Workspace.ServerCpu,
         };
         return await traffic.RunAsync(tag, rate, duration, cancellationToken);
     }

@@ -9,6 +9,7 @@ public sealed class BaselineTarget(string name, ServerProcess process) : IBenchT
     public string Name => name;
     public IReadOnlyList<Uri> Nodes => [process.BaseAddress];
     public ServerProcess? Process => process;
+    public TimeSpan? ServerCpu() => process.CpuTime();
 
     public static async Task<BaselineTarget> StartAsync(BenchPaths paths, bool durable, int? openFiles, CancellationToken cancellationToken)
     {

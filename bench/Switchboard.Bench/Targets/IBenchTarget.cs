@@ -14,6 +14,9 @@ public interface IBenchTarget : IAsyncDisposable
     /// <summary>The server process when this run started it (for memory and start-up time), else null.</summary>
     ServerProcess? Process { get; }
 
+    /// <summary>CPU time used so far by every server process this run started for it (all nodes of a cluster), else null.</summary>
+    TimeSpan? ServerCpu();
+
     Task<BenchSetup> SetUpAsync(int operators, int visitors, CancellationToken cancellationToken);
 
     /// <summary>The workspace's current cursor: receivers opened for a measurement start there.</summary>

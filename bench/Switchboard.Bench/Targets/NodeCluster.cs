@@ -22,6 +22,9 @@ public sealed class NodeCluster : IAsyncDisposable
 
     public Uri BaseAddress => balancer.BaseAddress;
 
+    /// <summary>CPU time of the nodes this cluster added (not nginx's, not the first node's).</summary>
+    public TimeSpan NodesCpuTime() => extraNodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime());
+
     /// <param name="nodeCommand">The server's command for a port (its database switches included, no demo).</param>
     public static async Task<NodeCluster> StartAsync(BenchPaths paths, ServerProcess first, int extra, Func<int, string[]> nodeCommand,
         IDictionary<string, string> environment, string workingDirectory, CancellationToken cancellationToken)

@@ -100,6 +100,13 @@ public sealed class ServerProcess : IAsyncDisposable
         return 0;
     }
 
+    /// <summary>CPU time the process has used so far, user and system (from /proc).</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     public bool HasExited => process.HasExited;
 
     public static int FreePort()

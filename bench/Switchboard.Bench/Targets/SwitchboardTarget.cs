@@ -18,6 +18,7 @@ public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? p
     public string Name => "switchboard";
     public IReadOnlyList<Uri> Nodes => nodes;
     public ServerProcess? Process => process;
+    public TimeSpan? ServerCpu() => process?.CpuTime() + (cluster?.NodesCpuTime() ?? TimeSpan.Zero);
 
     public static async Task<SwitchboardTarget> StartAsync(BenchPaths paths, BenchOptions options, int? openFiles, string? dataDirectory, CancellationToken cancellationToken)
     {
