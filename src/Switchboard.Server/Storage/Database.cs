@@ -27,7 +27,9 @@ public sealed partial class Database : IAsyncDisposable
     // SQLite: one long-lived connection for every write, used only by the (process-wide) write lane. A pooled
     // connection's page cache is thrown away whenever another connection has committed, so alternating writers
     // re-read their b-tree pages on every transaction; the one writer's cache stays valid across its own commits.
-    SqliteConnection? writer;
+    // It also keeps its statements compiled (see StatementCachingConnection).
+    StatementCachingConnection? writer;
+    const int WriterStatements = 256;
 
     static Database() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -114,12 +116,13 @@ public sealed partial class Database : IAsyncDisposable
     {
         if (npgsql is not null) return new WriteConnectionLease(await OpenAsync(cancellationToken), shared: false);
         // A writer left inside a transaction (its rollback failed) would refuse every later BEGIN: replace it.
-        if (writer is { State: ConnectionState.Open } && SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle) == 0)
+        if (writer is { State: ConnectionState.Open } && SQLitePCL.raw.sqlite3_get_autocommit(writer.Inner.Handle) == 0)
         {
             await writer.DisposeAsync();
             writer = null;
         }
-        if (writer is not { State: ConnectionState.Open }) writer = (SqliteConnection)await OpenAsync(cancellationToken);
+        if (writer is not { State: ConnectionState.Open })
+            writer = new StatementCachingConnection((SqliteConnection)await OpenAsync(cancellationToken), WriterStatements);
         return new WriteConnectionLease(writer, shared: true);
     }
 
