@@ -14,7 +14,9 @@ namespace Switchboard.Server.Storage;
 /// </summary>
 sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> leaseConnection, int maxBatch, StorageMetrics? metrics, ILogger logger)
 {
-    const string Savepoint = "write";
+    const string SavepointName = "write";
+
+    enum Savepoint { None, AfterSuccess, AfterFailure }
 
     readonly ConcurrentQueue<PendingWrite> waiting = new();
     int running;
@@ -61,6 +63,23 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
         return batch;
     }
 
+    /// <summary>
+    /// Marks where the next write of a batch starts. After a write that succeeded, its savepoint is released and a new one
+    /// set in one statement (one round trip on PostgreSQL instead of two); after one that was rolled back, the savepoint
+    /// already marks the right place. COMMIT releases the last one. Releasing keeps PostgreSQL from stacking up to a batch's
+    /// worth of open subtransactions (beyond 64 they overflow its per-backend cache and slow every other session's reads).
+    /// </summary>
+    static async Task MarkAsync(DbConnection connection, DbTransaction tx, Savepoint previous)
+    {
+        if (previous == Savepoint.AfterFailure) return;
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = previous == Savepoint.None
+            ? $"SAVEPOINT {SavepointName}"
+            : $"RELEASE SAVEPOINT {SavepointName}; SAVEPOINT {SavepointName}";
+        await command.ExecuteNonQueryAsync();
+    }
+
     async Task CommitBatchAsync(List<PendingWrite> batch)
     {
         if (batch.Count == 0) return;
@@ -73,20 +92,23 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
             await using var tx = await lease.Connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, CancellationToken.None);
             // A lone write needs no savepoint: if it fails, the whole transaction is its own to roll back.
             var isolate = batch.Count > 1;
+            var savepoint = Savepoint.None;
             foreach (var write in batch)
             {
-                if (isolate) await tx.SaveAsync(Savepoint);
+                if (isolate) await MarkAsync(lease.Connection, tx, savepoint);
                 try
                 {
                     await write.RunAsync(lease.Connection, tx);
+                    savepoint = Savepoint.AfterSuccess;
                 }
                 catch (Exception error)
                 {
-                    if (isolate) await tx.RollbackAsync(Savepoint);
+                    // ROLLBACK TO keeps the savepoint: it now marks the state before this write, which is where the next one starts.
+                    if (isolate) await tx.RollbackAsync(SavepointName);
+                    savepoint = Savepoint.AfterFailure;
                     write.Fail(error);
                     continue;
                 }
-                if (isolate) await tx.ReleaseAsync(Savepoint);
                 succeeded.Add(write);
             }
             if (succeeded.Count == 0)

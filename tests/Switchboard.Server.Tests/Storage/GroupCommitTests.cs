@@ -39,6 +39,35 @@ public sealed class GroupCommitTests
     }
 
     [Theory, BothDatabases]
+    public async Task FailuresSideBySideAndAtBothEndsOfABatchEachRollBackAlone(DatabaseKind db)
+    {
+        // After a failure the batch's savepoint is reused as it stands, after a success it is released and set again: every
+        // pairing of the two, at the start and at the end of a batch, must leave exactly the successful writes.
+        await using var lane = await Lane.StartAsync(db);
+        var seq0 = lane.Seq0;
+
+        var (first, holdFirst) = await lane.HoldAsync("first");
+        Task Fail() => throw new InvalidOperationException("refused");
+        // x3 fails in the database itself (PostgreSQL then refuses everything until the rollback to the savepoint).
+        Task<long> Write(string label) => label switch
+        {
+            "x3" => lane.AppendOn(label, w => w.ExecuteAsync("INSERT INTO no_such_table VALUES (1)", null, CancellationToken.None)),
+            _ when label.StartsWith('x') => lane.Append(label, Fail),
+            _ => lane.Append(label),
+        };
+        var writes = new[] { "x1", "ok1", "x2", "x3", "ok2", "ok3", "x4" }.Select(label => (label, task: Write(label))).ToList();
+        holdFirst.SetResult();
+
+        Assert.Equal(seq0 + 1, await first.WaitAsync(Bound));
+        foreach (var (_, task) in writes.Where(w => w.label.StartsWith('x')))
+            await Assert.ThrowsAnyAsync<Exception>(() => task.WaitAsync(Bound));
+        var committed = writes.Where(w => w.label.StartsWith("ok")).Select(w => w.task).ToList();
+        Assert.Equal([seq0 + 2, seq0 + 3, seq0 + 4], await Task.WhenAll(committed).WaitAsync(Bound));
+        Assert.Equal([(seq0 + 1, "first"), (seq0 + 2, "ok1"), (seq0 + 3, "ok2"), (seq0 + 4, "ok3")], await lane.EventsAsync());
+        Assert.Equal(seq0 + 4, await lane.LastSeqAsync());
+    }
+
+    [Theory, BothDatabases]
     public async Task NoEventOfABatchIsVisibleOrPublishedBeforeTheBatchCommits(DatabaseKind db)
     {
         await using var lane = await Lane.StartAsync(db);
