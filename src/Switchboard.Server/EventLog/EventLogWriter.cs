@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Switchboard.Core;
 using Switchboard.Server.Storage;
 
@@ -17,14 +18,28 @@ public sealed class EventLogWriter(Database database, IEventPublisher publisher,
     /// <summary>Runs <paramref name="work"/> in a write transaction of one workspace; see the class summary.</summary>
     public async Task<T> WriteAsync<T>(long workspaceId, Func<WriteContext, Task<T>> work, CancellationToken cancellationToken)
     {
-        var outcome = await database.WriteTransactionAsync(workspaceId, async (connection, tx) =>
+        var outcome = await database.WriteBatchAsync(workspaceId, async batch =>
         {
-            var lastSeq = await LockWorkspaceAsync(connection, tx, workspaceId, cancellationToken);
+            var seqKey = new SeqKey(workspaceId);
+            // The batch's first write of this workspace takes its row lock; the later ones run in the same transaction, so
+            // they already hold it and know the seq from the write before them (only a write that succeeded leaves it).
+            var lastSeq = batch.TryRecall<long>(seqKey, out var known)
+                ? known
+                : await LockWorkspaceAsync(batch.Connection, batch.Transaction, workspaceId, cancellationToken);
             // Rows store milliseconds: the transaction's instant is truncated so responses equal later reads.
             var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-            var context = new WriteContext(database, connection, tx, workspaceId, lastSeq, now, hooks, cancellationToken);
+            var context = new WriteContext(database, batch.Connection, batch.Transaction, workspaceId, lastSeq, now, hooks, cancellationToken);
             var value = await work(context);
-            await context.FlushAsync(cancellationToken);
+            await context.RunHooksAsync(cancellationToken);
+            if (context.LastSeq != lastSeq)
+            {
+                batch.Remember(seqKey, context.LastSeq);
+                // workspaces.last_seq is written once per batch, with the seq of its last successful write of the workspace.
+                batch.BeforeCommit(seqKey, (connection, tx) => batch.TryRecall<long>(seqKey, out var seq)
+                    ? connection.ExecuteAsync(new CommandDefinition("UPDATE workspaces SET last_seq = @seq WHERE id = @workspaceId",
+                        new { seq, workspaceId }, tx, cancellationToken: CancellationToken.None))
+                    : Task.CompletedTask);
+            }
             return new Outcome<T>(value, context.Appended, context.AfterCommitActions);
         }, cancellationToken, committed: outcome =>
         {
@@ -39,6 +54,9 @@ public sealed class EventLogWriter(Database database, IEventPublisher publisher,
         });
         return outcome.Value;
     }
+
+    /// <summary>What a batch remembers of a workspace between its writes: the last seq appended.</summary>
+    readonly record struct SeqKey(long WorkspaceId);
 
     readonly record struct Outcome<T>(T Value, IReadOnlyList<StoredEvent> Events, IReadOnlyList<Action> AfterCommit);
 

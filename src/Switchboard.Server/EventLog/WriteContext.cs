@@ -89,16 +89,8 @@ public sealed class WriteContext
         new EventEnvelope(seq, draft.Type, draft.ConversationId, draft.Version, draft.MutationId, draft.ClientMessageId, draft.Actor, Now, data),
         JsonDefaults.Options);
 
-    internal async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        await RunHooksAsync(cancellationToken);
-        if (lastSeq == firstSeq) return;
-        await Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE workspaces SET last_seq = @lastSeq WHERE id = @WorkspaceId",
-            new { lastSeq, WorkspaceId }, Transaction, cancellationToken: cancellationToken));
-    }
-
-    async Task RunHooksAsync(CancellationToken cancellationToken)
+    /// <summary>Lets every hook see the events appended so far, until none appends more (the write's last step before it is done).</summary>
+    internal async Task RunHooksAsync(CancellationToken cancellationToken)
     {
         if (hooks.Count == 0) return;
         var seen = new int[hooks.Count];

@@ -100,7 +100,14 @@ public sealed partial class Database : IAsyncDisposable
     /// it directly.
     /// </summary>
     public Task<T> WriteTransactionAsync<T>(long workspaceId, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken,
-        Action<T>? committed = null)
+        Action<T>? committed = null) =>
+        WriteBatchAsync(workspaceId, batch => work(batch.Connection, batch.Transaction), cancellationToken, committed);
+
+    /// <summary>
+    /// <see cref="WriteTransactionAsync{T}"/> for work that shares state with the other writes of its batch (the event
+    /// log's writer: the workspace's seq, known after the first of them).
+    /// </summary>
+    public Task<T> WriteBatchAsync<T>(long workspaceId, Func<WriteBatch, Task<T>> work, CancellationToken cancellationToken, Action<T>? committed = null)
     {
         var lane = lanes.GetOrAdd(lanePerWorkspace ? workspaceId : 0,
             static (_, db) => new WriteLane(db.LeaseWriteConnectionAsync, db.maxWriteBatch, db.metrics, db.logger), this);

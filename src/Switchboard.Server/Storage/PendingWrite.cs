@@ -12,7 +12,7 @@ abstract class PendingWrite(CancellationToken cancellationToken)
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     /// <summary>Runs the caller's work in the batch's transaction and keeps its result until the commit.</summary>
-    public abstract Task RunAsync(DbConnection connection, DbTransaction transaction);
+    public abstract Task RunAsync(WriteBatch batch);
 
     /// <summary>The batch holding this write committed: runs the after-commit step, then answers the caller.</summary>
     public abstract void Commit();
@@ -21,7 +21,7 @@ abstract class PendingWrite(CancellationToken cancellationToken)
     public abstract void Fail(Exception error);
 }
 
-sealed class PendingWrite<T>(Func<DbConnection, DbTransaction, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken)
+sealed class PendingWrite<T>(Func<WriteBatch, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken)
     : PendingWrite(cancellationToken)
 {
     // Callers resume on the thread pool, never inline on the lane that is about to run the next batch.
@@ -30,8 +30,7 @@ sealed class PendingWrite<T>(Func<DbConnection, DbTransaction, Task<T>> work, Ac
 
     public Task<T> Task => outcome.Task;
 
-    public override async Task RunAsync(DbConnection connection, DbTransaction transaction) =>
-        result = await work(connection, transaction);
+    public override async Task RunAsync(WriteBatch batch) => result = await work(batch);
 
     public override void Commit()
     {

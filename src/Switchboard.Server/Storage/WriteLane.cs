@@ -21,7 +21,7 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
     readonly ConcurrentQueue<PendingWrite> waiting = new();
     int running;
 
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<WriteBatch, Task<T>> work, Action<T>? committed, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var write = new PendingWrite<T>(work, committed, cancellationToken);
@@ -93,22 +93,25 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
             // A lone write needs no savepoint: if it fails, the whole transaction is its own to roll back.
             var isolate = batch.Count > 1;
             var savepoint = Savepoint.None;
+            var shared = new WriteBatch(lease.Connection, tx);
             foreach (var write in batch)
             {
                 if (isolate) await MarkAsync(lease.Connection, tx, savepoint);
                 try
                 {
-                    await write.RunAsync(lease.Connection, tx);
+                    await write.RunAsync(shared);
                     savepoint = Savepoint.AfterSuccess;
                 }
                 catch (Exception error)
                 {
+                    shared.WriteFailed();
                     // ROLLBACK TO keeps the savepoint: it now marks the state before this write, which is where the next one starts.
                     if (isolate) await tx.RollbackAsync(SavepointName);
                     savepoint = Savepoint.AfterFailure;
                     write.Fail(error);
                     continue;
                 }
+                shared.WriteSucceeded();
                 succeeded.Add(write);
             }
             if (succeeded.Count == 0)
@@ -116,6 +119,8 @@ sealed class WriteLane(Func<CancellationToken, Task<WriteConnectionLease>> lease
                 await tx.RollbackAsync();
                 return;
             }
+            // A failure here fails the whole batch below: none of its writes committed.
+            await shared.RunBeforeCommitAsync();
             await tx.CommitAsync();
             metrics?.Committed(succeeded.Count, Stopwatch.GetElapsedTime(started));
         }
