@@ -61,6 +61,7 @@ public sealed partial class StreamConnection
                 missed = true;
                 return;
             }
+            var taken = 0;
             foreach (var e in events)
             {
                 if (e.Seq <= Position) continue;
@@ -68,11 +69,14 @@ public sealed partial class StreamConnection
                 if (e.Seq != Position + 1)
                 {
                     StartCatchUp();
-                    return;
+                    break;
                 }
-                if (!TryQueue(e)) return;
+                taken++;
+                if (!TryQueue(e)) break;
             }
-            Announce();
+            // Served from memory as a read of the ring would have been, so the metric's database share keeps its meaning.
+            if (taken > 0) metrics.Read(RealtimeMetrics.RingSource, taken);
+            if (live) Announce();
         }
     }
 
