@@ -1,18 +1,16 @@
 namespace Switchboard.Server.Realtime;
 
 /// <summary>
-/// Moves one connection along the log: reads what follows its position (ring or log), keeps what its viewer
-/// may see, and queues it. While catching up it waits for room in the queue (the client sets the pace);
-/// once it has reached the head, a full queue means the client is falling behind live traffic, and it is
-/// disconnected to resume from its cursor instead of being buffered without limit.
+/// Catches one connection up along the log: reads what follows its position (ring or log), keeps what its viewer
+/// may see, and queues it, until it finds nothing more; then it hands the connection to the publishers and ends
+/// (see <see cref="StreamConnection.TryGoLive"/>). The connection starts it again whenever live delivery cannot
+/// continue in order.
 /// </summary>
 public sealed class EventPump(EventReader reader, ILogger<EventPump> logger)
 {
     public async Task RunAsync(StreamConnection connection, WorkspaceFeed feed)
     {
         var cancellationToken = connection.Stopping;
-        var live = false;
-        var announced = connection.Position;
         try
         {
             while (true)
@@ -26,31 +24,11 @@ public sealed class EventPump(EventReader reader, ILogger<EventPump> logger)
                 }
                 if (batch.Events.Count == 0)
                 {
-                    // Caught up past events this viewer may not see: say so, so its cursor (and a resume) skips them too.
-                    if (connection.Position > announced && connection.TryEnqueue(OutboundFrame.Cursor(connection.Position)))
-                        announced = connection.Position;
-                    live = true;
-                    await connection.WaitForEventsAsync(cancellationToken);
+                    if (connection.TryGoLive()) return;
                     continue;
                 }
                 foreach (var e in batch.Events)
-                {
-                    // Invisible events still move the position, so a visitor never re-reads what it skipped.
-                    if (connection.Audience.PayloadFor(e) is { } json)
-                    {
-                        // Only live events measure delivery lag: a catch-up after a resume would report the client's absence.
-                        var frame = OutboundFrame.Event(e.Seq, e.Type, json, live ? e.CreatedAtMs : 0);
-                        var queued = live ? connection.TryEnqueue(frame) : await connection.EnqueueAsync(frame, cancellationToken);
-                        if (!queued)
-                        {
-                            if (connection.CloseReason is null) RealtimeLog.SlowConsumer(logger, connection.Id, connection.Position);
-                            connection.Close(DisconnectReasons.SlowConsumer);
-                            return;
-                        }
-                        announced = e.Seq;
-                    }
-                    connection.Position = e.Seq;
-                }
+                    if (!await connection.QueueAsync(e, cancellationToken)) return;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

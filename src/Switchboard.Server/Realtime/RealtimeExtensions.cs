@@ -20,6 +20,7 @@ public static class RealtimeExtensions
 
         builder.Services.AddSingleton<EventReader>();
         builder.Services.AddSingleton<EventPump>();
+        builder.Services.AddSingleton<StreamHeartbeat>();
         builder.Services.AddSingleton<ConnectionLimiter>();
         builder.Services.AddSingleton<StreamRunner>();
         builder.Services.AddSingleton<LongPoll>();

@@ -4,15 +4,14 @@ using Switchboard.Server.Auth;
 namespace Switchboard.Server.Realtime;
 
 /// <summary>
-/// One open stream: its viewer, its position in the log and its bounded outbound queue. The pump and the
-/// publishers of signals put frames in; exactly one writer (the transport) takes them out. Closing is
-/// one-way and keeps the first reason.
+/// One open stream: its viewer, its position in the log and its bounded outbound queue. Events come in from the
+/// publishers while it is caught up and from the catch-up pump otherwise (StreamConnection.Live.cs), signals and
+/// heartbeats from their publishers; exactly one writer (the transport) takes them out. Closing is one-way and
+/// keeps the first reason.
 /// </summary>
-public sealed class StreamConnection : IFeedListener, IDisposable
+public sealed partial class StreamConnection : IFeedListener, IDisposable
 {
     readonly Channel<OutboundFrame> queue;
-    // Capacity 1, extra writes dropped: a sticky "something new" flag that costs publishers nothing.
-    readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     readonly CancellationTokenSource stopping = new();
     readonly CancellationTokenSource writing;
     readonly RealtimeOptions options;
@@ -41,17 +40,18 @@ public sealed class StreamConnection : IFeedListener, IDisposable
     public string Transport { get; }
     public Caller Caller { get; }
     public Audience Audience { get; }
-    /// <summary>The highest seq this viewer is past (sent, or skipped as invisible to them). Only the pump moves it.</summary>
+    /// <summary>
+    /// The highest seq this viewer is past (queued, or skipped as invisible to them). Set once before the stream starts,
+    /// then moved only by whoever delivers its events: the catch-up pump, or the publishers while it is live.
+    /// </summary>
     public long Position { get; set; }
     public string? CloseReason => Volatile.Read(ref closeReason);
     public long? ResetCursor { get; private set; }
-    /// <summary>Cancelled once the stream is closing: stops the pump, the heartbeat and the receiver.</summary>
+    /// <summary>Cancelled once the stream is closing: stops the catch-up pump.</summary>
     public CancellationToken Stopping => stopping.Token;
     /// <summary>Cancelled when the client is gone, or when a closing stream ran out of time to say goodbye.</summary>
     public CancellationToken Writing => writing.Token;
     public ChannelReader<OutboundFrame> Frames => queue.Reader;
-
-    public void EventsAvailable() => wake.Writer.TryWrite(true);
 
     public bool Accepts(EphemeralSignal signal) =>
         CloseReason is null && Audience.CanSee(signal) && signal.OriginConnectionId != Id;
@@ -60,13 +60,6 @@ public sealed class StreamConnection : IFeedListener, IDisposable
     {
         // A signal is worth less than the events behind it: when the queue is full it is dropped, not waited for.
         if (!queue.Writer.TryWrite(OutboundFrame.Signal(signal.Type, json))) metrics.SignalDropped("queue_full");
-    }
-
-    /// <summary>Returns once events may have been published since the last call (at once if they were).</summary>
-    public async ValueTask WaitForEventsAsync(CancellationToken cancellationToken)
-    {
-        await wake.Reader.WaitToReadAsync(cancellationToken);
-        wake.Reader.TryRead(out _);
     }
 
     /// <summary>Queues a frame if there is room; false means the queue is full (or the stream is closing).</summary>
@@ -118,19 +111,6 @@ public sealed class StreamConnection : IFeedListener, IDisposable
         // end the stream on this very thread and dispose it under this callback (see Dispose).
         _ = writing.CancelAsync();
         Close(DisconnectReasons.ClientClosed);
-    }
-
-    public async Task RunHeartbeatAsync()
-    {
-        using var timer = new PeriodicTimer(options.HeartbeatInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(Stopping)) queue.Writer.TryWrite(OutboundFrame.Ping);
-        }
-        catch (OperationCanceledException)
-        {
-            // The stream is closing.
-        }
     }
 
     public void Dispose()

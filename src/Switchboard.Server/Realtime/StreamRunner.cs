@@ -7,10 +7,11 @@ namespace Switchboard.Server.Realtime;
 
 /// <summary>
 /// Runs a long-lived stream over any <see cref="IStreamTransport"/>: admission, subscription, the start
-/// position (or a reset), then the pump, the heartbeat, the receiver and the single writer until it ends.
+/// position (or a reset), then the catch-up and live delivery, the shared heartbeat, the receiver and the single
+/// writer until it ends.
 /// </summary>
 public sealed class StreamRunner(
-    IEventBus bus, EventReader reader, EventPump pump, ConnectionLimiter limiter, RealtimeMetrics metrics, IPresenceTracker presence, CredentialWatch credentials,
+    IEventBus bus, EventReader reader, EventPump pump, StreamHeartbeat heartbeat, ConnectionLimiter limiter, RealtimeMetrics metrics, IPresenceTracker presence, CredentialWatch credentials,
     IOptions<RealtimeOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<StreamRunner> logger)
 {
     public async Task RunAsync(HttpContext http, IStreamTransport transport, long? cursor)
@@ -41,13 +42,14 @@ public sealed class StreamRunner(
                 RealtimeLog.Reset(logger, connection.Id, connection.Position, caller.WorkspaceId);
                 connection.Close(DisconnectReasons.Reset, head);
             }
-            var pumping = start is null ? Task.CompletedTask : pump.RunAsync(connection, subscription.Feed);
-            var heartbeat = connection.RunHeartbeatAsync();
+            else connection.Follow(subscription.Feed, pump, logger);
+            using var beat = heartbeat.Register(connection);
             // The receiver ends with the socket (or the close timeout), not with Stopping: it must see the close handshake through.
             var receiving = transport.ReceiveAsync(connection, connection.Writing);
             await WriteAsync(transport, connection);
             if (connection.Writing.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested) http.Abort();
-            await Task.WhenAll(pumping, heartbeat, receiving);
+            // The writer closed the connection on its way out, so no catch-up starts after this one.
+            await Task.WhenAll(connection.CatchUp, receiving);
         }
         finally
         {

@@ -11,13 +11,15 @@ namespace Switchboard.Server.Realtime;
 /// <paramref name="batched"/> (<c>?frames=batch</c>): the frames queued for the connection go out together, one per
 /// line of a message, up to <see cref="BatchBytes"/> each, sent whenever the queue runs dry. A browser runs each
 /// WebSocket message as a task of its own: a read receipt's thousands of status events as thousands of tasks kept the
-/// page from drawing (docs/benchmarks.md §6); batched, they are a handful.
+/// page from drawing (docs/benchmarks.md §6); batched, they are a handful. A batch is built in a pooled buffer that
+/// goes back to the pool once it is sent, so an idle connection holds none.
 /// </summary>
 public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options, ClientFrameHandler handler, bool batched = false) : IStreamTransport
 {
     /// <summary>The size at which a batch goes out without waiting for the queue to run dry.</summary>
     public const int BatchBytes = 64 * 1024;
-    readonly ArrayBufferWriter<byte>? batch = batched ? new ArrayBufferWriter<byte>() : null;
+    byte[]? batch;
+    int batchLength;
     /// <summary>"Try again later" (RFC 6455 registry): the server shed this client; reconnect with the cursor.</summary>
     const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
     WebSocket? socket;
@@ -35,18 +37,36 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
 
     public Task SendAsync(OutboundFrame frame, CancellationToken cancellationToken)
     {
-        if (batch is null) return SendTextAsync(frame.Bytes, cancellationToken);
+        if (!batched) return SendTextAsync(frame.Bytes, cancellationToken);
+        var bytes = frame.Bytes.Span;
+        var buffer = BatchRoom(bytes.Length + 1);
         // JSON never holds a raw line break, so one is the separator.
-        if (batch.WrittenCount > 0) batch.Write("\n"u8);
-        batch.Write(frame.Bytes.Span);
-        return batch.WrittenCount >= BatchBytes ? FlushAsync(cancellationToken) : Task.CompletedTask;
+        if (batchLength > 0) buffer[batchLength++] = (byte)'\n';
+        bytes.CopyTo(buffer.AsSpan(batchLength));
+        batchLength += bytes.Length;
+        return batchLength >= BatchBytes ? FlushAsync(cancellationToken) : Task.CompletedTask;
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (batch is null || batch.WrittenCount == 0) return;
-        await SendTextAsync(batch.WrittenMemory, cancellationToken);
-        batch.ResetWrittenCount();
+        if (batch is not { } buffer || batchLength == 0) return;
+        await SendTextAsync(buffer.AsMemory(0, batchLength), cancellationToken);
+        (batch, batchLength) = (null, 0);
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    /// <summary>The batch's buffer with room for <paramref name="bytes"/> more, rented (or grown) from the pool.</summary>
+    byte[] BatchRoom(int bytes)
+    {
+        if (batch is { } current && current.Length - batchLength >= bytes) return current;
+        // Doubling from 4 KiB: a batch is sent at BatchBytes, so it grows a handful of times at most.
+        var grown = ArrayPool<byte>.Shared.Rent(Math.Max(batchLength + bytes, 2 * (batch?.Length ?? 2048)));
+        if (batch is { } old)
+        {
+            old.AsSpan(0, batchLength).CopyTo(grown);
+            ArrayPool<byte>.Shared.Return(old);
+        }
+        return batch = grown;
     }
 
     public async Task CloseAsync(string reason, long? resetCursor, CancellationToken cancellationToken)

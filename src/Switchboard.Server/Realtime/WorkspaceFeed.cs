@@ -6,8 +6,9 @@ namespace Switchboard.Server.Realtime;
 
 /// <summary>
 /// One workspace's live state on this node: a ring of recent events, the highest seq known to be committed
-/// (<see cref="Head"/>) and the listeners to wake. Listeners pull events themselves, so publishing costs one
-/// non-blocking wake-up per listener and a slow listener never slows the committing writer.
+/// (<see cref="Head"/>) and the listeners to tell. Publishing hands each listener the new events without blocking:
+/// a caught-up stream queues them for its writer there and then, any other listener pulls them itself, so a slow
+/// listener never slows the committing writer.
 /// </summary>
 public sealed class WorkspaceFeed(long workspaceId, int ringCapacity)
 {
@@ -27,7 +28,7 @@ public sealed class WorkspaceFeed(long workspaceId, int ringCapacity)
 
     /// <summary>
     /// Events committed on this node, or read from the log after another node committed them: into the ring first,
-    /// then the head moves, then listeners wake. Listeners pull by seq, so a seq put twice is still delivered once.
+    /// then the head moves, then listeners are told. Listeners track seqs, so a seq put twice is still delivered once.
     /// </summary>
     public void Append(IReadOnlyList<StoredEvent> events)
     {
@@ -36,7 +37,7 @@ public sealed class WorkspaceFeed(long workspaceId, int ringCapacity)
             foreach (var e in events) ring.Put(e);
             RaiseHead(events.Max(e => e.Seq));
         }
-        Wake();
+        foreach (var listener in Volatile.Read(ref listeners)) listener.Published(events);
     }
 
     /// <summary>
