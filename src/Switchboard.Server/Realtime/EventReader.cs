@@ -18,7 +18,7 @@ public sealed class EventReader(Database database, IOptions<RealtimeOptions> opt
     public async Task<(long? Start, long Head)> StartAsync(WorkspaceFeed feed, long? cursor, CancellationToken cancellationToken)
     {
         var bounds = await EventLogStore.BoundsAsync(database, feed.WorkspaceId, cancellationToken);
-        feed.Advance(bounds.LastSeq, wake: false);
+        feed.LearnHead(bounds.LastSeq);
         if (cursor is not { } c) return (bounds.LastSeq, bounds.LastSeq);
         return (bounds.CanResume(c) ? c : null, bounds.LastSeq);
     }

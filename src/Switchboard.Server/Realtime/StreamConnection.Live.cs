@@ -52,7 +52,24 @@ public sealed partial class StreamConnection
         }
     }
 
+    /// <summary>
+    /// Runs on the publishing thread (the write lane's, right after its commit): whatever fails here ends this stream
+    /// alone (the client resumes from its cursor), never the publish to the other listeners or the writer's after-commit steps.
+    /// </summary>
     public void Published(IReadOnlyList<StoredEvent> events)
+    {
+        try
+        {
+            Deliver(events);
+        }
+        catch (Exception error)
+        {
+            if (logger is not null) RealtimeLog.Failed(logger, error, Id);
+            Close(DisconnectReasons.Error);
+        }
+    }
+
+    void Deliver(IReadOnlyList<StoredEvent> events)
     {
         lock (delivery)
         {
@@ -71,8 +88,8 @@ public sealed partial class StreamConnection
                     StartCatchUp();
                     break;
                 }
-                taken++;
                 if (!TryQueue(e)) break;
+                taken++;
             }
             // Served from memory as a read of the ring would have been, so the metric's database share keeps its meaning.
             if (taken > 0) metrics.Read(RealtimeMetrics.RingSource, taken);

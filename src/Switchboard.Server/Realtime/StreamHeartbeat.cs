@@ -16,7 +16,8 @@ public sealed class StreamHeartbeat : IDisposable
     public StreamHeartbeat(IOptions<RealtimeOptions> options, TimeProvider clock)
     {
         var interval = options.Value.HeartbeatInterval;
-        timer = clock.CreateTimer(_ => Beat(), null, interval, interval);
+        // Created inside the first stream's request: its async-local state (activity, log scopes) must not live on in every tick.
+        using (ExecutionContext.SuppressFlow()) timer = clock.CreateTimer(_ => Beat(), null, interval, interval);
     }
 
     /// <summary>The streams that get a ping on the next tick.</summary>

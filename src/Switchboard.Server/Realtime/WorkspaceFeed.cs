@@ -44,10 +44,22 @@ public sealed class WorkspaceFeed(long workspaceId, int ringCapacity)
     /// Events committed elsewhere (another node, or before this feed existed) up to <paramref name="seq"/>:
     /// readers that miss the ring below the head read the log instead.
     /// </summary>
-    public void Advance(long seq, bool wake = true)
+    public void Advance(long seq)
     {
         lock (gate) RaiseHead(seq);
-        if (wake) Wake();
+        Wake();
+    }
+
+    /// <summary>
+    /// The log's head as a stream that opens reads it. If this node had not heard of it yet (another node committed and
+    /// the notification is still on its way), the live streams are told now: the notification, finding the head already
+    /// there, would tell nobody, and they would wait for the next commit.
+    /// </summary>
+    public void LearnHead(long seq)
+    {
+        bool raised;
+        lock (gate) raised = RaiseHead(seq);
+        if (raised) Wake();
     }
 
     public void Broadcast(EphemeralSignal signal)
@@ -72,9 +84,11 @@ public sealed class WorkspaceFeed(long workspaceId, int ringCapacity)
         lock (gate) listeners = [.. listeners.Where(l => !ReferenceEquals(l, listener))];
     }
 
-    void RaiseHead(long seq)
+    bool RaiseHead(long seq)
     {
-        if (seq > head) Volatile.Write(ref head, seq);
+        if (seq <= head) return false;
+        Volatile.Write(ref head, seq);
+        return true;
     }
 
     void Wake()

@@ -51,6 +51,21 @@ public sealed class LiveDeliveryTests
     }
 
     [Fact]
+    public async Task AHeadLearnedFromTheLogWithoutItsEventsSendsLiveConnectionsToTheLogAtOnce()
+    {
+        // Another node committed: a stream opening here reads the log's head before this node's notification arrives.
+        // The live connections must catch up now; the notification, finding the head already there, tells nobody.
+        await using var scene = await Scene.StartAsync(messages: 2);
+        var connection = scene.Connect(scene.Start);
+        await connection.CatchUp.WaitAsync(Bounded);
+
+        scene.Feed.LearnHead(scene.Events[^1].Seq);
+
+        Assert.Equal(scene.Events.Select(e => e.Seq), (await ReceiveAsync(connection, scene.Events.Count)).Select(f => f.Seq));
+        Assert.Null(connection.CloseReason);
+    }
+
+    [Fact]
     public async Task AQueueThatOverflowsDuringLiveDeliveryCutsTheClientOffAndItsResumeGetsEveryEventInOrder()
     {
         await using var scene = await Scene.StartAsync(messages: 2 * Scene.SmallQueue);
@@ -127,7 +142,7 @@ public sealed class LiveDeliveryTests
             Events = events;
             Feed = new WorkspaceFeed(workspaceId, 256);
             // The log holds the events, the feed's ring does not: as on a node that has not been told yet.
-            Feed.Advance(start, wake: false);
+            Feed.LearnHead(start);
         }
 
         public long WorkspaceId { get; }
