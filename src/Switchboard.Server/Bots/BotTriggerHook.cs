@@ -44,7 +44,7 @@ public sealed class BotTriggerHook(JobQueue jobs, BotConfigStore configs, IEphem
                     ThinkingDone(w, draft);
                     break;
                 case ConversationEventData { Change: ConversationChange.Created, Conversation: { BotActive: true } conversation }:
-                    var settings = await configs.LoadSettingsAsync(w.Connection, w.Transaction, w.WorkspaceId, conversation.InboxId);
+                    var settings = await configs.LoadSettingsAsync(w, conversation.InboxId);
                     if (!string.IsNullOrEmpty(settings.Greeting))
                         await jobs.EnqueueAsync(w, BotGreetingHandler.JobKind, new BotGreetingJob(conversation.Id),
                             new JobEnqueueOptions(MaxAttempts: options.Value.MaxJobAttempts, DedupeKey: $"{BotGreetingHandler.JobKind}:{conversation.Id}"));

@@ -5,6 +5,9 @@ namespace Switchboard.Server.Conversations;
 /// <summary>A conversation with the contact summary its views show.</summary>
 public sealed record ConversationRecord(Conversation Conversation, ContactSummary Contact)
 {
+    /// <summary>Its inbox's channel (<c>InboxChannels</c>): read with the conversation, so a reply learns its send policy at no extra cost.</summary>
+    public string Channel { get; init; } = "";
+
     public ConversationRecord With(Conversation next) => this with { Conversation = next };
 }
 

@@ -3,16 +3,16 @@ using Switchboard.Server.Common;
 
 namespace Switchboard.Server.Conversations;
 
-/// <summary>A <c>conversations</c> row joined with its contact's name and email.</summary>
+/// <summary>A <c>conversations</c> row joined with its contact's name and email and its inbox's channel.</summary>
 public class ConversationRow
 {
     public const string Columns = """
         cv.id, cv.workspace_id, cv.inbox_id, cv.contact_id, cv.state, cv.bot_active, cv.assignee_id,
                cv.message_count, cv.last_message_at, cv.last_message_preview, cv.unread_count, cv.contact_unread_count,
                cv.handoff_reason, cv.last_customer_seq, cv.queued_at, cv.version, cv.created_at, cv.updated_at,
-               ct.name AS contact_name, ct.email AS contact_email, ct.attributes AS contact_attributes
+               ct.name AS contact_name, ct.email AS contact_email, ct.attributes AS contact_attributes, ib.channel AS inbox_channel
         """;
-    public const string From = "FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id";
+    public const string From = "FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id JOIN inboxes ib ON ib.id = cv.inbox_id";
     public const string Select = $"SELECT {Columns} {From}";
 
     public long Id { get; set; }
@@ -36,6 +36,7 @@ public class ConversationRow
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
     public string? ContactAttributes { get; set; }
+    public string InboxChannel { get; set; } = "";
 
     public ConversationRecord ToRecord() => new(new Conversation
     {
@@ -57,7 +58,7 @@ public class ConversationRow
         Version = Version,
         CreatedAt = Time.FromMs(CreatedAt),
         UpdatedAt = Time.FromMs(UpdatedAt),
-    }, new ContactSummary(ContactId, ContactName, ContactEmail, Contacts.ContactAttributes.Parse(ContactAttributes)));
+    }, new ContactSummary(ContactId, ContactName, ContactEmail, Contacts.ContactAttributes.Parse(ContactAttributes))) { Channel = InboxChannel };
 }
 
 /// <summary>A row of a list query, with the sort key the keyset cursor continues from.</summary>

@@ -11,6 +11,7 @@ public static class EventLogExtensions
         builder.Services.AddOptions<EventRetentionOptions>().BindConfiguration("EventRetention")
             .Validate(o => o.IsValid(), "EventRetention options are out of range (see EventRetentionOptions).").ValidateOnStart();
         builder.Services.AddSingleton<EventLogMetrics>();
+        builder.Services.AddSingleton<ConfigCache>();
         builder.Services.AddSingleton<EventLogWriter>();
         builder.Services.AddSingleton<EventCompactor>();
         builder.Services.AddHostedService<EventCompactionService>();

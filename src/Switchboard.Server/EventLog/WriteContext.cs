@@ -19,18 +19,21 @@ public sealed class WriteContext
     readonly List<Action> afterCommit = [];
     readonly IReadOnlyList<IWriteHook> hooks;
     readonly long firstSeq;
+    readonly ConfigCache config;
     long lastSeq;
 
-    internal WriteContext(Database database, DbConnection connection, DbTransaction transaction, long workspaceId, long lastSeq, DateTimeOffset now,
-        IReadOnlyList<IWriteHook> hooks, CancellationToken cancellationToken)
+    internal WriteContext(Database database, DbConnection connection, DbTransaction transaction, long workspaceId, WorkspaceHead head, DateTimeOffset now,
+        IReadOnlyList<IWriteHook> hooks, ConfigCache config, CancellationToken cancellationToken)
     {
+        this.config = config;
+        ConfigVersion = head.ConfigVersion;
         CancellationToken = cancellationToken;
         this.hooks = hooks;
         Database = database;
         Connection = connection;
         Transaction = transaction;
         WorkspaceId = workspaceId;
-        this.lastSeq = firstSeq = lastSeq;
+        lastSeq = firstSeq = head.LastSeq;
         Now = now;
     }
 
@@ -47,11 +50,9 @@ public sealed class WriteContext
     public long NextSeq => lastSeq + 1;
     /// <summary>The highest seq written so far (the workspace's seq before this transaction if nothing was appended).</summary>
     public long LastSeq => lastSeq;
-    /// <summary>
-    /// Values one write reads once and shares between its steps (the workspace's settings, read by the message and again
-    /// by the hooks). Dies with the write, so nothing in it can outlive a rollback or miss another write's change.
-    /// </summary>
-    public Dictionary<string, object> Memo { get; } = [];
+    /// <summary>The workspace's configuration version as this write sees it (see <see cref="ConfigCache"/>).</summary>
+    public long ConfigVersion { get; private set; }
+    internal WorkspaceHead Head => new(lastSeq, ConfigVersion);
     internal IReadOnlyList<StoredEvent> Appended => appended.Select(a => a.Stored).ToList();
     internal IReadOnlyList<Action> AfterCommitActions => afterCommit;
 
@@ -69,6 +70,22 @@ public sealed class WriteContext
 
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args, CancellationToken cancellationToken) =>
         Connection.QueryAsync<T>(new CommandDefinition(sql, args, Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Configuration as this write sees it, from memory when unchanged since it was read (see <see cref="ConfigCache"/>).</summary>
+    public ValueTask<T> ReadConfigAsync<T>(string part, long id, Func<WriteContext, Task<T>> load) where T : class =>
+        config.GetAsync(this, part, id, load);
+
+    /// <summary>
+    /// Call in every write that changes what <see cref="ReadConfigAsync{T}"/> serves: gives the workspace a fresh random
+    /// configuration version (never an increment, which a rollback could hand out again), so every copy read before is
+    /// stale for this write, the later writes and every node.
+    /// </summary>
+    public async Task ConfigChangedAsync()
+    {
+        var version = Random.Shared.NextInt64(1, long.MaxValue);
+        await ExecuteAsync("UPDATE workspaces SET config_version = @version WHERE id = @WorkspaceId", new { version, WorkspaceId }, CancellationToken);
+        ConfigVersion = version;
+    }
 
     /// <summary>Appends an event with the next seq and returns that seq.</summary>
     public async Task<long> AppendAsync(EventDraft draft)

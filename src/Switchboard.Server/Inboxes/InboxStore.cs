@@ -50,9 +50,6 @@ public static partial class InboxStore
         c.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
             "SELECT public_token FROM inboxes WHERE channel = @channel ORDER BY id LIMIT 1", new { channel }, tx, cancellationToken: cancellationToken));
 
-    public static Task<string> ChannelAsync(WriteContext w, long inboxId) =>
-        w.QuerySingleAsync<string>("SELECT channel FROM inboxes WHERE id = @inboxId", new { inboxId }, w.CancellationToken);
-
     public static Task<string?> ChannelAsync(DbConnection c, DbTransaction? tx, long workspaceId, long inboxId, CancellationToken cancellationToken) =>
         c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT channel FROM inboxes WHERE id = @inboxId AND workspace_id = @workspaceId", new { inboxId, workspaceId }, tx, cancellationToken: cancellationToken));

@@ -61,7 +61,7 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             if (!isNote && request.ReplyAnyway != true) await ReplyOwnership.RequireOwnOrUnownedAsync(w, author, record.Conversation);
 
             // Only what the team sends goes out through a channel; the channel may refuse it (nothing is written yet).
-            var policy = author.Role == SenderRole.Customer || isNote ? null : await PolicyAsync(w, record);
+            var policy = author.Role == SenderRole.Customer || isNote ? null : policies.GetValueOrDefault(record.Channel);
             var status = policy is null ? DeliveryStatus.Sent : await policy.BeforeSendAsync(w, record, content);
             var before = record.Conversation;
             var seq = w.NextSeq;
@@ -105,14 +105,6 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             if (appended != seq) throw new InvalidOperationException("message.created must be the transaction's first event.");
             return new PostMessageResponse(response, view(after), seq, transition.CustomerWroteMeanwhile, Replayed: false);
         }, cancellationToken);
-    }
-
-    /// <summary>The send policy of the conversation's channel, if it has one: the one look at the inbox per team message.</summary>
-    async Task<IChannelSendPolicy?> PolicyAsync(WriteContext w, ConversationRecord record)
-    {
-        if (policies.Count == 0) return null;
-        var channel = await InboxStore.ChannelAsync(w, record.Conversation.InboxId);
-        return policies.GetValueOrDefault(channel);
     }
 
     static async Task<Transition> TransitionAsync(WriteContext w, Conversation c, Author author, long? seenSeq, long seq)

@@ -11,16 +11,19 @@ public static partial class MessageStore
             $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @conversationId AND client_message_id = @clientMessageId",
             new { conversationId, clientMessageId }, w.CancellationToken);
 
+    /// <summary>
+    /// Inserts the message as the conversation's next ordinal, found by the insert itself (one statement, one round trip):
+    /// writers of a workspace are serialized, so nobody can take the same ordinal meanwhile.
+    /// </summary>
     public static async Task<MessageRow> InsertAsync(WriteContext w, MessageRow m)
     {
-        m.Ordinal = await w.QuerySingleAsync<long>(
-            "SELECT COALESCE(MAX(ordinal), 0) + 1 FROM messages WHERE conversation_id = @ConversationId", new { m.ConversationId }, w.CancellationToken);
-        m.Id = await w.QuerySingleAsync<long>("""
+        (m.Id, m.Ordinal) = await w.QuerySingleAsync<(long, long)>("""
             INSERT INTO messages (workspace_id, conversation_id, ordinal, client_message_id, sender_role, sender_id, sender_name, text,
                 is_note, status, error, handled_by_operator_id, seq, version, created_at, updated_at, kind, media_id, details, external_id)
-            VALUES (@WorkspaceId, @ConversationId, @Ordinal, @ClientMessageId, @SenderRole, @SenderId, @SenderName, @Text,
-                @IsNote, @Status, @Error, @HandledByOperatorId, @Seq, @Version, @CreatedAt, @UpdatedAt, @Kind, @MediaId, @Details, @ExternalId)
-            RETURNING id
+            SELECT @WorkspaceId, @ConversationId, COALESCE(MAX(ordinal), 0) + 1, @ClientMessageId, @SenderRole, @SenderId, @SenderName, @Text,
+                @IsNote, @Status, @Error, @HandledByOperatorId, @Seq, @Version, @CreatedAt, @UpdatedAt, @Kind, @MediaId, @Details, @ExternalId
+            FROM messages WHERE conversation_id = @ConversationId
+            RETURNING id, ordinal
             """, m, w.CancellationToken);
         return m;
     }

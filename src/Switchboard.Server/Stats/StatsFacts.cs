@@ -43,10 +43,14 @@ public sealed class StatsFacts : IWriteHook
 
     static async Task FirstResponseAsync(WriteContext w, long conversationId, long? memberId, long seq)
     {
-        var episode = await EpisodeStartSeqAsync(w, conversationId);
-        if (await FirstAsync(w, conversationId, episode, "sender_role = 'operator' AND is_note = @no", before: seq) is not null) return;
+        // Every operator reply asks, so it is one statement: the episode's start, whether it was answered already (the
+        // usual case) and since when the customer waits.
+        var (answered, waitingSince) = await w.QuerySingleAsync<(long?, long?)>($"""
+            SELECT ({FirstSql(OperatorReply, "e.start")}), ({FirstSql(CustomerMessage, "e.start", before: null)})
+            FROM ({EpisodeStartSql}) e
+            """, new { conversationId, Resolved, before = seq, no = false }, w.CancellationToken);
+        if (answered is not null) return;
         // A proactive message (no customer message yet) answers nobody: no response time to measure.
-        var waitingSince = await FirstAsync(w, conversationId, episode, "sender_role = 'customer'");
         if (waitingSince is { } since) await InsertAsync(w, conversationId, FirstResponse, memberId, seq, w.NowMs - since, null);
     }
 
@@ -56,7 +60,7 @@ public sealed class StatsFacts : IWriteHook
         var episode = await EpisodeStartSeqAsync(w, conversationId);
         var started = await FirstAsync(w, conversationId, episode, "is_note = @no");
         var since = started ?? (episode == 0 ? conversation.CreatedAt.ToUnixTimeMilliseconds() : w.NowMs);
-        var human = await FirstAsync(w, conversationId, episode, "sender_role = 'operator' AND is_note = @no") is not null;
+        var human = await FirstAsync(w, conversationId, episode, OperatorReply) is not null;
         await InsertAsync(w, conversationId, Resolved, conversation.AssigneeId, seq, w.NowMs - since, human);
     }
 
@@ -66,15 +70,21 @@ public sealed class StatsFacts : IWriteHook
     /// The lookup walks the conversation's messages in seq order from the episode's start and stops at the first match
     /// (ix_messages_conversation_seq): a reply costs the same in the thousandth message as in the first.
     /// </summary>
-    static Task<long?> FirstAsync(WriteContext w, long conversationId, long episode, string condition, long before = long.MaxValue) =>
-        w.QuerySingleOrDefaultAsync<long?>(
-            $"SELECT created_at FROM messages WHERE conversation_id = @conversationId AND seq > @episode AND seq < @before AND {condition} ORDER BY seq LIMIT 1",
-            new { conversationId, episode, before, no = false }, w.CancellationToken);
+    static Task<long?> FirstAsync(WriteContext w, long conversationId, long episode, string condition) =>
+        w.QuerySingleOrDefaultAsync<long?>(FirstSql(condition, "@episode", before: null), new { conversationId, episode, no = false }, w.CancellationToken);
+
+    const string OperatorReply = "sender_role = 'operator' AND is_note = @no";
+    const string CustomerMessage = "sender_role = 'customer'";
+
+    /// <summary>The first message of the episode after <paramref name="episode"/> matching <paramref name="condition"/>, before seq <c>@before</c> unless null.</summary>
+    static string FirstSql(string condition, string episode, string? before = "@before") =>
+        $"SELECT created_at FROM messages WHERE conversation_id = @conversationId AND seq > {episode}{(before is null ? "" : $" AND seq < {before}")} AND {condition} ORDER BY seq LIMIT 1";
 
     /// <summary>The seq of the conversation's latest resolution (0 when never resolved): the current episode began after it.</summary>
-    static Task<long> EpisodeStartSeqAsync(WriteContext w, long conversationId) => w.QuerySingleAsync<long>(
-        "SELECT COALESCE(MAX(seq), 0) FROM stats_facts WHERE conversation_id = @conversationId AND kind = @Resolved",
-        new { conversationId, Resolved }, w.CancellationToken);
+    const string EpisodeStartSql = "SELECT COALESCE(MAX(seq), 0) AS start FROM stats_facts WHERE conversation_id = @conversationId AND kind = @Resolved";
+
+    static Task<long> EpisodeStartSeqAsync(WriteContext w, long conversationId) =>
+        w.QuerySingleAsync<long>(EpisodeStartSql, new { conversationId, Resolved }, w.CancellationToken);
 
     static Task InsertAsync(WriteContext w, long conversationId, string kind, long? memberId, long seq, long? durationMs, bool? human) => w.ExecuteAsync("""
         INSERT INTO stats_facts (workspace_id, conversation_id, kind, member_id, seq, at, duration_ms, human)

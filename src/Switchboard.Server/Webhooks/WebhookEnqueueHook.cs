@@ -16,9 +16,7 @@ public sealed class WebhookEnqueueHook(JobQueue jobs, IOptions<WebhooksOptions> 
 
     public async Task BeforeCommitAsync(WriteContext w, IReadOnlyList<AppendedEvent> events, CancellationToken cancellationToken)
     {
-        var subscriptions = (await w.QueryAsync<WebhookRow>(
-            $"SELECT {WebhookRow.Columns} FROM webhook_subscriptions WHERE workspace_id = @WorkspaceId AND active = @active",
-            new { w.WorkspaceId, active = true }, w.CancellationToken)).ToList();
+        var subscriptions = await w.ReadConfigAsync("webhook-subscribers", 0, ActiveAsync);
         if (subscriptions.Count == 0) return;
         foreach (var e in events)
         {
@@ -29,4 +27,10 @@ public sealed class WebhookEnqueueHook(JobQueue jobs, IOptions<WebhooksOptions> 
                     new JobEnqueueOptions(MaxAttempts: options.Value.MaxAttempts));
         }
     }
+
+    /// <summary>Read on a write's first need after a change; <see cref="WebhookService"/> announces every change (ConfigChangedAsync).</summary>
+    static async Task<IReadOnlyList<WebhookSubscriber>> ActiveAsync(WriteContext w) =>
+        (await w.QueryAsync<WebhookRow>(
+            $"SELECT {WebhookRow.Columns} FROM webhook_subscriptions WHERE workspace_id = @WorkspaceId AND active = @active",
+            new { w.WorkspaceId, active = true }, w.CancellationToken)).Select(r => r.ToSubscriber()).ToList();
 }

@@ -17,7 +17,13 @@ public sealed class WebhookRow
 
     public IReadOnlyList<string> Types => EventTypes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    public bool Wants(string type) => Types.Any(t => t == WebhookService.AllEvents || t == type);
+    public WebhookSubscriber ToSubscriber() => new(Id, Types);
 
     public WebhookResponse ToResponse() => new(Id, Url, Types, Active, Time.FromMs(CreatedAt));
+}
+
+/// <summary>What a write needs of an active subscription to enqueue its deliveries; immutable, so writes share it (ConfigCache).</summary>
+public sealed record WebhookSubscriber(long Id, IReadOnlyList<string> Types)
+{
+    public bool Wants(string type) => Types.Any(t => t == WebhookService.AllEvents || t == type);
 }

@@ -40,6 +40,7 @@ public sealed class WebhookService(Database database, EventLogWriter eventLog, I
                 VALUES (@WorkspaceId, @url, @types, @secret, @active, @createdBy, @NowMs)
                 RETURNING {WebhookRow.Columns}
                 """, new { w.WorkspaceId, url, types = string.Join(' ', types), secret, active = true, createdBy = caller.MemberId, w.NowMs }, w.CancellationToken);
+            await w.ConfigChangedAsync();
             return new CreatedWebhookResponse(row.ToResponse(), secret);
         }, cancellationToken);
     }
@@ -57,7 +58,9 @@ public sealed class WebhookService(Database database, EventLogWriter eventLog, I
                 UPDATE webhook_subscriptions SET active = @inactive, deleted_at = @NowMs
                 WHERE workspace_id = @WorkspaceId AND id = @id AND deleted_at IS NULL
                 """, new { inactive = false, w.NowMs, w.WorkspaceId, id }, w.CancellationToken);
-            return changed == 1 ? 0 : throw NotFound();
+            if (changed != 1) throw NotFound();
+            await w.ConfigChangedAsync();
+            return 0;
         }, cancellationToken);
 
     public Task<IReadOnlyList<WebhookDeliveryResponse>> DeliveriesAsync(Caller caller, long id, int? limit, CancellationToken cancellationToken)

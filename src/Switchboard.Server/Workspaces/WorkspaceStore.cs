@@ -15,23 +15,16 @@ public static class WorkspaceStore
         return JsonSerializer.Deserialize<WorkspaceSettings>(json, JsonDefaults.Options) ?? new WorkspaceSettings();
     }
 
-    const string SettingsMemo = "workspace.settings";
-
-    /// <summary>The settings as this write sees them, read from the database once per write.</summary>
-    public static async Task<WorkspaceSettings> GetSettingsAsync(WriteContext w)
-    {
-        if (w.Memo.TryGetValue(SettingsMemo, out var known)) return (WorkspaceSettings)known;
-        var settings = await GetSettingsAsync(w.Connection, w.Transaction, w.WorkspaceId);
-        w.Memo[SettingsMemo] = settings;
-        return settings;
-    }
+    /// <summary>The settings as this write sees them: read by the message and again by the hooks, from memory (ConfigCache).</summary>
+    public static ValueTask<WorkspaceSettings> GetSettingsAsync(WriteContext w) =>
+        w.ReadConfigAsync("workspace-settings", 0, w => GetSettingsAsync(w.Connection, w.Transaction, w.WorkspaceId));
 
     /// <summary>Stores new settings (and a new name, when given) in this write.</summary>
     public static async Task SaveSettingsAsync(WriteContext w, WorkspaceSettings settings, string? name)
     {
         await w.ExecuteAsync("UPDATE workspaces SET settings = @settings, name = COALESCE(@name, name) WHERE id = @WorkspaceId",
             new { settings = Serialize(settings), name, w.WorkspaceId }, w.CancellationToken);
-        w.Memo[SettingsMemo] = settings;
+        await w.ConfigChangedAsync();
     }
 
     public static string Serialize(WorkspaceSettings settings) => JsonSerializer.Serialize(settings, JsonDefaults.Options);

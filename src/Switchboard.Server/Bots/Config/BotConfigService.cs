@@ -75,7 +75,9 @@ public sealed class BotConfigService(Database database, EventLogWriter eventLog,
         eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             await RequireInboxAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId, w.CancellationToken);
-            return await w.ExecuteAsync("DELETE FROM bot_configs WHERE workspace_id = @WorkspaceId AND inbox_id = @inboxId", new { w.WorkspaceId, inboxId }, w.CancellationToken);
+            var deleted = await w.ExecuteAsync("DELETE FROM bot_configs WHERE workspace_id = @WorkspaceId AND inbox_id = @inboxId", new { w.WorkspaceId, inboxId }, w.CancellationToken);
+            if (deleted > 0) await w.ConfigChangedAsync();
+            return deleted;
         }, cancellationToken);
 
     (string? LlmKey, string? ExternalSecret) ProtectSecrets(long workspaceId, BotConfigRequest request)
@@ -99,6 +101,7 @@ public sealed class BotConfigService(Database database, EventLogWriter eventLog,
     static async Task<BotConfigRow> SaveAsync(WriteContext w, BotConfigRow? row, long? inboxId, BotSettings settings, string? llmKey, string? externalSecret)
     {
         var args = new { w.WorkspaceId, inboxId, settings = BotConfigRow.Serialize(settings), llmKey, externalSecret, w.NowMs, id = row?.Id };
+        await w.ConfigChangedAsync();
         return row is null
             ? await w.QuerySingleAsync<BotConfigRow>($"""
                 INSERT INTO bot_configs (workspace_id, inbox_id, settings, llm_api_key, external_secret, version, updated_at)

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Options;
+using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.Bots.Config;
 
@@ -22,6 +23,10 @@ public sealed class BotConfigStore(BotSecrets secrets, IOptions<BotsOptions> opt
         var (workspace, inbox) = await LoadRowsAsync(c, tx, workspaceId, inboxId);
         return Merge(workspace, inbox);
     }
+
+    /// <summary>The settings in force for a conversation of <paramref name="inboxId"/> as a write sees them, from memory (ConfigCache).</summary>
+    public ValueTask<BotSettings> LoadSettingsAsync(WriteContext w, long inboxId) =>
+        w.ReadConfigAsync("bot-settings", inboxId, w => LoadSettingsAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId));
 
     /// <summary>The configuration in force for a conversation of <paramref name="inboxId"/>, secrets decrypted.</summary>
     public async Task<BotConfig> LoadAsync(DbConnection c, DbTransaction? tx, long workspaceId, long? inboxId)

@@ -23,7 +23,7 @@ public sealed class ClosedHoursHook(WidgetAvailability availability, JobQueue jo
             if (e.Draft.Type != EventTypes.MessageCreated
                 || e.Draft.Data is not MessageEventData { Message: { SenderRole: SenderRole.Customer, IsNote: false } message, Conversation: { } conversation })
                 continue;
-            if (await availability.NowAsync(w.Connection, w.Transaction, w.WorkspaceId, conversation.InboxId, cancellationToken) is not { Open: false } now) continue;
+            if (await availability.NowAsync(w, conversation.InboxId) is not { Open: false } now) continue;
             if (conversation.BotActive && now.BotAnswers) continue;
             var reopens = now.NextOpenAt?.ToUnixTimeSeconds() ?? 0;
             await jobs.EnqueueAsync(w, ClosedReplyHandler.JobKind, new ClosedReplyJob(message.ConversationId, now.NextOpenAt, now.TimeZone),

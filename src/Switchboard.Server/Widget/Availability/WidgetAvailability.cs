@@ -24,17 +24,16 @@ public sealed class WidgetAvailability(Database database, WidgetInboxCache inbox
     }
 
     /// <summary>Whether a widget inbox is within its hours now (a conversation of another channel always is), read inside a write.</summary>
-    public async Task<(bool Open, DateTimeOffset? NextOpenAt, string TimeZone, bool BotAnswers)?> NowAsync(DbConnection c, DbTransaction tx, long workspaceId, long inboxId,
-        CancellationToken cancellationToken)
+    public async Task<(bool Open, DateTimeOffset? NextOpenAt, string TimeZone, bool BotAnswers)?> NowAsync(WriteContext w, long inboxId)
     {
-        if (await inboxes.ByIdAsync(inboxId, cancellationToken) is not { } inbox || inbox.WorkspaceId != workspaceId) return null;
-        var workspace = await WorkspaceStore.GetSettingsAsync(c, tx, workspaceId);
+        if (await inboxes.ByIdAsync(inboxId, w.CancellationToken) is not { } inbox || inbox.WorkspaceId != w.WorkspaceId) return null;
+        var workspace = await WorkspaceStore.GetSettingsAsync(w);
         var (open, next, zone) = Hours(inbox, workspace);
         return (open, next, zone.Id, BotAnswers(inbox, workspace, open));
     }
 
     public async ValueTask<bool> BotAnswersNowAsync(WriteContext w, long inboxId) =>
-        await NowAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId, w.CancellationToken) is not { } now || now.BotAnswers;
+        await NowAsync(w, inboxId) is not { } now || now.BotAnswers;
 
     (bool Open, DateTimeOffset? Next, TimeZoneInfo Zone) Hours(WidgetInbox inbox, WorkspaceSettings workspace)
     {
