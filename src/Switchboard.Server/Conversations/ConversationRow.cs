@@ -61,6 +61,12 @@ public class ConversationRow
     }, new ContactSummary(ContactId, ContactName, ContactEmail, Contacts.ContactAttributes.Parse(ContactAttributes))) { Channel = InboxChannel };
 }
 
+/// <summary>A conversation read for a send, with the id of the message already stored under the send's client id, if any.</summary>
+public sealed class ConversationSendRow : ConversationRow
+{
+    public long? StoredMessageId { get; set; }
+}
+
 /// <summary>A row of a list query, with the sort key the keyset cursor continues from.</summary>
 public sealed class ConversationActivityRow : ConversationRow
 {

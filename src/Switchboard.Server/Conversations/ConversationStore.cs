@@ -17,12 +17,27 @@ public static partial class ConversationStore
     public static Task<ConversationRecord?> FindAsync(WriteContext w, long id) => FindAsync(w.Connection, w.Transaction, w.WorkspaceId, id);
 
     /// <summary>Loads a conversation the caller may see, or throws not-found (also for another workspace's or another visitor's).</summary>
-    public static async Task<ConversationRecord> GetVisibleAsync(DbConnection connection, DbTransaction? tx, Auth.Caller caller, long id)
+    public static async Task<ConversationRecord> GetVisibleAsync(DbConnection connection, DbTransaction? tx, Auth.Caller caller, long id) =>
+        RequireVisible(await FindAsync(connection, tx, caller.WorkspaceId, id), caller);
+
+    /// <summary>The record when <paramref name="caller"/> (if any) may see it; not-found otherwise, as if it did not exist.</summary>
+    public static ConversationRecord RequireVisible(ConversationRecord? record, Auth.Caller? caller) =>
+        record is null || (caller is { IsVisitor: true } && record.Conversation.ContactId != caller.ContactId)
+            ? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound)
+            : record;
+
+    /// <summary>
+    /// A conversation of the write's workspace and, in the same statement, the id of its message with
+    /// <paramref name="clientMessageId"/> if that send was already stored: every message asks both, so it is one round trip.
+    /// </summary>
+    public static async Task<(ConversationRecord? Record, long? StoredMessageId)> FindForSendAsync(WriteContext w, long id, string clientMessageId)
     {
-        var record = await FindAsync(connection, tx, caller.WorkspaceId, id);
-        if (record is null || (caller.IsVisitor && record.Conversation.ContactId != caller.ContactId))
-            throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
-        return record;
+        var row = await w.QuerySingleOrDefaultAsync<ConversationSendRow>($"""
+            SELECT {ConversationRow.Columns},
+                (SELECT m.id FROM messages m WHERE m.conversation_id = cv.id AND m.client_message_id = @clientMessageId) AS stored_message_id
+            {ConversationRow.From} WHERE cv.workspace_id = @WorkspaceId AND cv.id = @id
+            """, new { w.WorkspaceId, id, clientMessageId }, w.CancellationToken);
+        return (row?.ToRecord(), row?.StoredMessageId);
     }
 
     static readonly string Queued = EnumText.ToText(ConversationState.Queued);

@@ -44,13 +44,12 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
 
         return eventLog.WriteAsync(workspaceId, async w =>
         {
-            var record = visibleTo is null
-                ? await ConversationStore.FindAsync(w, conversationId) ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound)
-                : await ConversationStore.GetVisibleAsync(w.Connection, w.Transaction, visibleTo, conversationId);
+            var (found, storedId) = await ConversationStore.FindForSendAsync(w, conversationId, clientMessageId);
+            var record = ConversationStore.RequireVisible(found, visibleTo);
             var view = author.IsTeam ? (Func<ConversationRecord, ConversationResponse>)ConversationViews.ForTeam : ConversationViews.ForVisitor;
 
-            var existing = await MessageStore.FindByClientIdAsync(w, conversationId, clientMessageId);
-            if (existing is not null)
+            // A retried send: answer with what was stored (read in full only now, which is rare).
+            if (storedId is not null && await MessageStore.FindByClientIdAsync(w, conversationId, clientMessageId) is { } existing)
             {
                 if (existing.Text != text || existing.SenderRole != EnumText.ToText(author.Role) || existing.SenderId != author.SenderId || existing.IsNote != isNote
                     || existing.Kind != content.Kind)
