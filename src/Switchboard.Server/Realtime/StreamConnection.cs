@@ -17,7 +17,8 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
     readonly RealtimeOptions options;
     readonly RealtimeMetrics metrics;
     readonly TimeProvider clock;
-    readonly List<CancellationTokenRegistration> registrations = [];
+    readonly CancellationTokenRegistration clientGone;
+    readonly CancellationTokenRegistration shutdown;
     string? closeReason;
 
     public StreamConnection(string transport, Caller caller, RealtimeOptions options, RealtimeMetrics metrics, TimeProvider clock,
@@ -32,8 +33,9 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
         queue = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         writing = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
         // Callbacks run on the thread that cancels (the server's, on abort): they only schedule work, never run it inline.
-        registrations.Add(requestAborted.Register(ClientGone));
-        registrations.Add(applicationStopping.Register(() => Close(DisconnectReasons.Shutdown)));
+        // Static callbacks with this connection as their state: no delegate of its own per connection.
+        clientGone = requestAborted.Register(static c => ((StreamConnection)c!).ClientGone(), this);
+        shutdown = applicationStopping.Register(static c => ((StreamConnection)c!).Close(DisconnectReasons.Shutdown), this);
     }
 
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
@@ -115,11 +117,12 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
 
     public void Dispose()
     {
-        // Disposing a registration waits for its callback if that is running on another thread, so once this loop is
-        // done no callback can reach the sources below, except one further up this thread's own stack, which it cannot
+        // Disposing a registration waits for its callback if that is running on another thread, so once both are
+        // disposed no callback can reach the sources below, except one further up this thread's own stack, which it cannot
         // wait for: when hanging up ends the stream inline (TestServer aborts on the client's thread), the connection
         // is disposed inside its own RequestAborted callback. Close and ClientGone tolerate that.
-        foreach (var r in registrations) r.Dispose();
+        clientGone.Dispose();
+        shutdown.Dispose();
         stopping.Dispose();
         writing.Dispose();
     }
