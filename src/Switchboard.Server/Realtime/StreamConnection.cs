@@ -13,12 +13,15 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
 {
     readonly Channel<OutboundFrame> queue;
     readonly CancellationTokenSource stopping = new();
-    readonly CancellationTokenSource writing;
+    readonly CancellationTokenSource writing = new();
     readonly RealtimeOptions options;
     readonly RealtimeMetrics metrics;
     readonly TimeProvider clock;
     readonly CancellationTokenRegistration clientGone;
     readonly CancellationTokenRegistration shutdown;
+    // The close timeout's timer, started by Close. A source made with the clock, to cancel writing after it, held a
+    // timer for every open stream.
+    ITimer? cutOff;
     string? closeReason;
 
     public StreamConnection(string transport, Caller caller, RealtimeOptions options, RealtimeMetrics metrics, TimeProvider clock,
@@ -31,7 +34,6 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
         this.metrics = metrics;
         this.clock = clock;
         queue = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        writing = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
         // Callbacks run on the thread that cancels (the server's, on abort): they only schedule work, never run it inline.
         // Static callbacks with this connection as their state: no delegate of its own per connection.
         clientGone = requestAborted.Register(static c => ((StreamConnection)c!).ClientGone(), this);
@@ -95,14 +97,26 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
         ResetCursor = resetCursor;
         metrics.Disconnected(Transport, reason);
         queue.Writer.TryComplete();
+        cutOff = clock.CreateTimer(static c => ((StreamConnection)c!).CutOff(), this, options.CloseTimeout, Timeout.InfiniteTimeSpan);
         try
         {
-            writing.CancelAfter(options.CloseTimeout);
             _ = stopping.CancelAsync();
         }
         catch (ObjectDisposedException)
         {
             // Disposed under a callback running on this thread (see Dispose): nothing left to stop.
+        }
+    }
+
+    void CutOff()
+    {
+        try
+        {
+            writing.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile, or before Close started the timer (under a callback on the same thread, see Dispose).
         }
     }
 
@@ -123,6 +137,7 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
         // is disposed inside its own RequestAborted callback. Close and ClientGone tolerate that.
         clientGone.Dispose();
         shutdown.Dispose();
+        cutOff?.Dispose();
         stopping.Dispose();
         writing.Dispose();
     }
