@@ -12,22 +12,28 @@ namespace Switchboard.Server.Errors;
 /// </summary>
 sealed class TextGuardMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RawTextBody>() is not null)
+        // A signed webhook is checked byte for byte and its channel strips what it cannot store.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RawTextBody>() is not null) return next(context);
+        if (FindInQuery(context.Request) is { } refusal) return RefuseAsync(context, refusal);
+        // Handed over without an async frame of this middleware's own when there is no body to read: a stream's request
+        // lasts hours, and such a frame would stay alive with it, once per open stream.
+        return HasJsonBody(context.Request) ? CheckBodyAsync(context) : next(context);
+    }
+
+    async Task CheckBodyAsync(HttpContext context)
+    {
+        if (await FindInBodyAsync(context.Request) is { } refusal)
         {
-            // A signed webhook is checked byte for byte and its channel strips what it cannot store.
-            await next(context);
-            return;
-        }
-        if ((FindInQuery(context.Request) ?? await FindInBodyAsync(context.Request)) is { } refusal)
-        {
-            await Problems.WriteAsync(context, 400, ErrorCodes.TextInvalid, refusal.Detail,
-                new Dictionary<string, object?> { ["field"] = refusal.Field });
+            await RefuseAsync(context, refusal);
             return;
         }
         await next(context);
     }
+
+    static Task RefuseAsync(HttpContext context, Refusal refusal) =>
+        Problems.WriteAsync(context, 400, ErrorCodes.TextInvalid, refusal.Detail, new Dictionary<string, object?> { ["field"] = refusal.Field });
 
     static Refusal? FindInQuery(HttpRequest request)
     {
@@ -42,7 +48,6 @@ sealed class TextGuardMiddleware(RequestDelegate next)
 
     static async Task<Refusal?> FindInBodyAsync(HttpRequest request)
     {
-        if (request.ContentType is not { } type || !IsJson(type) || request.ContentLength == 0) return null;
         // Bodies are small (BodySizeLimitMiddleware ran first), so the whole body is read once and replayed to the endpoint.
         request.EnableBuffering();
         byte[] body;
@@ -80,6 +85,8 @@ sealed class TextGuardMiddleware(RequestDelegate next)
         }
         return null;
     }
+
+    static bool HasJsonBody(HttpRequest request) => request.ContentType is { } type && IsJson(type) && request.ContentLength != 0;
 
     static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)

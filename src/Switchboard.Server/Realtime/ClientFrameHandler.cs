@@ -14,10 +14,12 @@ public sealed class ClientFrameHandler(
     RealtimeMetrics metrics, TimeProvider clock, ILogger logger)
 {
     const int MaxCachedConversations = 256;
-    readonly SignalRateLimiter typingLimit = new(clock, options.SignalsPerSecond, options.SignalBurst);
-    readonly SignalRateLimiter receiptLimit = new(clock, options.SignalsPerSecond, options.SignalBurst);
+    // Created on the first frame of their kind: most connections are dashboards that never send one, and a bucket is
+    // full until its first take anyway. Only the receive loop touches them, so no locking.
+    SignalRateLimiter? typingLimit;
+    SignalRateLimiter? receiptLimit;
     // A conversation's contact never changes, so one lookup per conversation and connection is enough.
-    readonly Dictionary<long, long> contactOf = [];
+    Dictionary<long, long>? contactOf;
 
     public async Task HandleAsync(StreamConnection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
@@ -52,7 +54,7 @@ public sealed class ClientFrameHandler(
 
     async Task TypingAsync(StreamConnection connection, ClientFrame frame, CancellationToken cancellationToken)
     {
-        if (!typingLimit.TryTake())
+        if (!(typingLimit ??= NewLimit()).TryTake())
         {
             // Typing is advisory and repeats every few seconds: the excess is dropped without a word.
             metrics.SignalDropped("rate_limited");
@@ -75,7 +77,7 @@ public sealed class ClientFrameHandler(
 
     async Task ReceiptAsync(StreamConnection connection, ClientFrame frame, CancellationToken cancellationToken)
     {
-        if (!receiptLimit.TryTake())
+        if (!(receiptLimit ??= NewLimit()).TryTake())
         {
             // Unlike typing, a dropped receipt would be lost state: tell the client so it can send it later.
             Reply(connection, RealtimeErrors.RateLimited, "Too many receipts; send the latest again in a moment.", frame.Type);
@@ -98,6 +100,7 @@ public sealed class ClientFrameHandler(
 
     async Task<long?> ContactOfAsync(StreamConnection connection, long conversationId, CancellationToken cancellationToken)
     {
+        contactOf ??= [];
         if (!contactOf.TryGetValue(conversationId, out var contactId))
         {
             var found = await conversations.ContactIdAsync(connection.Caller.WorkspaceId, conversationId, cancellationToken);
@@ -108,6 +111,8 @@ public sealed class ClientFrameHandler(
         // A visitor may only type in their own conversation; others answer as if it did not exist.
         return connection.Audience.ContactId is { } own && own != contactId ? null : contactId;
     }
+
+    SignalRateLimiter NewLimit() => new(clock, options.SignalsPerSecond, options.SignalBurst);
 
     void Reply(StreamConnection connection, string code, string detail, string? forType)
     {

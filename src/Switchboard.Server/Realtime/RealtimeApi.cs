@@ -23,8 +23,10 @@ public static class RealtimeApi
         return group;
     }
 
+    // The two stream handlers return the runner's task rather than await it: an async frame of their own would stay
+    // alive for as long as the stream, once per open stream.
     /// <summary>WebSocket stream from <c>?cursor=</c> (or from now); <c>?frames=batch</c>: several frames per message.</summary>
-    public static async Task StreamAsync(HttpContext http, StreamRunner runner, IOptions<RealtimeOptions> options, ILogger<StreamRunner> logger, string? cursor = null, string? frames = null)
+    public static Task StreamAsync(HttpContext http, StreamRunner runner, IOptions<RealtimeOptions> options, ILogger<StreamRunner> logger, string? cursor = null, string? frames = null)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             throw new DomainException(RealtimeErrors.WebSocketRequired, "This endpoint speaks WebSocket; use /api/v1/events for Server-Sent Events.", DomainErrorKind.Invalid);
@@ -32,16 +34,16 @@ public static class RealtimeApi
         var handler = ActivatorUtilities.CreateInstance<ClientFrameHandler>(http.RequestServices, options.Value, (ILogger)logger);
         if (frames is not (null or "single" or "batch"))
             throw new DomainException(ErrorCodes.InvalidRequest, "frames must be 'single' or 'batch'.", DomainErrorKind.Invalid);
-        await runner.RunAsync(http, new WebSocketTransport(http, options.Value, handler, batched: frames == "batch"), from);
+        return runner.RunAsync(http, new WebSocketTransport(http, options.Value, handler, batched: frames == "batch"), from);
     }
 
     /// <summary>Server-Sent Events from <c>Last-Event-ID</c>, else <c>?cursor=</c>, else from now.</summary>
-    public static async Task EventsAsync(HttpContext http, StreamRunner runner, IOptions<RealtimeOptions> options, string? cursor = null)
+    public static Task EventsAsync(HttpContext http, StreamRunner runner, IOptions<RealtimeOptions> options, string? cursor = null)
     {
         // EventSource sends Last-Event-ID when it reconnects by itself: it is newer than the URL's cursor.
         var lastEventId = http.Request.Headers["Last-Event-ID"].ToString();
         var from = ParseCursor(string.IsNullOrWhiteSpace(lastEventId) ? cursor : lastEventId);
-        await runner.RunAsync(http, new SseTransport(http, options.Value), from);
+        return runner.RunAsync(http, new SseTransport(http, options.Value), from);
     }
 
     /// <summary>Long-poll: events after <c>?cursor=</c> (or from now), at most <c>limit</c> (default 200, up to 1000).</summary>

@@ -13,11 +13,15 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
 {
     readonly Channel<OutboundFrame> queue;
     readonly CancellationTokenSource stopping = new();
-    readonly CancellationTokenSource writing;
+    readonly CancellationTokenSource writing = new();
     readonly RealtimeOptions options;
     readonly RealtimeMetrics metrics;
     readonly TimeProvider clock;
-    readonly List<CancellationTokenRegistration> registrations = [];
+    readonly CancellationTokenRegistration clientGone;
+    readonly CancellationTokenRegistration shutdown;
+    // The close timeout's timer, started by Close. A source made with the clock, to cancel writing after it, held a
+    // timer for every open stream.
+    ITimer? cutOff;
     string? closeReason;
 
     public StreamConnection(string transport, Caller caller, RealtimeOptions options, RealtimeMetrics metrics, TimeProvider clock,
@@ -30,10 +34,10 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
         this.metrics = metrics;
         this.clock = clock;
         queue = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        writing = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
         // Callbacks run on the thread that cancels (the server's, on abort): they only schedule work, never run it inline.
-        registrations.Add(requestAborted.Register(ClientGone));
-        registrations.Add(applicationStopping.Register(() => Close(DisconnectReasons.Shutdown)));
+        // Static callbacks with this connection as their state: no delegate of its own per connection.
+        clientGone = requestAborted.Register(static c => ((StreamConnection)c!).ClientGone(), this);
+        shutdown = applicationStopping.Register(static c => ((StreamConnection)c!).Close(DisconnectReasons.Shutdown), this);
     }
 
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
@@ -93,14 +97,26 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
         ResetCursor = resetCursor;
         metrics.Disconnected(Transport, reason);
         queue.Writer.TryComplete();
+        cutOff = clock.CreateTimer(static c => ((StreamConnection)c!).CutOff(), this, options.CloseTimeout, Timeout.InfiniteTimeSpan);
         try
         {
-            writing.CancelAfter(options.CloseTimeout);
             _ = stopping.CancelAsync();
         }
         catch (ObjectDisposedException)
         {
             // Disposed under a callback running on this thread (see Dispose): nothing left to stop.
+        }
+    }
+
+    void CutOff()
+    {
+        try
+        {
+            writing.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile, or before Close started the timer (under a callback on the same thread, see Dispose).
         }
     }
 
@@ -115,11 +131,13 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
 
     public void Dispose()
     {
-        // Disposing a registration waits for its callback if that is running on another thread, so once this loop is
-        // done no callback can reach the sources below, except one further up this thread's own stack, which it cannot
+        // Disposing a registration waits for its callback if that is running on another thread, so once both are
+        // disposed no callback can reach the sources below, except one further up this thread's own stack, which it cannot
         // wait for: when hanging up ends the stream inline (TestServer aborts on the client's thread), the connection
         // is disposed inside its own RequestAborted callback. Close and ClientGone tolerate that.
-        foreach (var r in registrations) r.Dispose();
+        clientGone.Dispose();
+        shutdown.Dispose();
+        cutOff?.Dispose();
         stopping.Dispose();
         writing.Dispose();
     }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Realtime;
+using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Realtime;
 
@@ -30,8 +31,7 @@ public sealed class StreamConnectionTests
         };
         listener.SetMeasurementEventCallback<long>((_, _, _, _) => connection?.Dispose());
         listener.Start();
-        var caller = new Caller(CallerKind.Member, 1, Roles.Admin, 1, null, null, "Ada");
-        connection = new StreamConnection("sse", caller, new RealtimeOptions(), new RealtimeMetrics(meters), TimeProvider.System, aborted.Token, stopping.Token);
+        connection = Open(meters, new RealtimeOptions(), TimeProvider.System, aborted.Token, stopping.Token);
 
         // Cancel() runs the callbacks here and throws an AggregateException if one of them throws.
         if (cause == "abort") aborted.Cancel();
@@ -39,4 +39,25 @@ public sealed class StreamConnectionTests
 
         Assert.Equal(cause == "abort" ? DisconnectReasons.ClientClosed : DisconnectReasons.Shutdown, connection.CloseReason);
     }
+
+    [Fact]
+    public void AClosingStreamIsCutOffWhenItsCloseTimeoutRunsOutAndAnOpenOneNever()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var clock = new ManualClock();
+        var options = new RealtimeOptions { CloseTimeout = TimeSpan.FromSeconds(5) };
+        using var connection = Open(services.GetRequiredService<IMeterFactory>(), options, clock, CancellationToken.None, CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.False(connection.Writing.IsCancellationRequested);
+
+        connection.Close(DisconnectReasons.Shutdown);
+        clock.Advance(options.CloseTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(connection.Writing.IsCancellationRequested);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(connection.Writing.IsCancellationRequested);
+    }
+
+    static StreamConnection Open(IMeterFactory meters, RealtimeOptions options, TimeProvider clock, CancellationToken aborted, CancellationToken stopping) =>
+        new("sse", new Caller(CallerKind.Member, 1, Roles.Admin, 1, null, null, "Ada"), options, new RealtimeMetrics(meters), clock, aborted, stopping);
 }

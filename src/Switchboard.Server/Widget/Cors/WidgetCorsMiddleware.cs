@@ -20,28 +20,28 @@ public sealed class WidgetCorsMiddleware(RequestDelegate next, WidgetInboxCache 
     const string AllowedHeaders = "Authorization, Content-Type, Last-Event-ID, Idempotency-Key";
     const string AllowedMethods = "GET, POST, PUT, PATCH, OPTIONS";
 
-    public async Task InvokeAsync(HttpContext http)
+    public Task InvokeAsync(HttpContext http)
     {
+        // Every pass-through hands over without an async frame of this middleware's own: a stream's request lasts
+        // hours, and such a frame would stay alive with it, once per open stream.
         var origin = http.Request.Headers.Origin.ToString();
         if (origin.Length == 0 || !VisitorPaths.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.Ordinal))
             || WidgetCors.IsOwnOrigin(http, origin))
-        {
-            await next(http);
-            return;
-        }
+            return next(http);
         if (HttpMethods.IsOptions(http.Request.Method) && http.Request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
         {
             AnswerPreflight(http, origin);
-            return;
+            return Task.CompletedTask;
         }
         var caller = http.User.FindFirst("sb:kind") is null ? null : Caller.From(http.User);
         // The dashboard's endpoints stay same-origin: a team caller from another origin gets no CORS headers.
-        if (caller is { IsVisitor: false })
-        {
-            await next(http);
-            return;
-        }
+        if (caller is { IsVisitor: false }) return next(http);
         WidgetCors.Begin(http, origin);
+        return EnforceAsync(http, caller);
+    }
+
+    async Task EnforceAsync(HttpContext http, Caller? caller)
+    {
         var token = http.Request.Query["inboxToken"].ToString();
         var inbox = caller?.InboxId is { } inboxId ? await inboxes.ByIdAsync(inboxId, http.RequestAborted)
             : token.Length is > 0 and <= 100 ? await inboxes.ByTokenAsync(token, http.RequestAborted) : null;
