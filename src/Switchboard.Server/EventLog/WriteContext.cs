@@ -18,7 +18,6 @@ public sealed class WriteContext
     readonly List<AppendedEvent> appended = [];
     readonly List<Action> afterCommit = [];
     readonly IReadOnlyList<IWriteHook> hooks;
-    readonly long firstSeq;
     readonly ConfigCache config;
     long lastSeq;
 
@@ -33,7 +32,7 @@ public sealed class WriteContext
         Connection = connection;
         Transaction = transaction;
         WorkspaceId = workspaceId;
-        lastSeq = firstSeq = head.LastSeq;
+        lastSeq = head.LastSeq;
         Now = now;
     }
 
