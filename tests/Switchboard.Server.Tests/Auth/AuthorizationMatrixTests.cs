@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["PATCH /api/v1/conversations/{id:long}"] = Access.Team,
         ["GET /api/v1/conversations/{id:long}/messages"] = Access.Participant,
         ["POST /api/v1/conversations/{id:long}/messages"] = Access.Participant,
+        ["GET /api/v1/conversations/{id:long}/transcript"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/receipts"] = Access.Participant,
         ["POST /api/v1/conversations/{id:long}/typing"] = Access.Participant,
         ["GET /api/v1/sync/snapshot"] = Access.Participant,
