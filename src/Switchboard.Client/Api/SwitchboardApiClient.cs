@@ -78,6 +78,22 @@ public sealed class SwitchboardApiClient(HttpClient http)
     public Task<ConversationWriteResult> PostReceiptAsync(long conversationId, string status, long upToMessageId, CancellationToken cancellationToken = default) =>
         SendAsync<ConversationWriteResult>(HttpMethod.Post, $"/api/v1/conversations/{conversationId}/receipts", new { status, upToMessageId }, cancellationToken);
 
+    /// <summary>
+    /// Copies a conversation's transcript (team only) into <paramref name="destination"/> as it arrives, however long
+    /// the conversation: <paramref name="format"/> <c>text</c> or <c>json</c>, internal notes unless
+    /// <paramref name="notes"/> is false, the text's times in <paramref name="timeZone"/> (IANA; default UTC).
+    /// Returns the server's file name (<c>conversation-42-2026-12-03.txt</c>).
+    /// </summary>
+    public async Task<string> ExportTranscriptAsync(long conversationId, Stream destination, string format = "text", bool notes = true,
+        string? timeZone = null, CancellationToken cancellationToken = default)
+    {
+        var path = $"/api/v1/conversations/{conversationId}/transcript" + Query(("format", format), ("notes", notes ? null : "false"), ("timeZone", timeZone));
+        using var response = await Http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode) await ThrowProblemAsync(response, cancellationToken);
+        await response.Content.CopyToAsync(destination, cancellationToken);
+        return response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? $"conversation-{conversationId}.{(format == "json" ? "json" : "txt")}";
+    }
+
     /// <summary>Sends a write of the live store and returns its raw answer; transport failures throw.</summary>
     public async Task<(int Status, JsonElement Body)> SendRawAsync(OutgoingRequest request, CancellationToken cancellationToken = default)
     {
@@ -93,20 +109,23 @@ public sealed class SwitchboardApiClient(HttpClient http)
         using var message = new HttpRequestMessage(method, path);
         if (body is not null) message.Content = JsonContent.Create(body, options: SyncJson.Options);
         using var response = await Http.SendAsync(message, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            string? code = null, detail = null;
-            try
-            {
-                using var doc = JsonDocument.Parse(text);
-                code = doc.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
-                detail = doc.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            }
-            catch (JsonException) { }
-            throw new SwitchboardApiException((int)response.StatusCode, code ?? $"http_{(int)response.StatusCode}", detail);
-        }
+        if (!response.IsSuccessStatusCode) await ThrowProblemAsync(response, cancellationToken);
         return (await response.Content.ReadFromJsonAsync<T>(SyncJson.Options, cancellationToken))!;
+    }
+
+    /// <summary>Throws the answer's ProblemDetails (its <c>code</c> and <c>detail</c>) as a <see cref="SwitchboardApiException"/>.</summary>
+    static async Task ThrowProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        string? code = null, detail = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(text);
+            code = doc.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
+            detail = doc.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
+        }
+        catch (JsonException) { }
+        throw new SwitchboardApiException((int)response.StatusCode, code ?? $"http_{(int)response.StatusCode}", detail);
     }
 
     static string Query(params (string Name, string? Value)[] parts)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Switchboard.Client.Api;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Tests.Infrastructure;
@@ -108,6 +109,26 @@ public sealed class TranscriptApiTests
         await (await ws.Operator.GetAsync($"{url}?format=xml")).AssertProblemAsync(HttpStatusCode.BadRequest, "format_invalid");
         foreach (var zone in new[] { "Mars/Olympus", "../../etc/passwd", new string('A', 500) })
             await (await ws.Operator.GetAsync($"{url}?timeZone={Uri.EscapeDataString(zone)}")).AssertProblemAsync(HttpStatusCode.BadRequest, "time_zone_invalid");
+    }
+
+    [Theory, BothDatabases]
+    public async Task TheDotNetSdkStreamsTheTranscriptIntoAFileAndReportsRefusals(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var visitor = await ws.NewVisitorAsync();
+        await visitor.SayAsync("from the SDK's side");
+        var sdk = new SwitchboardApiClient(app.CreateClient());
+        await sdk.LoginAsync(ws.OperatorEmail, TestWorkspace.Password);
+
+        using var file = new MemoryStream();
+        var name = await sdk.ExportTranscriptAsync(visitor.ConversationId, file, format: "json");
+        Assert.Matches($@"^conversation-{visitor.ConversationId}-\d{{4}}-\d{{2}}-\d{{2}}\.json$", name);
+        using var doc = JsonDocument.Parse(file.ToArray());
+        Assert.Contains(doc.RootElement.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "from the SDK's side");
+
+        var refused = await Assert.ThrowsAsync<SwitchboardApiException>(() => sdk.ExportTranscriptAsync(visitor.ConversationId, Stream.Null, timeZone: "Nowhere/At_All"));
+        Assert.Equal(("time_zone_invalid", 400), (refused.Code, refused.Status));
     }
 
     static async Task Send(HttpClient client, string conversationUrl, string text, bool isNote = false) =>

@@ -18,7 +18,7 @@ export type {
   ApiSnapshot, ConversationWriteResult, CurrentCaller, Inbox, ItemsPage, LoginResult, MessagePage, PostMessageResult,
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
-export { ApiClient } from './api/teamApiClient.js';
+export { ApiClient, type TranscriptFile, type TranscriptRequest } from './api/teamApiClient.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, FaqMatch, FaqSearch, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export type {

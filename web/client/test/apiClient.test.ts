@@ -220,4 +220,23 @@ describe('ApiClient', () => {
     assert.equal(new ApiClient({ baseUrl: 'http://localhost:5000', fetch: new FakeFetch().fetch }).streamUrl('/api/v1/stream?cursor=3', true), 'ws://localhost:5000/api/v1/stream?cursor=3');
     assert.equal(new ApiClient({ baseUrl: 'https://x.test', fetch: new FakeFetch().fetch, token: 'a b' }).streamUrl('/api/v1/events', false), 'https://x.test/api/v1/events?access_token=a%20b');
   });
+
+  test('exportTranscript asks for the format, notes and time zone and returns the file under the server\'s name', async () => {
+    const { server, api } = client({ token: 'sbm_abc' });
+    server.route('GET /api/v1/conversations/7/transcript', () => new Response('Conversation 7\n', {
+      status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': 'attachment; filename=conversation-7-2026-12-03.txt' },
+    }));
+    const file = await api.exportTranscript(7, { notes: false, timeZone: 'Europe/Berlin' });
+    assert.equal(file.fileName, 'conversation-7-2026-12-03.txt');
+    assert.equal(file.contentType, 'text/plain; charset=utf-8');
+    assert.equal(await file.blob.text(), 'Conversation 7\n');
+    assert.equal(server.requests[0]?.url, 'https://sb.test/api/v1/conversations/7/transcript?format=text&notes=false&timeZone=Europe%2FBerlin');
+    assert.equal(server.requests[0]?.headers['authorization'], 'Bearer sbm_abc');
+  });
+
+  test('exportTranscript refused: the problem\'s code, as every call', async () => {
+    const { server, api } = client();
+    server.route('GET /api/v1/conversations/7/transcript', () => json(400, { code: 'time_zone_invalid', detail: 'timeZone must be an IANA time zone' }));
+    await assert.rejects(api.exportTranscript(7, { timeZone: 'Mars/Olympus' }), (e: unknown) => e instanceof HttpError && e.status === 400 && e.code === 'time_zone_invalid');
+  });
 });

@@ -1,7 +1,7 @@
 import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
 import { parseConversation, type Conversation } from '../sync/models.js';
 import { AdminApi } from './adminApi.js';
-import { BaseApiClient, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
+import { BaseApiClient, problem, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
 import {
   parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parsePostMessageResult, parsePresenceResult, parseQueuePage,
   type ConversationWriteResult, type CurrentCaller, type ItemsPage, type LoginResult, type PostMessageResult, type PresenceResult, type QueuePage,
@@ -64,6 +64,26 @@ export class ApiClient extends BaseApiClient {
     return parseConversationWriteResult(await this.sendJson('PATCH', `/api/v1/conversations/${conversationId}`, patchBody(patch, mutationId), options, headers));
   }
 
+  /**
+   * A conversation's transcript as a file (team only): `text` (default) or `json` (the API's conversation and message
+   * shapes), `notes: false` to leave internal notes out, `timeZone` (IANA) for the text's times (default UTC). The
+   * file name is the server's (`conversation-42-2026-12-03.txt`). In a browser signed in by cookie, a link to the same
+   * URL downloads it without holding it in memory.
+   */
+  async exportTranscript(conversationId: number, request: TranscriptRequest = {}, options?: CallOptions): Promise<TranscriptFile> {
+    const format = request.format ?? 'text';
+    const query = queryString({ format, notes: request.notes, timeZone: request.timeZone });
+    const response = await this.open(`/api/v1/conversations/${conversationId}/transcript${query}`, { Accept: '*/*' }, options);
+    if (!response.ok) throw problem(response.status, await response.text());
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const named = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    return {
+      fileName: named ?? `conversation-${conversationId}.${format === 'json' ? 'json' : 'txt'}`,
+      contentType: response.headers.get('Content-Type') ?? '',
+      blob: await response.blob(),
+    };
+  }
+
   /** Sets the caller's own presence (`offline` follows from inactivity and is refused). */
   async setPresence(status: 'online' | 'away', options?: CallOptions): Promise<PresenceResult> {
     return parsePresenceResult(await this.sendJson('PUT', '/api/v1/presence', { status }, options));
@@ -83,4 +103,18 @@ export class ApiClient extends BaseApiClient {
   async claimConversation(conversationId: number, mutationId: string, options?: CallOptions): Promise<ConversationWriteResult> {
     return parseConversationWriteResult(await this.sendJson('POST', `/api/v1/conversations/${conversationId}/claim`, { mutationId }, options));
   }
+}
+
+/** What {@link ApiClient.exportTranscript} asks for. */
+export interface TranscriptRequest {
+  readonly format?: 'text' | 'json';
+  readonly notes?: boolean;
+  readonly timeZone?: string;
+}
+
+/** A downloaded transcript. */
+export interface TranscriptFile {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly blob: Blob;
 }

@@ -2,6 +2,8 @@ import type { Conversation } from '@switchboard/client';
 import { useLive, useMembers } from '../live/LiveContext.js';
 import { contactName, stateLabel } from '../conversations/conversationStore.js';
 import { BackIcon } from '../ui/icons.js';
+import { t } from '../i18n/index.js';
+import { TranscriptLinks } from './TranscriptExport.js';
 
 /** The conversation's facts, as the phone's third column (list → conversation → details). */
 export function ConversationDetails({ conversation: c, onClose }: { readonly conversation: Conversation; readonly onClose: () => void }) {
@@ -27,6 +29,10 @@ export function ConversationDetails({ conversation: c, onClose }: { readonly con
         {facts.map(([term, value]) => <div key={term}><dt>{term}</dt><dd>{value}</dd></div>)}
         {c.handoffReason !== null && <div><dt>Handoff</dt><dd>{c.handoffReason}</dd></div>}
       </dl>
+      <section className="details-section" aria-label={t.conversation.exportLabel}>
+        <h3>{t.conversation.transcript}</h3>
+        <TranscriptLinks conversationId={c.id} />
+      </section>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { contactName, stateLabel } from '../conversations/conversationStore.js';
 import { linkProps } from '../router.js';
 import { hue, initials } from '../ui/format.js';
 import { BackIcon } from '../ui/icons.js';
+import { TranscriptMenu } from './TranscriptExport.js';
 
 interface Props {
   readonly conversation: Conversation;
@@ -74,6 +75,7 @@ export function ConversationHeader({ conversation: c, onDetails }: Props) {
         <button type="button" className="btn slot-resolve" data-slot="resolve" onClick={() => toggle((now) => ({ resolved: now.state !== 'resolved' }))}>
           {resolved ? 'Reopen' : 'Resolve'}
         </button>
+        <TranscriptMenu conversationId={c.id} />
       </div>
     </header>
   );

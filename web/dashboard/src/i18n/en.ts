@@ -72,6 +72,11 @@ export const en = {
     botThinking: 'Bot is thinking…',
     resolvedHint: 'This conversation is resolved.',
     botHint: 'The bot is answering. Replying takes the conversation over.',
+    export: 'Export',
+    exportLabel: 'Export the transcript',
+    transcript: 'Transcript',
+    transcriptText: 'Transcript as text (.txt)',
+    transcriptJson: 'Transcript as JSON (.json)',
   },
   composer: {
     message: 'Message',
