@@ -23,7 +23,7 @@ public sealed record ConversationResponse(
     long Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<long>? LabelIds = null);
+    LabelIdSet? LabelIds = null);
 
 /// <summary>
 /// Change a conversation. Absent fields stay as they are. <c>assigneeId: null</c> unassigns.

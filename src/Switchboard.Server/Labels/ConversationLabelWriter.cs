@@ -12,8 +12,8 @@ public static class ConversationLabelWriter
         Actor actor, string? mutationId)
     {
         var before = record.Conversation;
-        var next = labelIds.Distinct().Order().ToArray();
-        if (next.SequenceEqual(before.LabelIds)) return null;
+        var next = new LabelIdSet(labelIds);
+        if (next.Equals(before.LabelIds)) return null;
         var after = record.With(before with { LabelIds = next, Version = before.Version + 1, UpdatedAt = w.Now });
         await ConversationStore.UpdateLabelsAsync(w, before, after.Conversation);
         // The visitor's copy is built without labels (ConversationViews.ForVisitor): the change shows them nothing new but the version.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switchboard.Core.Conversations;
 
 namespace Switchboard.Server.Labels;
 
@@ -8,9 +9,9 @@ namespace Switchboard.Server.Labels;
 /// </summary>
 public static class LabelIdList
 {
-    public static IReadOnlyList<long> Parse(string? text) => string.IsNullOrEmpty(text)
-        ? []
-        : text.Split(',').Select(id => long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+    public static LabelIdSet Parse(string? text) => string.IsNullOrEmpty(text)
+        ? LabelIdSet.Empty
+        : new LabelIdSet(text.Split(',').Select(id => long.Parse(id, NumberStyles.None, CultureInfo.InvariantCulture)));
 
     public static string Format(IEnumerable<long> ids) => string.Join(',', ids.Order().Select(id => id.ToString(CultureInfo.InvariantCulture)));
 

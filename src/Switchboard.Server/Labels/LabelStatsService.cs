@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using Switchboard.Core;
+using Switchboard.Core.Conversations;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Stats;
 using Switchboard.Server.Storage;
@@ -40,11 +41,11 @@ public sealed class LabelStatsService(Database database, IOptions<StatsOptions> 
             return new LabelStatsResponse(LocalDay.Text(first), LocalDay.Text(last), zone.Id, items);
         }, cancellationToken);
 
-    static async Task<List<IReadOnlyList<long>>> LabelSets(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, string sql, object args,
+    static async Task<List<LabelIdSet>> LabelSets(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, string sql, object args,
         CancellationToken cancellationToken) =>
         (await c.QueryAsync<string>(new CommandDefinition(sql, args, tx, cancellationToken: cancellationToken))).Select(LabelIdList.Parse).ToList();
 
-    static long Count(List<IReadOnlyList<long>> sets, long labelId) => sets.Count(s => s.Contains(labelId));
+    static long Count(List<LabelIdSet> sets, long labelId) => sets.Count(s => s.Contains(labelId));
 
     static DateOnly Parse(string text, string field) => LocalDay.TryParse(text, out var day)
         ? day

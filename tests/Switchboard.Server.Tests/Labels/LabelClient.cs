@@ -19,5 +19,5 @@ public static class LabelClient
         await (await client.ChangeLabelsAsync(conversationId, Guid.NewGuid().ToString("N"), add: ids)).ReadAsync<ConversationWriteResponse>();
 
     public static async Task<IReadOnlyList<long>> LabelIdsOfAsync(this HttpClient team, long conversationId) =>
-        (await team.GetAsync<ConversationResponse>($"/api/v1/conversations/{conversationId}")).LabelIds ?? [];
+        (IReadOnlyList<long>?)(await team.GetAsync<ConversationResponse>($"/api/v1/conversations/{conversationId}")).LabelIds ?? [];
 }
