@@ -12,6 +12,7 @@ export {
   type Contact, type Conversation, type Member, type Message, type Snapshot, type StreamEvent,
 } from './sync/models.js';
 export { WireFormatError } from './sync/wire.js';
+export { labelTextColour, parseLabel, type Label } from './sync/labelModels.js';
 
 export { BaseApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
 export type {
@@ -19,6 +20,7 @@ export type {
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
 export { ApiClient } from './api/teamApiClient.js';
+export { LabelsApi, type LabelChange, type LabelStats, type LabelStatsReport } from './api/labelsApi.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, FaqMatch, FaqSearch, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export type {
