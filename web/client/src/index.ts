@@ -13,6 +13,7 @@ export {
 } from './sync/models.js';
 export { WireFormatError } from './sync/wire.js';
 export { labelTextColour, parseLabel, type Label } from './sync/labelModels.js';
+export { newId } from './sync/ids.js';
 
 export { BaseApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
 export type {
