@@ -8,13 +8,14 @@ import { labelTextColour, type Label } from '@switchboard/client';
 export function LabelChips({ labels, compact = false }: { readonly labels: readonly Label[]; readonly compact?: boolean }) {
   if (labels.length === 0) return null;
   return (
-    <ul className={`label-chips${compact ? ' label-chips-compact' : ''}`} aria-label="Labels">
+    // A group of spans, not a list: a conversation row is itself a listitem, and lists of its rows stay flat.
+    <span className={`label-chips${compact ? ' label-chips-compact' : ''}`} role="group" aria-label="Labels">
       {labels.map((l) => (
-        <li key={l.id} className="label-chip" title={l.description ?? l.name}
+        <span key={l.id} className="label-chip" title={l.description ?? l.name}
           style={{ '--label-bg': l.colour, '--label-fg': labelTextColour(l.colour) } as CSSProperties}>
           {l.name}
-        </li>
+        </span>
       ))}
-    </ul>
+    </span>
   );
 }
