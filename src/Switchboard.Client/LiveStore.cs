@@ -123,6 +123,9 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
     /// <summary>Conversations as shown (pending changes applied), newest activity first.</summary>
     public IReadOnlyList<ConversationDto> Conversations { get { lock (gate) return Core.Conversations; } }
 
+    /// <summary>The workspace's labels by name, kept live (team only).</summary>
+    public IReadOnlyList<LabelDto> Labels { get { lock (gate) return Core.Labels; } }
+
     /// <summary>One conversation as shown.</summary>
     public ConversationDto? GetConversation(long id) { lock (gate) return Core.GetConversation(id); }
 

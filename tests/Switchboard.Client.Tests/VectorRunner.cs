@@ -51,6 +51,7 @@ public sealed class VectorRunner
                     Cursor = s["cursor"]!.GetValue<long>(),
                     Conversations = Read<List<ConversationDto>>(s["conversations"]) ?? [],
                     Members = Read<List<MemberDto>>(s["members"]) ?? [],
+                    Labels = Read<List<LabelDto>>(s["labels"]) ?? [],
                 });
                 break;
             case "messages":
@@ -166,6 +167,12 @@ public sealed class VectorRunner
                 Check(view is not null, $"conversation {id} missing from the view");
                 Subset(fields!.AsObject(), JsonSerializer.SerializeToNode(view, SyncJson.Options)!, $"conversation {id}");
             }
+        if (s["labels"] is JsonArray labels)
+        {
+            var held = store.Labels;
+            Check(held.Count == labels.Count, $"labels [{string.Join(", ", held.Select(l => l.Id))}], expected {labels.Count}");
+            for (var i = 0; i < labels.Count; i++) Subset(labels[i]!.AsObject(), JsonSerializer.SerializeToNode(held[i], SyncJson.Options)!, $"label {i}");
+        }
         if (s["drafts"] is JsonObject drafts)
             foreach (var (id, list) in drafts)
             {

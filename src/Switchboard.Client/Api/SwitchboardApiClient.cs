@@ -12,7 +12,7 @@ namespace Switchboard.Client.Api;
 /// server; sign in with <see cref="LoginAsync"/> (operators), <see cref="StartWidgetSessionAsync"/> (visitors)
 /// or <see cref="UseToken"/> (API keys). Non-2xx answers throw <see cref="SwitchboardApiException"/>.
 /// </summary>
-public sealed class SwitchboardApiClient(HttpClient http)
+public sealed partial class SwitchboardApiClient(HttpClient http)
 {
     /// <summary>The underlying client (its BaseAddress is the server).</summary>
     public HttpClient Http { get; } = http;
@@ -56,7 +56,8 @@ public sealed class SwitchboardApiClient(HttpClient http)
     {
         var f = filter ?? new ConversationFilter();
         var query = Query(("state", f.State), ("assignee", f.Assignee), ("inboxId", f.InboxId?.ToString(CultureInfo.InvariantCulture)),
-            ("botActive", f.BotActive?.ToString().ToLowerInvariant()), ("q", f.Q), ("limit", f.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", f.Cursor));
+            ("botActive", f.BotActive?.ToString().ToLowerInvariant()), ("q", f.Q), ("limit", f.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", f.Cursor),
+            ("labelId", f.LabelId?.ToString(CultureInfo.InvariantCulture)));
         return SendAsync<ItemsPage<ConversationDto>>(HttpMethod.Get, "/api/v1/conversations" + query, null, cancellationToken);
     }
 

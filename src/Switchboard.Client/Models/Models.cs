@@ -33,6 +33,8 @@ public sealed record ConversationDto
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Last change.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The workspace labels on it (team only: none for a visitor).</summary>
+    public LabelIds LabelIds { get; init; } = LabelIds.None;
 }
 
 /// <summary>The customer of a conversation.</summary>
@@ -97,6 +99,8 @@ public sealed record SnapshotDto
     public IReadOnlyList<ConversationDto> Conversations { get; init; } = [];
     /// <summary>The workspace's members (empty for visitors).</summary>
     public IReadOnlyList<MemberDto> Members { get; init; } = [];
+    /// <summary>The workspace's labels (empty for visitors).</summary>
+    public IReadOnlyList<LabelDto> Labels { get; init; } = [];
 }
 
 /// <summary>A durable event from the log.</summary>

@@ -6,6 +6,11 @@ namespace Switchboard.Client.Sync;
 /// <summary>The entities an event carries, read and checked at the wire boundary.</summary>
 sealed record EventData(MessageDto? Message, ConversationDto? Conversation, MemberDto? Member)
 {
+    /// <summary>The label of <c>label.updated</c>.</summary>
+    public LabelDto? Label { get; init; }
+    /// <summary>The label <c>label.deleted</c> removed.</summary>
+    public long? DeletedLabelId { get; init; }
+
     /// <summary>The event's entities, or null when any part is unreadable (the event's data is then skipped whole).</summary>
     public static EventData? Read(StreamEvent e)
     {
@@ -14,6 +19,10 @@ sealed record EventData(MessageDto? Message, ConversationDto? Conversation, Memb
         {
             if (e.Type == "member.updated")
                 return e.Data.Deserialize<MemberDto>(SyncJson.Options) is { Id: > 0 } member ? new EventData(null, null, member) : null;
+            if (e.Type == "label.updated")
+                return e.Data.Deserialize<LabelDto>(SyncJson.Options) is { Id: > 0 } label ? new EventData(null, null, null) { Label = label } : null;
+            if (e.Type == "label.deleted")
+                return e.Data.Deserialize<LabelDeletedDto>(SyncJson.Options) is { Id: > 0 } deleted ? new EventData(null, null, null) { DeletedLabelId = deleted.Id } : null;
             MessageDto? message = null;
             ConversationDto? conversation = null;
             if (e.Data.TryGetProperty("message", out var m) && m.ValueKind != JsonValueKind.Null)

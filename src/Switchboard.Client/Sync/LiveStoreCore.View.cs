@@ -11,6 +11,9 @@ public sealed partial class LiveStoreCore
     /// <summary>Members of the workspace.</summary>
     public IReadOnlyList<MemberDto> Members => members.Values.OrderBy(m => m.Id).ToList();
 
+    /// <summary>The workspace's labels by name, kept live by <c>label.updated</c> and <c>label.deleted</c> (team only).</summary>
+    public IReadOnlyList<LabelDto> Labels => labels.Values.OrderBy(l => l.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(l => l.Id).ToList();
+
     /// <summary>One conversation as the UI shows it, or null when unknown.</summary>
     public ConversationDto? GetConversation(long id) => conversations.TryGetValue(id, out var c) ? Project(c) : null;
 

@@ -14,6 +14,9 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     readonly Dictionary<long, ConversationDto> conversations = [];
     readonly Dictionary<long, Dictionary<string, MessageDto>> messages = [];
     readonly Dictionary<long, MemberDto> members = [];
+    // The workspace's labels; deleted ids are remembered so a merged (not replacing) older snapshot cannot bring one back.
+    readonly Dictionary<long, LabelDto> labels = [];
+    readonly HashSet<long> deletedLabels = [];
     readonly List<PendingMutation> pending = [];
     readonly List<StoreError> errors = [];
     readonly RetryPolicy retry = retryPolicy ?? RetryPolicy.Default;
@@ -47,12 +50,15 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
         {
             conversations.Clear();
             members.Clear();
+            labels.Clear();
+            deletedLabels.Clear();
             messages.Clear();
             BreakContinuity(replaced: true);
             Cursor = snapshot.Cursor;
         }
         foreach (var c in snapshot.Conversations) UpsertConversation(c);
         foreach (var m in snapshot.Members) UpsertMember(m);
+        foreach (var l in snapshot.Labels) UpsertLabel(l);
         Cursor = Math.Max(Cursor, snapshot.Cursor);
         NeedsSnapshot = false;
         Settle();
@@ -103,6 +109,12 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     {
         if (EventData.Read(e) is not { } data) return;
         if (data.Member is { } member) UpsertMember(member);
+        if (data.Label is { } label) UpsertLabel(label);
+        if (data.DeletedLabelId is { } deletedId)
+        {
+            labels.Remove(deletedId);
+            deletedLabels.Add(deletedId);
+        }
         if (data.Message is { } message) UpsertMessage(message);
         if (data.Conversation is { } conversation) UpsertConversation(conversation);
     }
@@ -110,6 +122,11 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     void UpsertMember(MemberDto m)
     {
         if (!members.TryGetValue(m.Id, out var known) || known.Version < m.Version) members[m.Id] = m;
+    }
+
+    void UpsertLabel(LabelDto l)
+    {
+        if (!deletedLabels.Contains(l.Id) && (!labels.TryGetValue(l.Id, out var known) || known.Version < l.Version)) labels[l.Id] = l;
     }
 
     void UpsertConversation(ConversationDto c)

@@ -24,6 +24,8 @@ public sealed record Conversation
     public long LastCustomerMessageSeq { get; init; }
     /// <summary>When the conversation last entered the queue; the queue serves oldest first.</summary>
     public DateTimeOffset? QueuedAt { get; init; }
+    /// <summary>The workspace labels on it (team only), ascending ids; carried by every snapshot so no event drops them.</summary>
+    public LabelIdSet LabelIds { get; init; } = LabelIdSet.Empty;
     public required long Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

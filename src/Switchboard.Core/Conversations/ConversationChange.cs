@@ -20,4 +20,6 @@ public enum ConversationChange
     Read,
     /// <summary>An anonymous visitor identified themselves: their conversation moved to their verified contact.</summary>
     ContactIdentified,
+    /// <summary>Labels were added to or removed from it (or a label it carried was deleted).</summary>
+    LabelsChanged,
 }

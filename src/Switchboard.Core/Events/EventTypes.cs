@@ -10,4 +10,8 @@ public static class EventTypes
     public const string MemberUpdated = "member.updated";
     /// <summary>A widget inbox's settings changed: the team gets the settings, the inbox's visitors its public configuration.</summary>
     public const string InboxUpdated = "inbox.updated";
+    /// <summary>A workspace label was created or changed (team only): its snapshot.</summary>
+    public const string LabelUpdated = "label.updated";
+    /// <summary>A workspace label was deleted (team only); the conversations that carried it get their own <c>conversation.updated</c>.</summary>
+    public const string LabelDeleted = "label.deleted";
 }

@@ -5,7 +5,7 @@ namespace Switchboard.Server.Conversations;
 
 /// <summary>
 /// A conversation as clients see it. Visitors get the same shape with team-only fields blanked
-/// (assignee, handoff reason) and <see cref="UnreadCount"/> counting what they have not read.
+/// (assignee, handoff reason, labels) and <see cref="UnreadCount"/> counting what they have not read.
 /// </summary>
 public sealed record ConversationResponse(
     long Id,
@@ -22,7 +22,8 @@ public sealed record ConversationResponse(
     DateTimeOffset? QueuedAt,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    LabelIdSet? LabelIds = null);
 
 /// <summary>
 /// Change a conversation. Absent fields stay as they are. <c>assigneeId: null</c> unassigns.

@@ -17,6 +17,9 @@ public sealed record ConversationListQuery(
 {
     public const int MaxLimit = 100;
 
+    /// <summary>Only conversations carrying this label (team only: a visitor's conversations never show labels).</summary>
+    public long? LabelId { get; init; }
+
     public (string Where, DynamicParameters Args, int Limit) ToSql(Caller caller)
     {
         var where = new StringBuilder("cv.workspace_id = @workspaceId");
@@ -65,6 +68,12 @@ public sealed record ConversationListQuery(
         {
             where.Append(" AND cv.updated_at >= @updatedSince");
             args.Add("updatedSince", since.ToUnixTimeMilliseconds());
+        }
+        if (LabelId is { } label)
+        {
+            if (caller.IsVisitor) throw new DomainException("label_filter_forbidden", "Labels are for the team only.", DomainErrorKind.Forbidden);
+            where.Append(" AND ").Append(Labels.LabelIdList.ContainsSql("cv.label_ids", "labelPattern"));
+            args.Add("labelPattern", Labels.LabelIdList.Pattern(label));
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {

@@ -9,7 +9,7 @@ public class ConversationRow
     public const string Columns = """
         cv.id, cv.workspace_id, cv.inbox_id, cv.contact_id, cv.state, cv.bot_active, cv.assignee_id,
                cv.message_count, cv.last_message_at, cv.last_message_preview, cv.unread_count, cv.contact_unread_count,
-               cv.handoff_reason, cv.last_customer_seq, cv.queued_at, cv.version, cv.created_at, cv.updated_at,
+               cv.handoff_reason, cv.last_customer_seq, cv.queued_at, cv.version, cv.created_at, cv.updated_at, cv.label_ids,
                ct.name AS contact_name, ct.email AS contact_email, ct.attributes AS contact_attributes, ib.channel AS inbox_channel
         """;
     public const string From = "FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id JOIN inboxes ib ON ib.id = cv.inbox_id";
@@ -33,6 +33,7 @@ public class ConversationRow
     public long Version { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+    public string LabelIds { get; set; } = "";
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
     public string? ContactAttributes { get; set; }
@@ -58,6 +59,7 @@ public class ConversationRow
         Version = Version,
         CreatedAt = Time.FromMs(CreatedAt),
         UpdatedAt = Time.FromMs(UpdatedAt),
+        LabelIds = Labels.LabelIdList.Parse(LabelIds),
     }, new ContactSummary(ContactId, ContactName, ContactEmail, Contacts.ContactAttributes.Parse(ContactAttributes))) { Channel = InboxChannel };
 }
 

@@ -9,7 +9,7 @@ public static class ConversationViews
     {
         var c = r.Conversation;
         return new ConversationResponse(c.Id, c.InboxId, r.Contact, c.State, c.BotActive, c.AssigneeId, c.MessageCount,
-            c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.HandoffReason, c.QueuedAt, c.Version, c.CreatedAt, c.UpdatedAt);
+            c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.HandoffReason, c.QueuedAt, c.Version, c.CreatedAt, c.UpdatedAt, c.LabelIds);
     }
 
     public static ConversationResponse ForVisitor(ConversationRecord r)

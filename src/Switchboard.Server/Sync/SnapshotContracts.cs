@@ -6,10 +6,12 @@ namespace Switchboard.Server.Sync;
 
 /// <summary>
 /// Everything a client needs to start, read in one transaction: applying the events after
-/// <see cref="Cursor"/> to this snapshot gives exactly the server's current state.
+/// <see cref="Cursor"/> to this snapshot gives exactly the server's current state. <see cref="Labels"/>: the workspace's
+/// labels (the team only; empty for a visitor).
 /// </summary>
 public sealed record SnapshotResponse(
     long Cursor,
     IReadOnlyList<ConversationResponse> Conversations,
     IReadOnlyList<MemberResponse> Members,
-    IReadOnlyList<InboxResponse> Inboxes);
+    IReadOnlyList<InboxResponse> Inboxes,
+    IReadOnlyList<Labels.LabelResponse>? Labels = null);

@@ -6,6 +6,7 @@ using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
 using Switchboard.Server.Inboxes;
+using Switchboard.Server.Labels;
 using Switchboard.Server.Members;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Workspaces;
@@ -33,16 +34,18 @@ public static class SyncApi
             if (caller.IsVisitor)
             {
                 var own = await ConversationStore.OfContactAsync(c, tx, caller.WorkspaceId, caller.ContactId!.Value, cancellationToken);
-                return new SnapshotResponse(cursor, own.Select(ConversationViews.ForVisitor).ToList(), [], []);
+                return new SnapshotResponse(cursor, own.Select(ConversationViews.ForVisitor).ToList(), [], [], []);
             }
             var open = await ConversationStore.OpenAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var recent = await ConversationStore.RecentResolvedAsync(c, tx, caller.WorkspaceId, RecentResolved, cancellationToken);
             var members = await MemberStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var inboxes = await InboxStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
+            var labels = await LabelStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             return new SnapshotResponse(cursor,
                 open.Concat(recent).Select(ConversationViews.ForTeam).ToList(),
                 members.Select(m => m.ToResponse()).ToList(),
-                inboxes);
+                inboxes,
+                labels.Select(l => l.ToResponse()).ToList());
         }, cancellationToken));
     }
 }

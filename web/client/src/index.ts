@@ -12,6 +12,8 @@ export {
   type Contact, type Conversation, type Member, type Message, type Snapshot, type StreamEvent,
 } from './sync/models.js';
 export { WireFormatError } from './sync/wire.js';
+export { labelTextColour, parseLabel, type Label } from './sync/labelModels.js';
+export { newId } from './sync/ids.js';
 
 export { BaseApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
 export type {
@@ -19,6 +21,8 @@ export type {
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
 export { ApiClient, type TranscriptFile, type TranscriptRequest } from './api/teamApiClient.js';
+export { ApiClient } from './api/teamApiClient.js';
+export { LabelsApi, type LabelChange, type LabelStats, type LabelStatsReport } from './api/labelsApi.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, FaqMatch, FaqSearch, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export type {

@@ -13,6 +13,7 @@ import { readConversationId } from './sync/answers.js';
 import type { ConversationPatch } from './sync/conversationPatch.js';
 import { Emitter, Listeners, platformReportError } from './sync/listeners.js';
 import { LiveStoreCore, type LiveStoreLogger, type SendMessageOptions } from './sync/liveStoreCore.js';
+import type { Label } from './sync/labelModels.js';
 import type { Conversation, Member } from './sync/models.js';
 import type { OutgoingRequest } from './sync/pending.js';
 import { RetryPolicy } from './sync/retryPolicy.js';
@@ -207,6 +208,9 @@ export class LiveStore extends LiveStoreBase {
 
   get conversations(): Conversation[] { return this.core.conversations; }
   get members(): Member[] { return this.core.members; }
+
+  /** The workspace's labels, by name, kept live by `label.updated` and `label.deleted` (team only). */
+  get labels(): Label[] { return this.core.labels; }
   /** The inboxes of the last snapshot. */
   get inboxes(): readonly Inbox[] { return this.loadedInboxes; }
   getConversation(id: number): Conversation | undefined { return this.core.getConversation(id); }

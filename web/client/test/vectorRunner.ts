@@ -181,6 +181,15 @@ class VectorRunner {
         this.subset(fields, view, `conversation ${id}`);
       }
     }
+    const labels = s['labels'];
+    if (Array.isArray(labels)) {
+      const held = store.labels;
+      this.check(held.length === labels.length, `labels ${JSON.stringify(held.map((l) => l.id))}, expected ${labels.length}`);
+      labels.forEach((fields, i) => {
+        if (!isObject(fields)) this.fail(`label ${i}: expectation must be an object`);
+        this.subset(fields, held[i], `label ${i}`);
+      });
+    }
     const drafts = s['drafts'];
     if (isObject(drafts)) {
       for (const [id, list] of Object.entries(drafts)) {

@@ -49,6 +49,8 @@ export interface ConversationFilter {
   readonly limit?: number;
   /** The `next` of the previous page. */
   readonly cursor?: string;
+  /** Only conversations carrying this label (team only). */
+  readonly labelId?: number;
 }
 
 /** What `sendRaw` returns: the status and the parsed JSON body (undefined when empty or not JSON). */

@@ -1,6 +1,7 @@
 import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
 import { parseConversation, type Conversation } from '../sync/models.js';
 import { AdminApi } from './adminApi.js';
+import { LabelsApi } from './labelsApi.js';
 import { BaseApiClient, problem, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
 import {
   parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parsePostMessageResult, parsePresenceResult, parseQueuePage,
@@ -14,10 +15,13 @@ import {
 export class ApiClient extends BaseApiClient {
   /** The admin endpoints: members, inboxes, FAQ, bot settings, webhooks, workspace. */
   readonly admin: AdminApi;
+  /** Labels: the workspace's set, a conversation's labels, conversations per label. */
+  readonly labels: LabelsApi;
 
   constructor(options: ApiClientOptions = {}) {
     super(options);
     this.admin = new AdminApi(this);
+    this.labels = new LabelsApi(this);
   }
 
   /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */
@@ -43,7 +47,7 @@ export class ApiClient extends BaseApiClient {
     const state = typeof filter.state === 'string' ? filter.state : filter.state?.join(',');
     const query = queryString({
       state, assignee: filter.assignee, inboxId: filter.inboxId, botActive: filter.botActive, updatedSince: filter.updatedSince,
-      q: filter.q, limit: filter.limit, cursor: filter.cursor,
+      q: filter.q, limit: filter.limit, cursor: filter.cursor, labelId: filter.labelId,
     });
     return parseConversationsPage(await this.sendJson('GET', `/api/v1/conversations${query}`, undefined, options));
   }

@@ -3,6 +3,7 @@ import { readEventData } from './eventData.js';
 import { ConversationMessages, pageCoverage, type LoadedPage, type OrdinalRange, type PageRequest } from './history.js';
 import { newId } from './ids.js';
 import { Listeners } from './listeners.js';
+import type { Label } from './labelModels.js';
 import type { Conversation, Member, Message, Snapshot, StreamEvent } from './models.js';
 import type { OutgoingRequest, PendingMutation } from './pending.js';
 import { PendingQueue } from './pendingQueue.js';
@@ -58,6 +59,9 @@ export class LiveStoreCore {
   readonly #messages = new Map<number, ConversationMessages>();
   readonly #transcripts = new Map<number, Transcript>();
   readonly #members = new Map<number, Member>();
+  // The workspace's labels; deleted ids are remembered so a merged (not replacing) older snapshot cannot bring one back.
+  readonly #labels = new Map<number, Label>();
+  readonly #deletedLabels = new Set<number>();
   readonly #pending: PendingQueue;
   readonly #confirmedClaims = new Map<string, number>();
   readonly #listeners: Listeners;
@@ -118,6 +122,8 @@ export class LiveStoreCore {
     if (this.#needsSnapshot) {
       this.#conversations.clear();
       this.#members.clear();
+      this.#labels.clear();
+      this.#deletedLabels.clear();
       this.#messages.clear();
       this.#transcripts.clear();
       this.#cursor = snapshot.cursor;
@@ -126,6 +132,7 @@ export class LiveStoreCore {
     }
     for (const c of snapshot.conversations) this.#upsertConversation(c);
     for (const m of snapshot.members) this.#upsertMember(m);
+    for (const l of snapshot.labels) this.#upsertLabel(l);
     this.#cursor = Math.max(this.#cursor, snapshot.cursor);
     this.#needsSnapshot = false;
     this.#settle();
@@ -326,6 +333,9 @@ export class LiveStoreCore {
   /** Members of the workspace, by id. */
   get members(): Member[] { return byId(this.#members.values()); }
 
+  /** The workspace's labels, by name (team only; a visitor's store has none). */
+  get labels(): Label[] { return [...this.#labels.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id); }
+
   /** One conversation as the UI shows it, or undefined when unknown. */
   getConversation(id: number): Conversation | undefined {
     const c = this.#conversations.get(id);
@@ -359,8 +369,13 @@ export class LiveStoreCore {
     // One malformed event must not stop the stream nor half-apply: its data is read whole first and skipped
     // as a whole when any part is unreadable; its seq still counts.
     try {
-      const { member, message, conversation } = readEventData(e);
+      const { member, message, conversation, label, deletedLabelId } = readEventData(e);
       if (member !== null) this.#upsertMember(member);
+      if (label !== undefined) this.#upsertLabel(label);
+      if (deletedLabelId !== undefined) {
+        this.#labels.delete(deletedLabelId);
+        this.#deletedLabels.add(deletedLabelId);
+      }
       if (message !== null) this.#upsertMessage(message);
       if (conversation !== null) this.#upsertConversation(conversation);
     } catch (error) {
@@ -372,6 +387,11 @@ export class LiveStoreCore {
   #upsertMember(m: Member): void {
     const known = this.#members.get(m.id);
     if (known === undefined || known.version < m.version) this.#members.set(m.id, m);
+  }
+
+  #upsertLabel(l: Label): void {
+    const known = this.#labels.get(l.id);
+    if (!this.#deletedLabels.has(l.id) && (known === undefined || known.version < l.version)) this.#labels.set(l.id, l);
   }
 
   #upsertConversation(c: Conversation): void {

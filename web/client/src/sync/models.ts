@@ -1,3 +1,4 @@
+import { parseLabel, type Label } from './labelModels.js';
 import { Fields } from './wire.js';
 
 // The server's JSON, field for field (docs/api.md; the .NET SDK's Models.cs). Each parse function is the
@@ -33,6 +34,8 @@ export interface Conversation {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The workspace labels on it, ascending ids (team only: empty for a visitor). */
+  readonly labelIds: readonly number[];
 }
 
 /** A message as the server sends it. */
@@ -79,6 +82,8 @@ export interface Snapshot {
   readonly cursor: number;
   readonly conversations: readonly Conversation[];
   readonly members: readonly Member[];
+  /** The workspace's labels (team only). */
+  readonly labels: readonly Label[];
 }
 
 /** A durable event from the log (the envelope of docs/protocol.md). */
@@ -119,6 +124,7 @@ export function parseConversation(value: unknown, path = 'conversation'): Conver
     version: f.int('version'),
     createdAt: f.date('createdAt', minDate),
     updatedAt: f.date('updatedAt', minDate),
+    labelIds: Object.freeze(f.ids('labelIds')),
   });
 }
 
@@ -162,6 +168,7 @@ export function parseSnapshot(value: unknown, path = 'snapshot'): Snapshot {
     cursor: f.int('cursor'),
     conversations: Object.freeze(f.array('conversations', parseConversation)),
     members: Object.freeze(f.array('members', parseMember)),
+    labels: Object.freeze(f.array('labels', parseLabel)),
   });
 }
 

@@ -90,6 +90,14 @@ export class Fields {
     return v;
   }
 
+  /** An array of positive integer ids (missing or null gives an empty array). */
+  ids(name: string): number[] {
+    const v = this.raw(name);
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || !v.every((x): x is number => Number.isSafeInteger(x) && (x as number) > 0)) throw this.error(name, 'an array of positive integers');
+    return v;
+  }
+
   /** An ISO 8601 date-time string (kept as text, as the server sent it). */
   date(name: string, fallback: string): string {
     return this.nullableDate(name, false) ?? fallback;

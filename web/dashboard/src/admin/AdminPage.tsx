@@ -2,6 +2,7 @@ import { useLive } from '../live/LiveContext.js';
 import { Page } from '../ui/Page.js';
 import { BotSection } from './BotSection.js';
 import { FaqSection } from './FaqSection.js';
+import { LabelsSection } from '../labels/LabelsSection.js';
 import { InboxesSection } from './InboxesSection.js';
 import { MembersSection } from './MembersSection.js';
 import { WebhooksSection } from './WebhooksSection.js';
@@ -14,6 +15,7 @@ const sections = [
   { id: 'faq', label: 'FAQ' },
   { id: 'bot', label: 'Bot settings' },
   { id: 'webhooks', label: 'Webhooks' },
+  { id: 'labels', label: 'Labels' },
 ];
 
 export function AdminPage() {
@@ -40,6 +42,7 @@ export function AdminPage() {
       <FaqSection />
       <BotSection />
       <WebhooksSection />
+      <LabelsSection />
     </Page>
   );
 }

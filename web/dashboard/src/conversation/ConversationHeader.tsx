@@ -3,6 +3,9 @@ import type { Conversation, ConversationPatch } from '@switchboard/client';
 import { useLive, useMembers, useRevision } from '../live/LiveContext.js';
 import { contactName, stateLabel } from '../conversations/conversationStore.js';
 import { linkProps } from '../router.js';
+import { LabelChips } from '../labels/LabelChips.js';
+import { LabelPicker } from '../labels/LabelPicker.js';
+import { labelsOf, useLabels } from '../labels/useLabels.js';
 import { hue, initials } from '../ui/format.js';
 import { BackIcon } from '../ui/icons.js';
 import { TranscriptMenu } from './TranscriptExport.js';
@@ -21,6 +24,7 @@ interface Props {
 export function ConversationHeader({ conversation: c, onDetails }: Props) {
   const { store, me, isAdmin } = useLive();
   const members = useMembers();
+  const labels = useLabels();
   useRevision();
   const claiming = store.isClaiming(c.id);
   const name = contactName(c);
@@ -44,10 +48,12 @@ export function ConversationHeader({ conversation: c, onDetails }: Props) {
           <span className={`pill pill-${c.state}`}>{stateLabel(c.state)}</span>
           {c.contact?.email != null && <span className="muted conv-email">{c.contact.email}</span>}
           {!isAdmin && <span className="muted">{assignee === null ? 'Unassigned' : assignee.id === me.id ? 'Assigned to you' : `Assigned to ${assignee.name}`}</span>}
+          <LabelChips labels={labelsOf(labels, c.labelIds)} compact />
         </div>
       </div>
       <button type="button" className="btn details-btn" onClick={onDetails}>Details</button>
       <div className="conv-actions">
+        <LabelPicker conversation={c} />
         <button type="button" role="switch" aria-checked={c.botActive} className="switch" disabled={resolved} data-slot="bot"
           title={resolved ? 'Reopen the conversation to change the bot' : c.botActive ? 'The bot answers. Switch off to take over.' : 'Hand the conversation back to the bot'}
           onClick={() => toggle((now) => ({ botActive: !now.botActive }))}>

@@ -1,6 +1,10 @@
 import { useMemo, useRef, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react';
 import { fill, t } from '../i18n/index.js';
-import type { Conversation } from '@switchboard/client';
+import type { Conversation, Label } from '@switchboard/client';
+import { LabelChips } from '../labels/LabelChips.js';
+import { LabelFilter } from '../labels/LabelFilter.js';
+import { labelFilter, matchesLabel } from '../labels/labelFilterState.js';
+import { labelsOf, useLabels } from '../labels/useLabels.js';
 import { useConversations, useLive, useLoaded } from '../live/LiveContext.js';
 import { navigate } from '../router.js';
 import { hue, initials, shortTime } from '../ui/format.js';
@@ -15,7 +19,9 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
   const { filter, query } = useSyncExternalStore(inboxState.subscribe, inboxState.get);
   useSyncExternalStore(signals.subscribe, () => signals.revision);
   const now = useNow(30_000);
-  const shown = useMemo(() => visibleConversations(all, filter, query, me.id), [all, filter, query, me.id]);
+  const labelId = useSyncExternalStore(labelFilter.subscribe, labelFilter.get);
+  const labels = useLabels();
+  const shown = useMemo(() => visibleConversations(all, filter, query, me.id).filter((c) => matchesLabel(c, labelId)), [all, filter, query, me.id, labelId]);
   const counts = useMemo(() => filterCounts(all, me.id), [all, me.id]);
   const listRef = useRef<HTMLUListElement>(null);
   const tabRefs = useRef(new Map<InboxFilter, HTMLButtonElement>());
@@ -51,6 +57,7 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
             onChange={(e) => inboxState.setQuery(e.target.value)}
             onKeyDown={(e) => { if (e.key === 'ArrowDown') { e.preventDefault(); (listRef.current?.firstElementChild as HTMLElement | null)?.focus(); } }} />
         </div>
+        <LabelFilter />
         <div role="tablist" aria-label={t.inbox.filters} className="tabs">
           {inboxFilters.map((f, i) => (
             <button key={f.id} type="button" role="tab" id={`tab-${f.id}`} aria-selected={filter === f.id} aria-controls="conversation-list"
@@ -70,7 +77,7 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
             : (
               <ul role="list" aria-label={t.inbox.conversations} className="conversation-list" ref={listRef}>
                 {shown.map((c) => (
-                  <ConversationItem key={c.id} conversation={c} selected={c.id === selectedId} now={now}
+                  <ConversationItem key={c.id} conversation={c} labels={labelsOf(labels, c.labelIds)} selected={c.id === selectedId} now={now}
                     typing={signals.view(c.id).typing.length > 0} onKeyDown={(e) => onItemKey(e, c)} />
                 ))}
               </ul>
@@ -82,13 +89,14 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
 
 interface ItemProps {
   readonly conversation: Conversation;
+  readonly labels: readonly Label[];
   readonly selected: boolean;
   readonly now: number;
   readonly typing: boolean;
   readonly onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => void;
 }
 
-function ConversationItem({ conversation: c, selected, now, typing, onKeyDown }: ItemProps) {
+function ConversationItem({ conversation: c, labels, selected, now, typing, onKeyDown }: ItemProps) {
   const name = contactName(c);
   const unread = c.unreadCount > 0 && !selected;
   return (
@@ -107,6 +115,7 @@ function ConversationItem({ conversation: c, selected, now, typing, onKeyDown }:
           {c.state === 'resolved' && <span className="pill">{t.inbox.resolved}</span>}
           {c.unreadCount > 0 && <span className="badge" aria-label={fill(t.inbox.unread, { n: c.unreadCount })}>{c.unreadCount}</span>}
         </span>
+        <LabelChips labels={labels} compact />
       </span>
     </li>
   );

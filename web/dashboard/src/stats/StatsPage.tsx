@@ -4,6 +4,7 @@ import { useLive, useMembers } from '../live/LiveContext.js';
 import { duration, percent } from '../ui/format.js';
 import { DownloadIcon } from '../ui/icons.js';
 import { Page } from '../ui/Page.js';
+import { LabelStatsSection } from '../labels/LabelStatsSection.js';
 import { BarChart, Legend, LineChart, type Series } from './charts.js';
 import { lastDays, operatorRows, parseDailyStats, rangeProblem, rangeTotals, statsQuery, workspaceDays, type DailyStatsResponse } from './statsStore.js';
 
@@ -116,6 +117,7 @@ export function StatsPage() {
               </tbody>
             </table>
           </section>
+          <LabelStatsSection from={range.from} to={range.to} />
           <section className="card">
             <h2>By day</h2>
             <table className="table" aria-label="Days">
