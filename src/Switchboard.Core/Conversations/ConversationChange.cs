@@ -20,4 +20,10 @@ public enum ConversationChange
     Read,
     /// <summary>An anonymous visitor identified themselves: their conversation moved to their verified contact.</summary>
     ContactIdentified,
+    /// <summary>A member snoozed the conversation (until a time or until the customer writes).</summary>
+    Snoozed,
+    /// <summary>A member woke the conversation by hand, or dismissed its wake marker.</summary>
+    Unsnoozed,
+    /// <summary>A timed snooze ended (the customer writing wakes it through <see cref="CustomerMessage"/>).</summary>
+    Woken,
 }

@@ -22,7 +22,10 @@ public sealed record ConversationResponse(
     DateTimeOffset? QueuedAt,
     long Version,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SnoozedUntil = null,
+    bool SnoozeUntilReply = false,
+    WakeReason? WakeReason = null);
 
 /// <summary>
 /// Change a conversation. Absent fields stay as they are. <c>assigneeId: null</c> unassigns.

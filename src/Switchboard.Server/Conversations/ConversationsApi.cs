@@ -25,9 +25,9 @@ public static class ConversationsApi
     public static async Task<Ok<ItemsResponse<ConversationResponse>>> ListAsync(
         HttpContext http, ConversationService conversations, CancellationToken cancellationToken,
         string? state = null, string? assignee = null, long? inboxId = null, bool? botActive = null,
-        DateTimeOffset? updatedSince = null, string? q = null, int? limit = null, string? cursor = null) =>
+        DateTimeOffset? updatedSince = null, string? q = null, int? limit = null, string? cursor = null, string? snoozed = null) =>
         TypedResults.Ok(await conversations.ListAsync(Caller.From(http.User),
-            new ConversationListQuery(state, assignee, inboxId, botActive, updatedSince, q, limit, cursor), cancellationToken));
+            new ConversationListQuery(state, assignee, inboxId, botActive, updatedSince, q, limit, cursor, snoozed), cancellationToken));
 
     public static async Task<Ok<ConversationResponse>> GetAsync(long id, HttpContext http, ConversationService conversations, CancellationToken cancellationToken)
     {
