@@ -3,6 +3,7 @@
 export { LiveStoreCore, type ClaimState, type LiveStoreLogger, type LiveStoreOptions, type SendMessageOptions } from './sync/liveStoreCore.js';
 export { defaultRetryDelaysMs, isRetryable, isRetryableError, RetryPolicy } from './sync/retryPolicy.js';
 export type { ConversationPatch } from './sync/conversationPatch.js';
+export { isSnoozed, type SnoozeChange, type WakeReason } from './sync/snooze.js';
 export type { OutgoingRequest } from './sync/pending.js';
 export type { StoreError } from './sync/storeError.js';
 export type { MessageView, Transcript } from './sync/view.js';

@@ -49,6 +49,8 @@ export interface ConversationFilter {
   readonly limit?: number;
   /** The `next` of the previous page. */
   readonly cursor?: string;
+  /** Snoozed conversations leave the lists by default: `true` lists only them, `any` both. */
+  readonly snoozed?: boolean | 'any';
 }
 
 /** What `sendRaw` returns: the status and the parsed JSON body (undefined when empty or not JSON). */

@@ -1,4 +1,5 @@
 import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
+import { snoozeRequest, type SnoozeChange } from '../sync/snooze.js';
 import { parseConversation, type Conversation } from '../sync/models.js';
 import { AdminApi } from './adminApi.js';
 import { BaseApiClient, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
@@ -43,7 +44,7 @@ export class ApiClient extends BaseApiClient {
     const state = typeof filter.state === 'string' ? filter.state : filter.state?.join(',');
     const query = queryString({
       state, assignee: filter.assignee, inboxId: filter.inboxId, botActive: filter.botActive, updatedSince: filter.updatedSince,
-      q: filter.q, limit: filter.limit, cursor: filter.cursor,
+      q: filter.q, limit: filter.limit, cursor: filter.cursor, snoozed: filter.snoozed,
     });
     return parseConversationsPage(await this.sendJson('GET', `/api/v1/conversations${query}`, undefined, options));
   }
@@ -62,6 +63,15 @@ export class ApiClient extends BaseApiClient {
   async patchConversation(conversationId: number, mutationId: string, patch: ConversationPatch, ifMatch?: number, options?: CallOptions): Promise<ConversationWriteResult> {
     const headers = ifMatch === undefined ? undefined : { 'If-Match': `"${ifMatch}"` };
     return parseConversationWriteResult(await this.sendJson('PATCH', `/api/v1/conversations/${conversationId}`, patchBody(patch, mutationId), options, headers));
+  }
+
+  /**
+   * Snoozes a conversation until a time or the customer's reply, or, with `null`, wakes it / dismisses its wake marker
+   * (400 `snooze_until_invalid`, `snooze_invalid`; 409 `conversation_resolved`). Retry with the same id.
+   */
+  async snoozeConversation(conversationId: number, mutationId: string, snooze: SnoozeChange | null, options?: CallOptions): Promise<ConversationWriteResult> {
+    const { path, body } = snoozeRequest(conversationId, snooze, mutationId);
+    return parseConversationWriteResult(await this.sendJson('POST', path, body, options));
   }
 
   /** Sets the caller's own presence (`offline` follows from inactivity and is refused). */

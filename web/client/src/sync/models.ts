@@ -33,6 +33,12 @@ export interface Conversation {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Snoozed until this instant (team only); a customer message wakes it earlier. */
+  readonly snoozedUntil: string | null;
+  /** Snoozed until the customer writes (team only). */
+  readonly snoozeUntilReply: boolean;
+  /** The wake marker (team only): `snooze_ended` or `customer_replied`, until someone answers, resolves or dismisses it. */
+  readonly wakeReason: string | null;
 }
 
 /** A message as the server sends it. */
@@ -119,6 +125,10 @@ export function parseConversation(value: unknown, path = 'conversation'): Conver
     version: f.int('version'),
     createdAt: f.date('createdAt', minDate),
     updatedAt: f.date('updatedAt', minDate),
+    // Absent from a server before snooze (issue 20): read as "not snoozed".
+    snoozedUntil: f.nullableDate('snoozedUntil'),
+    snoozeUntilReply: f.bool('snoozeUntilReply'),
+    wakeReason: f.nullableString('wakeReason'),
   });
 }
 
