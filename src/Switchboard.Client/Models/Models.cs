@@ -33,6 +33,14 @@ public sealed record ConversationDto
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Last change.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Snoozed until this instant (team only); a customer message wakes it earlier.</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
+    /// <summary>Snoozed until the customer writes (team only).</summary>
+    public bool SnoozeUntilReply { get; init; }
+    /// <summary>The wake marker (team only): <c>snooze_ended</c> or <c>customer_replied</c>, until someone answers, resolves or dismisses it.</summary>
+    public string? WakeReason { get; init; }
+    /// <summary>True while it sleeps: it belongs under "Snoozed", not in the active lists or the queue.</summary>
+    public bool IsSnoozed => SnoozedUntil is not null || SnoozeUntilReply;
 }
 
 /// <summary>The customer of a conversation.</summary>
