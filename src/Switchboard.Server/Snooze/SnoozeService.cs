@@ -32,7 +32,7 @@ public sealed class SnoozeService(EventLogWriter eventLog, JobQueue jobs, ILogge
         return WriteAsync(caller, id, mutationId, requestHash, async (w, record) =>
         {
             var transition = Snoozing.Snooze(record.Conversation, request.Until, w.Now);
-            var after = await ConversationWriter.SaveTransitionAsync(w, record, transition, caller.Actor, mutationId);
+            var after = await SnoozeWriter.SaveAsync(w, record, transition, caller.Actor, mutationId);
             if (!ReferenceEquals(after, record) && after.Conversation.SnoozedUntil is { } until)
             {
                 var ms = until.ToUnixTimeMilliseconds();
@@ -51,7 +51,7 @@ public sealed class SnoozeService(EventLogWriter eventLog, JobQueue jobs, ILogge
         return WriteAsync(caller, id, mutationId, Hash($"unsnooze|{id}"), async (w, record) =>
         {
             // The wake job, if any, stays: it finds no snooze at its time and does nothing.
-            var after = await ConversationWriter.SaveTransitionAsync(w, record, Snoozing.Unsnooze(record.Conversation, w.Now), caller.Actor, mutationId);
+            var after = await SnoozeWriter.SaveAsync(w, record, Snoozing.Unsnooze(record.Conversation, w.Now), caller.Actor, mutationId);
             SnoozeLog.Unsnoozed(logger, w.WorkspaceId, id);
             return after;
         }, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class SnoozeService(EventLogWriter eventLog, JobQueue jobs, ILogge
             var record = await ConversationStore.FindAsync(w, job.ConversationId);
             if (record is null) return 0;
             var transition = Snoozing.WakeOnTime(record.Conversation, DateTimeOffset.FromUnixTimeMilliseconds(job.UntilMs), w.Now);
-            var after = await ConversationWriter.SaveTransitionAsync(w, record, transition, Actor.System);
+            var after = await SnoozeWriter.SaveAsync(w, record, transition, Actor.System);
             if (ReferenceEquals(after, record)) SnoozeLog.WakeSuperseded(logger, w.WorkspaceId, job.ConversationId);
             else SnoozeLog.Woken(logger, w.WorkspaceId, job.ConversationId);
             return 0;
