@@ -69,6 +69,9 @@ public sealed class VectorRunner
                     Resolved = set["resolved"]?.GetValue<bool>(),
                     ChangeAssignee = set.ContainsKey("assigneeId"),
                     AssigneeId = set["assigneeId"]?.GetValue<long>(),
+                    Snooze = !set.ContainsKey("snooze") ? null
+                        : set["snooze"] is not JsonObject snooze ? SnoozeChange.Wake
+                        : snooze["until"] is { } until ? SnoozeChange.At(until.GetValue<DateTimeOffset>()) : SnoozeChange.UntilCustomerReplies,
                 }, s["mutationId"]!.GetValue<string>());
                 break;
             case "retry":

@@ -21,7 +21,8 @@ public sealed record WidgetSession(string Token, long ContactId, long? Conversat
 public sealed record LoginResult(string Token, DateTimeOffset ExpiresAt, MemberDto Member);
 
 /// <summary>Filters of the conversation list (all optional).</summary>
-public sealed record ConversationFilter(string? State = null, string? Assignee = null, long? InboxId = null, bool? BotActive = null, string? Q = null, int? Limit = null, string? Cursor = null)
+public sealed record ConversationFilter(string? State = null, string? Assignee = null, long? InboxId = null, bool? BotActive = null, string? Q = null, int? Limit = null, string? Cursor = null,
+    string? Snoozed = null)
 {
     /// <summary>Only conversations carrying this label (team only).</summary>
     public long? LabelId { get; init; }

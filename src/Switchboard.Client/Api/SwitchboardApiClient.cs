@@ -57,7 +57,7 @@ public sealed partial class SwitchboardApiClient(HttpClient http)
         var f = filter ?? new ConversationFilter();
         var query = Query(("state", f.State), ("assignee", f.Assignee), ("inboxId", f.InboxId?.ToString(CultureInfo.InvariantCulture)),
             ("botActive", f.BotActive?.ToString().ToLowerInvariant()), ("q", f.Q), ("limit", f.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", f.Cursor),
-            ("labelId", f.LabelId?.ToString(CultureInfo.InvariantCulture)));
+            ("labelId", f.LabelId?.ToString(CultureInfo.InvariantCulture)), ("snoozed", f.Snoozed));
         return SendAsync<ItemsPage<ConversationDto>>(HttpMethod.Get, "/api/v1/conversations" + query, null, cancellationToken);
     }
 
@@ -74,6 +74,16 @@ public sealed partial class SwitchboardApiClient(HttpClient http)
     /// <summary>Sends a message directly (no optimistic view; the <c>LiveStore</c> is the way for UIs).</summary>
     public Task<PostMessageResult> PostMessageAsync(long conversationId, string clientMessageId, string text, long? seenSeq = null, CancellationToken cancellationToken = default) =>
         SendAsync<PostMessageResult>(HttpMethod.Post, $"/api/v1/conversations/{conversationId}/messages", new { clientMessageId, text, seenSeq }, cancellationToken);
+
+    /// <summary>
+    /// Snoozes a conversation, or with <see cref="Sync.SnoozeChange.Wake"/> unsnoozes it / dismisses its wake marker (directly; the
+    /// <c>LiveStore</c>'s <c>UpdateConversation</c> with a <see cref="Sync.ConversationPatch.Snooze"/> is the optimistic way).
+    /// </summary>
+    public Task<ConversationWriteResult> SnoozeConversationAsync(long conversationId, string mutationId, Sync.SnoozeChange snooze, CancellationToken cancellationToken = default)
+    {
+        var (_, path, body) = new Sync.ConversationPatch { Snooze = snooze }.ToRequest(conversationId, mutationId);
+        return SendAsync<ConversationWriteResult>(HttpMethod.Post, path, body, cancellationToken);
+    }
 
     /// <summary>Reports messages of the other side delivered or read, up to and including <paramref name="upToMessageId"/>.</summary>
     public Task<ConversationWriteResult> PostReceiptAsync(long conversationId, string status, long upToMessageId, CancellationToken cancellationToken = default) =>

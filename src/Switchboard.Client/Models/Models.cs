@@ -35,6 +35,14 @@ public sealed record ConversationDto
     public DateTimeOffset UpdatedAt { get; init; }
     /// <summary>The workspace labels on it (team only: none for a visitor).</summary>
     public LabelIds LabelIds { get; init; } = LabelIds.None;
+    /// <summary>Snoozed until this instant (team only); a customer message wakes it earlier.</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
+    /// <summary>Snoozed until the customer writes (team only).</summary>
+    public bool SnoozeUntilReply { get; init; }
+    /// <summary>The wake marker (team only): <c>snooze_ended</c> or <c>customer_replied</c>, until someone answers, resolves or dismisses it.</summary>
+    public string? WakeReason { get; init; }
+    /// <summary>True while it sleeps: it belongs under "Snoozed", not in the active lists or the queue.</summary>
+    public bool IsSnoozed => SnoozedUntil is not null || SnoozeUntilReply;
 }
 
 /// <summary>The customer of a conversation.</summary>

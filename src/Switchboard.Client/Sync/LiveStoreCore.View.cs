@@ -73,9 +73,12 @@ public sealed partial class LiveStoreCore
         if (patch.Resolved is { } resolved)
         {
             c = resolved
-                ? c with { State = "resolved", BotActive = false }
+                ? c with { State = "resolved", BotActive = false, SnoozedUntil = null, SnoozeUntilReply = false, WakeReason = null }
                 : c.State == "resolved" ? c with { State = c.AssigneeId is null ? "queued" : "assigned" } : c;
         }
+        // A resolved conversation cannot be snoozed (the server refuses), so the view never shows it so.
+        if (patch.Snooze is { } snooze && c.State != "resolved")
+            c = c with { SnoozedUntil = snooze.Until, SnoozeUntilReply = snooze.UntilReply, WakeReason = null };
         return c;
     }
 }

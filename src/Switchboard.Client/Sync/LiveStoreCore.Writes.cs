@@ -43,9 +43,14 @@ public sealed partial class LiveStoreCore
         return key;
     }
 
-    /// <summary>Adds an optimistic change of a conversation; the view shows it at once. Returns its <c>mutationId</c>.</summary>
+    /// <summary>
+    /// Adds an optimistic change of a conversation; the view shows it at once. Returns its <c>mutationId</c>. A
+    /// <see cref="ConversationPatch.Snooze"/> travels on its own endpoint, so it must be the patch's only change.
+    /// </summary>
     public string UpdateConversation(long conversationId, ConversationPatch patch, string? mutationId = null)
     {
+        if (patch.Snooze is not null && (patch.BotActive is not null || patch.Resolved is not null || patch.ChangeAssignee))
+            throw new ArgumentException("A snooze change must be sent on its own.", nameof(patch));
         var key = mutationId ?? NewId();
         pending.Add(new PendingPatch(key, conversationId, nextOrder++, patch));
         Changed?.Invoke();

@@ -66,6 +66,9 @@ sealed class PendingPatch(string mutationId, long conversationId, long order, Co
 
     public override string Target => $"conversation:{ConversationId}";
 
-    public override OutgoingRequest ToRequest() =>
-        new(Key, "PATCH", $"/api/v1/conversations/{ConversationId}", Patch.ToBody(Key), Attempts);
+    public override OutgoingRequest ToRequest()
+    {
+        var (method, path, body) = Patch.ToRequest(ConversationId, Key);
+        return new(Key, method, path, body, Attempts);
+    }
 }

@@ -26,10 +26,19 @@ public sealed record Conversation
     public DateTimeOffset? QueuedAt { get; init; }
     /// <summary>The workspace labels on it (team only), ascending ids; carried by every snapshot so no event drops them.</summary>
     public LabelIdSet LabelIds { get; init; } = LabelIdSet.Empty;
+    /// <summary>A timed snooze: the conversation sleeps until this instant (or until the customer writes, whichever comes first).</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
+    /// <summary>Snoozed with no time: only the customer's next message wakes it.</summary>
+    public bool SnoozeUntilReply { get; init; }
+    /// <summary>The marker of the last wake (why it came back), until a member answers, resolves, snoozes again or dismisses it.</summary>
+    public WakeReason? WakeReason { get; init; }
     public required long Version { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>True while a conversation is not resolved.</summary>
     public bool IsOpen => State != ConversationState.Resolved;
+
+    /// <summary>True while a conversation sleeps: it is out of the active lists and the queue.</summary>
+    public bool IsSnoozed => SnoozedUntil is not null || SnoozeUntilReply;
 }

@@ -22,4 +22,10 @@ public enum ConversationChange
     ContactIdentified,
     /// <summary>Labels were added to or removed from it (or a label it carried was deleted).</summary>
     LabelsChanged,
+    /// <summary>A member snoozed the conversation (until a time or until the customer writes).</summary>
+    Snoozed,
+    /// <summary>A member woke the conversation by hand, or dismissed its wake marker.</summary>
+    Unsnoozed,
+    /// <summary>A timed snooze ended (the customer writing wakes it through <see cref="CustomerMessage"/>).</summary>
+    Woken,
 }

@@ -35,7 +35,8 @@ public static class ConversationMachine
             ConversationState.Resolved => Enqueue(c with { AssigneeId = null }, now),
             _ => c,
         };
-        next = next with
+        // A customer writing always wakes a snoozed conversation, in the same step that stores the message.
+        next = Snoozing.WakeOnCustomerMessage(next) with
         {
             MessageCount = c.MessageCount + 1,
             LastMessageAt = now,
@@ -77,6 +78,8 @@ public static class ConversationMachine
         {
             BotActive = false,
             HandoffReason = takeover ? null : c.HandoffReason,
+            // Answering is dealing with it: the wake marker goes (a snooze stays, so a "back tomorrow" reply can precede it).
+            WakeReason = null,
             MessageCount = c.MessageCount + 1,
             LastMessageAt = now,
             ContactUnreadCount = c.ContactUnreadCount + 1,
@@ -158,7 +161,7 @@ public static class ConversationMachine
     public static Transition Resolve(Conversation c, DateTimeOffset now)
     {
         if (!c.IsOpen) return new Transition(c, ConversationChange.Resolved);
-        return Step(c with { State = ConversationState.Resolved, BotActive = false, QueuedAt = null, HandoffReason = null },
+        return Step(Snoozing.Settle(c) with { State = ConversationState.Resolved, BotActive = false, QueuedAt = null, HandoffReason = null },
             ConversationChange.Resolved, now);
     }
 

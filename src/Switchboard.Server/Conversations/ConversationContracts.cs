@@ -23,7 +23,10 @@ public sealed record ConversationResponse(
     long Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    LabelIdSet? LabelIds = null);
+    LabelIdSet? LabelIds = null,
+    DateTimeOffset? SnoozedUntil = null,
+    bool SnoozeUntilReply = false,
+    WakeReason? WakeReason = null);
 
 /// <summary>
 /// Change a conversation. Absent fields stay as they are. <c>assigneeId: null</c> unassigns.

@@ -13,7 +13,8 @@ namespace Switchboard.Server.Conversations;
 /// (<c>next</c>) so pages stay stable while conversations move.
 /// </summary>
 public sealed record ConversationListQuery(
-    string? State, string? Assignee, long? InboxId, bool? BotActive, DateTimeOffset? UpdatedSince, string? Q, int? Limit, string? Cursor)
+    string? State, string? Assignee, long? InboxId, bool? BotActive, DateTimeOffset? UpdatedSince, string? Q, int? Limit, string? Cursor,
+    string? Snoozed = null)
 {
     public const int MaxLimit = 100;
 
@@ -80,6 +81,14 @@ public sealed record ConversationListQuery(
             if (Q.Length > 100) throw new DomainException("q_invalid", "q must be at most 100 characters.", DomainErrorKind.Invalid);
             where.Append(" AND LOWER(ct.name) LIKE @q");
             args.Add("q", "%" + Q.Trim().ToLowerInvariant().Replace("%", "").Replace("_", "") + "%");
+        }
+        // Snoozed conversations leave the active lists: they are listed only when asked for (docs/api.md).
+        switch (Snoozed)
+        {
+            case null or "" or "false": where.Append(" AND ").Append(ConversationStore.Awake); break;
+            case "true": where.Append(" AND ").Append(ConversationStore.Asleep); break;
+            case "any": break;
+            default: throw new DomainException("snoozed_invalid", "snoozed must be true, false or any.", DomainErrorKind.Invalid);
         }
         if (Cursor is not null)
         {

@@ -10,6 +10,7 @@ public class ConversationRow
         cv.id, cv.workspace_id, cv.inbox_id, cv.contact_id, cv.state, cv.bot_active, cv.assignee_id,
                cv.message_count, cv.last_message_at, cv.last_message_preview, cv.unread_count, cv.contact_unread_count,
                cv.handoff_reason, cv.last_customer_seq, cv.queued_at, cv.version, cv.created_at, cv.updated_at, cv.label_ids,
+               cv.snoozed_until, cv.snooze_until_reply, cv.wake_reason,
                ct.name AS contact_name, ct.email AS contact_email, ct.attributes AS contact_attributes, ib.channel AS inbox_channel
         """;
     public const string From = "FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id JOIN inboxes ib ON ib.id = cv.inbox_id";
@@ -30,6 +31,9 @@ public class ConversationRow
     public string? HandoffReason { get; set; }
     public long LastCustomerSeq { get; set; }
     public long? QueuedAt { get; set; }
+    public long? SnoozedUntil { get; set; }
+    public bool SnoozeUntilReply { get; set; }
+    public string? WakeReason { get; set; }
     public long Version { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
@@ -56,6 +60,9 @@ public class ConversationRow
         HandoffReason = HandoffReason,
         LastCustomerMessageSeq = LastCustomerSeq,
         QueuedAt = Time.FromMs(QueuedAt),
+        SnoozedUntil = Time.FromMs(SnoozedUntil),
+        SnoozeUntilReply = SnoozeUntilReply,
+        WakeReason = WakeReason is null ? null : EnumText.Parse<WakeReason>(WakeReason),
         Version = Version,
         CreatedAt = Time.FromMs(CreatedAt),
         UpdatedAt = Time.FromMs(UpdatedAt),

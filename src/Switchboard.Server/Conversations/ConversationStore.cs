@@ -42,11 +42,17 @@ public static partial class ConversationStore
 
     static readonly string Queued = EnumText.ToText(ConversationState.Queued);
 
+    /// <summary>Not snoozed: a sleeping conversation is neither served from the queue, counted as waiting, nor auto-assigned.</summary>
+    public const string Awake = "(cv.snoozed_until IS NULL AND NOT cv.snooze_until_reply)";
+
+    /// <summary>Snoozed (the same expression as the partial index <c>ix_conversations_snoozed</c>, so both databases use it).</summary>
+    public const string Asleep = "(cv.snoozed_until IS NOT NULL OR cv.snooze_until_reply)";
+
     /// <summary>Queued conversations, oldest first: the queue serves whoever has waited longest (ties by id, so the order is total).</summary>
     public static async Task<IReadOnlyList<ConversationRecord>> QueuedAsync(DbConnection connection, DbTransaction? tx, long workspaceId, int limit,
         CancellationToken cancellationToken) =>
         (await connection.QueryAsync<ConversationRow>(new CommandDefinition(
-            $"{ConversationRow.Select} WHERE cv.workspace_id = @workspaceId AND cv.state = @Queued ORDER BY cv.queued_at, cv.id LIMIT {limit}",
+            $"{ConversationRow.Select} WHERE cv.workspace_id = @workspaceId AND cv.state = @Queued AND {Awake} ORDER BY cv.queued_at, cv.id LIMIT {limit}",
             new { workspaceId, Queued }, tx, cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
 
     public static Task<IReadOnlyList<ConversationRecord>> QueuedAsync(WriteContext w, int limit) =>
@@ -54,7 +60,7 @@ public static partial class ConversationStore
 
     public static Task<int> CountQueuedAsync(DbConnection connection, DbTransaction? tx, long workspaceId, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM conversations WHERE workspace_id = @workspaceId AND state = @Queued", new { workspaceId, Queued }, tx, cancellationToken: cancellationToken));
+            $"SELECT COUNT(*) FROM conversations cv WHERE cv.workspace_id = @workspaceId AND cv.state = @Queued AND {Awake}", new { workspaceId, Queued }, tx, cancellationToken: cancellationToken));
 
     /// <summary>The contact of a conversation of the workspace, or null when there is no such conversation.</summary>
     public static Task<long?> ContactIdAsync(DbConnection connection, DbTransaction? tx, long workspaceId, long id, CancellationToken cancellationToken) =>
@@ -79,10 +85,10 @@ public static partial class ConversationStore
     public static async Task<long> InsertAsync(WriteContext w, Conversation c) => await w.QuerySingleAsync<long>("""
         INSERT INTO conversations (workspace_id, inbox_id, contact_id, state, bot_active, assignee_id, message_count,
             last_message_at, last_message_preview, activity_at, unread_count, contact_unread_count, handoff_reason,
-            last_customer_seq, queued_at, version, created_at, updated_at)
+            last_customer_seq, queued_at, snoozed_until, snooze_until_reply, wake_reason, version, created_at, updated_at)
         VALUES (@WorkspaceId, @InboxId, @ContactId, @State, @BotActive, @AssigneeId, @MessageCount,
             @LastMessageAt, @LastMessagePreview, @ActivityAt, @UnreadCount, @ContactUnreadCount, @HandoffReason,
-            @LastCustomerMessageSeq, @QueuedAt, @Version, @CreatedAt, @UpdatedAt)
+            @LastCustomerMessageSeq, @QueuedAt, @SnoozedUntil, @SnoozeUntilReply, @WakeReason, @Version, @CreatedAt, @UpdatedAt)
         RETURNING id
         """, Parameters(c), w.CancellationToken);
 
@@ -97,6 +103,7 @@ public static partial class ConversationStore
                 message_count = @MessageCount, last_message_at = @LastMessageAt, last_message_preview = @LastMessagePreview,
                 activity_at = @ActivityAt, unread_count = @UnreadCount, contact_unread_count = @ContactUnreadCount,
                 handoff_reason = @HandoffReason, last_customer_seq = @LastCustomerMessageSeq, queued_at = @QueuedAt,
+                snoozed_until = @SnoozedUntil, snooze_until_reply = @SnoozeUntilReply, wake_reason = @WakeReason,
                 version = @Version, updated_at = @UpdatedAt
             WHERE id = @Id AND workspace_id = @WorkspaceId AND version = @expectedVersion
             """, new DynamicParameters(Parameters(next)).With("expectedVersion", before.Version), w.CancellationToken);
@@ -121,6 +128,9 @@ public static partial class ConversationStore
         c.HandoffReason,
         c.LastCustomerMessageSeq,
         QueuedAt = Time.ToMs(c.QueuedAt),
+        SnoozedUntil = Time.ToMs(c.SnoozedUntil),
+        c.SnoozeUntilReply,
+        WakeReason = c.WakeReason is { } reason ? EnumText.ToText(reason) : null,
         c.Version,
         CreatedAt = c.CreatedAt.ToUnixTimeMilliseconds(),
         UpdatedAt = c.UpdatedAt.ToUnixTimeMilliseconds(),

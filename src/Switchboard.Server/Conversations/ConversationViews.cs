@@ -9,9 +9,11 @@ public static class ConversationViews
     {
         var c = r.Conversation;
         return new ConversationResponse(c.Id, c.InboxId, r.Contact, c.State, c.BotActive, c.AssigneeId, c.MessageCount,
-            c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.HandoffReason, c.QueuedAt, c.Version, c.CreatedAt, c.UpdatedAt, c.LabelIds);
+            c.LastMessageAt, c.LastMessagePreview, c.UnreadCount, c.HandoffReason, c.QueuedAt, c.Version, c.CreatedAt, c.UpdatedAt, c.LabelIds,
+            c.SnoozedUntil, c.SnoozeUntilReply, c.WakeReason);
     }
 
+    /// <summary>Snooze and its marker are the team's business: the visitor's view leaves them at their defaults.</summary>
     public static ConversationResponse ForVisitor(ConversationRecord r)
     {
         var c = r.Conversation;

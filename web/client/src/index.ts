@@ -3,6 +3,7 @@
 export { LiveStoreCore, type ClaimState, type LiveStoreLogger, type LiveStoreOptions, type SendMessageOptions } from './sync/liveStoreCore.js';
 export { defaultRetryDelaysMs, isRetryable, isRetryableError, RetryPolicy } from './sync/retryPolicy.js';
 export type { ConversationPatch } from './sync/conversationPatch.js';
+export { isSnoozed, type SnoozeChange, type WakeReason } from './sync/snooze.js';
 export type { OutgoingRequest } from './sync/pending.js';
 export type { StoreError } from './sync/storeError.js';
 export type { MessageView, Transcript } from './sync/view.js';
@@ -21,7 +22,6 @@ export type {
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
 export { ApiClient, type TranscriptFile, type TranscriptRequest } from './api/teamApiClient.js';
-export { ApiClient } from './api/teamApiClient.js';
 export { LabelsApi, type LabelChange, type LabelStats, type LabelStatsReport } from './api/labelsApi.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, FaqMatch, FaqSearch, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';

@@ -57,6 +57,7 @@ describe('parsing at the wire boundary', () => {
     assert.deepEqual(c, {
       id: 5, inboxId: 0, contact: null, state: 'bot', botActive: false, assigneeId: null, messageCount: 0, lastMessageAt: null,
       lastMessagePreview: null, unreadCount: 0, handoffReason: null, version: 0, createdAt: '0001-01-01T00:00:00+00:00', updatedAt: '0001-01-01T00:00:00+00:00', labelIds: [],
+      snoozedUntil: null, snoozeUntilReply: false, wakeReason: null,
     });
     assert.equal(parseMessage({}).status, 'sent');
   });

@@ -1,4 +1,4 @@
-import { LiveStoreCore, SignalsStore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type PageRequest } from '../src/index.js';
+import { LiveStoreCore, SignalsStore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type SnoozeChange, type PageRequest } from '../src/index.js';
 import { isObject, subsetMismatches, toJson } from './json.js';
 
 /** A conformance vector that does not hold (or cannot be read). */
@@ -141,12 +141,17 @@ class VectorRunner {
 
   patch(set: unknown): ConversationPatch {
     if (!isObject(set)) this.fail('patch needs "set"');
-    const patch: { botActive?: boolean; resolved?: boolean; assigneeId?: number | null } = {};
+    const patch: { botActive?: boolean; resolved?: boolean; assigneeId?: number | null; snooze?: SnoozeChange | null } = {};
     const botActive = this.optionalBool(set, 'botActive');
     if (botActive !== undefined) patch.botActive = botActive;
     const resolved = this.optionalBool(set, 'resolved');
     if (resolved !== undefined) patch.resolved = resolved;
     if (Object.hasOwn(set, 'assigneeId')) patch.assigneeId = set['assigneeId'] === null ? null : this.int(set, 'assigneeId');
+    // `"snooze": {"untilReply": true}`, `{"until": "<iso>"}`, or null to unsnooze.
+    if (Object.hasOwn(set, 'snooze')) {
+      const snooze = set['snooze'];
+      patch.snooze = snooze === null ? null : isObject(snooze) && typeof snooze['until'] === 'string' ? { until: snooze['until'] } : { untilReply: true };
+    }
     return patch;
   }
 

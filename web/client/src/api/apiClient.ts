@@ -51,6 +51,8 @@ export interface ConversationFilter {
   readonly cursor?: string;
   /** Only conversations carrying this label (team only). */
   readonly labelId?: number;
+  /** Snoozed conversations leave the lists by default: `true` lists only them, `any` both. */
+  readonly snoozed?: boolean | 'any';
 }
 
 /** What `sendRaw` returns: the status and the parsed JSON body (undefined when empty or not JSON). */

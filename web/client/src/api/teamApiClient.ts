@@ -1,4 +1,5 @@
 import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
+import { snoozeRequest, type SnoozeChange } from '../sync/snooze.js';
 import { parseConversation, type Conversation } from '../sync/models.js';
 import { AdminApi } from './adminApi.js';
 import { LabelsApi } from './labelsApi.js';
@@ -47,7 +48,7 @@ export class ApiClient extends BaseApiClient {
     const state = typeof filter.state === 'string' ? filter.state : filter.state?.join(',');
     const query = queryString({
       state, assignee: filter.assignee, inboxId: filter.inboxId, botActive: filter.botActive, updatedSince: filter.updatedSince,
-      q: filter.q, limit: filter.limit, cursor: filter.cursor, labelId: filter.labelId,
+      q: filter.q, limit: filter.limit, cursor: filter.cursor, labelId: filter.labelId, snoozed: filter.snoozed,
     });
     return parseConversationsPage(await this.sendJson('GET', `/api/v1/conversations${query}`, undefined, options));
   }
@@ -86,6 +87,15 @@ export class ApiClient extends BaseApiClient {
       contentType: response.headers.get('Content-Type') ?? '',
       blob: await response.blob(),
     };
+  }
+
+  /**
+   * Snoozes a conversation until a time or the customer's reply, or, with `null`, wakes it / dismisses its wake marker
+   * (400 `snooze_until_invalid`, `snooze_invalid`; 409 `conversation_resolved`). Retry with the same id.
+   */
+  async snoozeConversation(conversationId: number, mutationId: string, snooze: SnoozeChange | null, options?: CallOptions): Promise<ConversationWriteResult> {
+    const { path, body } = snoozeRequest(conversationId, snooze, mutationId);
+    return parseConversationWriteResult(await this.sendJson('POST', path, body, options));
   }
 
   /** Sets the caller's own presence (`offline` follows from inactivity and is refused). */

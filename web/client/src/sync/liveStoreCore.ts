@@ -1,4 +1,4 @@
-import { copyPatch, type ConversationPatch } from './conversationPatch.js';
+import { copyPatch, isSnoozePatch, type ConversationPatch } from './conversationPatch.js';
 import { readEventData } from './eventData.js';
 import { ConversationMessages, pageCoverage, type LoadedPage, type OrdinalRange, type PageRequest } from './history.js';
 import { newId } from './ids.js';
@@ -246,8 +246,12 @@ export class LiveStoreCore {
     return key;
   }
 
-  /** Adds an optimistic change of a conversation; the view shows it at once. Returns its `mutationId`. */
+  /**
+   * Adds an optimistic change of a conversation; the view shows it at once. Returns its `mutationId`. A `snooze`
+   * change travels on its own endpoint, so it must be the patch's only field.
+   */
   updateConversation(conversationId: number, patch: ConversationPatch, mutationId?: string): string {
+    if (isSnoozePatch(patch) && Object.keys(patch).length > 1) throw new Error('A snooze change must be sent on its own.');
     const key = mutationId ?? newId();
     this.#pending.addPatch(key, conversationId, copyPatch(patch));
     this.#changed();

@@ -36,6 +36,12 @@ export interface Conversation {
   readonly updatedAt: string;
   /** The workspace labels on it, ascending ids (team only: empty for a visitor). */
   readonly labelIds: readonly number[];
+  /** Snoozed until this instant (team only); a customer message wakes it earlier. */
+  readonly snoozedUntil: string | null;
+  /** Snoozed until the customer writes (team only). */
+  readonly snoozeUntilReply: boolean;
+  /** The wake marker (team only): `snooze_ended` or `customer_replied`, until someone answers, resolves or dismisses it. */
+  readonly wakeReason: string | null;
 }
 
 /** A message as the server sends it. */
@@ -125,6 +131,10 @@ export function parseConversation(value: unknown, path = 'conversation'): Conver
     createdAt: f.date('createdAt', minDate),
     updatedAt: f.date('updatedAt', minDate),
     labelIds: Object.freeze(f.ids('labelIds')),
+    // Absent from a server before snooze (issue 20): read as "not snoozed".
+    snoozedUntil: f.nullableDate('snoozedUntil'),
+    snoozeUntilReply: f.bool('snoozeUntilReply'),
+    wakeReason: f.nullableString('wakeReason'),
   });
 }
 

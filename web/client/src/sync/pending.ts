@@ -1,4 +1,4 @@
-import { patchBody, type ConversationPatch } from './conversationPatch.js';
+import { patchRequest, type ConversationPatch } from './conversationPatch.js';
 import type { Message } from './models.js';
 
 /**
@@ -105,13 +105,8 @@ export function toRequest(p: PendingMutation): OutgoingRequest {
     });
   }
   if (p.kind === 'patch') {
-    return Object.freeze({
-      key: p.key,
-      method: 'PATCH',
-      path: `/api/v1/conversations/${p.conversationId}`,
-      body: Object.freeze(patchBody(p.patch, p.key)),
-      attempt: p.attempts,
-    });
+    const { method, path, body } = patchRequest(p.conversationId, p.patch, p.key);
+    return Object.freeze({ key: p.key, method, path, body: Object.freeze(body), attempt: p.attempts });
   }
   const body: Record<string, unknown> = { clientMessageId: p.key, text: p.text };
   if (p.seenSeq !== null) body['seenSeq'] = p.seenSeq;

@@ -1,4 +1,5 @@
 import type { ConversationPatch } from './conversationPatch.js';
+import { applySnooze } from './snooze.js';
 import type { ConversationMessages } from './history.js';
 import type { Conversation, Member, Message } from './models.js';
 import type { PendingClaim, PendingMessage, PendingMutation, PendingPatch } from './pending.js';
@@ -67,9 +68,10 @@ export function applyPatch(conversation: Conversation, patch: ConversationPatch)
       : { ...c, botActive: false, state: c.state === 'bot' ? (c.assigneeId === null ? 'queued' : 'assigned') : c.state };
   }
   if (patch.resolved !== undefined) {
-    if (patch.resolved) c = { ...c, state: 'resolved', botActive: false };
+    if (patch.resolved) c = { ...c, state: 'resolved', botActive: false, snoozedUntil: null, snoozeUntilReply: false, wakeReason: null };
     else if (c.state === 'resolved') c = { ...c, state: c.assigneeId === null ? 'queued' : 'assigned' };
   }
+  if (patch.snooze !== undefined) c = applySnooze(c, patch.snooze);
   return c;
 }
 

@@ -1,4 +1,5 @@
 import type { Conversation } from '@switchboard/client';
+import { isSnoozed } from '../conversations/conversationStore.js';
 
 // Which changes deserve an operator's attention, as pure functions over the live store's conversations, so the
 // rules are tested without a browser. The alerts hook diffs each new view of the store against the last one.
@@ -37,7 +38,8 @@ export function detectAlerts(before: ReadonlyMap<number, Seen>, now: readonly Co
   for (const c of now) {
     if (ctx.focused && ctx.openId === c.id) continue;
     const was = before.get(c.id);
-    if (c.state === 'queued' && was?.state !== 'queued') alerts.push({ kind: 'queued', conversationId: c.id });
+    // A snoozed conversation waits for nobody: no alert while it sleeps.
+    if (c.state === 'queued' && !isSnoozed(c) && was?.state !== 'queued') alerts.push({ kind: 'queued', conversationId: c.id });
     else if (c.assigneeId === ctx.meId && c.state !== 'resolved' && c.unreadCount > (was?.unreadCount ?? 0)) alerts.push({ kind: 'message', conversationId: c.id });
   }
   return alerts;
@@ -45,7 +47,7 @@ export function detectAlerts(before: ReadonlyMap<number, Seen>, now: readonly Co
 
 /** The number the tab title and the icon show: customers waiting in the queue, and own conversations with unread messages. */
 export function attentionCount(conversations: readonly Conversation[], meId: number): number {
-  return conversations.filter((c) => c.state === 'queued' || (c.assigneeId === meId && c.state !== 'resolved' && c.unreadCount > 0)).length;
+  return conversations.filter((c) => (c.state === 'queued' && !isSnoozed(c)) || (c.assigneeId === meId && c.state !== 'resolved' && c.unreadCount > 0)).length;
 }
 
 /** The tab's title with the count in front, as mail and chat apps do: "(3) Switchboard". */

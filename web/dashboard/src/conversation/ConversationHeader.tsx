@@ -9,6 +9,8 @@ import { labelsOf, useLabels } from '../labels/useLabels.js';
 import { hue, initials } from '../ui/format.js';
 import { BackIcon } from '../ui/icons.js';
 import { TranscriptMenu } from './TranscriptExport.js';
+import { SnoozeMenu } from './SnoozeMenu.js';
+import { SnoozeStatus } from './SnoozeStatus.js';
 
 interface Props {
   readonly conversation: Conversation;
@@ -47,6 +49,7 @@ export function ConversationHeader({ conversation: c, onDetails }: Props) {
         <div className="conv-sub">
           <span className={`pill pill-${c.state}`}>{stateLabel(c.state)}</span>
           {c.contact?.email != null && <span className="muted conv-email">{c.contact.email}</span>}
+          <SnoozeStatus conversation={c} />
           {!isAdmin && <span className="muted">{assignee === null ? 'Unassigned' : assignee.id === me.id ? 'Assigned to you' : `Assigned to ${assignee.name}`}</span>}
           <LabelChips labels={labelsOf(labels, c.labelIds)} compact />
         </div>
@@ -78,6 +81,7 @@ export function ConversationHeader({ conversation: c, onDetails }: Props) {
           onClick={() => { if (c.state === 'queued') void store.claim(c.id, me.id); }}>
           {claiming ? 'Claiming…' : 'Claim'}
         </button>
+        <SnoozeMenu conversation={c} />
         <button type="button" className="btn slot-resolve" data-slot="resolve" onClick={() => toggle((now) => ({ resolved: now.state !== 'resolved' }))}>
           {resolved ? 'Reopen' : 'Resolve'}
         </button>

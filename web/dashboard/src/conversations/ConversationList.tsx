@@ -10,6 +10,7 @@ import { navigate } from '../router.js';
 import { hue, initials, shortTime } from '../ui/format.js';
 import { BotIcon, SearchIcon } from '../ui/icons.js';
 import { useNow } from '../ui/useNow.js';
+import { markerLabel, snoozeLabel } from '../conversation/snoozeTimes.js';
 import { contactName, filterCounts, inboxFilters, inboxState, visibleConversations, type InboxFilter } from './conversationStore.js';
 
 export function ConversationList({ selectedId }: { readonly selectedId: number | null }) {
@@ -113,11 +114,24 @@ function ConversationItem({ conversation: c, labels, selected, now, typing, onKe
           {c.state === 'bot' && <span className="ci-state" title={t.inbox.botAnswering}><BotIcon size={13} /></span>}
           {c.state === 'queued' && <span className="pill pill-warn">{t.inbox.queued}</span>}
           {c.state === 'resolved' && <span className="pill">{t.inbox.resolved}</span>}
+          <SnoozeBadges conversation={c} now={now} />
           {c.unreadCount > 0 && <span className="badge" aria-label={fill(t.inbox.unread, { n: c.unreadCount })}>{c.unreadCount}</span>}
         </span>
         <LabelChips labels={labels} compact />
       </span>
     </li>
+  );
+}
+
+/** Under "Snoozed", when it wakes; once woken, why (until someone deals with it). */
+function SnoozeBadges({ conversation: c, now }: { readonly conversation: Conversation; readonly now: number }) {
+  const marker = markerLabel(c);
+  const sleeping = snoozeLabel(c, new Date(now));
+  return (
+    <>
+      {sleeping !== null && <span className="pill pill-snoozed">{sleeping}</span>}
+      {marker !== null && <span className="pill pill-woke" aria-label={`${t.snooze.marker}: ${marker}`}>{marker}</span>}
+    </>
   );
 }
 

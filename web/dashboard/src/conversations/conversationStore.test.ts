@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { conversation } from '../testing/fixtures.js';
-import { contactName, filterCounts, inboxState, matchesFilter, visibleConversations } from './conversationStore.js';
+import { contactName, filterCounts, inboxState, isWaiting, matchesFilter, visibleConversations } from './conversationStore.js';
 
 const me = 7;
 const all = [
@@ -22,6 +22,20 @@ describe('conversationStore', () => {
     assert.deepEqual(ids('bot'), [3]);
     assert.deepEqual(ids('resolved'), [4]);
     assert.deepEqual(ids('all'), [1, 2, 3, 4, 5]);
+    assert.deepEqual(ids('snoozed'), []);
+  });
+
+  it('a snoozed conversation leaves every list but Snoozed, and the waiting count', () => {
+    const sleeping = [conversation(6, { state: 'queued', botActive: false, snoozeUntilReply: true }),
+      conversation(7, { state: 'assigned', assigneeId: me, botActive: false, snoozedUntil: '2026-01-02T09:00:00.000+00:00' })];
+    const ids = (f: Parameters<typeof visibleConversations>[1]) => visibleConversations([...all, ...sleeping], f, '', me).map((c) => c.id);
+    assert.deepEqual(ids('snoozed'), [6, 7]);
+    assert.deepEqual(ids('queued'), [2]);
+    assert.deepEqual(ids('mine'), [1]);
+    assert.deepEqual(ids('all'), [1, 2, 3, 4, 5]);
+    assert.equal(isWaiting(sleeping[0]!), false);
+    assert.equal(isWaiting(all[1]!), true);
+    assert.equal(filterCounts([...all, ...sleeping], me).snoozed.total, 2);
   });
 
   it('keeps the live order it is given (newest activity first), so the list reorders with the store', () => {

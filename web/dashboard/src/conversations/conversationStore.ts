@@ -5,7 +5,7 @@ import { createObservable } from '../ui/createStore.js';
 // live store's conversations (already newest activity first) into the list shown. The list reorders live
 // because it is recomputed from the live store on every change; nothing here keeps its own copy.
 
-export type InboxFilter = 'mine' | 'queued' | 'bot' | 'all' | 'resolved';
+export type InboxFilter = 'mine' | 'queued' | 'bot' | 'all' | 'resolved' | 'snoozed';
 
 export const inboxFilters: readonly { readonly id: InboxFilter; readonly label: string }[] = [
   { id: 'mine', label: 'Mine' },
@@ -13,14 +13,20 @@ export const inboxFilters: readonly { readonly id: InboxFilter; readonly label: 
   { id: 'bot', label: 'Bot' },
   { id: 'all', label: 'All' },
   { id: 'resolved', label: 'Resolved' },
+  { id: 'snoozed', label: 'Snoozed' },
 ];
 
 export function isInboxFilter(value: string | null | undefined): value is InboxFilter {
   return inboxFilters.some((f) => f.id === value);
 }
 
-/** Whether a conversation belongs under a filter. `all` is every conversation, resolved ones included. */
+/**
+ * Whether a conversation belongs under a filter. `all` is every conversation, resolved ones included, except the
+ * snoozed: they leave every list but "Snoozed" until they wake.
+ */
 export function matchesFilter(c: Conversation, filter: InboxFilter, meId: number | null): boolean {
+  if (filter === 'snoozed') return isSnoozed(c);
+  if (isSnoozed(c)) return false;
   switch (filter) {
     case 'mine': return meId !== null && c.assigneeId === meId && c.state !== 'resolved';
     case 'queued': return c.state === 'queued';
@@ -28,6 +34,19 @@ export function matchesFilter(c: Conversation, filter: InboxFilter, meId: number
     case 'resolved': return c.state === 'resolved';
     case 'all': return true;
   }
+}
+
+/**
+ * True while a conversation sleeps (the SDK's `isSnoozed`, restated: the stores import only the SDK's types, so their
+ * unit tests run without bundling it).
+ */
+export function isSnoozed(c: Pick<Conversation, 'snoozedUntil' | 'snoozeUntilReply'>): boolean {
+  return c.snoozedUntil !== null || c.snoozeUntilReply;
+}
+
+/** Waiting in the queue for someone: queued and not snoozed (the waiting room, its count, the alerts). */
+export function isWaiting(c: Conversation): boolean {
+  return c.state === 'queued' && !isSnoozed(c);
 }
 
 /** The name shown for a conversation's customer. */

@@ -8,6 +8,7 @@ import { QueueIcon } from '../ui/icons.js';
 import { Page } from '../ui/Page.js';
 import { useNow } from '../ui/useNow.js';
 import { orderIsStale, queuedConversations } from './queueStore.js';
+import { isWaiting } from '../conversations/conversationStore.js';
 
 /** The waiting room: who waits for a human, longest first; claim the next one or a particular one. */
 export function WaitingRoom() {
@@ -20,7 +21,7 @@ export function WaitingRoom() {
   const claimingNext = store.isClaiming(null);
 
   const stale = orderIsStale(all, order);
-  const waitingIds = all.filter((c) => c.state === 'queued').map((c) => c.id).join(',');
+  const waitingIds = all.filter(isWaiting).map((c) => c.id).join(',');
   // The server's order (by queuedAt) is asked again whenever someone joins the queue that it did not know.
   useEffect(() => {
     if (!stale) return;

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { t } from '../i18n/index.js';
+import { isWaiting } from '../conversations/conversationStore.js';
 import { useConversations, useLive } from '../live/LiveContext.js';
 import { linkProps, useRoute, type Route } from '../router.js';
 import { AdminIcon, InboxIcon, LogoutIcon, QueueIcon, StatsIcon } from '../ui/icons.js';
@@ -20,7 +21,7 @@ export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
   const conversations = useConversations();
   const { unread, waiting } = useMemo(() => ({
     unread: conversations.filter((c) => c.unreadCount > 0 && c.state !== 'resolved').length,
-    waiting: conversations.filter((c) => c.state === 'queued').length,
+    waiting: conversations.filter(isWaiting).length,
   }), [conversations]);
 
   let page: ReactNode;

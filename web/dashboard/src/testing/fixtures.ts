@@ -5,7 +5,7 @@ export function conversation(id: number, change: Partial<Conversation> = {}): Co
   return {
     id, inboxId: 1, contact: { id: 100 + id, name: `Contact ${id}`, email: null }, state: 'bot', botActive: true, assigneeId: null,
     messageCount: 1, lastMessageAt: `2026-01-0${id % 9 + 1}T10:00:00.000+00:00`, lastMessagePreview: 'Hello', unreadCount: 0,
-    handoffReason: null, version: 1, createdAt: '2026-01-01T09:00:00.000+00:00', updatedAt: '2026-01-01T09:00:00.000+00:00', labelIds: [], ...change,
+    handoffReason: null, snoozedUntil: null, snoozeUntilReply: false, wakeReason: null, version: 1, createdAt: '2026-01-01T09:00:00.000+00:00', updatedAt: '2026-01-01T09:00:00.000+00:00', labelIds: [], ...change,
   };
 }
 
