@@ -19,6 +19,7 @@ export type {
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
 export { ApiClient } from './api/teamApiClient.js';
+export { parseSearchResults, type SearchContactHit, type SearchFilter, type SearchHighlight, type SearchMessageHit, type SearchResults, type SearchSnippet } from './api/searchContracts.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, FaqMatch, FaqSearch, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';
 export type {
