@@ -19,12 +19,13 @@ Func<BenchOptions, BenchPaths, ResultBook, CancellationToken, Task>[] scenarios 
     "fanout" => [FanOut.RunAsync],
     "idle" => [IdleConnections.RunAsync],
     "coldstart" => [ColdStart.RunAsync],
+    "search" => [SearchLatency.RunAsync],
     "all" or "smoke" => [EchoRoundTrip.RunAsync, ConversationLatency.RunAsync, SustainedThroughput.RunAsync, FanOut.RunAsync, IdleConnections.RunAsync, ColdStart.RunAsync],
     _ => [],
 };
 if (scenarios.Length == 0)
 {
-    Console.WriteLine("usage: bench/run latency|throughput|fanout|idle|coldstart|all|smoke [--smoke] [--db sqlite|postgres] [--runs N] ... (see bench/README.md)");
+    Console.WriteLine("usage: bench/run latency|throughput|fanout|idle|coldstart|search|all|smoke [--smoke] [--db sqlite|postgres] [--runs N] ... (see bench/README.md)");
     return options.Command == "help" ? 0 : 2;
 }
 

@@ -18,6 +18,7 @@ using Switchboard.Server.Outbound;
 using Switchboard.Server.Presence;
 using Switchboard.Server.Queue;
 using Switchboard.Server.Realtime;
+using Switchboard.Server.Search;
 using Switchboard.Server.Site;
 using Switchboard.Server.Snooze;
 using Switchboard.Server.Stats;
@@ -65,6 +66,7 @@ builder.AddWebhooks();
 builder.AddBots();
 builder.AddWidget();
 builder.AddWhatsApp();
+builder.AddSearch();
 
 var app = builder.Build();
 app.UseProxies();
@@ -103,6 +105,7 @@ app.MapRealtimeApi();
 app.MapTypingApi();
 app.MapBotsApi();
 app.MapFaqApi();
+app.MapSearchApi();
 app.MapSite();
 
 // A hosting operator's command (workspace create …, migrate) runs against the same database and exits; otherwise serve.

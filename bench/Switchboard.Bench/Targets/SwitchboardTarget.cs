@@ -18,6 +18,8 @@ public sealed class SwitchboardTarget(IReadOnlyList<Uri> nodes, ServerProcess? p
     public string Name => "switchboard";
     public IReadOnlyList<Uri> Nodes => nodes;
     public ServerProcess? Process => process;
+    /// <summary>The <c>--data</c> / <c>--database</c> switches of a server this run started (null for <c>--url</c>).</summary>
+    public IReadOnlyList<string>? DatabaseSwitches => databaseSwitches;
     public TimeSpan? ServerCpu() => process?.CpuTime() + (cluster?.NodesCpuTime() ?? TimeSpan.Zero);
 
     public static async Task<SwitchboardTarget> StartAsync(BenchPaths paths, BenchOptions options, int? openFiles, string? dataDirectory, CancellationToken cancellationToken)

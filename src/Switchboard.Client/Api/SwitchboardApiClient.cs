@@ -61,6 +61,19 @@ public sealed partial class SwitchboardApiClient(HttpClient http)
         return SendAsync<ItemsPage<ConversationDto>>(HttpMethod.Get, "/api/v1/conversations" + query, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Full-text search over messages (notes included) and contacts, for the team: words, "phrases" and -exclusions.
+    /// A broken answer throws <see cref="JsonException"/>.
+    /// </summary>
+    public async Task<SearchResults> SearchAsync(string q, SearchFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var f = filter ?? new SearchFilter();
+        var query = Query(("q", q), ("state", f.State), ("assignee", f.Assignee), ("inboxId", f.InboxId?.ToString(CultureInfo.InvariantCulture)),
+            ("from", f.From?.ToString("O", CultureInfo.InvariantCulture)), ("to", f.To?.ToString("O", CultureInfo.InvariantCulture)),
+            ("limit", f.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", f.Cursor));
+        return (await SendAsync<SearchResults>(HttpMethod.Get, "/api/v1/search" + query, null, cancellationToken)).Validated();
+    }
+
     /// <summary>One conversation.</summary>
     public Task<ConversationDto> GetConversationAsync(long id, CancellationToken cancellationToken = default) =>
         SendAsync<ConversationDto>(HttpMethod.Get, $"/api/v1/conversations/{id}", null, cancellationToken);

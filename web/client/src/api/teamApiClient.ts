@@ -8,6 +8,7 @@ import {
   parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parsePostMessageResult, parsePresenceResult, parseQueuePage,
   type ConversationWriteResult, type CurrentCaller, type ItemsPage, type LoginResult, type PostMessageResult, type PresenceResult, type QueuePage,
 } from './apiContracts.js';
+import { parseSearchResults, type SearchFilter, type SearchResults } from './searchContracts.js';
 
 /**
  * The whole REST API for the team's side: {@link BaseApiClient} (what the live store and the widget need), sign-in,
@@ -116,6 +117,18 @@ export class ApiClient extends BaseApiClient {
   /** Claims one queued conversation (409 `conversation_not_queued` when someone was faster). */
   async claimConversation(conversationId: number, mutationId: string, options?: CallOptions): Promise<ConversationWriteResult> {
     return parseConversationWriteResult(await this.sendJson('POST', `/api/v1/conversations/${conversationId}/claim`, { mutationId }, options));
+  }
+
+  /**
+   * Full-text search over messages (notes included) and contacts, for the team (docs/api.md "Search"): words, "phrases"
+   * and -exclusions; 400 `search_query_empty` / `search_query_too_long` for a query with nothing to find or too long.
+   */
+  async search(q: string, filter: SearchFilter = {}, options?: CallOptions): Promise<SearchResults> {
+    const state = typeof filter.state === 'string' ? filter.state : filter.state?.join(',');
+    const query = queryString({
+      q, state, assignee: filter.assignee, inboxId: filter.inboxId, from: filter.from, to: filter.to, limit: filter.limit, cursor: filter.cursor,
+    });
+    return parseSearchResults(await this.sendJson('GET', `/api/v1/search${query}`, undefined, options));
   }
 }
 

@@ -1,4 +1,5 @@
 import { ConversationList } from './ConversationList.js';
+import { SearchPanel } from '../search/SearchPanel.js';
 import { ConversationView } from '../conversation/ConversationView.js';
 import { ChatIcon } from '../ui/icons.js';
 
@@ -6,7 +7,7 @@ export function InboxPage({ conversationId }: { readonly conversationId: number 
   return (
     // The inbox is the page's main content; on phones it shows the list or the open conversation, one at a time.
     <main className={`inbox${conversationId === null ? '' : ' inbox-open'}`}>
-      <ConversationList selectedId={conversationId} />
+      <SearchPanel selectedId={conversationId}><ConversationList selectedId={conversationId} /></SearchPanel>
       <section className="pane" aria-label="Conversation">
         {conversationId === null
           ? (

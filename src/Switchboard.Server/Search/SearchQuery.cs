@@ -1,0 +1,92 @@
+using Switchboard.Core;
+
+namespace Switchboard.Server.Search;
+
+/// <summary>One part of a query: a word or a "phrase" (its words, space-separated), required or excluded.</summary>
+public sealed record SearchTerm(string Words, bool Excluded);
+
+/// <summary>
+/// The text of <c>GET /api/v1/search?q=</c> read the way web search reads it: words (all required), "phrases",
+/// and -exclusions (<c>-word</c>, <c>-"a phrase"</c>). An unbalanced quote runs to the end of the query.
+/// Every term is reduced to its words (runs of letters and digits), so nothing the user types reaches a database's
+/// query syntax: not FTS5's operators (NEAR, *, :, ^, AND/OR/NOT) nor tsquery's. "or" is a word like any other.
+/// </summary>
+public sealed class SearchQuery
+{
+    public const int MaxLength = 200;
+    public const int MaxTerms = 16;
+
+    SearchQuery(IReadOnlyList<SearchTerm> terms) => Terms = terms;
+
+    public IReadOnlyList<SearchTerm> Terms { get; }
+
+    public IEnumerable<SearchTerm> Required => Terms.Where(t => !t.Excluded);
+
+    public static SearchQuery Parse(string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+            throw new DomainException("search_query_empty", "q must name at least one word to find.", DomainErrorKind.Invalid);
+        if (q.Length > MaxLength)
+            throw new DomainException("search_query_too_long", $"q must be at most {MaxLength} characters.", DomainErrorKind.Invalid);
+
+        var terms = new List<SearchTerm>();
+        var i = 0;
+        while (i < q.Length)
+        {
+            if (char.IsWhiteSpace(q[i]) || char.IsControl(q[i])) { i++; continue; }
+            var excluded = q[i] == '-' && i + 1 < q.Length && !char.IsWhiteSpace(q[i + 1]);
+            if (excluded) i++;
+            int end;
+            string part;
+            if (q[i] == '"')
+            {
+                end = q.IndexOf('"', i + 1);
+                if (end < 0) end = q.Length;
+                part = q[(i + 1)..end];
+                i = end + 1;
+            }
+            else
+            {
+                end = i;
+                while (end < q.Length && !char.IsWhiteSpace(q[end]) && q[end] != '"') end++;
+                part = q[i..end];
+                i = end;
+            }
+            // A term with no letter or digit ("*", "-", ":") finds nothing on either database: it is dropped, not an error.
+            var words = SearchText.Words(part);
+            if (words.Count > 0) terms.Add(new SearchTerm(string.Join(' ', words), excluded));
+        }
+        if (!terms.Any(t => !t.Excluded))
+            throw new DomainException("search_query_empty", "q must name at least one word to find (exclusions alone find nothing).", DomainErrorKind.Invalid);
+        if (terms.Count > MaxTerms)
+            throw new DomainException("search_query_too_long", $"q may have at most {MaxTerms} words and phrases.", DomainErrorKind.Invalid);
+        return new SearchQuery(terms);
+    }
+
+    /// <summary>
+    /// The FTS5 MATCH expression: every term a double-quoted string (FTS5 reads its content as plain tokens, a phrase),
+    /// the required ones ANDed, each exclusion a NOT. Terms hold letters, digits and spaces only; quotes are doubled anyway.
+    /// </summary>
+    public string ToFts5()
+    {
+        static string Quote(SearchTerm t) => "\"" + t.Words.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var required = "(" + string.Join(" AND ", Required.Select(Quote)) + ")";
+        return string.Concat(Terms.Where(t => t.Excluded).Select(t => " NOT " + Quote(t)).Prepend(required));
+    }
+
+    /// <summary>
+    /// A PostgreSQL tsquery expression built from functions over parameters (never from the user's text):
+    /// each term a <c>phraseto_tsquery</c> over the folded words, ANDed, exclusions negated with <c>!!</c>.
+    /// </summary>
+    public string ToTsQuery(Dapper.DynamicParameters args)
+    {
+        var parts = new List<string>();
+        for (var n = 0; n < Terms.Count; n++)
+        {
+            args.Add($"term{n}", Terms[n].Words);
+            var query = $"phraseto_tsquery('simple'::regconfig, sb_search_fold(@term{n}))";
+            parts.Add(Terms[n].Excluded ? "!! " + query : query);
+        }
+        return "(" + string.Join(" && ", parts) + ")";
+    }
+}
