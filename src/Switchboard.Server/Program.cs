@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Bots;
 using Switchboard.Server.Bots.Faq;
+using Switchboard.Server.CannedReplies;
 using Switchboard.Server.Contacts;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Demo;
@@ -59,6 +60,7 @@ builder.AddWebhooks();
 builder.AddBots();
 builder.AddWidget();
 builder.AddWhatsApp();
+builder.AddCannedReplies();
 
 var app = builder.Build();
 app.UseProxies();
@@ -94,6 +96,7 @@ app.MapRealtimeApi();
 app.MapTypingApi();
 app.MapBotsApi();
 app.MapFaqApi();
+app.MapCannedRepliesApi();
 app.MapSite();
 
 // A hosting operator's command (workspace create …, migrate) runs against the same database and exits; otherwise serve.

@@ -10,4 +10,8 @@ public static class EventTypes
     public const string MemberUpdated = "member.updated";
     /// <summary>A widget inbox's settings changed: the team gets the settings, the inbox's visitors its public configuration.</summary>
     public const string InboxUpdated = "inbox.updated";
+    /// <summary>A canned reply was created or changed: data is the reply (a personal one reaches its owner alone).</summary>
+    public const string CannedReplyUpdated = "canned_reply.updated";
+    /// <summary>A canned reply was deleted: data is <c>{ id, scope, ownerId }</c>.</summary>
+    public const string CannedReplyDeleted = "canned_reply.deleted";
 }
