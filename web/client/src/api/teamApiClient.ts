@@ -1,5 +1,6 @@
 import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
 import { parseConversation, type Conversation } from '../sync/models.js';
+import { CannedRepliesApi } from '../cannedReplies/cannedRepliesApi.js';
 import { AdminApi } from './adminApi.js';
 import { BaseApiClient, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
 import {
@@ -14,10 +15,13 @@ import {
 export class ApiClient extends BaseApiClient {
   /** The admin endpoints: members, inboxes, FAQ, bot settings, webhooks, workspace. */
   readonly admin: AdminApi;
+  /** Canned replies: the workspace's and one's own (`api.cannedReplies`). */
+  readonly cannedReplies: CannedRepliesApi;
 
   constructor(options: ApiClientOptions = {}) {
     super(options);
     this.admin = new AdminApi(this);
+    this.cannedReplies = new CannedRepliesApi(this);
   }
 
   /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */

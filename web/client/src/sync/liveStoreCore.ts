@@ -3,6 +3,8 @@ import { readEventData } from './eventData.js';
 import { ConversationMessages, pageCoverage, type LoadedPage, type OrdinalRange, type PageRequest } from './history.js';
 import { newId } from './ids.js';
 import { Listeners } from './listeners.js';
+import { CannedReplySet } from '../cannedReplies/cannedReplySet.js';
+import type { CannedReply } from '../cannedReplies/cannedReply.js';
 import type { Conversation, Member, Message, Snapshot, StreamEvent } from './models.js';
 import type { OutgoingRequest, PendingMutation } from './pending.js';
 import { PendingQueue } from './pendingQueue.js';
@@ -58,6 +60,7 @@ export class LiveStoreCore {
   readonly #messages = new Map<number, ConversationMessages>();
   readonly #transcripts = new Map<number, Transcript>();
   readonly #members = new Map<number, Member>();
+  readonly #cannedReplies = new CannedReplySet();
   readonly #pending: PendingQueue;
   readonly #confirmedClaims = new Map<string, number>();
   readonly #listeners: Listeners;
@@ -115,6 +118,7 @@ export class LiveStoreCore {
    * work is kept either way.
    */
   loadSnapshot(snapshot: Snapshot): void {
+    const replace = this.#needsSnapshot;
     if (this.#needsSnapshot) {
       this.#conversations.clear();
       this.#members.clear();
@@ -126,6 +130,7 @@ export class LiveStoreCore {
     }
     for (const c of snapshot.conversations) this.#upsertConversation(c);
     for (const m of snapshot.members) this.#upsertMember(m);
+    this.#cannedReplies.load(snapshot.cannedReplies ?? [], replace);
     this.#cursor = Math.max(this.#cursor, snapshot.cursor);
     this.#needsSnapshot = false;
     this.#settle();
@@ -326,6 +331,9 @@ export class LiveStoreCore {
   /** Members of the workspace, by id. */
   get members(): Member[] { return byId(this.#members.values()); }
 
+  /** The canned replies the caller may use (the workspace's and their own), by short code; kept current by the stream. */
+  get cannedReplies(): readonly CannedReply[] { return this.#cannedReplies.all; }
+
   /** One conversation as the UI shows it, or undefined when unknown. */
   getConversation(id: number): Conversation | undefined {
     const c = this.#conversations.get(id);
@@ -359,6 +367,7 @@ export class LiveStoreCore {
     // One malformed event must not stop the stream nor half-apply: its data is read whole first and skipped
     // as a whole when any part is unreadable; its seq still counts.
     try {
+      if (this.#cannedReplies.apply(e.type, e.data)) return;
       const { member, message, conversation } = readEventData(e);
       if (member !== null) this.#upsertMember(member);
       if (message !== null) this.#upsertMessage(message);

@@ -1,3 +1,4 @@
+import { parseCannedReply, type CannedReply } from '../cannedReplies/cannedReply.js';
 import { Fields } from './wire.js';
 
 // The server's JSON, field for field (docs/api.md; the .NET SDK's Models.cs). Each parse function is the
@@ -79,6 +80,8 @@ export interface Snapshot {
   readonly cursor: number;
   readonly conversations: readonly Conversation[];
   readonly members: readonly Member[];
+  /** The caller's canned replies (the workspace's and their own); absent reads as none. */
+  readonly cannedReplies?: readonly CannedReply[];
 }
 
 /** A durable event from the log (the envelope of docs/protocol.md). */
@@ -162,6 +165,7 @@ export function parseSnapshot(value: unknown, path = 'snapshot'): Snapshot {
     cursor: f.int('cursor'),
     conversations: Object.freeze(f.array('conversations', parseConversation)),
     members: Object.freeze(f.array('members', parseMember)),
+    cannedReplies: Object.freeze(f.array('cannedReplies', parseCannedReply)),
   });
 }
 
