@@ -12,7 +12,7 @@ namespace Switchboard.Client.Api;
 /// server; sign in with <see cref="LoginAsync"/> (operators), <see cref="StartWidgetSessionAsync"/> (visitors)
 /// or <see cref="UseToken"/> (API keys). Non-2xx answers throw <see cref="SwitchboardApiException"/>.
 /// </summary>
-public sealed class SwitchboardApiClient(HttpClient http)
+public sealed partial class SwitchboardApiClient(HttpClient http)
 {
     /// <summary>The underlying client (its BaseAddress is the server).</summary>
     public HttpClient Http { get; } = http;

@@ -11,6 +11,9 @@ public sealed partial class LiveStoreCore
     /// <summary>Members of the workspace.</summary>
     public IReadOnlyList<MemberDto> Members => members.Values.OrderBy(m => m.Id).ToList();
 
+    /// <summary>The canned replies the caller may use (the workspace's and their own), by short code, kept current by the stream.</summary>
+    public IReadOnlyList<CannedReplyDto> CannedReplies => cannedReplies.All;
+
     /// <summary>One conversation as the UI shows it, or null when unknown.</summary>
     public ConversationDto? GetConversation(long id) => conversations.TryGetValue(id, out var c) ? Project(c) : null;
 

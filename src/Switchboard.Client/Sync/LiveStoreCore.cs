@@ -14,6 +14,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     readonly Dictionary<long, ConversationDto> conversations = [];
     readonly Dictionary<long, Dictionary<string, MessageDto>> messages = [];
     readonly Dictionary<long, MemberDto> members = [];
+    readonly CannedReplySet cannedReplies = new();
     readonly List<PendingMutation> pending = [];
     readonly List<StoreError> errors = [];
     readonly RetryPolicy retry = retryPolicy ?? RetryPolicy.Default;
@@ -43,6 +44,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// </summary>
     public void LoadSnapshot(SnapshotDto snapshot)
     {
+        cannedReplies.Load(snapshot.CannedReplies, replace: NeedsSnapshot);
         if (NeedsSnapshot)
         {
             conversations.Clear();
@@ -101,6 +103,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// </summary>
     void ApplyData(StreamEvent e)
     {
+        if (cannedReplies.Apply(e)) return;
         if (EventData.Read(e) is not { } data) return;
         if (data.Member is { } member) UpsertMember(member);
         if (data.Message is { } message) UpsertMessage(message);
