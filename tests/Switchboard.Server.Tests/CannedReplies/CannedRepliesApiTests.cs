@@ -84,6 +84,13 @@ public sealed class CannedRepliesApiTests
         await resumed.WaitAsync(f => f.Event == "canned_reply.updated" && f.Data.GetProperty("data").GetProperty("id").GetInt64() == marker.CannedReply.Id);
         Assert.DoesNotContain(resumed.Frames, f => f.Event == "canned_reply.updated" && f.Data.GetProperty("data").GetProperty("id").GetInt64() == mine.CannedReply.Id);
 
+        // An API key of the team uses the workspace's replies but owns none and sees no member's personal ones.
+        var key = await (await ws.Admin.PostJsonAsync("/api/v1/api-keys", new { name = "crm" })).ReadAsync<Switchboard.Server.Auth.CreatedApiKeyResponse>();
+        using var integration = app.CreateClient();
+        integration.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Key);
+        Assert.DoesNotContain((await integration.GetAsync<ItemsResponse<CannedReplyResponse>>(Url)).Items, r => r.Scope == "personal");
+        await (await integration.PostJsonAsync(Url, Create("crm"))).AssertProblemAsync(HttpStatusCode.Forbidden, "member_required");
+
         // Visitors reach no canned reply endpoint, and their snapshot has none.
         await (await visitor.Client.GetAsync(Url)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await visitor.Client.PostJsonAsync(Url, Create("mine"))).AssertProblemAsync(HttpStatusCode.Forbidden);
