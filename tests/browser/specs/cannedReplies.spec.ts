@@ -54,11 +54,22 @@ test('an operator answers with a canned reply by keyboard alone, the customer\'s
   await page.keyboard.press('c');
   await expect.poll(async () => (await adminApi.conversation(conversationId)).assigneeId, { timeout: 15_000 }).toBe(member.api.memberId);
 
-  await page.keyboard.press('r');
+  // "/" opens the list in the message box; Escape closes it, a second Escape leaves the box.
   const composer = page.getByRole('textbox', { name: 'Message' });
+  const list = page.getByRole('listbox', { name: 'Canned replies' });
+  await page.keyboard.press('/');
+  await expect(composer).toBeFocused();
+  await expect(composer).toHaveValue('/');
+  await expect(list.getByRole('option', { name: new RegExp(`/${code}`) })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Escape');
+  await expect(composer).not.toBeFocused();
+
+  await page.keyboard.press('r');
   await expect(composer).toBeFocused();
   await page.keyboard.type(`/${code}`);
-  const list = page.getByRole('listbox', { name: 'Canned replies' });
   const option = list.getByRole('option', { name: new RegExp(`/${code}`) });
   await expect(option).toHaveAttribute('aria-selected', 'true');
   await expect(composer).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
@@ -88,4 +99,36 @@ test('an operator answers with a canned reply by keyboard alone, the customer\'s
 
   await operator.close();
   await visitor.close();
+});
+
+test('a personal canned reply is its owner\'s alone: written on the Replies page, invisible to a colleague', async ({ browser, server, operatorKind, dashboardMissing }) => {
+  test.skip(operatorKind !== 'dashboard' || dashboardMissing !== null, 'Runs once, against the dashboard.');
+  const adminApi = await TeamApi.login(server.baseURL, 'admin@example.com');
+  const owner = await adminApi.addMember('Pia Personal');
+  const colleague = await adminApi.addMember('Cole League');
+  const code = `mine-${randomUUID().slice(0, 6)}`;
+
+  const ownerDashboard = await DashboardOperator.login(browser, server.baseURL, owner.email);
+  const colleagueDashboard = await DashboardOperator.login(browser, server.baseURL, colleague.email);
+  for (const d of [ownerDashboard, colleagueDashboard]) await d.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Replies' }).click();
+
+  const mine = ownerDashboard.page.getByRole('region', { name: 'My canned replies' });
+  await mine.getByRole('button', { name: 'Add canned reply' }).click();
+  await mine.getByLabel('Short code').fill(code);
+  await mine.getByLabel('Title').fill('Thanks from me');
+  await mine.getByLabel('Reply text').fill('Thanks, {{contact.first_name}}! {{operator.first_name}}');
+  await mine.getByRole('button', { name: 'Save' }).click();
+  await expect(mine.getByRole('button', { name: `Edit /${code}` })).toBeVisible();
+  // Operators read the team's replies but do not write them.
+  await expect(ownerDashboard.page.getByRole('region', { name: 'Team canned replies' }).getByRole('button', { name: 'Add canned reply' })).toHaveCount(0);
+
+  // The colleague's page is live too: a workspace reply written now shows up there, the personal one never does.
+  const teamCode = `team-${randomUUID().slice(0, 6)}`;
+  await adminApi.ok('POST', '/canned-replies', { mutationId: randomUUID(), shortCode: teamCode, title: 'Team', text: 'Hello!', scope: 'workspace' });
+  await expect(colleagueDashboard.page.getByText(`/${teamCode}`)).toBeVisible();
+  await expect(colleagueDashboard.page.getByText(`/${code}`)).toHaveCount(0);
+  expect((await colleague.api.ok('GET', '/canned-replies')).items.map((r: { shortCode: string }) => r.shortCode)).not.toContain(code);
+
+  await ownerDashboard.close();
+  await colleagueDashboard.close();
 });
