@@ -129,6 +129,9 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
     /// <summary>One conversation as shown.</summary>
     public ConversationDto? GetConversation(long id) { lock (gate) return Core.GetConversation(id); }
 
+    /// <summary>The canned replies the caller may use (the workspace's and their own), by short code, kept current by the stream.</summary>
+    public IReadOnlyList<CannedReplyDto> CannedReplies { get { lock (gate) return Core.CannedReplies; } }
+
     /// <summary>A conversation's messages as shown.</summary>
     public IReadOnlyList<MessageView> GetMessages(long conversationId) { lock (gate) return Core.GetMessages(conversationId); }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Bots;
 using Switchboard.Server.Bots.Faq;
+using Switchboard.Server.CannedReplies;
 using Switchboard.Server.Contacts;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Demo;
@@ -67,6 +68,7 @@ builder.AddBots();
 builder.AddWidget();
 builder.AddWhatsApp();
 builder.AddSearch();
+builder.AddCannedReplies();
 
 var app = builder.Build();
 app.UseProxies();
@@ -106,6 +108,7 @@ app.MapTypingApi();
 app.MapBotsApi();
 app.MapFaqApi();
 app.MapSearchApi();
+app.MapCannedRepliesApi();
 app.MapSite();
 
 // A hosting operator's command (workspace create …, migrate) runs against the same database and exits; otherwise serve.

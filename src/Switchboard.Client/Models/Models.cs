@@ -109,6 +109,8 @@ public sealed record SnapshotDto
     public IReadOnlyList<MemberDto> Members { get; init; } = [];
     /// <summary>The workspace's labels (empty for visitors).</summary>
     public IReadOnlyList<LabelDto> Labels { get; init; } = [];
+    /// <summary>The caller's canned replies: the workspace's and their own (empty for visitors).</summary>
+    public IReadOnlyList<CannedReplyDto> CannedReplies { get; init; } = [];
 }
 
 /// <summary>A durable event from the log.</summary>

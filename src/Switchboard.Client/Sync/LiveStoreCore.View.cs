@@ -13,6 +13,8 @@ public sealed partial class LiveStoreCore
 
     /// <summary>The workspace's labels by name, kept live by <c>label.updated</c> and <c>label.deleted</c> (team only).</summary>
     public IReadOnlyList<LabelDto> Labels => labels.Values.OrderBy(l => l.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(l => l.Id).ToList();
+    /// <summary>The canned replies the caller may use (the workspace's and their own), by short code, kept current by the stream.</summary>
+    public IReadOnlyList<CannedReplyDto> CannedReplies => cannedReplies.All;
 
     /// <summary>One conversation as the UI shows it, or null when unknown.</summary>
     public ConversationDto? GetConversation(long id) => conversations.TryGetValue(id, out var c) ? Project(c) : null;

@@ -17,6 +17,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     // The workspace's labels; deleted ids are remembered so a merged (not replacing) older snapshot cannot bring one back.
     readonly Dictionary<long, LabelDto> labels = [];
     readonly HashSet<long> deletedLabels = [];
+    readonly CannedReplySet cannedReplies = new();
     readonly List<PendingMutation> pending = [];
     readonly List<StoreError> errors = [];
     readonly RetryPolicy retry = retryPolicy ?? RetryPolicy.Default;
@@ -46,6 +47,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// </summary>
     public void LoadSnapshot(SnapshotDto snapshot)
     {
+        cannedReplies.Load(snapshot.CannedReplies, replace: NeedsSnapshot);
         if (NeedsSnapshot)
         {
             conversations.Clear();
@@ -107,6 +109,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// </summary>
     void ApplyData(StreamEvent e)
     {
+        if (cannedReplies.Apply(e)) return;
         if (EventData.Read(e) is not { } data) return;
         if (data.Member is { } member) UpsertMember(member);
         if (data.Label is { } label) UpsertLabel(label);

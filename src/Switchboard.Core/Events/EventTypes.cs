@@ -14,4 +14,8 @@ public static class EventTypes
     public const string LabelUpdated = "label.updated";
     /// <summary>A workspace label was deleted (team only); the conversations that carried it get their own <c>conversation.updated</c>.</summary>
     public const string LabelDeleted = "label.deleted";
+    /// <summary>A canned reply was created or changed: data is the reply (a personal one reaches its owner alone).</summary>
+    public const string CannedReplyUpdated = "canned_reply.updated";
+    /// <summary>A canned reply was deleted: data is <c>{ id, scope, ownerId }</c>.</summary>
+    public const string CannedReplyDeleted = "canned_reply.deleted";
 }

@@ -20,4 +20,10 @@ public sealed record EventDraft(
     /// that inbox, not one contact.
     /// </summary>
     public long? InboxId { get; init; }
+
+    /// <summary>
+    /// Set on an event only one member may receive (a personal canned reply's change): no other member, key or visitor
+    /// gets it. Null: the whole team.
+    /// </summary>
+    public long? MemberId { get; init; }
 }

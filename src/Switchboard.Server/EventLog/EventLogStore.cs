@@ -32,7 +32,7 @@ public static class EventLogStore
                 new { workspaceId }, tx, cancellationToken: cancellationToken));
             if (!bounds.CanResume(afterSeq)) return new Page(bounds, []);
             var rows = await c.QueryAsync<EventRow>(new CommandDefinition($"""
-                SELECT seq, type, conversation_id, contact_id, inbox_id, payload, public_payload, created_at
+                SELECT seq, type, conversation_id, contact_id, inbox_id, member_id, payload, public_payload, created_at
                 FROM events WHERE workspace_id = @workspaceId AND seq > @afterSeq ORDER BY seq LIMIT {limit}
                 """, new { workspaceId, afterSeq }, tx, cancellationToken: cancellationToken));
             return new Page(bounds, rows.Select(r => r.ToEvent(workspaceId)).ToList());
@@ -45,11 +45,12 @@ public static class EventLogStore
         public long? ConversationId { get; init; }
         public long? ContactId { get; init; }
         public long? InboxId { get; init; }
+        public long? MemberId { get; init; }
         public string Payload { get; init; } = "";
         public string? PublicPayload { get; init; }
         public long CreatedAt { get; init; }
 
         public StoredEvent ToEvent(long workspaceId) =>
-            new(workspaceId, Seq, Type, ConversationId, ContactId, Payload, PublicPayload, CreatedAt, InboxId);
+            new(workspaceId, Seq, Type, ConversationId, ContactId, Payload, PublicPayload, CreatedAt, InboxId, MemberId);
     }
 }

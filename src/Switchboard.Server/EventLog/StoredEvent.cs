@@ -13,4 +13,5 @@ public sealed record StoredEvent(
     string Payload,
     string? PublicPayload,
     long CreatedAtMs,
-    long? InboxId = null);
+    long? InboxId = null,
+    long? MemberId = null);

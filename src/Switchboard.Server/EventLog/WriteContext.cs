@@ -93,11 +93,11 @@ public sealed class WriteContext
         var payload = Serialize(seq, draft, draft.Data);
         var publicPayload = draft.PublicData is null ? null : Serialize(seq, draft, draft.PublicData);
         await ExecuteAsync("""
-            INSERT INTO events (workspace_id, seq, type, conversation_id, contact_id, inbox_id, payload, public_payload, created_at)
-            VALUES (@WorkspaceId, @seq, @Type, @ConversationId, @ContactId, @InboxId, @payload, @publicPayload, @now)
-            """, new { WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, draft.InboxId, payload, publicPayload, now = NowMs }, CancellationToken);
+            INSERT INTO events (workspace_id, seq, type, conversation_id, contact_id, inbox_id, member_id, payload, public_payload, created_at)
+            VALUES (@WorkspaceId, @seq, @Type, @ConversationId, @ContactId, @InboxId, @MemberId, @payload, @publicPayload, @now)
+            """, new { WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, draft.InboxId, draft.MemberId, payload, publicPayload, now = NowMs }, CancellationToken);
         lastSeq = seq;
-        appended.Add(new AppendedEvent(new StoredEvent(WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, NowMs, draft.InboxId), draft));
+        appended.Add(new AppendedEvent(new StoredEvent(WorkspaceId, seq, draft.Type, draft.ConversationId, draft.ContactId, payload, publicPayload, NowMs, draft.InboxId, draft.MemberId), draft));
         return seq;
     }
 

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Core.Conversations;
 using Switchboard.Server.Auth;
+using Switchboard.Server.CannedReplies;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
@@ -34,18 +35,20 @@ public static class SyncApi
             if (caller.IsVisitor)
             {
                 var own = await ConversationStore.OfContactAsync(c, tx, caller.WorkspaceId, caller.ContactId!.Value, cancellationToken);
-                return new SnapshotResponse(cursor, own.Select(ConversationViews.ForVisitor).ToList(), [], [], []);
+                return new SnapshotResponse(cursor, own.Select(ConversationViews.ForVisitor).ToList(), [], [], [], []);
             }
             var open = await ConversationStore.OpenAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var recent = await ConversationStore.RecentResolvedAsync(c, tx, caller.WorkspaceId, RecentResolved, cancellationToken);
             var members = await MemberStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var inboxes = await InboxStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var labels = await LabelStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
+            var cannedReplies = await CannedReplyStore.VisibleAsync(c, tx, caller.WorkspaceId, caller.MemberId, cancellationToken);
             return new SnapshotResponse(cursor,
                 open.Concat(recent).Select(ConversationViews.ForTeam).ToList(),
                 members.Select(m => m.ToResponse()).ToList(),
                 inboxes,
-                labels.Select(l => l.ToResponse()).ToList());
+                labels.Select(l => l.ToResponse()).ToList(),
+                cannedReplies.Select(r => r.ToResponse()).ToList());
         }, cancellationToken));
     }
 }

@@ -20,6 +20,8 @@ public sealed class WebhookEnqueueHook(JobQueue jobs, IOptions<WebhooksOptions> 
         if (subscriptions.Count == 0) return;
         foreach (var e in events)
         {
+            // An event addressed to one member (a personal canned reply) is that member's own business, not the workspace's.
+            if (e.Stored.MemberId is not null) continue;
             // The stored envelope is already JSON: embed it as is instead of serializing the event again.
             var body = string.Create(CultureInfo.InvariantCulture, $"{{\"workspaceId\":{w.WorkspaceId},\"event\":{e.Stored.Payload}}}");
             foreach (var subscription in subscriptions.Where(s => s.Wants(e.Stored.Type)))

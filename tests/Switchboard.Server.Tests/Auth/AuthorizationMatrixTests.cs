@@ -102,6 +102,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["PATCH /api/v1/faq/{id:long}"] = Access.Admin,
         ["DELETE /api/v1/faq/{id:long}"] = Access.Admin,
         ["POST /api/v1/faq/{id:long}/phrasings"] = Access.Admin,
+        ["GET /api/v1/canned-replies/"] = Access.Team,
+        ["POST /api/v1/canned-replies/"] = Access.Team,
+        ["PATCH /api/v1/canned-replies/{id:long}"] = Access.Team,
+        ["DELETE /api/v1/canned-replies/{id:long}"] = Access.Team,
     };
 
     /// <summary>BotKey: an API key of role bot (an external bot answering through the API).</summary>
@@ -118,6 +122,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var key = await (await ws.Admin.PostJsonAsync("/api/v1/api-keys", new { name = "matrix" })).ReadAsync<CreatedApiKeyResponse>();
         var botKey = await (await ws.Admin.PostJsonAsync("/api/v1/api-keys", new { name = "matrix bot", role = Roles.Bot })).ReadAsync<CreatedApiKeyResponse>();
         var faq = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Q?", answer = "A." })).ReadAsync<Switchboard.Server.Bots.Faq.FaqEntryResponse>();
+        // The operator's own reply: they may change it, the admin finds no such reply (404), which is not a refusal of who asks.
+        var canned = await (await (await app.LoginAsync(ws.OperatorEmail)).PostJsonAsync("/api/v1/canned-replies",
+            new { mutationId = "m-matrix", shortCode = "matrix", title = "Matrix", text = "Hi" })).ReadAsync<Switchboard.Server.CannedReplies.CannedReplyWriteResponse>();
         var contactId = visitor.Session.ContactId;
         var said = await (await visitor.SayAsync("hello")).ReadAsync<Switchboard.Server.Messages.PostMessageResponse>();
         // Valid bodies, so a refusal is about who asks, not about what was sent.
@@ -135,6 +142,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/faq/" => """{"question":"Q?","answer":"A."}""",
             "PATCH /api/v1/faq/{id:long}" => """{"answer":"B."}""",
             "POST /api/v1/faq/{id:long}/phrasings" => """{"text":"Q again?"}""",
+            "POST /api/v1/canned-replies/" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","shortCode":"c{{Guid.NewGuid():N}}","title":"T","text":"x"}""",
+            "DELETE /api/v1/canned-replies/{id:long}" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
+            "PATCH /api/v1/canned-replies/{id:long}" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","title":"T{{Guid.NewGuid():N}}"}""",
             "PUT /api/v1/widget/attributes" => """{"attributes":{"plan":"pro"}}""",
             "PUT /api/v1/widget/email" => """{"email":"vera@example.com"}""",
             _ => "{}",
@@ -169,12 +179,13 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     _ when endpoint.Contains("/api-keys/", StringComparison.Ordinal) => key.ApiKey.Id,
                     _ when endpoint.Contains("/contacts/", StringComparison.Ordinal) => contactId,
                     _ when endpoint.Contains("/faq/", StringComparison.Ordinal) => faq.Id,
+                    _ when endpoint.Contains("/canned-replies/", StringComparison.Ordinal) => canned.CannedReply.Id,
                     _ when endpoint.Contains("/bot/inboxes/", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ when endpoint.Contains("/inboxes/{id", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ => visitor.ConversationId,
                 });
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
-                if (method is "POST" or "PATCH" or "PUT") request.Content = new StringContent(Body(endpoint), Encoding.UTF8, "application/json");
+                if (method is "POST" or "PATCH" or "PUT" || endpoint == "DELETE /api/v1/canned-replies/{id:long}") request.Content = new StringContent(Body(endpoint), Encoding.UTF8, "application/json");
                 // An event stream that was let in never ends by itself: its status line is the answer; disposing hangs up.
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 var status = (int)response.StatusCode;

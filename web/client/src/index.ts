@@ -48,3 +48,8 @@ export {
 export { draftTtlMs } from './signals/replyDrafts.js';
 export { TypingSender, type TypingSenderOptions, type TypingState } from './signals/typingSender.js';
 export { Alarm, systemTimers, type Timers } from './timers.js';
+
+export { parseCannedReply, parseCannedReplyDeleted, type CannedReply, type CannedReplyDeleted, type CannedReplyScope } from './cannedReplies/cannedReply.js';
+export { CannedReplySet, cannedReplyEventTypes, searchCannedReplies } from './cannedReplies/cannedReplySet.js';
+export { fillPlaceholders, placeholderFallbacks, placeholderValues, unknownPlaceholders, type PlaceholderSubjects } from './cannedReplies/placeholders.js';
+export { CannedRepliesApi, type CannedReplyChange, type CannedReplyWrite, type CannedReplyWriteOptions, type NewCannedReply } from './cannedReplies/cannedRepliesApi.js';

@@ -1,5 +1,6 @@
 import type { BaseApiClient as ApiClient } from './api/apiClient.js';
 import type { Inbox } from './api/apiContracts.js';
+import type { CannedReply } from './cannedReplies/cannedReply.js';
 import { StreamControl } from './live/streamControl.js';
 import { runStreamLoop, type StreamLoopHost } from './live/streamLoop.js';
 import { WritePump } from './live/writePump.js';
@@ -211,6 +212,8 @@ export class LiveStore extends LiveStoreBase {
 
   /** The workspace's labels, by name, kept live by `label.updated` and `label.deleted` (team only). */
   get labels(): Label[] { return this.core.labels; }
+  /** The canned replies the caller may use, by short code, live (`canned_reply.*` events). */
+  get cannedReplies(): readonly CannedReply[] { return this.core.cannedReplies; }
   /** The inboxes of the last snapshot. */
   get inboxes(): readonly Inbox[] { return this.loadedInboxes; }
   getConversation(id: number): Conversation | undefined { return this.core.getConversation(id); }

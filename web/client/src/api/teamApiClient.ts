@@ -1,6 +1,7 @@
 import { patchBody, type ConversationPatch } from '../sync/conversationPatch.js';
 import { snoozeRequest, type SnoozeChange } from '../sync/snooze.js';
 import { parseConversation, type Conversation } from '../sync/models.js';
+import { CannedRepliesApi } from '../cannedReplies/cannedRepliesApi.js';
 import { AdminApi } from './adminApi.js';
 import { LabelsApi } from './labelsApi.js';
 import { BaseApiClient, problem, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
@@ -19,11 +20,14 @@ export class ApiClient extends BaseApiClient {
   readonly admin: AdminApi;
   /** Labels: the workspace's set, a conversation's labels, conversations per label. */
   readonly labels: LabelsApi;
+  /** Canned replies: the workspace's and one's own (`api.cannedReplies`). */
+  readonly cannedReplies: CannedRepliesApi;
 
   constructor(options: ApiClientOptions = {}) {
     super(options);
     this.admin = new AdminApi(this);
     this.labels = new LabelsApi(this);
+    this.cannedReplies = new CannedRepliesApi(this);
   }
 
   /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */

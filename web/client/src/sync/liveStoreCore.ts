@@ -4,6 +4,8 @@ import { ConversationMessages, pageCoverage, type LoadedPage, type OrdinalRange,
 import { newId } from './ids.js';
 import { Listeners } from './listeners.js';
 import type { Label } from './labelModels.js';
+import { CannedReplySet } from '../cannedReplies/cannedReplySet.js';
+import type { CannedReply } from '../cannedReplies/cannedReply.js';
 import type { Conversation, Member, Message, Snapshot, StreamEvent } from './models.js';
 import type { OutgoingRequest, PendingMutation } from './pending.js';
 import { PendingQueue } from './pendingQueue.js';
@@ -62,6 +64,7 @@ export class LiveStoreCore {
   // The workspace's labels; deleted ids are remembered so a merged (not replacing) older snapshot cannot bring one back.
   readonly #labels = new Map<number, Label>();
   readonly #deletedLabels = new Set<number>();
+  readonly #cannedReplies = new CannedReplySet();
   readonly #pending: PendingQueue;
   readonly #confirmedClaims = new Map<string, number>();
   readonly #listeners: Listeners;
@@ -119,6 +122,7 @@ export class LiveStoreCore {
    * work is kept either way.
    */
   loadSnapshot(snapshot: Snapshot): void {
+    const replace = this.#needsSnapshot;
     if (this.#needsSnapshot) {
       this.#conversations.clear();
       this.#members.clear();
@@ -133,6 +137,7 @@ export class LiveStoreCore {
     for (const c of snapshot.conversations) this.#upsertConversation(c);
     for (const m of snapshot.members) this.#upsertMember(m);
     for (const l of snapshot.labels) this.#upsertLabel(l);
+    this.#cannedReplies.load(snapshot.cannedReplies ?? [], replace);
     this.#cursor = Math.max(this.#cursor, snapshot.cursor);
     this.#needsSnapshot = false;
     this.#settle();
@@ -339,6 +344,8 @@ export class LiveStoreCore {
 
   /** The workspace's labels, by name (team only; a visitor's store has none). */
   get labels(): Label[] { return [...this.#labels.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id); }
+  /** The canned replies the caller may use (the workspace's and their own), by short code; kept current by the stream. */
+  get cannedReplies(): readonly CannedReply[] { return this.#cannedReplies.all; }
 
   /** One conversation as the UI shows it, or undefined when unknown. */
   getConversation(id: number): Conversation | undefined {
@@ -373,6 +380,7 @@ export class LiveStoreCore {
     // One malformed event must not stop the stream nor half-apply: its data is read whole first and skipped
     // as a whole when any part is unreadable; its seq still counts.
     try {
+      if (this.#cannedReplies.apply(e.type, e.data)) return;
       const { member, message, conversation, label, deletedLabelId } = readEventData(e);
       if (member !== null) this.#upsertMember(member);
       if (label !== undefined) this.#upsertLabel(label);

@@ -1,4 +1,5 @@
 import { parseLabel, type Label } from './labelModels.js';
+import { parseCannedReply, type CannedReply } from '../cannedReplies/cannedReply.js';
 import { Fields } from './wire.js';
 
 // The server's JSON, field for field (docs/api.md; the .NET SDK's Models.cs). Each parse function is the
@@ -90,6 +91,8 @@ export interface Snapshot {
   readonly members: readonly Member[];
   /** The workspace's labels (team only). */
   readonly labels: readonly Label[];
+  /** The caller's canned replies (the workspace's and their own); absent reads as none. */
+  readonly cannedReplies?: readonly CannedReply[];
 }
 
 /** A durable event from the log (the envelope of docs/protocol.md). */
@@ -179,6 +182,7 @@ export function parseSnapshot(value: unknown, path = 'snapshot'): Snapshot {
     conversations: Object.freeze(f.array('conversations', parseConversation)),
     members: Object.freeze(f.array('members', parseMember)),
     labels: Object.freeze(f.array('labels', parseLabel)),
+    cannedReplies: Object.freeze(f.array('cannedReplies', parseCannedReply)),
   });
 }
 

@@ -1,5 +1,6 @@
 import { useLive } from '../live/LiveContext.js';
 import { Page } from '../ui/Page.js';
+import { CannedRepliesSection } from '../cannedReplies/CannedRepliesSection.js';
 import { BotSection } from './BotSection.js';
 import { FaqSection } from './FaqSection.js';
 import { LabelsSection } from '../labels/LabelsSection.js';
@@ -13,6 +14,7 @@ const sections = [
   { id: 'inboxes', label: 'Inboxes' },
   { id: 'widget', label: 'Widget' },
   { id: 'faq', label: 'FAQ' },
+  { id: 'canned-replies', label: 'Canned replies' },
   { id: 'bot', label: 'Bot settings' },
   { id: 'webhooks', label: 'Webhooks' },
   { id: 'labels', label: 'Labels' },
@@ -40,6 +42,7 @@ export function AdminPage() {
       <InboxesSection />
       <WidgetSection />
       <FaqSection />
+      <CannedRepliesSection />
       <BotSection />
       <WebhooksSection />
       <LabelsSection />

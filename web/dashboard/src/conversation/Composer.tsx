@@ -4,6 +4,8 @@ import { useLive } from '../live/LiveContext.js';
 import { NoteIcon, SendIcon } from '../ui/icons.js';
 import { composerDrafts } from './drafts.js';
 import { OwnerNotice } from './OwnerNotice.js';
+import { CannedReplyMenu, cannedListId, cannedOptionId } from '../cannedReplies/CannedReplyMenu.js';
+import { useCannedMenu } from '../cannedReplies/useCannedMenu.js';
 
 interface Props {
   readonly conversationId: number;
@@ -25,6 +27,7 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
   const replyAnyway = owner !== null && replyAnywayFor === owner.id;
   const blockedByOwner = owner !== null && !replyAnyway && !note;
   const ref = useRef<HTMLTextAreaElement>(null);
+  const canned = useCannedMenu(conversationId, text, setText, ref);
 
   useEffect(() => { composerDrafts.set(conversationId, text); }, [conversationId, text]);
 
@@ -59,6 +62,7 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (canned.onKeyDown(e)) return;
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       send();
@@ -76,12 +80,21 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
     <form className={`composer${note ? ' composer-note' : ''}`} onSubmit={onSubmit}>
       {owner !== null && !note && <OwnerNotice owner={owner} replyAnyway={replyAnyway} onReplyAnyway={(on) => setReplyAnywayFor(on ? owner.id : null)} />}
       {disabledReason !== null && <p className="composer-hint">{disabledReason}</p>}
+      {canned.open && <CannedReplyMenu query={canned.query} matches={canned.matches} active={canned.active} onPick={canned.pick} onHover={canned.hover} />}
+      {/* A textbox (not role=combobox: a multi-line box, and the name every client and test knows) that drives the
+          canned replies listbox the way a combobox does: aria-controls and aria-activedescendant while it is open. */}
       <textarea ref={ref} aria-label={t.composer.message} rows={1} value={text} placeholder={note ? t.composer.notePlaceholder : t.composer.placeholder}
+        aria-autocomplete="list" aria-describedby="composer-canned-hint"
+        aria-controls={canned.open && canned.matches.length > 0 ? cannedListId : undefined}
+        aria-activedescendant={canned.open && canned.activeId !== null ? cannedOptionId(canned.activeId) : undefined}
         onChange={(e) => {
           setText(e.target.value);
+          canned.update(e.target.value, e.target.selectionStart);
           if (!note) typing.input(conversationId, e.target.value.trim() !== '', Date.now());
         }}
+        onSelect={(e) => canned.update(e.currentTarget.value, e.currentTarget.selectionStart)}
         onKeyDown={onKeyDown} onBlur={() => typing.stop()} />
+      <span id="composer-canned-hint" className="visually-hidden">Type / for canned replies.</span>
       <div className="composer-bar">
         <button type="button" className={`chip${note ? ' chip-on' : ''}`} aria-pressed={note} onClick={() => { setNote(!note); typing.stop(); }}>
           <NoteIcon size={14} /> {t.composer.note}

@@ -3,12 +3,13 @@ import { t } from '../i18n/index.js';
 import { isWaiting } from '../conversations/conversationStore.js';
 import { useConversations, useLive } from '../live/LiveContext.js';
 import { linkProps, useRoute, type Route } from '../router.js';
-import { AdminIcon, InboxIcon, LogoutIcon, QueueIcon, StatsIcon } from '../ui/icons.js';
+import { AdminIcon, InboxIcon, LogoutIcon, NoteIcon, QueueIcon, StatsIcon } from '../ui/icons.js';
 import { initials } from '../ui/format.js';
 import { InboxPage } from '../conversations/InboxPage.js';
 import { WaitingRoom } from '../queue/WaitingRoom.js';
 import { StatsPage } from '../stats/StatsPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
+import { RepliesPage } from '../cannedReplies/RepliesPage.js';
 import { AlertsControls } from '../alerts/AlertsControls.js';
 import { useAlerts } from '../alerts/useAlerts.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
@@ -29,6 +30,7 @@ export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
     case 'queue': page = <WaitingRoom />; break;
     case 'stats': page = <StatsPage />; break;
     case 'admin': page = <AdminPage />; break;
+    case 'replies': page = <RepliesPage />; break;
     default: page = <InboxPage conversationId={route.name === 'inbox' ? route.conversationId : null} />;
   }
 
@@ -41,6 +43,7 @@ export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
           <NavLink route={{ name: 'queue' }} active={route.name === 'queue'} icon={<QueueIcon />} label={t.shell.waitingRoom} count={waiting} countLabel={t.shell.waiting} />
           <NavLink route={{ name: 'stats' }} active={route.name === 'stats'} icon={<StatsIcon />} label={t.shell.statistics} count={0} countLabel="" />
           {/* Admin settings are for admins: operators are not offered a page of refusals. */}
+          <NavLink route={{ name: 'replies' }} active={route.name === 'replies'} icon={<NoteIcon />} label="Replies" count={0} countLabel="" />
           {isAdmin && <NavLink route={{ name: 'admin' }} active={route.name === 'admin'} icon={<AdminIcon />} label={t.shell.admin} count={0} countLabel="" />}
         </nav>
         <div className="sidebar-foot">
