@@ -29,7 +29,7 @@ public sealed class CannedRepliesApiTests
         Assert.Equal("refund", frame.Data.GetProperty("data").GetProperty("shortCode").GetString());
 
         Assert.Single((await ws.Operator.GetAsync<ItemsResponse<CannedReplyResponse>>(Url)).Items);
-        Assert.Single((await ws.Operator.GetAsync<SnapshotResponse>("/api/v1/sync/snapshot")).CannedReplies);
+        Assert.Single((await ws.Operator.GetAsync<SnapshotResponse>("/api/v1/sync/snapshot")).CannedReplies!);
         Assert.Empty((await other.Admin.GetAsync<ItemsResponse<CannedReplyResponse>>(Url)).Items);
 
         var id = created.CannedReply.Id;
@@ -94,7 +94,7 @@ public sealed class CannedRepliesApiTests
         // Visitors reach no canned reply endpoint, and their snapshot has none.
         await (await visitor.Client.GetAsync(Url)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await visitor.Client.PostJsonAsync(Url, Create("mine"))).AssertProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Empty((await visitor.Client.GetAsync<SnapshotResponse>("/api/v1/sync/snapshot")).CannedReplies);
+        Assert.Empty((await visitor.Client.GetAsync<SnapshotResponse>("/api/v1/sync/snapshot")).CannedReplies!);
     }
 
     [Theory, BothDatabases]
