@@ -20,7 +20,7 @@ public sealed class WebhookService(Database database, EventLogWriter eventLog, I
     public static readonly IReadOnlySet<string> KnownEventTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         EventTypes.MessageCreated, EventTypes.MessageStatus, EventTypes.ConversationUpdated, EventTypes.ConversationRead,
-        EventTypes.MemberUpdated, WorkspaceApi.UpdatedEvent,
+        EventTypes.MemberUpdated, WorkspaceApi.UpdatedEvent, EventTypes.LabelUpdated, EventTypes.LabelDeleted,
     };
 
     public async Task<CreatedWebhookResponse> CreateAsync(Caller caller, CreateWebhookRequest request, CancellationToken cancellationToken)
