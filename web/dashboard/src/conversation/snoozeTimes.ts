@@ -42,11 +42,11 @@ export function snoozeLabel(c: Pick<Conversation, 'snoozedUntil' | 'snoozeUntilR
   return fill(t.snooze.until, { time: wakeTime(new Date(c.snoozedUntil), now) });
 }
 
-/** The wake marker's text, or null when there is none. */
-export function markerLabel(c: Pick<Conversation, 'wakeReason'>): string | null {
+/** The wake marker's text (`short` for a list row, where the preview needs the room), or null when there is none. */
+export function markerLabel(c: Pick<Conversation, 'wakeReason'>, short = false): string | null {
   switch (c.wakeReason) {
     case 'snooze_ended': return t.snooze.ended;
-    case 'customer_replied': return t.snooze.customerReplied;
+    case 'customer_replied': return short ? t.snooze.customerRepliedShort : t.snooze.customerReplied;
     default: return null;
   }
 }

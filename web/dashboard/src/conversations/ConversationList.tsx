@@ -130,7 +130,7 @@ function SnoozeBadges({ conversation: c, now }: { readonly conversation: Convers
   return (
     <>
       {sleeping !== null && <span className="pill pill-snoozed">{sleeping}</span>}
-      {marker !== null && <span className="pill pill-woke" aria-label={`${t.snooze.marker}: ${marker}`}>{marker}</span>}
+      {marker !== null && <span className="pill pill-woke" aria-label={`${t.snooze.marker}: ${marker}`} title={marker}>{markerLabel(c, true)}</span>}
     </>
   );
 }

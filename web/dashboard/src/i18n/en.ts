@@ -178,6 +178,7 @@ export const en = {
     marker: 'Wake marker',
     ended: 'Snooze ended',
     customerReplied: 'Customer replied while snoozed',
+    customerRepliedShort: 'Customer replied',
     dismiss: 'Dismiss',
   },
 };
