@@ -19,7 +19,7 @@ public static class SearchLatency
 
     static readonly (string Shape, string Query)[] Shapes =
     [
-        ("common word (20 %)", "q=order"),
+        ("common word (30 %)", "q=order"),
         ("medium word (~500 hits)", "q=item1234"),
         ("rare word (~10 hits)", $"q={RareWord}"),
         ("phrase (10 %)", "q=%22delivery%20address%22"),

@@ -10,7 +10,7 @@ namespace Switchboard.Bench.Storage;
 /// (SQLite: a recursive CTE; PostgreSQL: generate_series), 100,000 rows per transaction so the server is never locked
 /// out for long. The search indexes are kept the way the server keeps them (SQLite's triggers, PostgreSQL's generated
 /// column and GIN index), so seeding also shows what indexing costs in bulk. No events: search does not read them.
-/// The texts are deterministic (shapes in <see cref="Texts"/>): "order" is in 20 % of the messages, each "itemN" in about
+/// The texts are deterministic (shapes in <see cref="Texts"/>): "order" is in 30 % of the messages, each "itemN" in about
 /// 500, each "refN" in about 10, "delivery address" in 10 %; one message in 100 is an internal note.
 /// </summary>
 public static class SearchSeeder

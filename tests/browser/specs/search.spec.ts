@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
@@ -43,6 +44,9 @@ test('dashboard: search finds a word of an old message, highlighted, and opens i
   await expect(hits.first()).toContainText(name);
   await expect(hits.first().locator('mark')).toHaveText(word);
   await expect(hits.first()).toContainText(`Back in spring my ${word} order arrived broken`);
+  // The open search (form, filters, hits with marks) has no serious or critical axe violation.
+  const axe = await new AxeBuilder({ page }).include('.search-column').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
   // A filter narrows the same search at once: from tomorrow on nothing matches; without it the hit is back.
   const fromDay = search.getByLabel('From day');

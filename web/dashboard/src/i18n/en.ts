@@ -54,6 +54,7 @@ export const en = {
     searching: 'Searching…',
     nothing: 'Nothing matches. Try other words, or fewer filters.',
     found: '{n} messages found.',
+    foundOne: '1 message found.',
     foundMore: 'The {n} best matches so far.',
     noWords: 'Type a word to find (punctuation alone finds nothing).',
     unreachable: 'The server cannot be reached.',

@@ -117,7 +117,8 @@ function statusText(load: Load | null): string {
   if (load.kind === 'loading') return t.search.searching;
   const n = load.results.messages.length;
   if (n === 0 && load.results.contacts.length === 0) return t.search.nothing;
-  return fill(load.results.next === null ? t.search.found : t.search.foundMore, { n, contacts: load.results.contacts.length });
+  if (load.results.next !== null) return fill(t.search.foundMore, { n });
+  return n === 1 ? t.search.foundOne : fill(t.search.found, { n });
 }
 
 function problemText(error: unknown): string {
