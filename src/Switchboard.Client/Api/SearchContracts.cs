@@ -11,8 +11,9 @@ namespace Switchboard.Client.Api;
 /// <param name="To">Hits before this instant (exclusive).</param>
 /// <param name="Limit">1 to 50 (server default 20).</param>
 /// <param name="Cursor">The <see cref="SearchResults.Next"/> of the previous page.</param>
+/// <param name="LabelId">Only conversations carrying this label.</param>
 public sealed record SearchFilter(string? State = null, string? Assignee = null, long? InboxId = null, DateTimeOffset? From = null,
-    DateTimeOffset? To = null, int? Limit = null, string? Cursor = null);
+    DateTimeOffset? To = null, int? Limit = null, string? Cursor = null, long? LabelId = null);
 
 /// <summary>A range of a snippet's text that matched (UTF-16 offsets).</summary>
 public sealed record SearchHighlight(int Start, int Length);

@@ -70,7 +70,7 @@ public sealed partial class SwitchboardApiClient(HttpClient http)
         var f = filter ?? new SearchFilter();
         var query = Query(("q", q), ("state", f.State), ("assignee", f.Assignee), ("inboxId", f.InboxId?.ToString(CultureInfo.InvariantCulture)),
             ("from", f.From?.ToString("O", CultureInfo.InvariantCulture)), ("to", f.To?.ToString("O", CultureInfo.InvariantCulture)),
-            ("limit", f.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", f.Cursor));
+            ("limit", f.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", f.Cursor), ("labelId", f.LabelId?.ToString(CultureInfo.InvariantCulture)));
         return (await SendAsync<SearchResults>(HttpMethod.Get, "/api/v1/search" + query, null, cancellationToken)).Validated();
     }
 

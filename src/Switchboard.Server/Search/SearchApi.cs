@@ -17,7 +17,7 @@ public static class SearchApi
     public static async Task<Ok<SearchResponse>> SearchAsync(
         HttpContext http, SearchService search, CancellationToken cancellationToken,
         string? q = null, string? state = null, string? assignee = null, long? inboxId = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null, string? cursor = null) =>
-        TypedResults.Ok(await search.SearchAsync(Caller.From(http.User), q, new SearchFilters(state, assignee, inboxId, from, to), limit, cursor,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null, string? cursor = null, long? labelId = null) =>
+        TypedResults.Ok(await search.SearchAsync(Caller.From(http.User), q, new SearchFilters(state, assignee, inboxId, from, to) { LabelId = labelId }, limit, cursor,
             cancellationToken));
 }

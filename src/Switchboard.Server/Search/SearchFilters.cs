@@ -11,11 +11,12 @@ namespace Switchboard.Server.Search;
 /// <summary>
 /// The filters of a search, each one SQL clause on the conversation (<c>cv</c>) or the hit's date: state (a comma
 /// list), assignee (<c>me</c>, <c>none</c> or a member id), inbox, and a date range (<c>from</c> inclusive, <c>to</c>
-/// exclusive). A label filter (issue 20's labels, on another branch) is one more clause here, an EXISTS on the
-/// conversation's labels.
+/// exclusive), and a label (conversations carrying it, as the conversation list's <c>labelId</c>).
 /// </summary>
 public sealed record SearchFilters(string? State, string? Assignee, long? InboxId, DateTimeOffset? From, DateTimeOffset? To)
 {
+    public long? LabelId { get; init; }
+
     /// <summary>
     /// The clauses, each starting with " AND ", and their parameters added to <paramref name="args"/>.
     /// <paramref name="dateColumn"/> is what the date range applies to: the message's creation, or the conversation's activity.
@@ -52,6 +53,11 @@ public sealed record SearchFilters(string? State, string? Assignee, long? InboxI
         {
             args.Add("inboxId", inbox);
             where.Append(" AND cv.inbox_id = @inboxId");
+        }
+        if (LabelId is { } label)
+        {
+            args.Add("labelPattern", Labels.LabelIdList.Pattern(label));
+            where.Append(" AND " + Labels.LabelIdList.ContainsSql("cv.label_ids", "labelPattern"));
         }
         if (From is { } from && To is { } to && from >= to)
             throw new DomainException("search_range_invalid", "from must be before to.", DomainErrorKind.Invalid);

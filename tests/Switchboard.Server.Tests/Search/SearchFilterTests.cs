@@ -29,6 +29,14 @@ public sealed class SearchFilterTests
         Assert.Equal([waiting.ConversationId], await ConversationsAsync("&assignee=none"));
         Assert.Equal([mine.ConversationId, waiting.ConversationId], await ConversationsAsync($"&inboxId={ws.Inbox.Id}"));
         Assert.Empty(await ConversationsAsync($"&inboxId={ws.Inbox.Id + 1000}"));
+        var vip = (await (await ws.Admin.PostJsonAsync("/api/v1/labels", new { name = "VIP", colour = "#aa00aa" })).ReadAsync<System.Text.Json.JsonElement>())
+            .GetProperty("data").GetProperty("id").GetInt64();
+        var other = (await (await ws.Admin.PostJsonAsync("/api/v1/labels", new { name = "Other", colour = "#00aa00" })).ReadAsync<System.Text.Json.JsonElement>())
+            .GetProperty("data").GetProperty("id").GetInt64();
+        await (await ws.Operator.PostJsonAsync($"/api/v1/conversations/{waiting.ConversationId}/labels", new { mutationId = "vip-1", add = new[] { vip } }))
+            .ReadAsync<System.Text.Json.JsonElement>();
+        Assert.Equal([waiting.ConversationId], await ConversationsAsync($"&labelId={vip}"));
+        Assert.Empty(await ConversationsAsync($"&labelId={other}"));
         Assert.Equal([mine.ConversationId, waiting.ConversationId], await ConversationsAsync($"&from={Uri.EscapeDataString(start.ToString("O"))}"));
         Assert.Empty(await ConversationsAsync($"&from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}"));
         Assert.Empty(await ConversationsAsync($"&to={Uri.EscapeDataString(start.ToString("O"))}"));

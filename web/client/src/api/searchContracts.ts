@@ -11,6 +11,8 @@ export interface SearchFilter {
   /** `me`, `none` or a member id. */
   readonly assignee?: 'me' | 'none' | number;
   readonly inboxId?: number;
+  /** Only conversations carrying this label. */
+  readonly labelId?: number;
   /** ISO 8601, inclusive: hits from this instant on (a message's creation, a contact hit's conversation activity). */
   readonly from?: string;
   /** ISO 8601, exclusive. */

@@ -130,7 +130,7 @@ export class ApiClient extends BaseApiClient {
   async search(q: string, filter: SearchFilter = {}, options?: CallOptions): Promise<SearchResults> {
     const state = typeof filter.state === 'string' ? filter.state : filter.state?.join(',');
     const query = queryString({
-      q, state, assignee: filter.assignee, inboxId: filter.inboxId, from: filter.from, to: filter.to, limit: filter.limit, cursor: filter.cursor,
+      q, state, assignee: filter.assignee, inboxId: filter.inboxId, labelId: filter.labelId, from: filter.from, to: filter.to, limit: filter.limit, cursor: filter.cursor,
     });
     return parseSearchResults(await this.sendJson('GET', `/api/v1/search${query}`, undefined, options));
   }

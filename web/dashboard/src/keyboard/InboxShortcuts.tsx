@@ -2,6 +2,7 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useConversations, useLive } from '../live/LiveContext.js';
 import { inboxState, visibleConversations } from '../conversations/conversationStore.js';
 import { navigate } from '../router.js';
+import { openSnoozeMenu } from '../conversation/snoozeActions.js';
 import { requestComposer } from './composerCommands.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { stepConversation, type ShortcutAction } from './shortcuts.js';
@@ -40,6 +41,7 @@ export function InboxShortcuts({ conversationId }: { readonly conversationId: nu
       },
       focusComposer: () => { requestComposer('focus'); },
       cannedReplies: () => { requestComposer('cannedReplies'); },
+      snooze: () => { openSnoozeMenu(); },
     }),
   };
   useShortcuts(help ? {} : handlers);

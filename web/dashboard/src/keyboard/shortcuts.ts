@@ -29,7 +29,7 @@ export const shortcuts: readonly Shortcut[] = Object.freeze([
   { action: 'previousConversation', keys: ['k'], label: 'k', description: 'Previous conversation in the list' },
   { action: 'claim', keys: ['c'], label: 'c', description: 'Claim the open conversation' },
   { action: 'resolve', keys: ['e'], label: 'e', description: 'Resolve (or reopen) the open conversation' },
-  // Bound once snooze exists (issue 20, another branch): until a handler is given, it is neither listed nor active.
+  // Opens the header's snooze menu (conversation/snoozeActions.ts), where the arrows pick a preset.
   { action: 'snooze', keys: ['s'], label: 's', description: 'Snooze the open conversation' },
   { action: 'focusComposer', keys: ['r'], label: 'r', description: 'Reply: focus the message box' },
   { action: 'cannedReplies', keys: ['/'], label: '/', description: 'Canned replies: open the list in the message box' },
