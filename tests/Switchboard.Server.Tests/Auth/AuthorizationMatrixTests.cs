@@ -106,6 +106,16 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/canned-replies/"] = Access.Team,
         ["PATCH /api/v1/canned-replies/{id:long}"] = Access.Team,
         ["DELETE /api/v1/canned-replies/{id:long}"] = Access.Team,
+        ["GET /api/v1/labels/"] = Access.Team,
+        ["POST /api/v1/labels/"] = Access.Admin,
+        ["PATCH /api/v1/labels/{id:long}"] = Access.Admin,
+        ["DELETE /api/v1/labels/{id:long}"] = Access.Admin,
+        ["POST /api/v1/conversations/{id:long}/labels"] = Access.Team,
+        ["GET /api/v1/stats/labels"] = Access.Team,
+        ["GET /api/v1/stats/labels.csv"] = Access.Team,
+        ["POST /api/v1/conversations/{id:long}/snooze"] = Access.Team,
+        ["POST /api/v1/conversations/{id:long}/unsnooze"] = Access.Team,
+        ["GET /api/v1/search/"] = Access.Team,
     };
 
     /// <summary>BotKey: an API key of role bot (an external bot answering through the API).</summary>
@@ -125,6 +135,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         // The operator's own reply: they may change it, the admin finds no such reply (404), which is not a refusal of who asks.
         var canned = await (await (await app.LoginAsync(ws.OperatorEmail)).PostJsonAsync("/api/v1/canned-replies",
             new { mutationId = "m-matrix", shortCode = "matrix", title = "Matrix", text = "Hi" })).ReadAsync<Switchboard.Server.CannedReplies.CannedReplyWriteResponse>();
+        var label = (await (await ws.Admin.PostJsonAsync("/api/v1/labels", new { name = "Matrix", colour = "#aa00aa" })).ReadAsync<System.Text.Json.JsonElement>())
+            .GetProperty("data").GetProperty("id").GetInt64();
         var contactId = visitor.Session.ContactId;
         var said = await (await visitor.SayAsync("hello")).ReadAsync<Switchboard.Server.Messages.PostMessageResponse>();
         // Valid bodies, so a refusal is about who asks, not about what was sent.
@@ -145,6 +157,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/canned-replies/" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","shortCode":"c{{Guid.NewGuid():N}}","title":"T","text":"x"}""",
             "DELETE /api/v1/canned-replies/{id:long}" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
             "PATCH /api/v1/canned-replies/{id:long}" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","title":"T{{Guid.NewGuid():N}}"}""",
+            "POST /api/v1/labels/" => $$"""{"name":"L{{Guid.NewGuid():N}}","colour":"#00aa00"}""",
+            "PATCH /api/v1/labels/{id:long}" => $$"""{"description":"d{{Guid.NewGuid():N}}"}""",
+            "POST /api/v1/conversations/{id:long}/labels" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","add":[{{label}}]}""",
+            "POST /api/v1/conversations/{id:long}/snooze" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","untilReply":true}""",
+            "POST /api/v1/conversations/{id:long}/unsnooze" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
             "PUT /api/v1/widget/attributes" => """{"attributes":{"plan":"pro"}}""",
             "PUT /api/v1/widget/email" => """{"email":"vera@example.com"}""",
             _ => "{}",
@@ -180,6 +197,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     _ when endpoint.Contains("/contacts/", StringComparison.Ordinal) => contactId,
                     _ when endpoint.Contains("/faq/", StringComparison.Ordinal) => faq.Id,
                     _ when endpoint.Contains("/canned-replies/", StringComparison.Ordinal) => canned.CannedReply.Id,
+                    _ when endpoint.Contains("/api/v1/labels/{id", StringComparison.Ordinal) => label,
                     _ when endpoint.Contains("/bot/inboxes/", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ when endpoint.Contains("/inboxes/{id", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ => visitor.ConversationId,
