@@ -25,6 +25,10 @@ test('an outage of ~25 s: both sides show it; within ~3 s of the server being ba
   await visitor.send('Is anyone there?');
   await dashboard.openConversation(visitor.name);
   await dashboard.expectMessage('customer', 'Is anyone there?');
+  // The bot's turn first, as the dashboard shows it: no FAQ entry covers the question, so the bot says goodbye and
+  // then hands off (two writes), which turns the Bot switch off. Read before that, the switch can flip after the test
+  // decided not to click (seen once in CI: no click, then the handoff).
+  await expect(page.getByRole('switch', { name: 'Bot' })).toHaveAttribute('aria-checked', 'false', { timeout: 20_000 });
   const api = await ApiOperator.login(browser, server.baseURL);
   await api.openConversation(visitor.name);
 
