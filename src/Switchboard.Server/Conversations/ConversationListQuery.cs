@@ -73,7 +73,7 @@ public sealed record ConversationListQuery(
         if (LabelId is { } label)
         {
             if (caller.IsVisitor) throw new DomainException("label_filter_forbidden", "Labels are for the team only.", DomainErrorKind.Forbidden);
-            where.Append(" AND ").Append(Labels.LabelIdList.ContainsSql("cv.label_ids", "labelPattern"));
+            where.Append(" AND ").Append(Labels.LabelIdList.CarriesLabelSql);
             args.Add("labelPattern", Labels.LabelIdList.Pattern(label));
         }
         if (!string.IsNullOrWhiteSpace(Q))

@@ -21,6 +21,6 @@ public static partial class ConversationStore
 
     /// <summary>Every conversation of the write's workspace that carries <paramref name="labelId"/>, by id.</summary>
     public static Task<IReadOnlyList<ConversationRecord>> WithLabelAsync(WriteContext w, long labelId) =>
-        WhereAsync(w.Connection, w.Transaction, $"cv.workspace_id = @WorkspaceId AND {LabelIdList.ContainsSql("cv.label_ids", "labelPattern")} ORDER BY cv.id",
+        WhereAsync(w.Connection, w.Transaction, $"cv.workspace_id = @WorkspaceId AND {LabelIdList.CarriesLabelSql} ORDER BY cv.id",
             new { w.WorkspaceId, labelPattern = LabelIdList.Pattern(labelId) }, w.CancellationToken);
 }

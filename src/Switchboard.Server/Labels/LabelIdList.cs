@@ -15,8 +15,11 @@ public static class LabelIdList
 
     public static string Format(IEnumerable<long> ids) => string.Join(',', ids.Order().Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>A condition true when <paramref name="column"/> holds the id bound to <paramref name="parameter"/> as <see cref="Pattern"/>.</summary>
-    public static string ContainsSql(string column, string parameter) => $"(',' || {column} || ',') LIKE @{parameter}";
+    /// <summary>
+    /// The one condition "the conversation <c>cv</c> carries the label" (the list filter, search, a label's deletion):
+    /// bind <c>@labelPattern</c> to <see cref="Pattern"/> of the label's id.
+    /// </summary>
+    public const string CarriesLabelSql = "(',' || cv.label_ids || ',') LIKE @labelPattern";
 
     public static string Pattern(long labelId) => string.Create(CultureInfo.InvariantCulture, $"%,{labelId},%");
 }

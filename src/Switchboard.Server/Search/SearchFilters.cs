@@ -57,7 +57,7 @@ public sealed record SearchFilters(string? State, string? Assignee, long? InboxI
         if (LabelId is { } label)
         {
             args.Add("labelPattern", Labels.LabelIdList.Pattern(label));
-            where.Append(" AND " + Labels.LabelIdList.ContainsSql("cv.label_ids", "labelPattern"));
+            where.Append(" AND ").Append(Labels.LabelIdList.CarriesLabelSql);
         }
         if (From is { } from && To is { } to && from >= to)
             throw new DomainException("search_range_invalid", "from must be before to.", DomainErrorKind.Invalid);
