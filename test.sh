@@ -91,8 +91,9 @@ if [ "$failed" -ne 0 ]; then
   echo "failures:"
   { awk '/^  Failed [A-Za-z_]/ {print; n=4; next} n > 0 && !/Error Message:/ {print "    " $0; n--}' "$log"
     grep -E '^✖ ' "$log" | grep -v '^✖ failing tests' || true
-    grep -E '^ +[0-9]+\) \[' "$browser_log" || true
-    grep -E '^bench: [0-9]+ of' "$bench_log" || true; } | cut -c1-300 | head -60
+    # Each failed browser test with the first lines of its error (the locator, expected and received), not only its title.
+    awk '/^ +[0-9]+\) \[/ {print; n=8; next} n > 0 && NF > 0 && !/^ +at / {print "    " $0; n--}' "$browser_log"
+    grep -E '^bench: [0-9]+ of' "$bench_log" || true; } | cut -c1-300 | head -90
 fi
 rm -f "$log" "$browser_log" "$bench_log"
 echo "tests: $passed passed, $failed failed"
