@@ -63,7 +63,7 @@ test('a label added by one operator shows live in a colleague\'s dashboard, filt
 
 async function showAll(page: Page, tag: string): Promise<void> {
   await page.getByRole('tablist', { name: 'Filters' }).getByRole('tab', { name: 'All' }).click();
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill(tag);
+  await page.getByRole('searchbox', { name: 'Search contacts and messages' }).fill(tag);
 }
 
 function row(page: Page, name: string) {

@@ -68,7 +68,7 @@ test('dashboard screenshots', async ({ arrive, operator, operatorKind }) => {
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
   await page.getByRole('tablist', { name: 'Filters' }).getByRole('tab', { name: 'All' }).click();
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill('');
+  await page.getByRole('searchbox', { name: 'Search contacts and messages' }).fill('');
   await expect(page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').first()).toBeVisible();
   await settle(page);
   await page.screenshot({ path: join(screenshotDir, 'dashboard.png') });

@@ -34,7 +34,7 @@ export class DashboardOperator implements Operator {
     const page = this.page;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
     await page.getByRole('tablist', { name: 'Filters' }).getByRole('tab', { name: 'All' }).click();
-    await page.getByRole('searchbox', { name: 'Search contacts' }).fill(contactName);
+    await page.getByRole('searchbox', { name: 'Search contacts and messages' }).fill(contactName);
     await page.getByRole('list', { name: 'Conversations' }).getByRole('listitem').filter({ hasText: contactName }).first().click();
     await expect(page.getByRole('heading', { level: 2, name: contactName })).toBeVisible();
   }

@@ -5,7 +5,7 @@ import { useSyncExternalStore, type MouseEvent } from 'react';
 export const basePath = '/app';
 
 export type Route =
-  | { readonly name: 'inbox'; readonly conversationId: number | null }
+  | { readonly name: 'inbox'; readonly conversationId: number | null; readonly messageId?: number | null }
   | { readonly name: 'queue' }
   | { readonly name: 'stats' }
   | { readonly name: 'admin' }
@@ -19,7 +19,11 @@ export function parseRoute(pathname: string): Route {
     case undefined:
     case 'inbox': {
       const id = Number(parts[1]);
-      return { name: 'inbox', conversationId: parts[1] !== undefined && Number.isSafeInteger(id) && id > 0 ? id : null };
+      const conversationId = parts[1] !== undefined && Number.isSafeInteger(id) && id > 0 ? id : null;
+      // /app/inbox/12/messages/345 opens conversation 12 at message 345 (a search hit).
+      const message = Number(parts[3]);
+      const messageId = conversationId !== null && parts[2] === 'messages' && Number.isSafeInteger(message) && message > 0 ? message : null;
+      return { name: 'inbox', conversationId, messageId };
     }
     case 'conversations': {
       const id = Number(parts[1]);
@@ -36,7 +40,9 @@ export function parseRoute(pathname: string): Route {
 
 export function hrefOf(route: Route): string {
   switch (route.name) {
-    case 'inbox': return route.conversationId === null ? `${basePath}/inbox` : `${basePath}/inbox/${route.conversationId}`;
+    case 'inbox':
+      if (route.conversationId === null) return `${basePath}/inbox`;
+      return route.messageId == null ? `${basePath}/inbox/${route.conversationId}` : `${basePath}/inbox/${route.conversationId}/messages/${route.messageId}`;
     default: return `${basePath}/${route.name}`;
   }
 }

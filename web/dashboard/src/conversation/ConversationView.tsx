@@ -12,8 +12,10 @@ import { TeachBot } from './TeachBot.js';
 import { MessageItem, type Row } from './MessageItem.js';
 import { messageRows, rowKey } from './messageRows.js';
 import { VirtualList } from './VirtualList.js';
+import { useJumpToMessage } from './jumpToMessage.js';
 
-export function ConversationView({ conversationId }: { readonly conversationId: number }) {
+/** One conversation: header, transcript and composer; `messageId` (a search hit) opens it scrolled to that message. */
+export function ConversationView({ conversationId, messageId = null }: { readonly conversationId: number; readonly messageId?: number | null }) {
   const live = useLive();
   const { store, signals, me, meanwhile } = live;
   const conversation = useConversation(conversationId);
@@ -66,7 +68,9 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
 
   const retry = useCallback((id: string) => { store.retryMessage(id); }, [store]);
   const otherOwner = useOtherOwner(conversation);
-  const renderRow = useCallback((row: Row) => <MessageItem row={row} onRetry={retry} />, [retry]);
+  const jump = useJumpToMessage(store, conversationId, messageId);
+  const hitKey = jump?.state === 'found' ? jump.key : undefined;
+  const renderRow = useCallback((row: Row) => <MessageItem row={row} onRetry={retry} hit={row.kind === 'message' && row.message.clientMessageId === hitKey} />, [retry, hitKey]);
 
   if (conversation === undefined) {
     return (
@@ -98,14 +102,18 @@ export function ConversationView({ conversationId }: { readonly conversationId: 
           </button>
         </div>
       )}
+      {(jump?.state === 'missing' || jump?.state === 'failed') && (
+        <div role="note" className="banner banner-note">{jump.state === 'missing' ? t.conversation.messageMissing : t.conversation.messageFailed}</div>
+      )}
       <div className="messages-area">
         <ToastAnchor />
         {store.loadingOlder(conversationId) && <div className="older-loading" role="status">{t.conversation.loadingOlder}</div>}
         {store.olderFailed(conversationId) && !store.loadingOlder(conversationId) && <div className="older-loading older-error">{t.conversation.olderFailed} <button type="button" className="link-btn" onClick={loadOlder}>{t.conversation.tryAgain}</button></div>}
+        {jump?.state === 'finding' && <div className="older-loading" role="status">{t.conversation.findingMessage}</div>}
         {loadError && <div className="older-loading older-error">{t.conversation.loadFailed} <button type="button" className="link-btn" onClick={() => { setLoadError(false); void store.watchConversation(conversationId).catch(() => setLoadError(true)); }}>{t.conversation.tryAgain}</button></div>}
         {rows.length === 0 && !loadError
           ? <div role="log" aria-label={t.conversation.messages} className="vl-scroll chat-bg"><p className="empty-log">{conversation.messageCount === 0 ? t.conversation.noMessages : t.conversation.loadingMessages}</p></div>
-          : <VirtualList items={rows} getKey={rowKey} estimate={72} render={renderRow} onNearTop={transcript.hasOlder ? loadOlder : undefined} followKey={follow} className="chat-bg" label={t.conversation.messages} />}
+          : <VirtualList items={rows} getKey={rowKey} estimate={72} render={renderRow} onNearTop={transcript.hasOlder ? loadOlder : undefined} followKey={follow} focusKey={hitKey} className="chat-bg" label={t.conversation.messages} />}
       </div>
       <div className="pane-foot">
         <div className="activity">

@@ -16,9 +16,11 @@ export function senderRole(m: MessageView): string {
 interface Props {
   readonly row: Row;
   readonly onRetry: (clientMessageId: string) => void;
+  /** The message a search opened the conversation at: marked until another is opened. */
+  readonly hit?: boolean;
 }
 
-export const MessageItem = memo(function MessageItem({ row, onRetry }: Props) {
+export const MessageItem = memo(function MessageItem({ row, onRetry, hit = false }: Props) {
   if (row.kind === 'draft') {
     return (
       <div className="msg-row msg-in first">
@@ -46,7 +48,8 @@ export const MessageItem = memo(function MessageItem({ row, onRetry }: Props) {
     <>
       {row.day !== null && <DayDivider day={row.day} />}
       <div className={`msg-row ${outbound ? 'msg-out' : 'msg-in'}${row.first ? ' first' : ''}`}>
-        <article className={`msg msg-${role}${m.isNote ? ' msg-note' : ''}${m.status === 'failed' ? ' msg-failed' : ''}`} aria-label={`${role} message`}>
+        <article className={`msg msg-${role}${m.isNote ? ' msg-note' : ''}${m.status === 'failed' ? ' msg-failed' : ''}${hit ? ' msg-hit' : ''}`} aria-label={`${role} message`}
+          aria-current={hit ? 'true' : undefined}>
           {row.first && (
             <div className="msg-meta">
               <span className="msg-sender">{m.isNote ? `${name} · internal note` : name}</span>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { captureAnchor, computeOffsets, isAtBottom, restoreAnchor, visibleRange, type Anchor } from './virtualWindow.js';
+import { captureAnchor, computeOffsets, isAtBottom, restoreAnchor, sameKeys, visibleRange, type Anchor } from './virtualWindow.js';
 
 interface Props<T> {
   readonly items: readonly T[];
@@ -11,6 +11,8 @@ interface Props<T> {
   readonly onNearTop?: (() => void) | undefined;
   /** Changing it scrolls to the end (after the operator sent something). */
   readonly followKey?: number;
+  /** An item to bring into view once it is among the items (a search hit): scrolled to a third from the top, once. */
+  readonly focusKey?: string | undefined;
   readonly className?: string;
   readonly label: string;
 }
@@ -24,7 +26,7 @@ const nearTopPx = 400;
  * the reader is at the end, and otherwise keeps the item the reader looks at in place when older items are
  * added above or heights change. The container is the role=log; its items are the rendered children.
  */
-export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, followKey = 0, className, label }: Props<T>) {
+export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, followKey = 0, focusKey, className, label }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<string, number>());
   const elements = useRef(new Map<string, HTMLElement>());
@@ -36,8 +38,12 @@ export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, fol
   // neither must leave scrollTop alone, or it undoes a scroll whose event has not been handled yet (a scroll each
   // frame, as wheel and touch animations do, would be pulled back to a stale anchor or to the end every frame).
   const positioned = useRef<{ offsets: Float64Array; height: number } | null>(null);
+  const focused = useRef<string | undefined>(undefined);
 
-  const keys = useMemo(() => items.map(getKey), [items, getKey]);
+  // Value-stable: a status change re-renders the items but must not count as a layout change (it would pull the list
+  // back to its anchor and undo a scroll whose event has not been handled yet).
+  const lastKeys = useRef<readonly string[]>([]);
+  const keys = useMemo(() => (lastKeys.current = sameKeys(lastKeys.current, items.map(getKey))), [items, getKey]);
   const indexOfKey = useMemo(() => new Map(keys.map((k, i) => [k, i])), [keys]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const offsets = useMemo(() => computeOffsets(keys, heights.current, estimate), [keys, estimate, measured]);
@@ -77,6 +83,17 @@ export function VirtualList<T>({ items, getKey, estimate, render, onNearTop, fol
     if (el === null) return;
     if (measure()) {
       setMeasured((m) => m + 1);
+      return;
+    }
+    // A focus item, once it is here: scrolled to, then held in place by the anchor like anything the reader looks at.
+    const focusIndex = focusKey === undefined || focused.current === focusKey ? undefined : indexOfKey.get(focusKey);
+    if (focusKey !== undefined && focusIndex !== undefined) {
+      focused.current = focusKey;
+      stick.current = false;
+      el.scrollTop = Math.max(0, (offsets[focusIndex] ?? 0) - el.clientHeight / 3);
+      anchor.current = captureAnchor(keys, offsets, el.scrollTop);
+      positioned.current = { offsets, height: el.clientHeight };
+      setView({ top: el.scrollTop, height: el.clientHeight });
       return;
     }
     // Position: at the end when following, else the anchor where it was; only when the layout changed.

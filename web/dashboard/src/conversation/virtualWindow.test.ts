@@ -1,10 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { captureAnchor, computeOffsets, indexAt, isAtBottom, restoreAnchor, visibleRange } from './virtualWindow.js';
+import { captureAnchor, computeOffsets, indexAt, isAtBottom, restoreAnchor, sameKeys, visibleRange } from './virtualWindow.js';
 
 const keys = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `k${from + i}`);
 
 describe('virtualWindow', () => {
+  it('keeps the same key list when only the items changed, and a new one when a key did', () => {
+    const first = ['a', 'b', 'c'];
+    assert.equal(sameKeys(first, ['a', 'b', 'c']), first);
+    const added = ['a', 'b', 'c', 'd'];
+    assert.equal(sameKeys(first, added), added);
+    const replaced = ['a', 'x', 'c'];
+    assert.equal(sameKeys(first, replaced), replaced);
+    assert.equal(sameKeys([], []).length, 0);
+  });
+
   it('places items by measured heights, the estimate for the rest', () => {
     const offsets = computeOffsets(['a', 'b', 'c'], new Map([['b', 100]]), 50);
     assert.deepEqual([...offsets], [0, 50, 150, 200]);

@@ -15,6 +15,16 @@ export function computeOffsets(keys: readonly string[], heights: ReadonlyMap<str
   return offsets;
 }
 
+/**
+ * `previous` when `next` holds the same keys in the same order, else `next`: a re-render for a status change keeps the
+ * same key list, so the layout computed from it is the same object and the scroll position is left alone.
+ */
+export function sameKeys(previous: readonly string[], next: readonly string[]): readonly string[] {
+  if (previous.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (previous[i] !== next[i]) return next;
+  return previous;
+}
+
 /** The index of the item at `y` (the last whose top is at or above it); 0 for an empty list. */
 export function indexAt(offsets: Float64Array, y: number): number {
   const n = offsets.length - 1;

@@ -8,7 +8,7 @@ import { labelsOf, useLabels } from '../labels/useLabels.js';
 import { useConversations, useLive, useLoaded } from '../live/LiveContext.js';
 import { navigate } from '../router.js';
 import { hue, initials, shortTime } from '../ui/format.js';
-import { BotIcon, SearchIcon } from '../ui/icons.js';
+import { BotIcon } from '../ui/icons.js';
 import { useNow } from '../ui/useNow.js';
 import { markerLabel, snoozeLabel } from '../conversation/snoozeTimes.js';
 import { contactName, filterCounts, inboxFilters, inboxState, visibleConversations, type InboxFilter } from './conversationStore.js';
@@ -24,7 +24,6 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
   const labels = useLabels();
   const shown = useMemo(() => visibleConversations(all, filter, query, me.id).filter((c) => matchesLabel(c, labelId)), [all, filter, query, me.id, labelId]);
   const counts = useMemo(() => filterCounts(all, me.id), [all, me.id]);
-  const listRef = useRef<HTMLUListElement>(null);
   const tabRefs = useRef(new Map<InboxFilter, HTMLButtonElement>());
 
   function onTabKey(e: KeyboardEvent, index: number) {
@@ -52,12 +51,6 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
     <section className="list-column" aria-label={t.inbox.listLabel}>
       <header className="list-head">
         <h1 className="list-title">{t.inbox.title}</h1>
-        <div className="search">
-          <SearchIcon size={15} />
-          <input type="search" aria-label={t.inbox.search} placeholder={t.inbox.search} value={query}
-            onChange={(e) => inboxState.setQuery(e.target.value)}
-            onKeyDown={(e) => { if (e.key === 'ArrowDown') { e.preventDefault(); (listRef.current?.firstElementChild as HTMLElement | null)?.focus(); } }} />
-        </div>
         <LabelFilter />
         <div role="tablist" aria-label={t.inbox.filters} className="tabs">
           {inboxFilters.map((f, i) => (
@@ -76,7 +69,7 @@ export function ConversationList({ selectedId }: { readonly selectedId: number |
           : shown.length === 0
             ? <EmptyList filter={filter} query={query} />
             : (
-              <ul role="list" aria-label={t.inbox.conversations} className="conversation-list" ref={listRef}>
+              <ul role="list" aria-label={t.inbox.conversations} className="conversation-list">
                 {shown.map((c) => (
                   <ConversationItem key={c.id} conversation={c} labels={labelsOf(labels, c.labelIds)} selected={c.id === selectedId} now={now}
                     typing={signals.view(c.id).typing.length > 0} onKeyDown={(e) => onItemKey(e, c)} />

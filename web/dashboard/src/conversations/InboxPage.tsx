@@ -4,7 +4,7 @@ import { ConversationView } from '../conversation/ConversationView.js';
 import { ChatIcon } from '../ui/icons.js';
 import { InboxShortcuts } from '../keyboard/InboxShortcuts.js';
 
-export function InboxPage({ conversationId }: { readonly conversationId: number | null }) {
+export function InboxPage({ conversationId, messageId = null }: { readonly conversationId: number | null; readonly messageId?: number | null }) {
   return (
     // The inbox is the page's main content; on phones it shows the list or the open conversation, one at a time.
     <main className={`inbox${conversationId === null ? '' : ' inbox-open'}`}>
@@ -20,7 +20,7 @@ export function InboxPage({ conversationId }: { readonly conversationId: number 
               <p className="hint"><kbd>↑</kbd> <kbd>↓</kbd> move through the list, <kbd>Enter</kbd> opens; <kbd>j</kbd> <kbd>k</kbd> open the next or previous, <kbd>?</kbd> shows every shortcut.</p>
             </div>
           )
-          : <ConversationView key={conversationId} conversationId={conversationId} />}
+          : <ConversationView key={conversationId} conversationId={conversationId} messageId={messageId} />}
       </section>
     </main>
   );

@@ -30,8 +30,8 @@ export const en = {
   },
   search: {
     landmark: 'Search messages and contacts',
-    box: 'Search messages',
-    placeholder: 'Search messages and contacts… (Enter)',
+    box: 'Search contacts and messages',
+    placeholder: 'Filter by name · Enter for messages',
     submit: 'Search',
     close: 'Close search',
     state: 'State',
@@ -62,7 +62,6 @@ export const en = {
   inbox: {
     listLabel: 'Conversation list',
     title: 'Inbox',
-    search: 'Search contacts',
     filters: 'Filters',
     conversations: 'Conversations',
     loading: 'Loading conversations',
@@ -72,7 +71,7 @@ export const en = {
     queued: 'Queued',
     resolved: 'Resolved',
     unread: '{n} unread',
-    noMatch: 'No contact matches “{query}”.',
+    noMatch: 'No contact matches “{query}”. Press Enter to search the messages.',
     empty: {
       mine: 'Nothing assigned to you. Claim someone from the waiting room.',
       queued: 'Nobody is waiting. Nice work.',
@@ -93,6 +92,9 @@ export const en = {
     stayAssigned: 'Read their latest message: you stay assigned.',
     dismiss: 'Dismiss',
     loadingOlder: 'Loading older messages…',
+    findingMessage: 'Finding the message…',
+    messageMissing: 'That message is no longer in this conversation.',
+    messageFailed: 'The message could not be loaded. Open it again to retry.',
     loadFailed: 'Messages could not be loaded.',
     olderFailed: 'Older messages could not be loaded.',
     tryAgain: 'Try again',

@@ -9,7 +9,7 @@ interface HitsProps {
   readonly results: SearchResults;
   readonly selectedId: number | null;
   readonly loading: boolean;
-  readonly onOpen: (conversationId: number) => void;
+  readonly onOpen: (conversationId: number, messageId?: number) => void;
   readonly onMore: (cursor: string) => void;
 }
 
@@ -39,7 +39,7 @@ export function SearchHits({ results, selectedId, loading, onOpen, onMore }: Hit
           <ul role="list" aria-label={t.search.messageHits} className="search-hits">
             {results.messages.map((h) => (
               <li key={`m${h.message.id}`}>
-                <button type="button" className="search-hit" aria-current={h.conversation.id === selectedId ? 'true' : undefined} onClick={() => onOpen(h.conversation.id)}>
+                <button type="button" className="search-hit" aria-current={h.conversation.id === selectedId ? 'true' : undefined} onClick={() => onOpen(h.conversation.id, h.message.id)}>
                   <span className="search-hit-top">
                     <span className="search-hit-name">{contactName(h.conversation)}</span>
                     <time dateTime={h.message.createdAt} title={fullTime(h.message.createdAt)}>{shortTime(h.message.createdAt, now)}</time>

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { HttpError, type SearchResults } from '@switchboard/client';
 import { fill, t } from '../i18n/index.js';
 import { useLive } from '../live/LiveContext.js';
+import { inboxState } from '../conversations/conversationStore.js';
 import { navigate } from '../router.js';
 import { SearchIcon } from '../ui/icons.js';
 import { SearchHits } from './SearchHits.js';
@@ -13,9 +14,10 @@ type Load =
   | { readonly kind: 'ready'; readonly results: SearchResults };
 
 /**
- * Full-text search above the inbox's list (a `search` landmark). Enter searches messages (notes included) and contacts;
- * while a search is open its hits replace the list and its filters show; a filter change searches again; Escape or
- * "Close search" brings the list back. Opening a hit opens its conversation beside the hits.
+ * The inbox's one search box, above its list (a `search` landmark). Typing narrows the list to the contacts whose name
+ * matches, at once; Enter searches the full text of messages (notes included) and contacts on the server. While a
+ * search is open its hits replace the list and its filters show; a filter change searches again; Escape or "Close
+ * search" brings the list back. Opening a hit opens its conversation beside the hits.
  */
 export function SearchPanel({ selectedId, children }: { readonly selectedId: number | null; readonly children: ReactNode }) {
   const { api } = useLive();
@@ -58,6 +60,7 @@ export function SearchPanel({ selectedId, children }: { readonly selectedId: num
     setForm(emptyForm);
     setSent(null);
     setLoad(null);
+    inboxState.setQuery('');
     box.current?.focus();
   }
 
@@ -71,6 +74,17 @@ export function SearchPanel({ selectedId, children }: { readonly selectedId: num
       (error: unknown) => { if (generation.current === mine) setLoad({ kind: 'error', message: problemText(error) }); });
   }
 
+  function keyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'Escape' && (sent !== null || form.q !== '')) {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'ArrowDown' && sent === null) {
+      // Down from the box walks into the list it narrows, as the list's own arrows do.
+      const first = e.currentTarget.closest('.search-column')?.querySelector<HTMLElement>('.conversation-list > li');
+      if (first) { e.preventDefault(); first.focus(); }
+    }
+  }
+
   const results = load?.kind === 'ready' ? load.results : load?.kind === 'loading' ? load.results : null;
   return (
     <div className="list-column search-column">
@@ -78,7 +92,7 @@ export function SearchPanel({ selectedId, children }: { readonly selectedId: num
         <div className="search">
           <SearchIcon size={15} />
           <input ref={box} type="search" aria-label={t.search.box} placeholder={t.search.placeholder} value={form.q} maxLength={200}
-            onChange={(e) => change({ q: e.target.value })} onKeyDown={(e) => { if (e.key === 'Escape' && sent !== null) { e.preventDefault(); close(); } }} />
+            onChange={(e) => { change({ q: e.target.value }); inboxState.setQuery(e.target.value); }} onKeyDown={keyDown} />
         </div>
         {sent !== null && (
           <div className="search-filters">
@@ -105,7 +119,7 @@ export function SearchPanel({ selectedId, children }: { readonly selectedId: num
             <p role="status" className="search-status">{statusText(load)}</p>
             {load?.kind === 'error' && <p role="alert" className="search-error">{load.message}</p>}
             {results !== null && <SearchHits results={results} selectedId={selectedId} loading={load?.kind === 'loading'}
-              onOpen={(id) => navigate({ name: 'inbox', conversationId: id })} onMore={more} />}
+              onOpen={(id, messageId) => navigate({ name: 'inbox', conversationId: id, messageId: messageId ?? null })} onMore={more} />}
           </section>
         )}
     </div>

@@ -31,7 +31,7 @@ export function AppShell({ onSignOut }: { readonly onSignOut: () => void }) {
     case 'stats': page = <StatsPage />; break;
     case 'admin': page = <AdminPage />; break;
     case 'replies': page = <RepliesPage />; break;
-    default: page = <InboxPage conversationId={route.name === 'inbox' ? route.conversationId : null} />;
+    default: page = <InboxPage conversationId={route.name === 'inbox' ? route.conversationId : null} messageId={route.name === 'inbox' ? route.messageId ?? null : null} />;
   }
 
   return (
