@@ -22,7 +22,8 @@ public static class SearchSnippets
             var words = SearchText.Words(term.Words).Select(SearchText.Fold).ToList();
             for (var i = 0; i + words.Count <= spans.Count; i++)
             {
-                if (!words.Select((w, k) => folded[i + k] == w).All(x => x)) continue;
+                // A prefix term marks the whole word it begins ("refund" in "refunds"), as the index matched it.
+                if (!words.Select((w, k) => term.Prefix ? folded[i + k].StartsWith(w, StringComparison.Ordinal) : folded[i + k] == w).All(x => x)) continue;
                 var last = spans[i + words.Count - 1];
                 matches.Add((spans[i].Start, last.Start + last.Length));
             }

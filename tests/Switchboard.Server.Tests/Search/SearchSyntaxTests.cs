@@ -6,12 +6,23 @@ namespace Switchboard.Server.Tests.Search;
 public sealed class SearchSyntaxTests
 {
     [Theory]
-    [InlineData("refund", "(\"refund\")")]
-    [InlineData("late \"blue bicycle\" -red", "(\"late\" AND \"blue bicycle\") NOT \"red\"")]
+    [InlineData("refund", "(\"refund\"*)")]
+    [InlineData("\"refund\"", "(\"refund\")")]
+    [InlineData("ab", "(\"ab\")")]
+    [InlineData("late \"blue bicycle\" -red", "(\"late\"* AND \"blue bicycle\") NOT \"red\"")]
     [InlineData("NEAR(a b) c* col:umn", "(\"NEAR a\" AND \"b\" AND \"c\" AND \"col umn\")")]
     [InlineData("\"unbalanced phrase", "(\"unbalanced phrase\")")]
     [InlineData("x -\"a b\" - * ^y", "(\"x\" AND \"y\") NOT \"a b\"")]
     public void QueriesBecomeQuotedFts5Terms(string q, string fts5) => Assert.Equal(fts5, SearchQuery.Parse(q).ToFts5());
+
+    [Fact]
+    public void SnippetsMarkTheWholeWordAPrefixFound()
+    {
+        var snippet = SearchSnippets.Cut("Two invoices and one Invoice", SearchQuery.Parse("invoice"));
+        Assert.Equal([new SearchHighlight(4, 8), new SearchHighlight(21, 7)], snippet.Highlights);
+        var exact = SearchSnippets.Cut("Two invoices and one Invoice", SearchQuery.Parse("\"invoice\""));
+        Assert.Equal([new SearchHighlight(21, 7)], exact.Highlights);
+    }
 
     [Fact]
     public void SnippetsMarkFoldedMatchesAndCutLongTextsAroundTheFirst()

@@ -53,6 +53,27 @@ public sealed class SearchTests
     }
 
     [Theory, BothDatabases]
+    public async Task AnUnquotedWordFindsTheWordsItBeginsAndQuotesAskForTheWordItself(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var visitor = await ws.NewVisitorAsync();
+        var plural = await visitor.SaysAsync("Where are my Invoices for March?");
+        var exact = await visitor.SaysAsync("One invoice is missing, the one that shipped late");
+        var reduced = await visitor.SaysAsync("The price was reduced, then red again");
+
+        var prefix = await ws.Operator.SearchAsync("invoice");
+        Assert.Equal([plural.Id, exact.Id], prefix.Messages.Select(h => h.Message.Id).Order());
+        Assert.Equal(["Invoices"], prefix.Messages.Single(h => h.Message.Id == plural.Id).Snippet.Marked());
+        Assert.Equal([exact.Id], (await ws.Operator.SearchAsync("\"invoice\"")).Messages.Select(h => h.Message.Id));
+        Assert.Equal([exact.Id], (await ws.Operator.SearchAsync("ship invoice")).Messages.Select(h => h.Message.Id));
+        // Two letters match exactly (a prefix that short would match most of the index); exclusions are exact words.
+        Assert.Empty((await ws.Operator.SearchAsync("in march")).Messages);
+        Assert.Equal([reduced.Id], (await ws.Operator.SearchAsync("price -reduce")).Messages.Select(h => h.Message.Id));
+        Assert.Empty((await ws.Operator.SearchAsync("price -red")).Messages);
+    }
+
+    [Theory, BothDatabases]
     public async Task HostileQueriesAnswer200Or400NeverAnError(DatabaseKind db)
     {
         await using var app = await TestApp.StartAsync(db);
