@@ -48,7 +48,9 @@ export function MergeDialog({ kept, onClose }: { readonly kept: ContactDetails; 
   };
 
   return (
-    <dialog ref={dialog} className="card merge-dialog" aria-labelledby={titleId} onClose={onClose}>
+    // Escape closes at once, even from the search box (whose own Escape would only clear it); keys typed here are the dialog's.
+    <dialog ref={dialog} className="card merge-dialog" aria-labelledby={titleId} onClose={onClose}
+      onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Escape') { e.preventDefault(); dialog.current?.close(); } }}>
       <h2 id={titleId}>Merge a duplicate into {kept.name ?? `contact ${kept.id}`}</h2>
       <p className="muted">The duplicate's conversations, identities and the attributes this contact lacks move here; the duplicate disappears.</p>
       <label htmlFor={searchId}>Search contacts by name or email</label>
