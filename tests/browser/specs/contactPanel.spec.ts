@@ -8,7 +8,8 @@ import { Visitor } from '../support/visitor';
 // The contact's side panel (issue 20), end to end against the real server: a visitor chats from the demo shop and
 // navigates inside it (a single-page app's pushState): the operator's panel shows the new page live. The operator sees
 // the contact's past conversation and opens it with one click, renames the contact (a colleague's list shows the new name
-// live), and merges a duplicate contact found by name, whose conversation then lists in the panel.
+// live), and merges a duplicate contact found by name (the same person in another browser), whose conversation then
+// lists in the panel; that browser's widget is re-pointed to the kept contact and keeps working.
 
 test('the contact panel follows the visitor\'s page, opens past conversations, edits the name live and merges a duplicate', async ({ browser, server, operatorKind, dashboardMissing }) => {
   test.skip(operatorKind !== 'dashboard' || dashboardMissing !== null, 'Runs once, against the dashboard.');
@@ -72,9 +73,12 @@ test('the contact panel follows the visitor\'s page, opens past conversations, e
   await expect(panel.getByRole('definition').filter({ hasText: `pia.${tag}@example.com` })).toBeVisible();
   await expect(row(ben.page, renamed)).toHaveCount(2);
 
-  // A duplicate contact writes in; Ana finds it by name in the merge dialog and merges it: its conversation lists here.
-  const duplicate = await admin.newCustomer(`Dupe ${tag}`);
-  await duplicate.say('Same person, other browser');
+  // The same person writes in from another browser (a duplicate contact); Ana finds it by name in the merge dialog and
+  // merges it: its conversation lists here.
+  const other = await Visitor.arrive(browser, server.baseURL, `Dupe ${tag}`);
+  await other.startChat();
+  await other.send('Same person, other browser');
+  const duplicate = { conversationId: (await findConversation(admin, other.name)).id as number };
   await panel.getByRole('button', { name: 'Merge duplicate…' }).click();
   const dialog = ana.page.getByRole('dialog', { name: `Merge a duplicate into ${renamed}` });
   await dialog.getByRole('searchbox', { name: 'Search contacts by name or email' }).fill(`Dupe ${tag}`);
@@ -92,7 +96,18 @@ test('the contact panel follows the visitor\'s page, opens past conversations, e
   await visitor.send('Still here');
   await visitor.expectMessage('customer', 'Still here');
 
-  await Promise.all([ana.close(), ben.close(), visitor.close()]);
+  // The merged-away visitor's widget heard of the merge and started its session again: its token is now the kept
+  // contact's, and what it writes reaches the same conversation, under the kept contact.
+  await expect.poll(() => other.page.evaluate(() => {
+    const saved = Object.keys(localStorage).filter((k) => k.startsWith('switchboard:')).map((k) => localStorage.getItem(k) ?? '')[0] ?? '';
+    const token = (JSON.parse(saved) as { token: string }).token;
+    return (JSON.parse(atob(token.slice(4).split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { C: number }).C;
+  })).toBe(contactId);
+  await other.send('After the merge');
+  await conversations.getByRole('button', { name: new RegExp(`#${duplicate.conversationId}\\b`) }).click();
+  await expect(ana.page.getByRole('log', { name: 'Messages' }).getByText('After the merge')).toBeVisible();
+
+  await Promise.all([ana.close(), ben.close(), visitor.close(), other.close()]);
 });
 
 async function findConversation(admin: TeamApi, name: string): Promise<any> {
