@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using Switchboard.Client;
 using Switchboard.Client.Api;
-using Switchboard.Client.Streaming;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.Tests.Contacts;
 using Switchboard.Server.Tests.Workflow;
@@ -23,7 +21,7 @@ public sealed class SdkContactsTests
         var contactId = visitor.Session.ContactId;
         var api = new SwitchboardApiClient(app.CreateDefaultClient());
         await api.LoginAsync(ws.OperatorEmail, TestWorkspace.Password);
-        await using var store = await StoreAsync(app, api);
+        await using var store = await SdkStores.StartAsync(app, api);
         store.LoadContact(await api.GetContactAsync(contactId));
         Assert.Null(store.Contact(contactId)!.Page);
 
@@ -41,15 +39,5 @@ public sealed class SdkContactsTests
         await store.WaitUntilAsync(s => s.GetConversation(duplicate.ConversationId)?.Contact?.Id == contactId, Bound);
         var history = await api.ListConversationsAsync(new ConversationFilter(Snoozed: "any") { ContactId = contactId });
         Assert.Equal(new[] { visitor.ConversationId, duplicate.ConversationId }.Order(), history.Items.Select(c => c.Id).Order());
-    }
-
-    static async Task<LiveStore> StoreAsync(TestApp app, SwitchboardApiClient api)
-    {
-        var http = app.CreateDefaultClient();
-        http.Timeout = Timeout.InfiniteTimeSpan;
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", api.Token);
-        var store = new LiveStore(api, new SseTransport(http), new LiveStoreOptions());
-        await store.StartAsync();
-        return store;
     }
 }
