@@ -132,6 +132,12 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
     /// <summary>The canned replies the caller may use (the workspace's and their own), by short code, kept current by the stream.</summary>
     public IReadOnlyList<CannedReplyDto> CannedReplies { get { lock (gate) return Core.CannedReplies; } }
 
+    /// <summary>A contact as the <c>contact.*</c> events (or <see cref="LoadContact"/>) last described it (team only); null when never seen.</summary>
+    public ContactDetailsDto? Contact(long id) { lock (gate) return Core.Contact(id); }
+
+    /// <summary>Merges a contact read with <see cref="Api.SwitchboardApiClient.GetContactAsync"/>, by version.</summary>
+    public void LoadContact(ContactDetailsDto contact) { lock (gate) Core.LoadContact(contact); }
+
     /// <summary>A conversation's messages as shown.</summary>
     public IReadOnlyList<MessageView> GetMessages(long conversationId) { lock (gate) return Core.GetMessages(conversationId); }
 

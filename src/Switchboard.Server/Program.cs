@@ -55,6 +55,7 @@ builder.AddJobs();
 builder.AddAuth();
 builder.AddMembers();
 builder.AddConversations();
+builder.AddContacts();
 builder.AddLabels();
 builder.AddSnooze();
 builder.AddMessages();

@@ -26,4 +26,7 @@ public sealed record ConversationFilter(string? State = null, string? Assignee =
 {
     /// <summary>Only conversations carrying this label (team only).</summary>
     public long? LabelId { get; init; }
+
+    /// <summary>Only this contact's conversations (team only: the contact panel's history; pass <c>Snoozed = "any"</c> for all).</summary>
+    public long? ContactId { get; init; }
 }

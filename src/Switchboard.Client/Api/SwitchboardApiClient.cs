@@ -57,7 +57,8 @@ public sealed partial class SwitchboardApiClient(HttpClient http)
         var f = filter ?? new ConversationFilter();
         var query = Query(("state", f.State), ("assignee", f.Assignee), ("inboxId", f.InboxId?.ToString(CultureInfo.InvariantCulture)),
             ("botActive", f.BotActive?.ToString().ToLowerInvariant()), ("q", f.Q), ("limit", f.Limit?.ToString(CultureInfo.InvariantCulture)), ("cursor", f.Cursor),
-            ("labelId", f.LabelId?.ToString(CultureInfo.InvariantCulture)), ("snoozed", f.Snoozed));
+            ("labelId", f.LabelId?.ToString(CultureInfo.InvariantCulture)), ("snoozed", f.Snoozed),
+            ("contactId", f.ContactId?.ToString(CultureInfo.InvariantCulture)));
         return SendAsync<ItemsPage<ConversationDto>>(HttpMethod.Get, "/api/v1/conversations" + query, null, cancellationToken);
     }
 

@@ -16,6 +16,16 @@ public sealed partial class LiveStoreCore
     /// <summary>The canned replies the caller may use (the workspace's and their own), by short code, kept current by the stream.</summary>
     public IReadOnlyList<CannedReplyDto> CannedReplies => cannedReplies.All;
 
+    /// <summary>A contact as the <c>contact.*</c> events (or <see cref="LoadContact"/>) last described it; null when never seen.</summary>
+    public ContactDetailsDto? Contact(long id) => contacts.Get(id);
+
+    /// <summary>Merges a contact read from the API (the panel's first read), by version.</summary>
+    public void LoadContact(ContactDetailsDto contact)
+    {
+        contacts.Load(contact);
+        Changed?.Invoke();
+    }
+
     /// <summary>One conversation as the UI shows it, or null when unknown.</summary>
     public ConversationDto? GetConversation(long id) => conversations.TryGetValue(id, out var c) ? Project(c) : null;
 

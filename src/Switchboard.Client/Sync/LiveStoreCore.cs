@@ -18,6 +18,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     readonly Dictionary<long, LabelDto> labels = [];
     readonly HashSet<long> deletedLabels = [];
     readonly CannedReplySet cannedReplies = new();
+    readonly ContactSet contacts = new();
     readonly List<PendingMutation> pending = [];
     readonly List<StoreError> errors = [];
     readonly RetryPolicy retry = retryPolicy ?? RetryPolicy.Default;
@@ -109,7 +110,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// </summary>
     void ApplyData(StreamEvent e)
     {
-        if (cannedReplies.Apply(e)) return;
+        if (cannedReplies.Apply(e) || contacts.Apply(e)) return;
         if (EventData.Read(e) is not { } data) return;
         if (data.Member is { } member) UpsertMember(member);
         if (data.Label is { } label) UpsertLabel(label);

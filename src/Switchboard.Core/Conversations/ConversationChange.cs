@@ -28,4 +28,8 @@ public enum ConversationChange
     Unsnoozed,
     /// <summary>A timed snooze ended (the customer writing wakes it through <see cref="CustomerMessage"/>).</summary>
     Woken,
+    /// <summary>A team member edited its contact's name or email (the snapshot carries the new contact summary).</summary>
+    ContactUpdated,
+    /// <summary>Its contact was merged into another: the conversation now belongs to the kept contact.</summary>
+    ContactMerged,
 }

@@ -18,4 +18,8 @@ public static class EventTypes
     public const string CannedReplyUpdated = "canned_reply.updated";
     /// <summary>A canned reply was deleted: data is <c>{ id, scope, ownerId }</c>.</summary>
     public const string CannedReplyDeleted = "canned_reply.deleted";
+    /// <summary>A contact changed (a team member's edit, the page its widget reports, a merge into it): the team gets its snapshot.</summary>
+    public const string ContactUpdated = "contact.updated";
+    /// <summary>A contact was merged into another (team: <c>{ keptId, mergedId, conversationIds }</c>; the merged-away visitor: <c>{ keptId }</c>).</summary>
+    public const string ContactMerged = "contact.merged";
 }

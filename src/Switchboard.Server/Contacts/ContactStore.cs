@@ -10,14 +10,18 @@ namespace Switchboard.Server.Contacts;
 public static partial class ContactStore
 {
     public const string WidgetChannel = "widget";
-    const string Columns = "id AS Id, name AS Name, email AS Email, created_at AS CreatedAt, attributes AS Attributes";
+    const string Columns = """
+        id AS Id, name AS Name, email AS Email, created_at AS CreatedAt, attributes AS Attributes, version AS Version, merged_into_id AS MergedIntoId,
+        page_url AS PageUrl, page_title AS PageTitle, page_language AS PageLanguage, page_time_zone AS PageTimeZone, page_seen_at AS PageSeenAt,
+        (SELECT COUNT(*) FROM contact_identities ci WHERE ci.contact_id = contacts.id AND ci.channel = 'verified') AS VerifiedCount
+        """;
 
     /// <summary>Contacts by id descending, before <paramref name="before"/>, whose name or email matches <paramref name="pattern"/> (a LIKE pattern).</summary>
     public static async Task<IReadOnlyList<ContactResponse>> ListAsync(DbConnection c, DbTransaction? tx, long workspaceId, string? pattern, long? before, int limit,
         CancellationToken cancellationToken) =>
         (await c.QueryAsync<ContactRow>(new CommandDefinition($"""
             SELECT {Columns} FROM contacts
-            WHERE workspace_id = @workspaceId AND (@before IS NULL OR id < @before)
+            WHERE workspace_id = @workspaceId AND merged_into_id IS NULL AND (@before IS NULL OR id < @before)
               AND (@pattern IS NULL OR LOWER(name) LIKE @pattern OR LOWER(email) LIKE @pattern)
             ORDER BY id DESC LIMIT {limit}
             """, new { workspaceId, before, pattern }, tx, cancellationToken: cancellationToken))).Select(r => r.ToResponse()).ToList();
@@ -69,7 +73,21 @@ public static partial class ContactStore
         public string? Email { get; set; }
         public long CreatedAt { get; set; }
         public string? Attributes { get; set; }
+        public long Version { get; set; }
+        public long? MergedIntoId { get; set; }
+        public string? PageUrl { get; set; }
+        public string? PageTitle { get; set; }
+        public string? PageLanguage { get; set; }
+        public string? PageTimeZone { get; set; }
+        public long? PageSeenAt { get; set; }
+        public long VerifiedCount { get; set; }
 
-        public ContactResponse ToResponse() => new(Id, Name, Email, Time.FromMs(CreatedAt), ContactAttributes.Parse(Attributes));
+        public ContactResponse ToResponse() => new(Id, Name, Email, Time.FromMs(CreatedAt), ContactAttributes.Parse(Attributes))
+        {
+            Version = Version,
+            Verified = VerifiedCount > 0,
+            MergedIntoId = MergedIntoId,
+            Page = PageSeenAt is { } seen ? ContactPages.ToResponse(PageUrl, PageTitle, PageLanguage, PageTimeZone, Time.FromMs(seen)) : null,
+        };
     }
 }

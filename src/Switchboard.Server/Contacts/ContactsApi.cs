@@ -15,6 +15,9 @@ public static class ContactsApi
         var group = routes.MapGroup("/api/v1/contacts").WithTags("Contacts").ProducesProblems().RequireAuthorization(Policies.Team);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
+        group.MapPatch("/{id:long}", UpdateAsync);
+        // Operators merge too: duplicates turn up in their daily work (the same person on two devices), and the merge keeps everything.
+        group.MapPost("/{id:long}/merge", MergeAsync);
         return group;
     }
 
@@ -37,4 +40,14 @@ public static class ContactsApi
         return TypedResults.Ok(await database.ReadAsync((c, tx) => ContactStore.FindAsync(c, tx, caller.WorkspaceId, id, cancellationToken), cancellationToken)
             ?? throw new DomainException("contact_not_found", "No such contact.", DomainErrorKind.NotFound));
     }
+
+    /// <summary>Edit the name or email (any team member); 409 <c>contact_email_taken</c> names the contact that has the email.</summary>
+    public static async Task<Ok<ContactWriteResponse>> UpdateAsync(long id, UpdateContactRequest request, HttpContext http, ContactService contacts,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await contacts.UpdateAsync(Caller.From(http.User), id, request, cancellationToken));
+
+    /// <summary>Merge the duplicate of the body into this contact (any team member); repeating it answers the same.</summary>
+    public static async Task<Ok<ContactWriteResponse>> MergeAsync(long id, MergeContactRequest request, HttpContext http, ContactService contacts,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await contacts.MergeAsync(Caller.From(http.User), id, request, cancellationToken));
 }

@@ -21,6 +21,9 @@ public sealed record ConversationListQuery(
     /// <summary>Only conversations carrying this label (team only: a visitor's conversations never show labels).</summary>
     public long? LabelId { get; init; }
 
+    /// <summary>Only this contact's conversations (team only: the contact panel's history).</summary>
+    public long? ContactId { get; init; }
+
     public (string Where, DynamicParameters Args, int Limit) ToSql(Caller caller)
     {
         var where = new StringBuilder("cv.workspace_id = @workspaceId");
@@ -75,6 +78,12 @@ public sealed record ConversationListQuery(
             if (caller.IsVisitor) throw new DomainException("label_filter_forbidden", "Labels are for the team only.", DomainErrorKind.Forbidden);
             where.Append(" AND ").Append(Labels.LabelIdList.CarriesLabelSql);
             args.Add("labelPattern", Labels.LabelIdList.Pattern(label));
+        }
+        if (ContactId is { } contact)
+        {
+            if (caller.IsVisitor) throw new DomainException("contact_filter_forbidden", "The contact filter is for the team only.", DomainErrorKind.Forbidden);
+            where.Append(" AND cv.contact_id = @filterContactId");
+            args.Add("filterContactId", contact);
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {

@@ -25,9 +25,10 @@ public static class ConversationsApi
     public static async Task<Ok<ItemsResponse<ConversationResponse>>> ListAsync(
         HttpContext http, ConversationService conversations, CancellationToken cancellationToken,
         string? state = null, string? assignee = null, long? inboxId = null, bool? botActive = null,
-        DateTimeOffset? updatedSince = null, string? q = null, int? limit = null, string? cursor = null, string? snoozed = null, long? labelId = null) =>
+        DateTimeOffset? updatedSince = null, string? q = null, int? limit = null, string? cursor = null, string? snoozed = null, long? labelId = null,
+        long? contactId = null) =>
         TypedResults.Ok(await conversations.ListAsync(Caller.From(http.User),
-            new ConversationListQuery(state, assignee, inboxId, botActive, updatedSince, q, limit, cursor, snoozed) { LabelId = labelId }, cancellationToken));
+            new ConversationListQuery(state, assignee, inboxId, botActive, updatedSince, q, limit, cursor, snoozed) { LabelId = labelId, ContactId = contactId }, cancellationToken));
 
     public static async Task<Ok<ConversationResponse>> GetAsync(long id, HttpContext http, ConversationService conversations, CancellationToken cancellationToken)
     {

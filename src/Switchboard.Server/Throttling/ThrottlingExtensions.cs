@@ -16,6 +16,7 @@ public static class ThrottlingExtensions
     public const string Login = "login";
     public const string WidgetSessions = "widget-sessions";
     public const string Messages = "messages";
+    public const string WidgetPages = "widget-pages";
 
     public static WebApplicationBuilder AddThrottling(this WebApplicationBuilder builder)
     {
@@ -30,6 +31,7 @@ public static class ThrottlingExtensions
             limiter.AddPolicy(Login, http => ByAddress(http, limits, limits.LoginPerAddress));
             limiter.AddPolicy(WidgetSessions, http => ByAddress(http, limits, limits.WidgetSessionsPerAddress));
             limiter.AddPolicy(Messages, http => ByCaller(http, limits));
+            limiter.AddPolicy(WidgetPages, http => ByVisitor(http, limits, "page", limits.PageReportsPerVisitor));
         });
         return builder;
     }
@@ -58,6 +60,11 @@ public static class ThrottlingExtensions
             _ => RateLimitPartition.GetNoLimiter("member"),
         };
     }
+
+    static RateLimitPartition<string> ByVisitor(HttpContext http, ThrottlingOptions limits, string what, RateLimit limit) =>
+        limits.Enabled && http.User.FindFirst("sb:kind") is not null && Caller.From(http.User) is { IsVisitor: true } visitor
+            ? Bucket($"{what}:{visitor.WorkspaceId}:{visitor.ContactId}", limit)
+            : RateLimitPartition.GetNoLimiter("off");
 
     static RateLimitPartition<string> Bucket(string key, RateLimit limit) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

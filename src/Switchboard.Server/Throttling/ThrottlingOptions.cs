@@ -27,8 +27,11 @@ public sealed class ThrottlingOptions
     /// <summary>Messages one API key (an integration or an external bot) may post.</summary>
     public RateLimit MessagesPerKey { get; set; } = new() { Permits = 600, Period = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Page reports one visitor's widget may send (one per navigation; a single-page app can navigate often).</summary>
+    public RateLimit PageReportsPerVisitor { get; set; } = new() { Permits = 30, Period = TimeSpan.FromMinutes(1) };
+
     public bool IsValid() =>
-        LoginPerAddress.IsValid() && WidgetSessionsPerAddress.IsValid() && MessagesPerVisitor.IsValid() && MessagesPerKey.IsValid()
+        PageReportsPerVisitor.IsValid() && LoginPerAddress.IsValid() && WidgetSessionsPerAddress.IsValid() && MessagesPerVisitor.IsValid() && MessagesPerKey.IsValid()
         && LoginFailuresPerAccount >= 0 && LoginFailuresPerAddress >= 0 && LoginMaxDelay > TimeSpan.Zero;
 }
 

@@ -25,6 +25,7 @@ public static class WidgetApi
         group.MapPost("/identify", IdentifyAsync).RequireAuthorization(Policies.Visitor);
         group.MapPut("/attributes", SetAttributesAsync).RequireAuthorization(Policies.Visitor);
         group.MapPut("/email", LeaveEmailAsync).RequireAuthorization(Policies.Visitor);
+        group.MapPut("/page", ReportPageAsync).RequireAuthorization(Policies.Visitor).RequireRateLimiting(ThrottlingExtensions.WidgetPages).ProducesProblem(429);
         return group;
     }
 
@@ -64,4 +65,9 @@ public static class WidgetApi
         await contacts.LeaveEmailAsync(Caller.From(http.User), request.Email, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The page the widget runs on (on start and on every navigation): the team's panel shows it live. The same page again writes nothing.</summary>
+    public static async Task<Ok<Contacts.PageReportResponse>> ReportPageAsync(Contacts.ReportPageRequest request, HttpContext http, Contacts.ContactService contacts,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(new Contacts.PageReportResponse(await contacts.ReportPageAsync(Caller.From(http.User), request, cancellationToken)));
 }

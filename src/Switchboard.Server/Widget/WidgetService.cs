@@ -40,7 +40,8 @@ public sealed class WidgetService(Database database, EventLogWriter eventLog, Cr
         }
         if (resumes)
         {
-            var contactId = resumed!.ContactId!.Value;
+            // A session of a contact merged into another resumes as the kept contact (docs/api.md, "Merge").
+            var contactId = await database.ReadAsync((c, tx) => ContactStore.CurrentIdAsync(c, tx, resumed!.ContactId!.Value, cancellationToken), cancellationToken);
             var verified = await database.ReadAsync((c, tx) => ContactStore.IsVerifiedAsync(c, tx, contactId, cancellationToken), cancellationToken);
             IdentityVerifier.EnsureAllowed(inbox, verified);
             var conversationId = await database.WriteGlobalAsync(async (c, tx) =>

@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/inboxes/"] = Access.Admin,
         ["GET /api/v1/contacts/"] = Access.Team,
         ["GET /api/v1/contacts/{id:long}"] = Access.Team,
+        ["PATCH /api/v1/contacts/{id:long}"] = Access.Team,
+        ["POST /api/v1/contacts/{id:long}/merge"] = Access.Team,
         ["GET /api/v1/conversations/"] = Access.Participant,
         ["GET /api/v1/conversations/{id:long}"] = Access.Participant,
         ["PATCH /api/v1/conversations/{id:long}"] = Access.Team,
@@ -61,6 +63,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/widget/identify"] = Access.Visitor,
         ["PUT /api/v1/widget/attributes"] = Access.Visitor,
         ["PUT /api/v1/widget/email"] = Access.Visitor,
+        ["PUT /api/v1/widget/page"] = Access.Visitor,
         ["GET /api/v1/inboxes/{id:long}/widget"] = Access.Admin,
         ["PUT /api/v1/inboxes/{id:long}/widget"] = Access.Admin,
         ["POST /api/v1/inboxes/{id:long}/identity-secret"] = Access.Admin,
@@ -138,6 +141,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var label = (await (await ws.Admin.PostJsonAsync("/api/v1/labels", new { name = "Matrix", colour = "#aa00aa" })).ReadAsync<System.Text.Json.JsonElement>())
             .GetProperty("data").GetProperty("id").GetInt64();
         var contactId = visitor.Session.ContactId;
+        var duplicateId = (await ws.NewVisitorAsync("Matrix duplicate")).Session.ContactId;
         var said = await (await visitor.SayAsync("hello")).ReadAsync<Switchboard.Server.Messages.PostMessageResponse>();
         // Valid bodies, so a refusal is about who asks, not about what was sent.
         string Body(string endpoint) => endpoint switch
@@ -164,6 +168,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/unsnooze" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
             "PUT /api/v1/widget/attributes" => """{"attributes":{"plan":"pro"}}""",
             "PUT /api/v1/widget/email" => """{"email":"vera@example.com"}""",
+            "PUT /api/v1/widget/page" => $$"""{"url":"https://shop.example/{{Guid.NewGuid():N}}","title":"Matrix","language":"en-GB","timeZone":"Europe/London"}""",
+            "PATCH /api/v1/contacts/{id:long}" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","name":"N{{Guid.NewGuid():N}}"}""",
+            "POST /api/v1/contacts/{id:long}/merge" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","duplicateId":{{duplicateId}}}""",
             _ => "{}",
         };
 

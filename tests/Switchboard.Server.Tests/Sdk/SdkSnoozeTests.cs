@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
 using Switchboard.Client;
 using Switchboard.Client.Api;
-using Switchboard.Client.Streaming;
 using Switchboard.Client.Sync;
 using Switchboard.Core.Workspaces;
 using Switchboard.Server.Tests.Infrastructure;
@@ -61,11 +59,6 @@ public sealed class SdkSnoozeTests
     {
         var api = new SwitchboardApiClient(app.CreateDefaultClient());
         await api.LoginAsync(email, TestWorkspace.Password);
-        var http = app.CreateDefaultClient();
-        http.Timeout = Timeout.InfiniteTimeSpan;
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", api.Token);
-        var store = new LiveStore(api, new SseTransport(http), new LiveStoreOptions());
-        await store.StartAsync();
-        return store;
+        return await SdkStores.StartAsync(app, api);
     }
 }

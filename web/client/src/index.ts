@@ -22,6 +22,9 @@ export type {
   PresenceResult, QueuePage, WidgetSession,
 } from './api/apiContracts.js';
 export { ApiClient, type TranscriptFile, type TranscriptRequest } from './api/teamApiClient.js';
+export { ContactsApi, type ContactChange, type ContactWrite } from './contacts/contactsApi.js';
+export { ContactSet, contactEventTypes } from './contacts/contactSet.js';
+export { parseContactDetails, parseContactMerged, parseContactPage, type ContactDetails, type ContactMerged, type ContactPage } from './contacts/contactModels.js';
 export { LabelsApi, type LabelChange, type LabelStats, type LabelStatsReport } from './api/labelsApi.js';
 export { parseSearchResults, type SearchContactHit, type SearchFilter, type SearchHighlight, type SearchMessageHit, type SearchResults, type SearchSnippet } from './api/searchContracts.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';

@@ -67,6 +67,8 @@ export interface LiveStoreShellOptions {
    * Pass `(flush) => flush()` to hear every change at once.
    */
   readonly scheduleNotify?: (flush: () => void) => void;
+  /** Events the core does not keep, such as `contact.*` for a `ContactSet`; see `LiveStoreOptions.applyOther`. */
+  readonly applyOther?: (type: string, data: unknown) => boolean;
 }
 
 /** Once per task: after every microtask of the current one (all events of one network chunk) has run. */
@@ -109,6 +111,7 @@ export class LiveStore extends LiveStoreBase {
       ...(options.writeRetry === undefined ? {} : { retryPolicy: options.writeRetry }),
       ...(logger === undefined ? {} : { logger }),
       ...(options.reportError === undefined ? {} : { reportError: options.reportError }),
+      ...(options.applyOther === undefined ? {} : { applyOther: options.applyOther }),
     });
     const transport = options.transport
       ?? new FallbackTransport(new SseTransport(options.api, { logger }), new PollTransport(options.api, { logger }), { logger });

@@ -1,6 +1,7 @@
 import {
   BaseApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError, type WidgetAttributes, type WidgetIdentity,
 } from '@switchboard/client';
+import { currentPage, watchPage } from './page';
 import { Receipts } from './receipts';
 import { loadSession, saveSession } from './sessionStore';
 import { WidgetTransport } from './widgetTransport';
@@ -44,6 +45,7 @@ export class WidgetSession {
     this.api = new BaseApiClient({ baseUrl });
     this.#receipts = new Receipts(this.api, (ms) => onChange(ms), { isRetryable: isRetryableError, policy: RetryPolicy.default });
     this.#phase = 'intro';
+    watchPage(() => this.#reportPage());
   }
 
   /** Resumes a saved session, or starts the verified one, at once; otherwise the panel's intro starts it. */
@@ -109,6 +111,12 @@ export class WidgetSession {
     this.offline = false;
     this.#set('ready');
     if (this.#attributes !== undefined) void this.api.setWidgetAttributes(this.#attributes).catch(() => undefined);
+    this.#reportPage();
+  }
+
+  // The team's contact panel shows where the visitor is. Advisory: a report that fails (a file:// page, the rate limit) is dropped.
+  #reportPage(): void {
+    if (this.live !== undefined) void this.api.reportWidgetPage(currentPage()).catch(() => undefined);
   }
 
   /** Sends a message (shown at once as `sending`); false when there is nothing to send or nowhere to send it. */
@@ -198,6 +206,8 @@ export class WidgetSession {
       transport: new WidgetTransport(new SseTransport(api), new PollTransport(api)),
       // The visitor's own typing comes back on its stream: only the team's counts.
       isSelf: (actor) => actor.type !== 'member',
+      // The team merged this contact into another: start the session again, which the server re-points to the kept contact.
+      applyOther: (type) => type === 'contact.merged' && (setTimeout(() => void this.#restart(store, undefined), 0), true),
     });
     store.subscribe(() => this.onChange());
     store.signals.subscribe(() => this.onChange());

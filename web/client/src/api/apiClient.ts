@@ -51,6 +51,8 @@ export interface ConversationFilter {
   readonly cursor?: string;
   /** Only conversations carrying this label (team only). */
   readonly labelId?: number;
+  /** Only this contact's conversations (team only: the contact panel's history; pass `snoozed: 'any'` for all of them). */
+  readonly contactId?: number;
   /** Snoozed conversations leave the lists by default: `true` lists only them, `any` both. */
   readonly snoozed?: boolean | 'any';
 }
@@ -128,6 +130,11 @@ export class BaseApiClient {
   /** The visitor's email for an answer while the team is away. */
   async leaveWidgetEmail(email: string, options?: CallOptions): Promise<void> {
     await this.#json('PUT', '/api/v1/widget/email', { email }, options);
+  }
+
+  /** The page the widget runs on (url: http(s) only; title, language, time zone): the team's contact panel shows it live. */
+  async reportWidgetPage(page: { url: string; title?: string; language?: string; timeZone?: string }, options?: CallOptions): Promise<void> {
+    await this.#json('PUT', '/api/v1/widget/page', page, options);
   }
 
   /** The visitor's conversation, created on first use. */

@@ -3,6 +3,7 @@ import { snoozeRequest, type SnoozeChange } from '../sync/snooze.js';
 import { parseConversation, type Conversation } from '../sync/models.js';
 import { CannedRepliesApi } from '../cannedReplies/cannedRepliesApi.js';
 import { AdminApi } from './adminApi.js';
+import { ContactsApi } from '../contacts/contactsApi.js';
 import { LabelsApi } from './labelsApi.js';
 import { BaseApiClient, problem, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
 import {
@@ -22,12 +23,15 @@ export class ApiClient extends BaseApiClient {
   readonly labels: LabelsApi;
   /** Canned replies: the workspace's and one's own (`api.cannedReplies`). */
   readonly cannedReplies: CannedRepliesApi;
+  /** Contacts: read, search, edit, merge (the contact panel). */
+  readonly contacts: ContactsApi;
 
   constructor(options: ApiClientOptions = {}) {
     super(options);
     this.admin = new AdminApi(this);
     this.labels = new LabelsApi(this);
     this.cannedReplies = new CannedRepliesApi(this);
+    this.contacts = new ContactsApi(this);
   }
 
   /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */
@@ -54,6 +58,7 @@ export class ApiClient extends BaseApiClient {
     const query = queryString({
       state, assignee: filter.assignee, inboxId: filter.inboxId, botActive: filter.botActive, updatedSince: filter.updatedSince,
       q: filter.q, limit: filter.limit, cursor: filter.cursor, labelId: filter.labelId, snoozed: filter.snoozed,
+      contactId: filter.contactId,
     });
     return parseConversationsPage(await this.sendJson('GET', `/api/v1/conversations${query}`, undefined, options));
   }

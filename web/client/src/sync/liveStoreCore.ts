@@ -27,6 +27,12 @@ export interface LiveStoreOptions {
   readonly logger?: LiveStoreLogger;
   /** Hears an error a listener threw. Default: the platform's `reportError`, else an asynchronous rethrow. */
   readonly reportError?: (error: unknown) => void;
+  /**
+   * Applies the data of event types the core does not keep (the dashboard's contacts: `contact.*`); true when it took
+   * the event. Throws WireFormatError on bad data, which skips the event like any other. Kept out of the core so the
+   * widget's bundle does not carry what only the team uses.
+   */
+  readonly applyOther?: (type: string, data: unknown) => boolean;
 }
 
 export interface SendMessageOptions {
@@ -69,6 +75,7 @@ export class LiveStoreCore {
   readonly #confirmedClaims = new Map<string, number>();
   readonly #listeners: Listeners;
   readonly #logger: LiveStoreLogger | undefined;
+  readonly #applyOther: ((type: string, data: unknown) => boolean) | undefined;
   #cursor = 0;
   #needsSnapshot = true;
   #revision = 0;
@@ -82,6 +89,7 @@ export class LiveStoreCore {
     this.#pending = new PendingQueue(options.retryPolicy ?? RetryPolicy.default, options.random ?? Math.random);
     this.#listeners = new Listeners(options.reportError);
     this.#logger = options.logger;
+    this.#applyOther = options.applyOther;
   }
 
   /** The highest seq applied: every event up to it is part of the confirmed state. */
@@ -380,7 +388,7 @@ export class LiveStoreCore {
     // One malformed event must not stop the stream nor half-apply: its data is read whole first and skipped
     // as a whole when any part is unreadable; its seq still counts.
     try {
-      if (this.#cannedReplies.apply(e.type, e.data)) return;
+      if (this.#cannedReplies.apply(e.type, e.data) || this.#applyOther?.(e.type, e.data)) return;
       const { member, message, conversation, label, deletedLabelId } = readEventData(e);
       if (member !== null) this.#upsertMember(member);
       if (label !== undefined) this.#upsertLabel(label);

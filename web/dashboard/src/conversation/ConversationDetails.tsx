@@ -4,6 +4,7 @@ import { contactName, stateLabel } from '../conversations/conversationStore.js';
 import { BackIcon } from '../ui/icons.js';
 import { t } from '../i18n/index.js';
 import { TranscriptLinks } from './TranscriptExport.js';
+import { ContactPanel } from '../contacts/ContactPanel.js';
 
 /** The conversation's facts, as the phone's third column (list → conversation → details). */
 export function ConversationDetails({ conversation: c, onClose }: { readonly conversation: Conversation; readonly onClose: () => void }) {
@@ -22,7 +23,7 @@ export function ConversationDetails({ conversation: c, onClose }: { readonly con
   return (
     <section className="conv-details" aria-label="Details">
       <header className="conv-head">
-        <button type="button" className="icon-btn back-btn" aria-label="Back to the conversation" onClick={onClose}><BackIcon /></button>
+        <button type="button" className="icon-btn back-btn details-back" aria-label="Back to the conversation" onClick={onClose}><BackIcon /></button>
         <h2>Details</h2>
       </header>
       <dl className="details-list">
@@ -33,6 +34,7 @@ export function ConversationDetails({ conversation: c, onClose }: { readonly con
         <h3>{t.conversation.transcript}</h3>
         <TranscriptLinks conversationId={c.id} />
       </section>
+      {c.contact !== null && <ContactPanel contactId={c.contact.id} conversationId={c.id} />}
     </section>
   );
 }

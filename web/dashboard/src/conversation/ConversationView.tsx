@@ -5,6 +5,7 @@ import { logger } from '../live/liveSession.js';
 import { CloseIcon } from '../ui/icons.js';
 import { ToastAnchor } from '../ui/Toasts.js';
 import { Composer } from './Composer.js';
+import { ContactPanel } from '../contacts/ContactPanel.js';
 import { ConversationDetails } from './ConversationDetails.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { useOtherOwner } from './OwnerNotice.js';
@@ -88,6 +89,7 @@ export function ConversationView({ conversationId, messageId = null }: { readonl
   if (details) return <ConversationDetails conversation={conversation} onClose={() => setDetails(false)} />;
 
   return (
+    <div className="conversation-layout">
     <div className="conversation">
       <ConversationHeader conversation={conversation} onDetails={() => setDetails(true)} />
       {conversation.handoffReason !== null && conversation.state !== 'bot' && conversation.state !== 'resolved' && (
@@ -123,6 +125,9 @@ export function ConversationView({ conversationId, messageId = null }: { readonl
         <Composer conversationId={conversationId} onSent={() => setFollow((f) => f + 1)} owner={otherOwner}
           disabledReason={conversation.state === 'resolved' ? t.conversation.resolvedHint : conversation.botActive ? t.conversation.botHint : null} />
       </div>
+    </div>
+      {/* Wide screens: the contact's panel as a right column (narrower ones show it under Details). */}
+      {conversation.contact !== null && <div className="contact-column"><ContactPanel contactId={conversation.contact.id} conversationId={conversationId} /></div>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import {
-  ApiClient, FallbackTransport, HttpError, LiveStore, PollTransport, RetryPolicy, SseTransport, WebSocketTransport,
+  ApiClient, ContactSet, FallbackTransport, HttpError, LiveStore, PollTransport, RetryPolicy, SseTransport, WebSocketTransport,
   type CustomerWroteMeanwhile, type LiveStoreLogger, type Member, type SignalsStore, type TypingSender,
 } from '@switchboard/client';
 import { createObservable, type Observable } from '../ui/createStore.js';
@@ -23,6 +23,8 @@ export interface LiveSession {
   readonly typing: TypingSender;
   /** Sends the answer of a sent message said the customer wrote meanwhile, by conversation. */
   readonly meanwhile: Observable<ReadonlyMap<number, CustomerWroteMeanwhile>>;
+  /** The contacts the panel has shown, kept live by `contact.*` events. */
+  readonly contacts: ContactSet;
   /** Ends the stream and the timers (sign-out). */
   dispose(): Promise<void>;
 }
@@ -38,7 +40,10 @@ export function createLiveSession(api: ApiClient, me: Member, role: string | nul
   const transport = new FallbackTransport(webSocket,
     new FallbackTransport(new SseTransport(api, { logger }), new PollTransport(api, { logger }), { logger }), { logger, maxConnectFailures: 8 });
   // This member's own typing (from another tab) is not shown.
-  const store = new LiveStore({ api, transport, logger, isSelf: (actor) => actor.type === 'member' && actor.id === me.id });
+  const contacts = new ContactSet();
+  const store = new LiveStore({
+    api, transport, logger, isSelf: (actor) => actor.type === 'member' && actor.id === me.id, applyOther: (type, data) => contacts.apply(type, data),
+  });
   const meanwhile = createObservable<ReadonlyMap<number, CustomerWroteMeanwhile>>(new Map());
 
   const cleanups: (() => void)[] = [];
@@ -74,7 +79,7 @@ export function createLiveSession(api: ApiClient, me: Member, role: string | nul
   })();
 
   return {
-    api, store, me, isAdmin: role === 'admin', signals: store.signals, typing: store.typing, meanwhile,
+    api, store, me, isAdmin: role === 'admin', signals: store.signals, typing: store.typing, meanwhile, contacts,
     async dispose() {
       stopped = true;
       for (const c of cleanups) c();
