@@ -34,7 +34,7 @@ test('the contact panel follows the visitor\'s page, opens past conversations, e
   // Ben watches the inbox list all along.
   const ben = await DashboardOperator.login(browser, server.baseURL, b.email);
   await ben.page.getByRole('tablist', { name: 'Filters' }).getByRole('tab', { name: 'All' }).click();
-  await ben.page.getByRole('searchbox', { name: 'Search contacts' }).fill(tag);
+  await ben.page.getByRole('searchbox', { name: 'Search contacts and messages' }).fill(tag);
   // The merge named the earlier conversation after the kept contact: two rows for one person.
   await expect(row(ben.page, visitor.name)).toHaveCount(2);
 
