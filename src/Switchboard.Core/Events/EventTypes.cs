@@ -18,4 +18,6 @@ public static class EventTypes
     public const string CannedReplyUpdated = "canned_reply.updated";
     /// <summary>A canned reply was deleted: data is <c>{ id, scope, ownerId }</c>.</summary>
     public const string CannedReplyDeleted = "canned_reply.deleted";
+    /// <summary>A resolution's rating was requested, given or changed: data is <c>{ csat }</c> (the visitor's copy reaches the conversation's contact).</summary>
+    public const string CsatUpdated = "csat.updated";
 }

@@ -1,0 +1,15 @@
+using Switchboard.Server.EventLog;
+
+namespace Switchboard.Server.Csat;
+
+public static class CsatExtensions
+{
+    public static WebApplicationBuilder AddCsat(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CsatOptions>().BindConfiguration("Csat");
+        builder.Services.AddSingleton<CsatService>();
+        builder.Services.AddSingleton<CsatStatsService>();
+        builder.Services.AddSingleton<IWriteHook, CsatHook>();
+        return builder;
+    }
+}
