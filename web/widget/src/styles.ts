@@ -26,8 +26,10 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 .sub.off::before,.sub.away::before{background:#fcc419}
 .sub.closed::before{background:#adb5bd}
 .sub.down::before{background:#ff8787}
-.ended{margin:auto 14px 12px;padding:14px;border-radius:12px;background:var(--soft,#f1f3f5);text-align:center;font-size:13.5px}
 .ended .primary{display:block;width:100%;margin-top:10px}
+.ended,.csat{margin:auto 14px 12px;padding:14px;border-radius:12px;background:var(--soft,#f1f3f5);text-align:center;font-size:13.5px}
+.csat p{margin:0}.csat textarea{width:100%;margin:6px 0}.csat .primary{width:100%}.csat:not([hidden])+.ended{margin-top:0}
+.star{border:0;background:none;font-size:26px;color:#ccc}.star[aria-pressed=true]{color:#f5a524}
 .icon{width:34px;height:34px;border:0;border-radius:50%;background:transparent;color:inherit;display:grid;place-items:center}
 .icon:hover{background:rgba(255,255,255,.15)}
 .icon svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2.2;stroke-linecap:round;stroke-linejoin:round}

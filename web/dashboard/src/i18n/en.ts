@@ -182,6 +182,22 @@ export const en = {
     customerRepliedShort: 'Customer replied',
     dismiss: 'Dismiss',
   },
+  csat: {
+    title: 'Customer satisfaction',
+    requested: 'Rating requested',
+    rated: 'Rated {n} of 5',
+    ratingLabel: 'Customer rating',
+    operators: 'Satisfaction by operator',
+    labels: 'Satisfaction by label',
+    days: 'Satisfaction by day',
+    nobody: 'Nobody assigned',
+    none: 'No ratings in this range.',
+    exportCsv: 'Export satisfaction CSV',
+    average: 'Average',
+    ratings: 'Ratings',
+    satisfied: 'Satisfied (4–5)',
+    loadFailed: 'Satisfaction statistics could not be loaded: {message}',
+  },
 };
 
 /** The shape every translation has. */
