@@ -73,8 +73,8 @@ form.intro{padding:22px 20px;display:flex;flex-direction:column;gap:12px;overflo
 .intro p{margin:0 0 4px;color:var(--mute)}
 .intro strong{display:block;font-size:17px;color:var(--ink);margin-bottom:4px}
 label{display:flex;flex-direction:column;gap:4px;font-size:12.5px;font-weight:600;color:var(--mute)}
-input{border:1px solid var(--line);border-radius:10px;padding:10px 12px;background:#fff;font-weight:400}
-input:focus{border-color:var(--a);outline:0;box-shadow:0 0 0 3px color-mix(in srgb,var(--a) 20%,transparent)}
+input,.csat textarea{border:1px solid var(--line);border-radius:10px;padding:10px 12px;background:#fff;font-weight:400}
+input:focus,.csat textarea:focus{border-color:var(--a);outline:0;box-shadow:0 0 0 3px color-mix(in srgb,var(--a) 20%,transparent)}
 .primary{border:0;border-radius:10px;padding:11px;background:var(--a);color:var(--on,#fff);font-weight:600}
 .error{margin:0;color:#c92a2a;font-size:12.5px}
 .leave{margin:0 14px 8px;padding:10px 12px;border-radius:10px;background:#fff;border:1px solid var(--line);font-size:12.5px}

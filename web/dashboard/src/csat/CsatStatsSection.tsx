@@ -39,7 +39,7 @@ export function CsatStatsSection({ from, to }: { readonly from: string; readonly
   const r = load.kind === 'ready' ? load.report : null;
   return (
     <section className="card" aria-labelledby="csat-stats-title">
-      <div className="section-head section-head-row">
+      <div className="csat-head">
         <h2 id="csat-stats-title">{t.csat.title}</h2>
         <button type="button" className="btn" onClick={exportCsv}><DownloadIcon size={15} /> {t.csat.exportCsv}</button>
       </div>
