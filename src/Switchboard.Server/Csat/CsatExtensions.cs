@@ -1,4 +1,5 @@
 using Switchboard.Server.EventLog;
+using Switchboard.Server.Jobs;
 
 namespace Switchboard.Server.Csat;
 
@@ -10,6 +11,7 @@ public static class CsatExtensions
         builder.Services.AddSingleton<CsatService>();
         builder.Services.AddSingleton<CsatStatsService>();
         builder.Services.AddSingleton<IWriteHook, CsatHook>();
+        builder.Services.AddJobHandler<CsatWhatsAppAskHandler>();
         return builder;
     }
 }

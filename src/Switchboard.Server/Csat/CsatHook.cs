@@ -4,16 +4,17 @@ using Switchboard.Core.Events;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Inboxes;
+using Switchboard.Server.Jobs;
 using Switchboard.Server.Workspaces;
 
 namespace Switchboard.Server.Csat;
 
 /// <summary>
 /// Asks for a rating in the same transaction as every resolution, whoever resolved (an operator, the API, the bot): a
-/// <c>csat_ratings</c> row and its <c>csat.updated</c>, and on WhatsApp the button message's send job. Hooking the write
+/// <c>csat_ratings</c> row and its <c>csat.updated</c>, and on WhatsApp the button message's send job (<see cref="CsatWhatsAppAskHandler"/>). Hooking the write
 /// rather than the PATCH means a new way to resolve cannot forget to ask.
 /// </summary>
-public sealed class CsatHook(IOptions<CsatOptions> options, ILogger<CsatHook> logger) : IWriteHook
+public sealed class CsatHook(IOptions<CsatOptions> options, JobQueue jobs, ILogger<CsatHook> logger) : IWriteHook
 {
     /// <summary>After automatic assignment (0), before webhooks (100), which then see the request too.</summary>
     public int Order => 60;
@@ -31,6 +32,9 @@ public sealed class CsatHook(IOptions<CsatOptions> options, ILogger<CsatHook> lo
             var row = await CsatStore.InsertRequestAsync(w, c.Id, c.Contact.Id, c.InboxId, channel, c.AssigneeId, e.Stored.Seq);
             if (row is null) continue;
             await AppendAsync(w, row, options.Value, Actor.System);
+            // WhatsApp asks with a button message, sent off the write like every outbound message.
+            if (channel == InboxChannels.WhatsApp)
+                await jobs.EnqueueAsync(w, CsatWhatsApp.AskJobKind, new CsatAskJob(row.Id), new JobEnqueueOptions(MaxAttempts: 5, DedupeKey: $"csat-ask:{row.Id}"));
             CsatLog.Requested(logger, w.WorkspaceId, c.Id, row.Id, channel);
         }
     }

@@ -55,16 +55,51 @@ public sealed class CsatService(EventLogWriter eventLog, IOptions<CsatOptions> o
     /// Gives or changes a rating inside its window, in the caller's write; the same answer again writes nothing and returns
     /// the current cursor. Shared by the widget's submit and WhatsApp's button reply.
     /// </summary>
-    public async Task<(CsatRow Row, long Seq)> RateAsync(WriteContext w, CsatRow row, int rating, string? comment, Actor actor, string? mutationId = null)
+    public async Task<(CsatRow Row, long Seq)> RateAsync(WriteContext w, CsatRow row, long rating, string? comment, Actor actor, string? mutationId = null)
     {
         if (w.NowMs > row.ChangeableUntilMs(options.Value))
             throw new DomainException("csat_closed", "This rating can no longer be given or changed.");
         if (row.Rating == rating && row.Comment == comment) return (row, w.LastSeq);
-        var after = await CsatStore.RateAsync(w, row, rating, comment);
+        var after = await CsatStore.RateAsync(w, row, (int)rating, comment);
         var seq = await CsatHook.AppendAsync(w, after, options.Value, actor, mutationId);
-        CsatLog.Rated(logger, w.WorkspaceId, after.Id, after.ConversationId, rating);
+        CsatLog.Rated(logger, w.WorkspaceId, after.Id, after.ConversationId, (int)rating);
         return (after, seq);
     }
+
+    /// <summary>
+    /// A WhatsApp button reply: rates the request it names when it is this contact's (Meta's redelivery changes nothing;
+    /// a reply after the window is ignored, as the customer cannot be answered with a 409).
+    /// </summary>
+    public Task RateFromWhatsAppAsync(long workspaceId, long contactId, long requestId, int rating, CancellationToken cancellationToken) =>
+        eventLog.WriteAsync(workspaceId, async w =>
+        {
+            var row = await CsatStore.FindAsync(w, requestId);
+            if (row is null || row.ContactId != contactId || row.Channel != Inboxes.InboxChannels.WhatsApp)
+                CsatLog.ReplyIgnored(logger, workspaceId, requestId);
+            else if (w.NowMs > row.ChangeableUntilMs(options.Value))
+                CsatLog.RatingTooLate(logger, workspaceId, requestId);
+            else
+                await RateAsync(w, row, rating, row.Comment, Actor.Contact(contactId));
+            return 0;
+        }, cancellationToken);
+
+    /// <summary>
+    /// A WhatsApp text shortly after a button reply (<see cref="CsatOptions.CommentWindow"/>) becomes that rating's comment,
+    /// when it has none yet. The text is a message too: nothing the customer writes is swallowed.
+    /// </summary>
+    public Task CommentFromWhatsAppAsync(long workspaceId, long contactId, string text, CancellationToken cancellationToken) =>
+        eventLog.WriteAsync(workspaceId, async w =>
+        {
+            var row = await CsatStore.LatestOfContactAsync(w, contactId, Inboxes.InboxChannels.WhatsApp);
+            if (row is { Rating: { } rating, Comment: null, RatedAt: { } ratedAt } && w.NowMs - ratedAt <= (long)options.Value.CommentWindow.TotalMilliseconds
+                && w.NowMs <= row.ChangeableUntilMs(options.Value))
+            {
+                var comment = TextRules.Strip(text).Trim();
+                if (comment.Length > MaxCommentLength) comment = comment[..MaxCommentLength];
+                if (!TextRules.IsBlank(comment)) await RateAsync(w, row, (int)rating, comment, Actor.Contact(contactId));
+            }
+            return 0;
+        }, cancellationToken);
 
     CsatResponse View(Caller caller, CsatRow row) => caller.IsVisitor ? row.ToVisitor(options.Value) : row.ToTeam(options.Value);
 
