@@ -76,4 +76,15 @@ describe('CSAT API', () => {
     server.route('GET /api/v1/stats/csat', () => json(200, { from: 'a', to: 'b', timeZone: 'UTC', total: { count: 1, average: 1, distribution: [1] } }));
     await assert.rejects(api.csat.stats(), WireFormatError);
   });
+
+  test('the workspace setting reads as on when an older server does not send it, and is sent when changed', async () => {
+    const server = new FakeFetch();
+    const api = new ApiClient({ baseUrl: 'https://sb.test', fetch: server.fetch, timers: new FakeTimers() });
+    const settings = { timeZone: 'UTC', releaseOnReply: false, reopenTo: 'bot', assignmentPolicy: 'manual', idleTimeoutSeconds: 900, eventRetentionSeconds: 86400, botEnabled: true };
+    server.route('GET /api/v1/workspace', () => json(200, { id: 1, name: 'W', cursor: 3, settings }));
+    assert.equal((await api.admin.getWorkspace()).settings.csatEnabled, true);
+    server.route('PATCH /api/v1/workspace', () => json(200, { data: { id: 1, name: 'W', cursor: 4, settings: { ...settings, csatEnabled: false } }, seq: 4 }));
+    assert.equal((await api.admin.updateWorkspace({ csatEnabled: false })).data.settings.csatEnabled, false);
+    assert.deepEqual(server.requests[1]?.body, { csatEnabled: false });
+  });
 });

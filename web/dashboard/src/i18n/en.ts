@@ -197,6 +197,9 @@ export const en = {
     ratings: 'Ratings',
     satisfied: 'Satisfied (4–5)',
     loadFailed: 'Satisfaction statistics could not be loaded: {message}',
+    settingLead: 'Resolving a conversation asks the customer for a rating: five stars in the widget, Good/Okay/Bad buttons on WhatsApp.',
+    setting: 'Ask customers for a rating',
+    settingHelp: 'When off, resolving asks nothing; ratings already given stay in the statistics.',
   },
 };
 
