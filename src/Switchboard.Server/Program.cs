@@ -3,6 +3,7 @@ using Switchboard.Server.Auth;
 using Switchboard.Server.Bots;
 using Switchboard.Server.Bots.Faq;
 using Switchboard.Server.CannedReplies;
+using Switchboard.Server.Csat;
 using Switchboard.Server.Contacts;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Demo;
@@ -70,6 +71,7 @@ builder.AddWidget();
 builder.AddWhatsApp();
 builder.AddSearch();
 builder.AddCannedReplies();
+builder.AddCsat();
 
 var app = builder.Build();
 app.UseProxies();
@@ -110,6 +112,7 @@ app.MapBotsApi();
 app.MapFaqApi();
 app.MapSearchApi();
 app.MapCannedRepliesApi();
+app.MapCsatApi();
 app.MapSite();
 
 // A hosting operator's command (workspace create …, migrate) runs against the same database and exits; otherwise serve.

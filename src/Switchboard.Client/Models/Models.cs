@@ -111,6 +111,8 @@ public sealed record SnapshotDto
     public IReadOnlyList<LabelDto> Labels { get; init; } = [];
     /// <summary>The caller's canned replies: the workspace's and their own (empty for visitors).</summary>
     public IReadOnlyList<CannedReplyDto> CannedReplies { get; init; } = [];
+    /// <summary>The newest rating request (CSAT) of each conversation in the snapshot that has one.</summary>
+    public IReadOnlyList<CsatDto> Csat { get; init; } = [];
 }
 
 /// <summary>A durable event from the log.</summary>

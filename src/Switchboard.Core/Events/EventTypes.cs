@@ -22,4 +22,6 @@ public static class EventTypes
     public const string ContactUpdated = "contact.updated";
     /// <summary>A contact was merged into another (team: <c>{ keptId, mergedId, conversationIds }</c>; the merged-away visitor: <c>{ keptId }</c>).</summary>
     public const string ContactMerged = "contact.merged";
+    /// <summary>A resolution's rating was requested, given or changed: data is <c>{ csat }</c> (the visitor's copy reaches the conversation's contact).</summary>
+    public const string CsatUpdated = "csat.updated";
 }

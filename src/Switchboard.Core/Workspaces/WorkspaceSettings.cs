@@ -13,6 +13,8 @@ public sealed record WorkspaceSettings
     public TimeSpan EventRetention { get; init; } = TimeSpan.FromDays(7);
     /// <summary>Whether new conversations start with the bot answering.</summary>
     public bool BotEnabled { get; init; } = true;
+    /// <summary>Whether resolving a widget or WhatsApp conversation asks the customer for a rating (CSAT). On unless turned off.</summary>
+    public bool CsatEnabled { get; init; } = true;
 }
 
 public enum ReopenTarget { Bot, Queued }

@@ -12,16 +12,9 @@ public static class LabelStatsCsv
     {
         var csv = new StringBuilder(Header).Append("\r\n");
         foreach (var r in stats.Items)
-            csv.AppendJoin(',', stats.From, stats.To, r.LabelId.ToString(CultureInfo.InvariantCulture), Quote(r.Name), r.Colour,
+            csv.AppendJoin(',', stats.From, stats.To, r.LabelId.ToString(CultureInfo.InvariantCulture), Stats.CsvText.Quote(r.Name), r.Colour,
                 r.Opened.ToString(CultureInfo.InvariantCulture), r.Resolved.ToString(CultureInfo.InvariantCulture), r.OpenNow.ToString(CultureInfo.InvariantCulture))
                 .Append("\r\n");
         return csv.ToString();
-    }
-
-    /// <summary>Names are free text: quoted when they hold a comma, quote or line break; a leading formula character is neutralised for spreadsheets.</summary>
-    static string Quote(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@') text = "'" + text;
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -20,11 +20,7 @@ public sealed class LabelStatsService(Database database, IOptions<StatsOptions> 
         {
             var zone = LocalDay.Zone((await WorkspaceStore.GetSettingsAsync(c, tx, caller.WorkspaceId)).TimeZone);
             var today = LocalDay.Of(clock.GetUtcNow(), zone);
-            var last = to is null ? today : Parse(to, "to");
-            var first = from is null ? last.AddDays(-6) : Parse(from, "from");
-            if (first > last) throw new DomainException("range_invalid", "from must not be after to.", DomainErrorKind.Invalid);
-            if (last.DayNumber - first.DayNumber + 1 > options.Value.MaxRangeDays)
-                throw new DomainException("range_invalid", $"A query covers at most {options.Value.MaxRangeDays} days.", DomainErrorKind.Invalid);
+            var (first, last) = LocalDay.Period(from, to, today, options.Value.MaxRangeDays);
             var args = new { workspaceId = caller.WorkspaceId, start = LocalDay.Bounds(first, zone).Start.ToUnixTimeMilliseconds(),
                 end = LocalDay.Bounds(last, zone).End.ToUnixTimeMilliseconds(), resolved = StatsFacts.Resolved, resolvedState = "resolved" };
 
@@ -46,8 +42,4 @@ public sealed class LabelStatsService(Database database, IOptions<StatsOptions> 
         (await c.QueryAsync<string>(new CommandDefinition(sql, args, tx, cancellationToken: cancellationToken))).Select(LabelIdList.Parse).ToList();
 
     static long Count(List<LabelIdSet> sets, long labelId) => sets.Count(s => s.Contains(labelId));
-
-    static DateOnly Parse(string text, string field) => LocalDay.TryParse(text, out var day)
-        ? day
-        : throw new DomainException($"{field}_invalid", $"{field} must be a date such as 2025-03-30.", DomainErrorKind.Invalid);
 }

@@ -22,6 +22,24 @@ public static class LocalDay
     public static bool TryParse(string? text, out DateOnly day) =>
         DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
+    /// <summary>
+    /// The local days a statistics query covers: <paramref name="from"/>..<paramref name="to"/> (defaults: the 7 days up to
+    /// today); a malformed date, a reversed range or one longer than <paramref name="maxDays"/> is a 400.
+    /// </summary>
+    public static (DateOnly First, DateOnly Last) Period(string? from, string? to, DateOnly today, int maxDays)
+    {
+        var last = to is null ? today : ParseField(to, "to");
+        var first = from is null ? last.AddDays(-6) : ParseField(from, "from");
+        if (first > last) throw new Core.DomainException("range_invalid", "from must not be after to.", Core.DomainErrorKind.Invalid);
+        if (last.DayNumber - first.DayNumber + 1 > maxDays)
+            throw new Core.DomainException("range_invalid", $"A query covers at most {maxDays} days.", Core.DomainErrorKind.Invalid);
+        return (first, last);
+    }
+
+    static DateOnly ParseField(string text, string field) => TryParse(text, out var day)
+        ? day
+        : throw new Core.DomainException($"{field}_invalid", $"{field} must be a date such as 2025-03-30.", Core.DomainErrorKind.Invalid);
+
     static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);

@@ -17,11 +17,7 @@ public sealed class StatsService(Database database, EventLogWriter eventLog, IOp
             var settings = await WorkspaceStore.GetSettingsAsync(c, tx, caller.WorkspaceId);
             var zone = LocalDay.Zone(settings.TimeZone);
             var today = LocalDay.Of(clock.GetUtcNow(), zone);
-            var last = to is null ? today : Parse(to, "to");
-            var first = from is null ? last.AddDays(-6) : Parse(from, "from");
-            if (first > last) throw new DomainException("range_invalid", "from must not be after to.", DomainErrorKind.Invalid);
-            if (last.DayNumber - first.DayNumber + 1 > options.Value.MaxRangeDays)
-                throw new DomainException("range_invalid", $"A query covers at most {options.Value.MaxRangeDays} days.", DomainErrorKind.Invalid);
+            var (first, last) = LocalDay.Period(from, to, today, options.Value.MaxRangeDays);
             var end = last > today ? today : last; // the future has no statistics yet
 
             var (fromText, toText) = (LocalDay.Text(first), LocalDay.Text(end));
@@ -85,8 +81,4 @@ public sealed class StatsService(Database database, EventLogWriter eventLog, IOp
         }
         return closedCount;
     }
-
-    static DateOnly Parse(string text, string field) => LocalDay.TryParse(text, out var day)
-        ? day
-        : throw new DomainException($"{field}_invalid", $"{field} must be a date such as 2025-03-30.", DomainErrorKind.Invalid);
 }

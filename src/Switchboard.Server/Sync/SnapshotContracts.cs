@@ -9,7 +9,8 @@ namespace Switchboard.Server.Sync;
 /// Everything a client needs to start, read in one transaction: applying the events after
 /// <see cref="Cursor"/> to this snapshot gives exactly the server's current state. <see cref="Labels"/>: the workspace's
 /// labels (the team only; empty for a visitor). <see cref="CannedReplies"/> are the
-/// caller's: the workspace's and their own personal ones (none for a visitor).
+/// caller's: the workspace's and their own personal ones (none for a visitor). <see cref="Csat"/>: the newest rating request
+/// of each conversation in the snapshot that has one (the visitor's copy for a visitor).
 /// </summary>
 public sealed record SnapshotResponse(
     long Cursor,
@@ -17,4 +18,5 @@ public sealed record SnapshotResponse(
     IReadOnlyList<MemberResponse> Members,
     IReadOnlyList<InboxResponse> Inboxes,
     IReadOnlyList<Labels.LabelResponse>? Labels = null,
-    IReadOnlyList<CannedReplyResponse>? CannedReplies = null);
+    IReadOnlyList<CannedReplyResponse>? CannedReplies = null,
+    IReadOnlyList<Csat.CsatResponse>? Csat = null);

@@ -5,6 +5,8 @@ using Switchboard.Server.Auth;
 using Switchboard.Server.CannedReplies;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
+using Switchboard.Server.Csat;
+using Microsoft.Extensions.Options;
 using Switchboard.Server.Errors;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Labels;
@@ -26,7 +28,7 @@ public static class SyncApi
         return group;
     }
 
-    public static async Task<Ok<SnapshotResponse>> SnapshotAsync(HttpContext http, Database database, CancellationToken cancellationToken)
+    public static async Task<Ok<SnapshotResponse>> SnapshotAsync(HttpContext http, Database database, IOptions<CsatOptions> csatOptions, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         return TypedResults.Ok(await database.ReadAsync(async (c, tx) =>
@@ -35,7 +37,9 @@ public static class SyncApi
             if (caller.IsVisitor)
             {
                 var own = await ConversationStore.OfContactAsync(c, tx, caller.WorkspaceId, caller.ContactId!.Value, cancellationToken);
-                return new SnapshotResponse(cursor, own.Select(ConversationViews.ForVisitor).ToList(), [], [], [], []);
+                var ownCsat = await CsatStore.LatestAsync(c, tx, caller.WorkspaceId, caller.ContactId, cancellationToken);
+                return new SnapshotResponse(cursor, own.Select(ConversationViews.ForVisitor).ToList(), [], [], [], [],
+                    ownCsat.Select(r => r.ToVisitor(csatOptions.Value)).ToList());
             }
             var open = await ConversationStore.OpenAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var recent = await ConversationStore.RecentResolvedAsync(c, tx, caller.WorkspaceId, RecentResolved, cancellationToken);
@@ -43,12 +47,15 @@ public static class SyncApi
             var inboxes = await InboxStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var labels = await LabelStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var cannedReplies = await CannedReplyStore.VisibleAsync(c, tx, caller.WorkspaceId, caller.MemberId, cancellationToken);
+            var shown = open.Concat(recent).Select(r => r.Conversation.Id).ToHashSet();
+            var csat = (await CsatStore.LatestAsync(c, tx, caller.WorkspaceId, null, cancellationToken)).Where(r => shown.Contains(r.ConversationId));
             return new SnapshotResponse(cursor,
                 open.Concat(recent).Select(ConversationViews.ForTeam).ToList(),
                 members.Select(m => m.ToResponse()).ToList(),
                 inboxes,
                 labels.Select(l => l.ToResponse()).ToList(),
-                cannedReplies.Select(r => r.ToResponse()).ToList());
+                cannedReplies.Select(r => r.ToResponse()).ToList(),
+                csat.Select(r => r.ToTeam(csatOptions.Value)).ToList());
         }, cancellationToken));
     }
 }

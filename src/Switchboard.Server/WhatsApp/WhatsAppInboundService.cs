@@ -7,6 +7,7 @@ using Switchboard.Core;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Contacts;
 using Switchboard.Server.Conversations;
+using Switchboard.Server.Csat;
 using Switchboard.Server.Errors;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Messages;
@@ -18,7 +19,7 @@ namespace Switchboard.Server.WhatsApp;
 /// same state machine, counters and <c>message.created</c> (and so the same bot replies). The wamid is the
 /// <c>clientMessageId</c>, so Meta's retries and duplicate deliveries store the message once.
 /// </summary>
-public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageService messages, ILogger<WhatsAppInboundService> logger)
+public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageService messages, CsatService csat, ILogger<WhatsAppInboundService> logger)
 {
     public const string IdentityChannel = "whatsapp";
 
@@ -29,12 +30,20 @@ public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageServi
         if (waId is null || wamid is null) return;
         var inbound = WhatsAppInboundMapper.Map(message, wamid);
         var (contactId, conversationId) = await EnsureConversationAsync(inbox, waId, profileName, cancellationToken);
+        // A tap on a rating button is the rating, not a message: it must not reopen the conversation it rates.
+        if (CsatWhatsApp.ReadReply(message) is { } rating)
+        {
+            await csat.RateFromWhatsAppAsync(inbox.WorkspaceId, contactId, rating.RequestId, rating.Rating, cancellationToken);
+            return;
+        }
         var author = new Author(SenderRole.Customer, null, contactId, null, Actor.Contact(contactId));
         try
         {
             var stored = await messages.PostAsync(new MessagePost(inbox.WorkspaceId, author, conversationId,
                 new PostMessageRequest(ClientMessageId(wamid), inbound.Text, SeenSeq: null, IsNote: false)) { Content = inbound.Content }, cancellationToken);
             WhatsAppLog.InboundStored(logger, inbox.InboxId, stored.Message.Id, inbound.Content.Kind, stored.Replayed);
+            if (inbound.Content.Kind == MessageKinds.Text && !stored.Replayed)
+                await csat.CommentFromWhatsAppAsync(inbox.WorkspaceId, contactId, inbound.Text, cancellationToken);
         }
         catch (DomainException ex) when (ex.Code == ErrorCodes.IdempotencyConflict)
         {

@@ -95,11 +95,15 @@ public sealed class WhatsAppSendHandler(Database database, EventLogWriter eventL
         var conversation = (await ConversationStore.FindAsync(c, tx, message.WorkspaceId, message.ConversationId))!.Conversation;
         var (inboxId, contactId) = (conversation.InboxId, conversation.ContactId);
         var inbox = await WhatsAppInboxStore.FindAsync(c, tx, inboxId, cancellationToken);
-        var waId = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT external_id FROM contact_identities WHERE contact_id = @contactId AND channel = @channel ORDER BY external_id LIMIT 1",
-            new { contactId, channel = WhatsAppInboundService.IdentityChannel }, tx, cancellationToken: cancellationToken));
+        var waId = await WaIdAsync(c, tx, contactId, cancellationToken);
         return new SendTarget(message.WorkspaceId, contactId, message, inbox, waId);
     }
+
+    /// <summary>The contact's WhatsApp number (wa_id), or null when it has none.</summary>
+    public static Task<string?> WaIdAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx, long contactId, CancellationToken cancellationToken) =>
+        c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT external_id FROM contact_identities WHERE contact_id = @contactId AND channel = @channel ORDER BY external_id LIMIT 1",
+            new { contactId, channel = WhatsAppInboundService.IdentityChannel }, tx, cancellationToken: cancellationToken));
 
     sealed record SendTarget(long WorkspaceId, long ContactId, MessageRow Message, WhatsAppInboxRow? Inbox, string? WaId);
 }

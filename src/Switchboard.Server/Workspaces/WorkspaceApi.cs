@@ -57,6 +57,7 @@ public static class WorkspaceApi
                 IdleTimeout = request.IdleTimeoutSeconds is { } idle ? TimeSpan.FromSeconds(idle) : s.IdleTimeout,
                 EventRetention = request.EventRetentionSeconds is { } keep ? TimeSpan.FromSeconds(keep) : s.EventRetention,
                 BotEnabled = request.BotEnabled ?? s.BotEnabled,
+                CsatEnabled = request.CsatEnabled ?? s.CsatEnabled,
             };
             await WorkspaceStore.SaveSettingsAsync(w, s, name);
             var current = await w.QuerySingleAsync<string>("SELECT name FROM workspaces WHERE id = @WorkspaceId", new { w.WorkspaceId }, w.CancellationToken);

@@ -7,13 +7,13 @@ public sealed record WorkspaceResponse(long Id, string Name, WorkspaceSettingsDt
 /// <summary>Workspace settings on the wire; durations in seconds.</summary>
 public sealed record WorkspaceSettingsDto(
     string TimeZone, bool ReleaseOnReply, ReopenTarget ReopenTo, AssignmentPolicy AssignmentPolicy,
-    long IdleTimeoutSeconds, long EventRetentionSeconds, bool BotEnabled)
+    long IdleTimeoutSeconds, long EventRetentionSeconds, bool BotEnabled, bool CsatEnabled)
 {
     public static WorkspaceSettingsDto From(WorkspaceSettings s) => new(
-        s.TimeZone, s.ReleaseOnReply, s.ReopenTo, s.AssignmentPolicy, (long)s.IdleTimeout.TotalSeconds, (long)s.EventRetention.TotalSeconds, s.BotEnabled);
+        s.TimeZone, s.ReleaseOnReply, s.ReopenTo, s.AssignmentPolicy, (long)s.IdleTimeout.TotalSeconds, (long)s.EventRetention.TotalSeconds, s.BotEnabled, s.CsatEnabled);
 }
 
 /// <summary>Change settings: absent fields stay as they are.</summary>
 public sealed record PatchWorkspaceRequest(
     string? Name, string? TimeZone, bool? ReleaseOnReply, string? ReopenTo, string? AssignmentPolicy,
-    long? IdleTimeoutSeconds, long? EventRetentionSeconds, bool? BotEnabled);
+    long? IdleTimeoutSeconds, long? EventRetentionSeconds, bool? BotEnabled, bool? CsatEnabled = null);

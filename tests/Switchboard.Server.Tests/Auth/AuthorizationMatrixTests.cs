@@ -118,6 +118,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/stats/labels.csv"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/snooze"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/unsnooze"] = Access.Team,
+        ["POST /api/v1/conversations/{id:long}/csat"] = Access.Visitor,
+        ["GET /api/v1/stats/csat"] = Access.Team,
+        ["GET /api/v1/stats/csat.csv"] = Access.Team,
         ["GET /api/v1/search/"] = Access.Team,
     };
 
@@ -166,6 +169,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/labels" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","add":[{{label}}]}""",
             "POST /api/v1/conversations/{id:long}/snooze" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","untilReply":true}""",
             "POST /api/v1/conversations/{id:long}/unsnooze" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
+            // The visitor's open conversation has asked for no rating yet: a well-formed rating of it is 404 csat_not_found.
+            "POST /api/v1/conversations/{id:long}/csat" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","requestId":1,"rating":5,"comment":"ok"}""",
             "PUT /api/v1/widget/attributes" => """{"attributes":{"plan":"pro"}}""",
             "PUT /api/v1/widget/email" => """{"email":"vera@example.com"}""",
             "PUT /api/v1/widget/page" => $$"""{"url":"https://shop.example/{{Guid.NewGuid():N}}","title":"Matrix","language":"en-GB","timeZone":"Europe/London"}""",

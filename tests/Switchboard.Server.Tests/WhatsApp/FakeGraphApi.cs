@@ -108,8 +108,23 @@ public sealed class FakeGraphApi : IAsyncDisposable
             "text" => body.TryGetProperty("text", out var text) && Str(text, "body") is { Length: > 0 } ? null : "text.body is required",
             "template" => body.TryGetProperty("template", out var t) && Str(t, "name") is { Length: > 0 }
                 && t.TryGetProperty("language", out var language) && Str(language, "code") is { Length: > 0 } ? null : "template.name and template.language.code are required",
+            "interactive" => InteractiveProblem(body),
             var other => $"type {other} is not supported by this fake",
         };
+    }
+
+    /// <summary>Reply buttons as Meta checks them: a body text, one to three buttons, titles of at most 20 and ids of at most 256 characters, ids unique.</summary>
+    static string? InteractiveProblem(JsonElement body)
+    {
+        if (!body.TryGetProperty("interactive", out var i) || Str(i, "type") != "button") return "interactive.type must be button";
+        if (!i.TryGetProperty("body", out var text) || Str(text, "text") is not { Length: > 0 and <= 1024 }) return "interactive.body.text is required";
+        if (!i.TryGetProperty("action", out var action) || !action.TryGetProperty("buttons", out var buttons) || buttons.ValueKind != JsonValueKind.Array
+            || buttons.GetArrayLength() is < 1 or > 3) return "interactive.action.buttons must hold 1 to 3 buttons";
+        var ids = new HashSet<string>();
+        foreach (var b in buttons.EnumerateArray())
+            if (Str(b, "type") != "reply" || !b.TryGetProperty("reply", out var reply) || Str(reply, "title") is not { Length: > 0 and <= 20 }
+                || Str(reply, "id") is not { Length: > 0 and <= 256 } id || !ids.Add(id)) return "each button needs a unique id (<= 256) and a title (<= 20)";
+        return null;
     }
 
     static string? Str(JsonElement e, string name) =>

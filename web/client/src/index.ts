@@ -56,3 +56,7 @@ export { parseCannedReply, parseCannedReplyDeleted, type CannedReply, type Canne
 export { CannedReplySet, cannedReplyEventTypes, searchCannedReplies } from './cannedReplies/cannedReplySet.js';
 export { fillPlaceholders, placeholderFallbacks, placeholderValues, unknownPlaceholders, type PlaceholderSubjects } from './cannedReplies/placeholders.js';
 export { CannedRepliesApi, type CannedReplyChange, type CannedReplyWrite, type CannedReplyWriteOptions, type NewCannedReply } from './cannedReplies/cannedRepliesApi.js';
+
+export { csatScale, parseCsat, parseCsatWriteResult, type Csat, type CsatWriteResult } from './csat/csat.js';
+export { CsatSet } from './csat/csatSet.js';
+export { CsatApi, type CsatDayStats, type CsatLabelStats, type CsatOperatorStats, type CsatStatsReport, type CsatSummary } from './csat/csatApi.js';

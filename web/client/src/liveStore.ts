@@ -1,6 +1,7 @@
 import type { BaseApiClient as ApiClient } from './api/apiClient.js';
 import type { Inbox } from './api/apiContracts.js';
 import type { CannedReply } from './cannedReplies/cannedReply.js';
+import type { Csat } from './csat/csat.js';
 import { StreamControl } from './live/streamControl.js';
 import { runStreamLoop, type StreamLoopHost } from './live/streamLoop.js';
 import { WritePump } from './live/writePump.js';
@@ -217,6 +218,8 @@ export class LiveStore extends LiveStoreBase {
   get labels(): Label[] { return this.core.labels; }
   /** The canned replies the caller may use, by short code, live (`canned_reply.*` events). */
   get cannedReplies(): readonly CannedReply[] { return this.core.cannedReplies; }
+  /** A conversation's newest rating request (CSAT) and its rating, live (`csat.updated`). */
+  csat(conversationId: number): Csat | undefined { return this.core.csat(conversationId); }
   /** The inboxes of the last snapshot. */
   get inboxes(): readonly Inbox[] { return this.loadedInboxes; }
   getConversation(id: number): Conversation | undefined { return this.core.getConversation(id); }

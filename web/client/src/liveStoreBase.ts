@@ -5,7 +5,10 @@ import type { Listeners } from './sync/listeners.js';
 import type { LiveStoreCore } from './sync/liveStoreCore.js';
 import type { OrdinalRange, PageRequest } from './sync/history.js';
 import type { Transcript } from './sync/view.js';
-import type { Timers } from './timers.js';
+import { sleep, type Timers } from './timers.js';
+import type { Csat } from './csat/csat.js';
+import { newId } from './sync/ids.js';
+import { isRetryableError, RetryPolicy } from './sync/retryPolicy.js';
 
 /**
  * The stream's state, for a connection indicator: `live`, `reconnecting`, or `offline` (the device has no network,
@@ -154,6 +157,24 @@ export abstract class LiveStoreBase {
     await this.api.postReceipt(conversationId, 'read', newest, this.#call());
     this.#readUpTo.set(conversationId, Math.max(this.#readUpTo.get(conversationId) ?? 0, newest));
     return true;
+  }
+
+  /**
+   * The visitor rates their conversation's rating request `requestId` (1–5, optional comment). One `mutationId` for every
+   * attempt: a lost answer or a 5xx is retried on the write schedule and never rates twice. Rejects with HttpError on a
+   * refusal (409 `csat_closed` once the window has passed) or after the last retry. The team sees it by `csat.updated`.
+   */
+  async rateConversation(conversationId: number, requestId: number, rating: number, comment?: string): Promise<Csat> {
+    const body = { mutationId: newId(), requestId, rating, comment: comment ?? null };
+    for (let retry = 1; ; retry++) {
+      try {
+        return (await this.api.submitCsat(conversationId, body, this.#call())).csat;
+      } catch (error) {
+        const wait = isRetryableError(error) ? RetryPolicy.default.delayBefore(retry, Math.random) : undefined;
+        if (wait === undefined) throw error;
+        await sleep(this.timers, wait, this.#stop.signal);
+      }
+    }
   }
 
   /** Calls `listener` after every change of the view or of the connection state; returns the function that stops it. */

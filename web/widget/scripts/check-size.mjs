@@ -8,8 +8,12 @@ import { gzipSync } from 'node:zlib';
 // (wwwroot/widget/lang/*.js, about 1 KB each, loaded on demand). 27 KB since issue 20: the SDK's live store now also
 // parses and keeps the team's labels, snooze fields and canned replies (about 1.2 KB the widget never uses, because the
 // store is one class for both sides; splitting the team-only parts out of the core is the way back under 26 KB).
-// See README.md.
-const budget = 27 * 1024;
+// 27 KB + 128 bytes since issue 20's CSAT: the rating card (five stars, a comment, the thank-you; about 600 bytes) and
+// the SDK's rating request model, its live set and the rating's retries (about 400 bytes); trimming the card's markup
+// and styles brought it within 128 bytes of the old budget, so it grew by that much and no more. 28,000 bytes since
+// the contact panel joined CSAT (the page reports on pushState/popstate/hashchange and the restart on contact.merged,
+// about 210 bytes): 16 bytes of room. See README.md.
+const budget = 28_000;
 const file = new URL('../../../src/Switchboard.Server/wwwroot/widget/widget.js', import.meta.url);
 const size = gzipSync(readFileSync(file), { level: 9 }).length;
 console.log(`widget.js: ${size} bytes gzipped (budget ${budget})`);

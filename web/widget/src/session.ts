@@ -138,6 +138,14 @@ export class WidgetSession {
 
   retry(clientMessageId: string): void { this.#store?.retryMessage(clientMessageId); }
 
+  /** Rates the conversation's newest rating request; false when there is none or the server did not take it. */
+  async rate(rating: number, comment: string): Promise<boolean> {
+    const live = this.live;
+    const request = live?.store.csat(live.conversationId);
+    if (live === undefined || request === undefined) return false;
+    return live.store.rateConversation(live.conversationId, request.id, rating, comment || undefined).then(() => true, () => false);
+  }
+
   /** Loads the page below what the transcript holds (the SDK asks for exactly the gap); a failure: the next scroll retries. */
   loadOlder(): void {
     const live = this.live;

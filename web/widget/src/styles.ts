@@ -26,8 +26,10 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 .sub.off::before,.sub.away::before{background:#fcc419}
 .sub.closed::before{background:#adb5bd}
 .sub.down::before{background:#ff8787}
-.ended{margin:auto 14px 12px;padding:14px;border-radius:12px;background:var(--soft,#f1f3f5);text-align:center;font-size:13.5px}
 .ended .primary{display:block;width:100%;margin-top:10px}
+.ended,.csat{margin:auto 14px 12px;padding:14px;border-radius:12px;background:var(--soft,#f1f3f5);text-align:center;font-size:13.5px}
+.csat p{margin:0}.csat textarea{width:100%;margin:6px 0}.csat .primary{width:100%}.csat:not([hidden])+.ended{margin-top:0}
+.star{border:0;background:none;font-size:26px;color:#ccc}.star[aria-pressed=true]{color:#f5a524}
 .icon{width:34px;height:34px;border:0;border-radius:50%;background:transparent;color:inherit;display:grid;place-items:center}
 .icon:hover{background:rgba(255,255,255,.15)}
 .icon svg{width:22px;height:22px;fill:none;stroke:currentColor;stroke-width:2.2;stroke-linecap:round;stroke-linejoin:round}
@@ -71,8 +73,8 @@ form.intro{padding:22px 20px;display:flex;flex-direction:column;gap:12px;overflo
 .intro p{margin:0 0 4px;color:var(--mute)}
 .intro strong{display:block;font-size:17px;color:var(--ink);margin-bottom:4px}
 label{display:flex;flex-direction:column;gap:4px;font-size:12.5px;font-weight:600;color:var(--mute)}
-input{border:1px solid var(--line);border-radius:10px;padding:10px 12px;background:#fff;font-weight:400}
-input:focus{border-color:var(--a);outline:0;box-shadow:0 0 0 3px color-mix(in srgb,var(--a) 20%,transparent)}
+input,.csat textarea{border:1px solid var(--line);border-radius:10px;padding:10px 12px;background:#fff;font-weight:400}
+input:focus,.csat textarea:focus{border-color:var(--a);outline:0;box-shadow:0 0 0 3px color-mix(in srgb,var(--a) 20%,transparent)}
 .primary{border:0;border-radius:10px;padding:11px;background:var(--a);color:var(--on,#fff);font-weight:600}
 .error{margin:0;color:#c92a2a;font-size:12.5px}
 .leave{margin:0 14px 8px;padding:10px 12px;border-radius:10px;background:#fff;border:1px solid var(--line);font-size:12.5px}

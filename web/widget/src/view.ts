@@ -1,4 +1,5 @@
-import type { ConnectionState, ConversationSignals, MessageView, StoreError } from '@switchboard/client';
+import type { ConnectionState, ConversationSignals, Csat, MessageView, StoreError } from '@switchboard/client';
+import { CsatCard } from './csatCard';
 import { h, icon, icons, setAttr, setText, show } from './dom';
 import { fill } from './i18n/en';
 import type { Look } from './look';
@@ -18,6 +19,8 @@ export interface ViewActions {
   readonly retry: (clientMessageId: string) => void;
   /** The reader reached the top of what is held: load the page below it. */
   readonly loadOlder: () => void;
+  /** Rates the resolved conversation (1–5, optional comment); resolves false when it was not taken. */
+  readonly rate: (rating: number, comment: string) => Promise<boolean>;
 }
 
 /** What the panel shows: the phase, and once ready the conversation. */
@@ -35,6 +38,8 @@ export interface ViewState {
     readonly messages: readonly MessageView[]; readonly hasOlder: boolean; readonly signals: ConversationSignals; readonly unread: number; readonly refusals: readonly StoreError[];
     /** The team resolved it: the visitor is told, and writing again reopens it (the server's rule). */
     readonly resolved: boolean;
+    /** Its newest rating request (CSAT), if resolving asked for one. */
+    readonly csat?: Csat | undefined;
   };
 }
 
@@ -60,6 +65,7 @@ export class WidgetView {
   readonly #composer: HTMLFormElement;
   readonly #again: HTMLButtonElement;
   readonly #ended: HTMLDivElement;
+  readonly #csat: CsatCard;
   /** The visitor chose to write again in a resolved conversation: the composer shows until it reopens. */
   #writeAgain = false;
   readonly #intro: HTMLFormElement;
@@ -78,6 +84,7 @@ export class WidgetView {
     this.#composer = h('form', { class: 'composer' }, this.#input, this.#send);
     this.#again = h('button', { type: 'button', class: 'primary' }, t.startAgain);
     this.#ended = h('div', { class: 'ended', role: 'status' }, t.resolved, this.#again);
+    this.#csat = new CsatCard(t, actions.rate);
     this.#list = new MessageList(look.greeting || t.greeting, t, actions.retry, actions.loadOlder, (text) => void actions.send(text));
     this.#intro = preChatForm(t, look.preChat, actions.start);
     this.#leave = emailForm(t, actions.leaveEmail);
@@ -143,7 +150,7 @@ export class WidgetView {
     this.#phase = phase;
     const c = state.conversation;
     const children: Node[] = phase === 'intro' ? [this.#intro] : c !== undefined
-      ? [this.#list.el, this.#botStatus, this.#typingStatus, this.#note, ...(availability.offerEmail ? [this.#leave] : []), this.#ended, this.#composer]
+      ? [this.#list.el, this.#botStatus, this.#typingStatus, this.#note, ...(availability.offerEmail ? [this.#leave] : []), this.#csat.el, this.#ended, this.#composer]
       : [this.#status];
     if (this.#body.children.length !== children.length || children.some((n, i) => this.#body.children[i] !== n)) this.#body.replaceChildren(...children);
     setText(this.#status, phase === 'unavailable' ? refusal(t, state.reason) : state.offline ? t.offline : t.connecting);
@@ -158,6 +165,7 @@ export class WidgetView {
     if (!c.resolved) this.#writeAgain = false;
     const ended = c.resolved && !this.#writeAgain;
     show(this.#ended, ended);
+    this.#csat.render(c.csat, ended);
     show(this.#composer, !ended);
     this.#list.render(c.messages, c.signals.drafts, c.hasOlder);
     show(this.#botStatus, c.signals.botThinking && c.signals.drafts.length === 0);

@@ -120,6 +120,7 @@ export class ChatWidget implements HostActions {
       retry: (id) => this.#session.retry(id),
       leaveEmail: (email) => this.#session.leaveEmail(email),
       loadOlder: () => this.#session.loadOlder(),
+      rate: (rating, comment) => this.#session.rate(rating, comment),
     });
   }
 
@@ -177,6 +178,7 @@ export class ChatWidget implements HostActions {
       unread: live.store.getConversation(live.conversationId)?.unreadCount ?? 0,
       refusals: session.takeRefusals(),
       resolved: live.store.getConversation(live.conversationId)?.state === 'resolved',
+      csat: live.store.csat(live.conversationId),
     };
     const availability: Availability | undefined = this.#remote?.availability;
     this.#view.render({

@@ -27,6 +27,8 @@ export interface WorkspaceChange {
   readonly idleTimeoutSeconds?: number;
   readonly eventRetentionSeconds?: number;
   readonly botEnabled?: boolean;
+  /** Resolving asks the customer for a rating (CSAT). */
+  readonly csatEnabled?: boolean;
 }
 
 /**

@@ -116,6 +116,8 @@ export interface Workspace {
   readonly settings: {
     readonly timeZone: string; readonly releaseOnReply: boolean; readonly reopenTo: string; readonly assignmentPolicy: string;
     readonly idleTimeoutSeconds: number; readonly eventRetentionSeconds: number; readonly botEnabled: boolean;
+    /** Resolving asks the customer for a rating (CSAT); true when an older server does not say. */
+    readonly csatEnabled: boolean;
   };
   readonly cursor: number;
 }
@@ -206,6 +208,7 @@ export function parseWorkspace(value: unknown, path = 'workspace'): Workspace {
     settings: Object.freeze({
       timeZone: s.string('timeZone'), releaseOnReply: s.bool('releaseOnReply'), reopenTo: s.string('reopenTo'), assignmentPolicy: s.string('assignmentPolicy'),
       idleTimeoutSeconds: s.int('idleTimeoutSeconds'), eventRetentionSeconds: s.int('eventRetentionSeconds'), botEnabled: s.bool('botEnabled'),
+      csatEnabled: s.bool('csatEnabled', true),
     }),
   });
 }

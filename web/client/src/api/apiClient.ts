@@ -5,6 +5,7 @@ import {
   type ApiSnapshot, type ConversationWriteResult, type MessagePage, type WidgetSession,
 } from './apiContracts.js';
 import { HttpError, TransportError } from './httpError.js';
+import { parseCsatWriteResult, type CsatWriteResult } from '../csat/csat.js';
 import { parseWidgetPublicConfig, type WidgetAttributes, type WidgetIdentity, type WidgetPublicConfig } from './widgetContracts.js';
 
 /** The `fetch` the client calls: the platform's, or a fake in tests. */
@@ -140,6 +141,11 @@ export class BaseApiClient {
   /** The visitor's conversation, created on first use. */
   async startWidgetConversation(options?: CallOptions): Promise<ConversationWriteResult> {
     return parseConversationWriteResult(await this.#json('POST', '/api/v1/widget/conversation', undefined, options));
+  }
+
+  /** The visitor's rating of a request of their conversation (`POST .../csat`); retry with the same `mutationId`. */
+  async submitCsat(conversationId: number, body: { mutationId: string; requestId: number; rating: number; comment: string | null }, options?: CallOptions): Promise<CsatWriteResult> {
+    return parseCsatWriteResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/csat`, body, options));
   }
 
   /** Conversations, members, inboxes and the cursor, read in one transaction. */

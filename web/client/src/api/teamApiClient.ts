@@ -5,6 +5,7 @@ import { CannedRepliesApi } from '../cannedReplies/cannedRepliesApi.js';
 import { AdminApi } from './adminApi.js';
 import { ContactsApi } from '../contacts/contactsApi.js';
 import { LabelsApi } from './labelsApi.js';
+import { CsatApi } from '../csat/csatApi.js';
 import { BaseApiClient, problem, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
 import {
   parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parsePostMessageResult, parsePresenceResult, parseQueuePage,
@@ -25,6 +26,8 @@ export class ApiClient extends BaseApiClient {
   readonly cannedReplies: CannedRepliesApi;
   /** Contacts: read, search, edit, merge (the contact panel). */
   readonly contacts: ContactsApi;
+  /** Customer satisfaction statistics (`api.csat.stats()`). */
+  readonly csat: CsatApi;
 
   constructor(options: ApiClientOptions = {}) {
     super(options);
@@ -32,6 +35,7 @@ export class ApiClient extends BaseApiClient {
     this.labels = new LabelsApi(this);
     this.cannedReplies = new CannedRepliesApi(this);
     this.contacts = new ContactsApi(this);
+    this.csat = new CsatApi(this);
   }
 
   /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */

@@ -5,6 +5,8 @@ import { newId } from './ids.js';
 import { Listeners } from './listeners.js';
 import type { Label } from './labelModels.js';
 import { CannedReplySet } from '../cannedReplies/cannedReplySet.js';
+import { CsatSet } from '../csat/csatSet.js';
+import type { Csat } from '../csat/csat.js';
 import type { CannedReply } from '../cannedReplies/cannedReply.js';
 import type { Conversation, Member, Message, Snapshot, StreamEvent } from './models.js';
 import type { OutgoingRequest, PendingMutation } from './pending.js';
@@ -71,6 +73,7 @@ export class LiveStoreCore {
   readonly #labels = new Map<number, Label>();
   readonly #deletedLabels = new Set<number>();
   readonly #cannedReplies = new CannedReplySet();
+  readonly #csat = new CsatSet();
   readonly #pending: PendingQueue;
   readonly #confirmedClaims = new Map<string, number>();
   readonly #listeners: Listeners;
@@ -146,6 +149,7 @@ export class LiveStoreCore {
     for (const m of snapshot.members) this.#upsertMember(m);
     for (const l of snapshot.labels) this.#upsertLabel(l);
     this.#cannedReplies.load(snapshot.cannedReplies ?? [], replace);
+    this.#csat.load(snapshot.csat ?? [], replace);
     this.#cursor = Math.max(this.#cursor, snapshot.cursor);
     this.#needsSnapshot = false;
     this.#settle();
@@ -354,6 +358,8 @@ export class LiveStoreCore {
   get labels(): Label[] { return [...this.#labels.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id); }
   /** The canned replies the caller may use (the workspace's and their own), by short code; kept current by the stream. */
   get cannedReplies(): readonly CannedReply[] { return this.#cannedReplies.all; }
+  /** A conversation's newest rating request (CSAT), kept current by `csat.updated`; undefined when it never asked. */
+  csat(conversationId: number): Csat | undefined { return this.#csat.of(conversationId); }
 
   /** One conversation as the UI shows it, or undefined when unknown. */
   getConversation(id: number): Conversation | undefined {
@@ -388,7 +394,7 @@ export class LiveStoreCore {
     // One malformed event must not stop the stream nor half-apply: its data is read whole first and skipped
     // as a whole when any part is unreadable; its seq still counts.
     try {
-      if (this.#cannedReplies.apply(e.type, e.data) || this.#applyOther?.(e.type, e.data)) return;
+      if (this.#cannedReplies.apply(e.type, e.data) || this.#csat.apply(e.type, e.data) || this.#applyOther?.(e.type, e.data)) return;
       const { member, message, conversation, label, deletedLabelId } = readEventData(e);
       if (member !== null) this.#upsertMember(member);
       if (label !== undefined) this.#upsertLabel(label);

@@ -1,5 +1,6 @@
 import { parseLabel, type Label } from './labelModels.js';
 import { parseCannedReply, type CannedReply } from '../cannedReplies/cannedReply.js';
+import { parseCsat, type Csat } from '../csat/csat.js';
 import { Fields } from './wire.js';
 
 // The server's JSON, field for field (docs/api.md; the .NET SDK's Models.cs). Each parse function is the
@@ -93,6 +94,8 @@ export interface Snapshot {
   readonly labels: readonly Label[];
   /** The caller's canned replies (the workspace's and their own); absent reads as none. */
   readonly cannedReplies?: readonly CannedReply[];
+  /** The newest rating request of each conversation in it that has one; absent reads as none. */
+  readonly csat?: readonly Csat[];
 }
 
 /** A durable event from the log (the envelope of docs/protocol.md). */
@@ -183,6 +186,7 @@ export function parseSnapshot(value: unknown, path = 'snapshot'): Snapshot {
     members: Object.freeze(f.array('members', parseMember)),
     labels: Object.freeze(f.array('labels', parseLabel)),
     cannedReplies: Object.freeze(f.array('cannedReplies', parseCannedReply)),
+    csat: Object.freeze(f.array('csat', parseCsat)),
   });
 }
 

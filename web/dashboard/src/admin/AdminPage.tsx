@@ -8,6 +8,7 @@ import { InboxesSection } from './InboxesSection.js';
 import { MembersSection } from './MembersSection.js';
 import { WebhooksSection } from './WebhooksSection.js';
 import { WidgetSection } from './widget/WidgetSection.js';
+import { CsatSection } from '../csat/CsatSection.js';
 
 const sections = [
   { id: 'members', label: 'Members' },
@@ -18,6 +19,7 @@ const sections = [
   { id: 'bot', label: 'Bot settings' },
   { id: 'webhooks', label: 'Webhooks' },
   { id: 'labels', label: 'Labels' },
+  { id: 'csat', label: 'Satisfaction' },
 ];
 
 export function AdminPage() {
@@ -46,6 +48,7 @@ export function AdminPage() {
       <BotSection />
       <WebhooksSection />
       <LabelsSection />
+      <CsatSection />
     </Page>
   );
 }

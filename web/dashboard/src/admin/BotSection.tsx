@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLive } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
+import { WorkspaceSwitch } from './WorkspaceSwitch.js';
 import type { BotConfig, BotConfigChange } from '@switchboard/client';
 import { failure, isMissingFeature } from './adminText.js';
 import { FeatureMissing } from './FeatureMissing.js';
@@ -39,22 +40,10 @@ function toForm(c: BotConfig): BotForm {
 /** Bot settings: the workspace's bot switch (PATCH /workspace) and the engine's configuration (PATCH /api/v1/bot). */
 export function BotSection() {
   const { isAdmin, api } = useLive();
-  const loadWorkspace = useCallback(() => api.admin.getWorkspace(), [api]);
-  const [workspace, reloadWorkspace] = useResource(loadWorkspace);
   const loadBot = useCallback(() => api.admin.getBot(), [api]);
   const [bot, reloadBot] = useResource(loadBot);
-  const botEnabled = workspace.kind === 'ready' ? workspace.value.settings.botEnabled : null;
   // One form value per load: a new object on every render would reset the form's edits (BotConfigForm's effect).
   const initial = useMemo(() => bot.kind === 'ready' ? toForm(bot.value) : null, [bot]);
-
-  async function setBotEnabled(enabled: boolean) {
-    try {
-      await api.admin.updateWorkspace({ botEnabled: enabled });
-      reloadWorkspace();
-    } catch (error) {
-      toasts.push('error', failure(error));
-    }
-  }
 
   return (
     <section id="bot" className="card admin-section" aria-labelledby="bot-title">
@@ -62,14 +51,7 @@ export function BotSection() {
         <h2 id="bot-title">Bot settings</h2>
         <p className="muted">The bot answers new conversations first and hands off to the waiting room when it cannot help.</p>
       </div>
-      {botEnabled !== null && (
-        <div className="setting-row">
-          <div><strong>Bot answers new conversations</strong><p className="muted">When off, every new conversation goes straight to the waiting room.</p></div>
-          <button type="button" role="switch" aria-checked={botEnabled} aria-label="Bot answers new conversations" className="switch" disabled={!isAdmin} onClick={() => void setBotEnabled(!botEnabled)}>
-            <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
-          </button>
-        </div>
-      )}
+      <WorkspaceSwitch field="botEnabled" label="Bot answers new conversations" help="When off, every new conversation goes straight to the waiting room." />
       {bot.kind === 'loading' && <p className="muted">Loading…</p>}
       {bot.kind === 'error' && (isMissingFeature(bot.error) ? <FeatureMissing what="bot engine settings (/api/v1/bot)" /> : <p className="form-error">{failure(bot.error)}</p>)}
       {initial !== null && <BotConfigForm initial={initial} disabled={!isAdmin} onSaved={reloadBot} />}

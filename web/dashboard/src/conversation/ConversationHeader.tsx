@@ -11,6 +11,7 @@ import { BackIcon } from '../ui/icons.js';
 import { TranscriptMenu } from './TranscriptExport.js';
 import { SnoozeMenu } from './SnoozeMenu.js';
 import { SnoozeStatus } from './SnoozeStatus.js';
+import { CsatBadge } from '../csat/CsatBadge.js';
 
 interface Props {
   readonly conversation: Conversation;
@@ -50,6 +51,7 @@ export function ConversationHeader({ conversation: c, onDetails }: Props) {
           <span className={`pill pill-${c.state}`}>{stateLabel(c.state)}</span>
           {c.contact?.email != null && <span className="muted conv-email">{c.contact.email}</span>}
           <SnoozeStatus conversation={c} />
+          <CsatBadge conversation={c} />
           {!isAdmin && <span className="muted">{assignee === null ? 'Unassigned' : assignee.id === me.id ? 'Assigned to you' : `Assigned to ${assignee.name}`}</span>}
           <LabelChips labels={labelsOf(labels, c.labelIds)} compact />
         </div>

@@ -184,6 +184,25 @@ export const en = {
     customerRepliedShort: 'Customer replied',
     dismiss: 'Dismiss',
   },
+  csat: {
+    title: 'Customer satisfaction',
+    requested: 'Rating requested',
+    rated: 'Rated {n} of 5',
+    ratingLabel: 'Customer rating',
+    operators: 'Satisfaction by operator',
+    labels: 'Satisfaction by label',
+    days: 'Satisfaction by day',
+    nobody: 'Nobody assigned',
+    none: 'No ratings in this range.',
+    exportCsv: 'Export satisfaction CSV',
+    average: 'Average',
+    ratings: 'Ratings',
+    satisfied: 'Satisfied (4–5)',
+    loadFailed: 'Satisfaction statistics could not be loaded: {message}',
+    settingLead: 'Resolving a conversation asks the customer for a rating: five stars in the widget, Good/Okay/Bad buttons on WhatsApp.',
+    setting: 'Ask customers for a rating',
+    settingHelp: 'When off, resolving asks nothing; ratings already given stay in the statistics.',
+  },
 };
 
 /** The shape every translation has. */

@@ -5,6 +5,7 @@ import { duration, percent } from '../ui/format.js';
 import { DownloadIcon } from '../ui/icons.js';
 import { Page } from '../ui/Page.js';
 import { LabelStatsSection } from '../labels/LabelStatsSection.js';
+import { CsatStatsSection } from '../csat/CsatStatsSection.js';
 import { BarChart, Legend, LineChart, type Series } from './charts.js';
 import { lastDays, operatorRows, parseDailyStats, rangeProblem, rangeTotals, statsQuery, workspaceDays, type DailyStatsResponse } from './statsStore.js';
 
@@ -117,6 +118,7 @@ export function StatsPage() {
               </tbody>
             </table>
           </section>
+          <CsatStatsSection from={range.from} to={range.to} />
           <LabelStatsSection from={range.from} to={range.to} />
           <section className="card">
             <h2>By day</h2>

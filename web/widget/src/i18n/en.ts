@@ -48,6 +48,11 @@ export const en = {
   reconnectingQueued: 'Reconnecting… Messages are sent when connected.',
   resolved: 'This conversation was resolved.',
   startAgain: 'Start a new conversation',
+  rateQuestion: 'How would you rate this conversation?',
+  rateStar: '{n} of 5',
+  rateComment: 'Add a comment (optional)',
+  rateSend: 'Send rating',
+  rateThanks: 'Thank you for your feedback!',
 };
 
 export type Strings = Readonly<Record<keyof typeof en, string>>;

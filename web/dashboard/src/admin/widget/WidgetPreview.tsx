@@ -47,7 +47,7 @@ export function WidgetPreview({ form }: { readonly form: WidgetForm }) {
     const view = new WidgetView(root, {
       t, lang: language, rtl, teamName: form.teamName || 'Support', avatarUrl: form.avatarUrl.trim() || null, color: form.color,
       position: form.position, launcherText: form.launcherText, greeting: form.greeting, preChat: { name: form.preName, email: form.preEmail },
-    }, { toggle: () => undefined, start: () => undefined, send: () => false, typing: () => undefined, retry: () => undefined, leaveEmail: async () => false, loadOlder: () => undefined });
+    }, { toggle: () => undefined, start: () => undefined, send: () => false, typing: () => undefined, retry: () => undefined, leaveEmail: async () => false, loadOlder: () => undefined, rate: async () => false });
     const monday = new Date();
     monday.setDate(monday.getDate() + ((8 - monday.getDay()) % 7 || 7));
     monday.setHours(9, 0, 0, 0);
