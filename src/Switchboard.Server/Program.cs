@@ -25,6 +25,7 @@ using Switchboard.Server.Snooze;
 using Switchboard.Server.Stats;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Sync;
+using Switchboard.Server.Teams;
 using Switchboard.Server.Throttling;
 using Switchboard.Server.Transcripts;
 using Switchboard.Server.Webhooks;
@@ -69,6 +70,7 @@ builder.AddWidget();
 builder.AddWhatsApp();
 builder.AddSearch();
 builder.AddCannedReplies();
+builder.AddTeams();
 
 var app = builder.Build();
 app.UseProxies();
@@ -109,6 +111,7 @@ app.MapBotsApi();
 app.MapFaqApi();
 app.MapSearchApi();
 app.MapCannedRepliesApi();
+app.MapTeamsApi();
 app.MapSite();
 
 // A hosting operator's command (workspace create …, migrate) runs against the same database and exits; otherwise serve.

@@ -18,4 +18,11 @@ public static class EventTypes
     public const string CannedReplyUpdated = "canned_reply.updated";
     /// <summary>A canned reply was deleted: data is <c>{ id, scope, ownerId }</c>.</summary>
     public const string CannedReplyDeleted = "canned_reply.deleted";
+    /// <summary>A team was created or changed (name, members, inboxes; team only): its snapshot. Operators' streams reset at it.</summary>
+    public const string TeamUpdated = "team.updated";
+    /// <summary>A team was deleted (team only): data is <c>{ id, version }</c>; its inboxes have no team from then on.</summary>
+    public const string TeamDeleted = "team.deleted";
+
+    /// <summary>Events that change which conversations an operator sees: their streams end with a <c>reset</c> at them.</summary>
+    public static bool ChangesScope(string type) => type is TeamUpdated or TeamDeleted;
 }
