@@ -113,6 +113,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/conversations/{id:long}/labels"] = Access.Team,
         ["GET /api/v1/stats/labels"] = Access.Team,
         ["GET /api/v1/stats/labels.csv"] = Access.Team,
+        ["GET /api/v1/teams/"] = Access.Team,
+        ["POST /api/v1/teams/"] = Access.Admin,
+        ["PATCH /api/v1/teams/{id:long}"] = Access.Admin,
+        ["DELETE /api/v1/teams/{id:long}"] = Access.Admin,
+        ["PUT /api/v1/inboxes/{id:long}/team"] = Access.Admin,
         ["POST /api/v1/conversations/{id:long}/snooze"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/unsnooze"] = Access.Team,
         ["GET /api/v1/search/"] = Access.Team,
@@ -136,6 +141,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var canned = await (await (await app.LoginAsync(ws.OperatorEmail)).PostJsonAsync("/api/v1/canned-replies",
             new { mutationId = "m-matrix", shortCode = "matrix", title = "Matrix", text = "Hi" })).ReadAsync<Switchboard.Server.CannedReplies.CannedReplyWriteResponse>();
         var label = (await (await ws.Admin.PostJsonAsync("/api/v1/labels", new { name = "Matrix", colour = "#aa00aa" })).ReadAsync<System.Text.Json.JsonElement>())
+            .GetProperty("data").GetProperty("id").GetInt64();
+        var team = (await (await ws.Admin.PostJsonAsync("/api/v1/teams", new { name = "Matrix" })).ReadAsync<System.Text.Json.JsonElement>())
             .GetProperty("data").GetProperty("id").GetInt64();
         var contactId = visitor.Session.ContactId;
         var said = await (await visitor.SayAsync("hello")).ReadAsync<Switchboard.Server.Messages.PostMessageResponse>();
@@ -162,6 +169,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/labels" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","add":[{{label}}]}""",
             "POST /api/v1/conversations/{id:long}/snooze" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","untilReply":true}""",
             "POST /api/v1/conversations/{id:long}/unsnooze" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
+            "POST /api/v1/teams/" => $$"""{"name":"T{{Guid.NewGuid():N}}"}""",
+            "PATCH /api/v1/teams/{id:long}" => $$"""{"name":"T{{Guid.NewGuid():N}}"}""",
+            "PUT /api/v1/inboxes/{id:long}/team" => """{"teamId":null}""",
             "PUT /api/v1/widget/attributes" => """{"attributes":{"plan":"pro"}}""",
             "PUT /api/v1/widget/email" => """{"email":"vera@example.com"}""",
             _ => "{}",
@@ -198,6 +208,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     _ when endpoint.Contains("/faq/", StringComparison.Ordinal) => faq.Id,
                     _ when endpoint.Contains("/canned-replies/", StringComparison.Ordinal) => canned.CannedReply.Id,
                     _ when endpoint.Contains("/api/v1/labels/{id", StringComparison.Ordinal) => label,
+                    _ when endpoint.Contains("/api/v1/teams/{id", StringComparison.Ordinal) => team,
                     _ when endpoint.Contains("/bot/inboxes/", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ when endpoint.Contains("/inboxes/{id", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ => visitor.ConversationId,
