@@ -23,6 +23,7 @@ export type {
 } from './api/apiContracts.js';
 export { ApiClient, type TranscriptFile, type TranscriptRequest } from './api/teamApiClient.js';
 export { LabelsApi, type LabelChange, type LabelStats, type LabelStatsReport } from './api/labelsApi.js';
+export { TeamsApi, parseTeam, type Team } from './api/teamsApi.js';
 export { parseSearchResults, type SearchContactHit, type SearchFilter, type SearchHighlight, type SearchMessageHit, type SearchResults, type SearchSnippet } from './api/searchContracts.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, FaqMatch, FaqSearch, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';

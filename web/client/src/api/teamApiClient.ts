@@ -4,6 +4,7 @@ import { parseConversation, type Conversation } from '../sync/models.js';
 import { CannedRepliesApi } from '../cannedReplies/cannedRepliesApi.js';
 import { AdminApi } from './adminApi.js';
 import { LabelsApi } from './labelsApi.js';
+import { TeamsApi } from './teamsApi.js';
 import { BaseApiClient, problem, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
 import {
   parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parsePostMessageResult, parsePresenceResult, parseQueuePage,
@@ -22,12 +23,15 @@ export class ApiClient extends BaseApiClient {
   readonly labels: LabelsApi;
   /** Canned replies: the workspace's and one's own (`api.cannedReplies`). */
   readonly cannedReplies: CannedRepliesApi;
+  /** Teams: who sees which inboxes' conversations (`api.teams`). */
+  readonly teams: TeamsApi;
 
   constructor(options: ApiClientOptions = {}) {
     super(options);
     this.admin = new AdminApi(this);
     this.labels = new LabelsApi(this);
     this.cannedReplies = new CannedRepliesApi(this);
+    this.teams = new TeamsApi(this);
   }
 
   /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */
