@@ -42,11 +42,17 @@ function TeamRow({ team, members }: { readonly team: Team; readonly members: rea
   const { busy, error, submit } = useSubmit(async () => {
     await api.teams.update(team.id, { name: name.trim() }, newId());
   });
+  // A ticked box shows at once; the server's team.updated then remounts the row (its key has the version) with the truth.
+  const [pending, setPending] = useState<ReadonlyMap<number, boolean>>(new Map());
+  const isMember = (id: number) => pending.get(id) ?? team.memberIds.includes(id);
   const toggle = async (memberId: number, on: boolean) => {
-    const memberIds = on ? [...team.memberIds, memberId] : team.memberIds.filter((id) => id !== memberId);
+    const memberIds = [...members.map((m) => m.id).filter((id) => id === memberId ? on : isMember(id)),
+      ...team.memberIds.filter((id) => !members.some((m) => m.id === id))];
+    setPending((p) => new Map(p).set(memberId, on));
     try {
       await api.teams.update(team.id, { memberIds }, newId());
     } catch (e) {
+      setPending((p) => { const next = new Map(p); next.delete(memberId); return next; });
       toasts.push('error', failure(e));
     }
   };
@@ -65,7 +71,7 @@ function TeamRow({ team, members }: { readonly team: Team; readonly members: rea
         <legend>Members of {team.name}</legend>
         {members.map((m) => (
           <label key={m.id} className="check">
-            <input type="checkbox" checked={team.memberIds.includes(m.id)} onChange={(e) => void toggle(m.id, e.target.checked)} />
+            <input type="checkbox" checked={isMember(m.id)} onChange={(e) => void toggle(m.id, e.target.checked)} />
             <span>{m.name}{m.role === 'admin' ? ' (admin)' : ''}</span>
           </label>
         ))}
