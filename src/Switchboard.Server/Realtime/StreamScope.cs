@@ -10,6 +10,10 @@ namespace Switchboard.Server.Realtime;
 /// </summary>
 public sealed record StreamScope(IReadOnlyCollection<long>? TeamIds, IReadOnlyDictionary<long, long> InboxTeams)
 {
+    // No inbox is outside this viewer's teams (the common case: no teams at all): they see every conversation, even one
+    // whose event or signal does not name its inbox.
+    readonly bool hidesNone = TeamIds is null || InboxTeams.Values.All(team => TeamIds.Contains(team));
+
     /// <summary>Every conversation of the workspace (admins, API keys; a visitor is scoped by contact instead).</summary>
     public static readonly StreamScope All = new(null, new Dictionary<long, long>());
 
@@ -21,6 +25,6 @@ public sealed record StreamScope(IReadOnlyCollection<long>? TeamIds, IReadOnlyDi
     public bool SeesAll => TeamIds is null;
 
     /// <summary>Whether a conversation of <paramref name="inboxId"/> is in scope; an unknown inbox (null) only for who sees all.</summary>
-    public bool Sees(long? inboxId) => SeesAll
-        || (!Closed && inboxId is { } inbox && TeamVisibility.Sees(TeamIds, InboxTeams.TryGetValue(inbox, out var team) ? team : null));
+    public bool Sees(long? inboxId) => !Closed && (hidesNone
+        || (inboxId is { } inbox && TeamVisibility.Sees(TeamIds, InboxTeams.TryGetValue(inbox, out var team) ? team : null)));
 }

@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using Switchboard.Core;
 using Switchboard.Core.Events;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
 using Switchboard.Server.EventLog;
@@ -25,10 +24,10 @@ public sealed class TeamService(Database database, EventLogWriter eventLog, ILog
 
     public Task<(TeamResponse Team, long Seq)> CreateAsync(Caller caller, CreateTeamRequest request, CancellationToken cancellationToken)
     {
-        var mutationId = OptionalMutationId(request.MutationId);
+        var mutationId = MutationKeys.Optional(request.MutationId);
         var name = TeamRules.Name(request.Name);
         var members = TeamRules.MemberIds(request.MemberIds ?? []);
-        var hash = Hash("create", name, string.Join(',', members));
+        var hash = MutationKeys.Hash("create", name, string.Join(',', members));
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             if (mutationId is not null && await IdempotencyStore.FindAsync(w, mutationId) is { } replay)
@@ -54,12 +53,12 @@ public sealed class TeamService(Database database, EventLogWriter eventLog, ILog
     /// <summary>Renames the team and/or replaces its members; a change that changes nothing appends nothing.</summary>
     public Task<(TeamResponse Team, long Seq)> UpdateAsync(Caller caller, long id, UpdateTeamRequest request, CancellationToken cancellationToken)
     {
-        var mutationId = OptionalMutationId(request.MutationId);
+        var mutationId = MutationKeys.Optional(request.MutationId);
         var name = request.Name is null ? null : TeamRules.Name(request.Name);
         var members = request.MemberIds is null ? null : TeamRules.MemberIds(request.MemberIds);
         if (name is null && members is null)
             throw new DomainException("patch_empty", "Send at least one of name or memberIds.", DomainErrorKind.Invalid);
-        var hash = Hash("update", id.ToString(), name, members is null ? null : string.Join(',', members));
+        var hash = MutationKeys.Hash("update", id.ToString(), name, members is null ? null : string.Join(',', members));
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var team = await TeamStore.GetAsync(w, id);
@@ -96,8 +95,8 @@ public sealed class TeamService(Database database, EventLogWriter eventLog, ILog
     /// <summary>Deletes a team: its inboxes are left without a team (every operator sees them again), then <c>team.deleted</c>.</summary>
     public Task<TeamDeletedResponse> DeleteAsync(Caller caller, long id, string? mutationIdText, CancellationToken cancellationToken)
     {
-        var mutationId = OptionalMutationId(mutationIdText);
-        var hash = Hash("delete", id.ToString());
+        var mutationId = MutationKeys.Optional(mutationIdText);
+        var hash = MutationKeys.Hash("delete", id.ToString());
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             if (mutationId is not null && await IdempotencyStore.FindAsync(w, mutationId) is { } replay)
@@ -120,9 +119,9 @@ public sealed class TeamService(Database database, EventLogWriter eventLog, ILog
     /// </summary>
     public Task<(InboxResponse Inbox, long Seq)> SetInboxTeamAsync(Caller caller, long inboxId, InboxTeamRequest request, CancellationToken cancellationToken)
     {
-        var mutationId = OptionalMutationId(request.MutationId);
+        var mutationId = MutationKeys.Optional(request.MutationId);
         if (request.TeamId is <= 0) throw new DomainException("team_id_invalid", "teamId must be a team id or null.", DomainErrorKind.Invalid);
-        var hash = Hash("inbox", inboxId.ToString(), request.TeamId?.ToString());
+        var hash = MutationKeys.Hash("inbox", inboxId.ToString(), request.TeamId?.ToString());
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var from = await TeamStore.InboxTeamAsync(w, inboxId);
@@ -167,10 +166,5 @@ public sealed class TeamService(Database database, EventLogWriter eventLog, ILog
     static Task<long> AppendUpdatedAsync(WriteContext w, TeamRow team, Actor actor, string? mutationId) =>
         w.AppendAsync(new EventDraft(EventTypes.TeamUpdated, null, null, team.ToResponse(), null, team.Version, actor, mutationId));
 
-    static string? OptionalMutationId(string? id) => id is null ? null : MessageText.ValidateClientId(id, "mutationId");
-
     static string Target(long id) => $"team:{id}";
-
-    static string Hash(params string?[] parts) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', parts.Select(p => p ?? "-")))));
 }
