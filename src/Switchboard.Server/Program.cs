@@ -26,6 +26,7 @@ using Switchboard.Server.Snooze;
 using Switchboard.Server.Stats;
 using Switchboard.Server.Storage;
 using Switchboard.Server.Sync;
+using Switchboard.Server.Teams;
 using Switchboard.Server.Throttling;
 using Switchboard.Server.Transcripts;
 using Switchboard.Server.Webhooks;
@@ -72,6 +73,7 @@ builder.AddWhatsApp();
 builder.AddSearch();
 builder.AddCannedReplies();
 builder.AddCsat();
+builder.AddTeams();
 
 var app = builder.Build();
 app.UseProxies();
@@ -113,6 +115,7 @@ app.MapFaqApi();
 app.MapSearchApi();
 app.MapCannedRepliesApi();
 app.MapCsatApi();
+app.MapTeamsApi();
 app.MapSite();
 
 // A hosting operator's command (workspace create …, migrate) runs against the same database and exits; otherwise serve.

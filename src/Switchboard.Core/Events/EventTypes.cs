@@ -24,4 +24,11 @@ public static class EventTypes
     public const string ContactMerged = "contact.merged";
     /// <summary>A resolution's rating was requested, given or changed: data is <c>{ csat }</c> (the visitor's copy reaches the conversation's contact).</summary>
     public const string CsatUpdated = "csat.updated";
+    /// <summary>A team was created or changed (name, members, inboxes; team only): its snapshot. Operators' streams reset at it.</summary>
+    public const string TeamUpdated = "team.updated";
+    /// <summary>A team was deleted (team only): data is <c>{ id, version }</c>; its inboxes have no team from then on.</summary>
+    public const string TeamDeleted = "team.deleted";
+
+    /// <summary>Events that change which conversations an operator sees: their streams end with a <c>reset</c> at them.</summary>
+    public static bool ChangesScope(string type) => type is TeamUpdated or TeamDeleted;
 }

@@ -12,6 +12,13 @@ public sealed record Caller(CallerKind Kind, long WorkspaceId, string? Role, lon
     /// <summary>The widget inbox a visitor session belongs to.</summary>
     public long? InboxId { get; init; }
 
+    /// <summary>
+    /// The teams of an operator, read with their session on every request: they see the conversations of inboxes with
+    /// no team or of these teams (<see cref="Switchboard.Core.Teams.TeamVisibility"/>). Null: sees every conversation
+    /// of the workspace (admins, API keys; visitors are scoped by contact instead).
+    /// </summary>
+    public IReadOnlyList<long>? TeamIds { get; init; }
+
     public bool IsTeam => Kind is CallerKind.Member or CallerKind.ApiKey;
     public bool IsAdmin => IsTeam && Role == Roles.Admin;
     public bool IsVisitor => Kind == CallerKind.Visitor;
@@ -37,6 +44,7 @@ public sealed record Caller(CallerKind Kind, long WorkspaceId, string? Role, lon
         if (ContactId is { } c) claims.Add(new Claim("sb:contact", c.ToString(CultureInfo.InvariantCulture)));
         if (ApiKeyId is { } k) claims.Add(new Claim("sb:key", k.ToString(CultureInfo.InvariantCulture)));
         if (InboxId is { } i) claims.Add(new Claim("sb:inbox", i.ToString(CultureInfo.InvariantCulture)));
+        if (TeamIds is { } teams) claims.Add(new Claim("sb:teams", string.Join(',', teams.Select(t => t.ToString(CultureInfo.InvariantCulture)))));
         if (Name is not null) claims.Add(new Claim(ClaimTypes.Name, Name));
         if (SessionTokenHash is not null) claims.Add(new Claim("sb:session", SessionTokenHash));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
@@ -54,8 +62,12 @@ public sealed record Caller(CallerKind Kind, long WorkspaceId, string? Role, lon
             Long(user, "sb:contact"),
             Long(user, "sb:key"),
             user.FindFirst(ClaimTypes.Name)?.Value,
-            user.FindFirst("sb:session")?.Value) { InboxId = Long(user, "sb:inbox") };
+            user.FindFirst("sb:session")?.Value) { InboxId = Long(user, "sb:inbox"), TeamIds = Teams(user) };
     }
+
+    static long[]? Teams(ClaimsPrincipal user) => user.FindFirst("sb:teams")?.Value is { } v
+        ? v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray()
+        : null;
 
     static long? Long(ClaimsPrincipal user, string type) =>
         user.FindFirst(type)?.Value is { } v ? long.Parse(v, CultureInfo.InvariantCulture) : null;

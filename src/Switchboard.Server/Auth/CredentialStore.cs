@@ -23,7 +23,11 @@ public sealed class CredentialStore(Database database, TimeProvider clock)
                 FROM member_sessions s JOIN members m ON m.id = s.member_id
                 WHERE s.token_hash = @hash AND s.expires_at > @now AND m.active = @active
                 """, new { hash, now, active = true }, cancellationToken: cancellationToken));
-            return row is null ? null : new Caller(CallerKind.Member, row.WorkspaceId, row.Role, row.Id, null, null, row.Name, hash);
+            if (row is null) return null;
+            // An operator's teams scope what they see (issue 20); read on every request, so a change applies to the next one.
+            var teams = row.Role == Roles.Admin ? null : (await connection.QueryAsync<long>(new CommandDefinition(
+                "SELECT team_id FROM team_members WHERE member_id = @Id ORDER BY team_id", new { row.Id }, cancellationToken: cancellationToken))).ToArray();
+            return new Caller(CallerKind.Member, row.WorkspaceId, row.Role, row.Id, null, null, row.Name, hash) { TeamIds = teams };
         }
         if (token.StartsWith(TokenCodec.ApiKeyPrefix, StringComparison.Ordinal))
         {

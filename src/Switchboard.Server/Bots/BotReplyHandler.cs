@@ -26,8 +26,8 @@ public sealed class BotReplyHandler(BotTurnLoader loader, IEnumerable<IBotEngine
         var turn = await loader.LoadAsync(workspaceId, job.Read<BotReplyJob>(), cancellationToken);
         if (turn is null) return;
 
-        var (conversationId, contactId) = (turn.Conversation.Id, turn.Conversation.Contact.Id);
-        signals.PublishEphemeral(BotSignals.Thinking(workspaceId, conversationId, contactId, true));
+        var (conversationId, contactId, inboxId) = (turn.Conversation.Id, turn.Conversation.Contact.Id, turn.Conversation.InboxId);
+        signals.PublishEphemeral(BotSignals.Thinking(workspaceId, conversationId, contactId, inboxId, true));
         var deferred = false;
         try
         {
@@ -35,12 +35,12 @@ public sealed class BotReplyHandler(BotTurnLoader loader, IEnumerable<IBotEngine
             deferred = outcome.Kind == BotOutcomeKind.Deferred;
             var end = await responder.ApplyAsync(turn, outcome, cancellationToken);
             // Sent after the store, so a viewer that sees "completed" already has (or is about to get) the message.
-            if (ranEngine && end is not null) signals.PublishEphemeral(BotSignals.ReplyEndIn(workspaceId, conversationId, contactId, end));
+            if (ranEngine && end is not null) signals.PublishEphemeral(BotSignals.ReplyEndIn(workspaceId, conversationId, contactId, inboxId, end));
         }
         finally
         {
             // An external bot is still at work: its message (or the deadline's handoff) ends the thinking.
-            if (!deferred) signals.PublishEphemeral(BotSignals.Thinking(workspaceId, conversationId, contactId, false));
+            if (!deferred) signals.PublishEphemeral(BotSignals.Thinking(workspaceId, conversationId, contactId, inboxId, false));
         }
     }
 
@@ -84,6 +84,6 @@ public sealed class BotReplyHandler(BotTurnLoader loader, IEnumerable<IBotEngine
         int index;
 
         public void Delta(string text) => signals.PublishEphemeral(
-            BotSignals.DeltaIn(turn.WorkspaceId, turn.Conversation.Id, turn.Conversation.Contact.Id, turn.ReplyId, index++, text));
+            BotSignals.DeltaIn(turn.WorkspaceId, turn.Conversation.Id, turn.Conversation.Contact.Id, turn.Conversation.InboxId, turn.ReplyId, index++, text));
     }
 }

@@ -13,12 +13,12 @@ public static class BotSignals
     public const string Delta = "bot.delta";
     public const string ReplyEnd = "bot.reply.end";
 
-    public static EphemeralSignal Thinking(long workspaceId, long conversationId, long contactId, bool thinking) =>
-        EphemeralSignals.BotThinkingIn(workspaceId, conversationId, contactId, thinking);
+    public static EphemeralSignal Thinking(long workspaceId, long conversationId, long contactId, long? inboxId, bool thinking) =>
+        EphemeralSignals.BotThinkingIn(workspaceId, conversationId, contactId, inboxId, thinking);
 
-    public static EphemeralSignal DeltaIn(long workspaceId, long conversationId, long contactId, string replyId, int index, string text) =>
-        new(workspaceId, Delta, conversationId, contactId, Actor.Bot, new BotDeltaData(replyId, index, text));
+    public static EphemeralSignal DeltaIn(long workspaceId, long conversationId, long contactId, long inboxId, string replyId, int index, string text) =>
+        new(workspaceId, Delta, conversationId, contactId, Actor.Bot, new BotDeltaData(replyId, index, text)) { InboxId = inboxId };
 
-    public static EphemeralSignal ReplyEndIn(long workspaceId, long conversationId, long contactId, BotReplyEndData end) =>
-        new(workspaceId, ReplyEnd, conversationId, contactId, Actor.Bot, end);
+    public static EphemeralSignal ReplyEndIn(long workspaceId, long conversationId, long contactId, long inboxId, BotReplyEndData end) =>
+        new(workspaceId, ReplyEnd, conversationId, contactId, Actor.Bot, end) { InboxId = inboxId };
 }

@@ -59,6 +59,6 @@ public sealed class BotTriggerHook(JobQueue jobs, BotConfigStore configs, IEphem
     {
         if (draft.ConversationId is not { } conversationId || draft.ContactId is not { } contactId) return;
         var workspaceId = w.WorkspaceId;
-        w.AfterCommit(() => signals.PublishEphemeral(BotSignals.Thinking(workspaceId, conversationId, contactId, false)));
+        w.AfterCommit(() => signals.PublishEphemeral(BotSignals.Thinking(workspaceId, conversationId, contactId, draft.InboxId, false)));
     }
 }

@@ -6,6 +6,8 @@ namespace Switchboard.Server.Conversations;
 /// <summary>Realtime's view of whose conversation it is, read through this feature's store.</summary>
 public sealed class ConversationContacts(Database database) : IConversationContacts
 {
-    public Task<long?> ContactIdAsync(long workspaceId, long conversationId, CancellationToken cancellationToken) =>
-        database.ReadAsync((c, tx) => ConversationStore.ContactIdAsync(c, tx, workspaceId, conversationId, cancellationToken), cancellationToken);
+    public Task<ConversationParties?> PartiesAsync(long workspaceId, long conversationId, CancellationToken cancellationToken) =>
+        database.ReadAsync(async (c, tx) => await ConversationStore.FindAsync(c, tx, workspaceId, conversationId) is { } r
+            ? new ConversationParties(r.Conversation.ContactId, r.Conversation.InboxId, r.InboxTeamId)
+            : null, cancellationToken);
 }

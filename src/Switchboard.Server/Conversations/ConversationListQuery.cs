@@ -33,6 +33,7 @@ public sealed record ConversationListQuery(
             where.Append(" AND cv.contact_id = @contactId");
             args.Add("contactId", caller.ContactId);
         }
+        where.Append(Teams.ConversationScope.Sql(caller));
         if (!string.IsNullOrWhiteSpace(State))
         {
             var states = State.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -8,6 +8,9 @@ public sealed record ConversationRecord(Conversation Conversation, ContactSummar
     /// <summary>Its inbox's channel (<c>InboxChannels</c>): read with the conversation, so a reply learns its send policy at no extra cost.</summary>
     public string Channel { get; init; } = "";
 
+    /// <summary>Its inbox's team (issue 20), read with it: who may see it (<see cref="Switchboard.Core.Teams.TeamVisibility"/>).</summary>
+    public long? InboxTeamId { get; init; }
+
     public ConversationRecord With(Conversation next) => this with { Conversation = next };
 }
 

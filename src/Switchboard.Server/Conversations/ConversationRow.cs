@@ -11,7 +11,7 @@ public class ConversationRow
                cv.message_count, cv.last_message_at, cv.last_message_preview, cv.unread_count, cv.contact_unread_count,
                cv.handoff_reason, cv.last_customer_seq, cv.queued_at, cv.version, cv.created_at, cv.updated_at, cv.label_ids,
                cv.snoozed_until, cv.snooze_until_reply, cv.wake_reason,
-               ct.name AS contact_name, ct.email AS contact_email, ct.attributes AS contact_attributes, ib.channel AS inbox_channel
+               ct.name AS contact_name, ct.email AS contact_email, ct.attributes AS contact_attributes, ib.channel AS inbox_channel, ib.team_id AS inbox_team_id
         """;
     public const string From = "FROM conversations cv JOIN contacts ct ON ct.id = cv.contact_id JOIN inboxes ib ON ib.id = cv.inbox_id";
     public const string Select = $"SELECT {Columns} {From}";
@@ -42,6 +42,7 @@ public class ConversationRow
     public string? ContactEmail { get; set; }
     public string? ContactAttributes { get; set; }
     public string InboxChannel { get; set; } = "";
+    public long? InboxTeamId { get; set; }
 
     public ConversationRecord ToRecord() => new(new Conversation
     {
@@ -67,7 +68,7 @@ public class ConversationRow
         CreatedAt = Time.FromMs(CreatedAt),
         UpdatedAt = Time.FromMs(UpdatedAt),
         LabelIds = Labels.LabelIdList.Parse(LabelIds),
-    }, new ContactSummary(ContactId, ContactName, ContactEmail, Contacts.ContactAttributes.Parse(ContactAttributes))) { Channel = InboxChannel };
+    }, new ContactSummary(ContactId, ContactName, ContactEmail, Contacts.ContactAttributes.Parse(ContactAttributes))) { Channel = InboxChannel, InboxTeamId = InboxTeamId };
 }
 
 /// <summary>A conversation read for a send, with the id of the message already stored under the send's client id, if any.</summary>

@@ -61,7 +61,7 @@ public sealed class ConversationService(Database database, EventLogWriter eventL
             if (assignee is { } a)
             {
                 var t = a.MemberId is { } memberId
-                    ? ConversationMachine.Assign(current, await RequireAssignableAsync(w, caller, current, memberId), w.Now)
+                    ? ConversationMachine.Assign(current, await RequireAssignableAsync(w, caller, record, memberId), w.Now)
                     : Unassign(caller, current, w.Now);
                 (current, change) = (t.Next, t.Change);
             }
@@ -96,14 +96,18 @@ public sealed class ConversationService(Database database, EventLogWriter eventL
         return ConversationMachine.Unassign(c, now);
     }
 
-    static async Task<long> RequireAssignableAsync(WriteContext w, Caller caller, Conversation c, long memberId)
+    static async Task<long> RequireAssignableAsync(WriteContext w, Caller caller, ConversationRecord record, long memberId)
     {
+        var c = record.Conversation;
         // Operators may take a conversation for themselves; handing it to someone else is an admin's call.
         if (!caller.IsAdmin && memberId != caller.MemberId)
             throw new DomainException("assign_forbidden", "Only an admin may assign a conversation to someone else.", DomainErrorKind.Forbidden);
         if (!caller.IsAdmin && c.AssigneeId is { } owner && owner != caller.MemberId)
             throw new DomainException("conversation_taken", "A colleague already owns this conversation.");
         if (!await MemberStore.IsActiveAsync(w, memberId)) throw new DomainException("assignee_invalid", "The assignee must be an active member of this workspace.", DomainErrorKind.Invalid);
+        // Nobody owns a conversation they may not see (issue 20): a team inbox's goes to an admin or a member of its team.
+        if (record.InboxTeamId is { } team && !await Teams.TeamStore.MemberSeesAsync(w, memberId, team))
+            throw new DomainException("assignee_not_in_team", "The assignee must be an admin or a member of the inbox's team.", DomainErrorKind.Invalid);
         return memberId;
     }
 

@@ -17,14 +17,16 @@ public static partial class ConversationStore
         WhereAsync(c, tx, "cv.workspace_id = @workspaceId AND cv.contact_id = @contactId ORDER BY cv.id", new { workspaceId, contactId }, cancellationToken);
 
     /// <summary>Every unresolved conversation, latest activity first.</summary>
-    public static Task<IReadOnlyList<ConversationRecord>> OpenAsync(DbConnection c, DbTransaction? tx, long workspaceId, CancellationToken cancellationToken) =>
-        WhereAsync(c, tx, "cv.workspace_id = @workspaceId AND cv.state <> @Resolved ORDER BY cv.activity_at DESC, cv.id DESC",
+    /// <param name="scope">"" for all, or <c>Teams.ConversationScope.Sql</c> (as for <paramref name="scope"/> below).</param>
+    public static Task<IReadOnlyList<ConversationRecord>> OpenAsync(DbConnection c, DbTransaction? tx, long workspaceId, CancellationToken cancellationToken,
+        string scope = "") =>
+        WhereAsync(c, tx, $"cv.workspace_id = @workspaceId AND cv.state <> @Resolved{scope} ORDER BY cv.activity_at DESC, cv.id DESC",
             new { workspaceId, Resolved }, cancellationToken);
 
     /// <summary>The <paramref name="limit"/> most recently active resolved conversations.</summary>
     public static Task<IReadOnlyList<ConversationRecord>> RecentResolvedAsync(DbConnection c, DbTransaction? tx, long workspaceId, int limit,
-        CancellationToken cancellationToken) =>
-        WhereAsync(c, tx, $"cv.workspace_id = @workspaceId AND cv.state = @Resolved ORDER BY cv.activity_at DESC, cv.id DESC LIMIT {limit}",
+        CancellationToken cancellationToken, string scope = "") =>
+        WhereAsync(c, tx, $"cv.workspace_id = @workspaceId AND cv.state = @Resolved{scope} ORDER BY cv.activity_at DESC, cv.id DESC LIMIT {limit}",
             new { workspaceId, Resolved }, cancellationToken);
 
     /// <summary>The unresolved conversations a member owns, by id.</summary>

@@ -20,9 +20,13 @@ public static partial class ConversationStore
     public static async Task<ConversationRecord> GetVisibleAsync(DbConnection connection, DbTransaction? tx, Auth.Caller caller, long id) =>
         RequireVisible(await FindAsync(connection, tx, caller.WorkspaceId, id), caller);
 
-    /// <summary>The record when <paramref name="caller"/> (if any) may see it; not-found otherwise, as if it did not exist.</summary>
+    /// <summary>
+    /// The record when <paramref name="caller"/> (if any) may see it; not-found otherwise, as if it did not exist: another
+    /// visitor's, or (issue 20) one of an inbox of a team the operator is not in, so its id does not even leak.
+    /// </summary>
     public static ConversationRecord RequireVisible(ConversationRecord? record, Auth.Caller? caller) =>
         record is null || (caller is { IsVisitor: true } && record.Conversation.ContactId != caller.ContactId)
+            || (caller is not null && !Teams.ConversationScope.Sees(caller, record.InboxTeamId))
             ? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound)
             : record;
 
@@ -49,18 +53,19 @@ public static partial class ConversationStore
     public const string Asleep = "(cv.snoozed_until IS NOT NULL OR cv.snooze_until_reply)";
 
     /// <summary>Queued conversations, oldest first: the queue serves whoever has waited longest (ties by id, so the order is total).</summary>
+    /// <param name="scope">"" for all, or <c>Teams.ConversationScope.Sql</c>: the queue of the conversations a caller may see.</param>
     public static async Task<IReadOnlyList<ConversationRecord>> QueuedAsync(DbConnection connection, DbTransaction? tx, long workspaceId, int limit,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, string scope = "") =>
         (await connection.QueryAsync<ConversationRow>(new CommandDefinition(
-            $"{ConversationRow.Select} WHERE cv.workspace_id = @workspaceId AND cv.state = @Queued AND {Awake} ORDER BY cv.queued_at, cv.id LIMIT {limit}",
+            $"{ConversationRow.Select} WHERE cv.workspace_id = @workspaceId AND cv.state = @Queued AND {Awake}{scope} ORDER BY cv.queued_at, cv.id LIMIT {limit}",
             new { workspaceId, Queued }, tx, cancellationToken: cancellationToken))).Select(r => r.ToRecord()).ToList();
 
-    public static Task<IReadOnlyList<ConversationRecord>> QueuedAsync(WriteContext w, int limit) =>
-        QueuedAsync(w.Connection, w.Transaction, w.WorkspaceId, limit, w.CancellationToken);
+    public static Task<IReadOnlyList<ConversationRecord>> QueuedAsync(WriteContext w, int limit, string scope = "") =>
+        QueuedAsync(w.Connection, w.Transaction, w.WorkspaceId, limit, w.CancellationToken, scope);
 
-    public static Task<int> CountQueuedAsync(DbConnection connection, DbTransaction? tx, long workspaceId, CancellationToken cancellationToken) =>
+    public static Task<int> CountQueuedAsync(DbConnection connection, DbTransaction? tx, long workspaceId, CancellationToken cancellationToken, string scope = "") =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM conversations cv WHERE cv.workspace_id = @workspaceId AND cv.state = @Queued AND {Awake}", new { workspaceId, Queued }, tx, cancellationToken: cancellationToken));
+            $"SELECT COUNT(*) FROM conversations cv WHERE cv.workspace_id = @workspaceId AND cv.state = @Queued AND {Awake}{scope}", new { workspaceId, Queued }, tx, cancellationToken: cancellationToken));
 
     /// <summary>The contact of a conversation of the workspace, or null when there is no such conversation.</summary>
     public static Task<long?> ContactIdAsync(DbConnection connection, DbTransaction? tx, long workspaceId, long id, CancellationToken cancellationToken) =>

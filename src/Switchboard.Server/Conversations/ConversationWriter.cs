@@ -23,7 +23,7 @@ public static class ConversationWriter
         string? mutationId = null, string type = EventTypes.ConversationUpdated) =>
         w.AppendAsync(new EventDraft(type, r.Conversation.Id, r.Conversation.ContactId,
             new ConversationEventData(ConversationViews.ForTeam(r), change), new ConversationEventData(ConversationViews.ForVisitor(r), change),
-            r.Conversation.Version, actor, mutationId));
+            r.Conversation.Version, actor, mutationId) { InboxId = r.Conversation.InboxId });
 
     /// <summary>Creates a conversation and appends its <c>conversation.updated</c> (change <c>created</c>).</summary>
     public static async Task<ConversationRecord> StartAsync(WriteContext w, long inboxId, long contactId, Actor actor)

@@ -10,7 +10,7 @@ namespace Switchboard.Server.Inboxes;
 /// <summary>The <c>inboxes</c> table: every feature that reads or writes an inbox row comes through here.</summary>
 public static partial class InboxStore
 {
-    const string Columns = "id AS Id, workspace_id AS WorkspaceId, name AS Name, channel AS Channel, public_token AS PublicToken, created_at AS CreatedAt";
+    const string Columns = "id AS Id, workspace_id AS WorkspaceId, name AS Name, channel AS Channel, public_token AS PublicToken, created_at AS CreatedAt, team_id AS TeamId";
 
     public static async Task<IReadOnlyList<InboxResponse>> ListAsync(DbConnection c, DbTransaction? tx, long workspaceId, CancellationToken cancellationToken) =>
         (await c.QueryAsync<InboxRow>(new CommandDefinition(
@@ -62,7 +62,8 @@ public static partial class InboxStore
         public string Channel { get; set; } = "";
         public string PublicToken { get; set; } = "";
         public long CreatedAt { get; set; }
+        public long? TeamId { get; set; }
 
-        public InboxResponse ToResponse() => new(Id, Name, Channel, PublicToken, Time.FromMs(CreatedAt));
+        public InboxResponse ToResponse() => new(Id, Name, Channel, PublicToken, Time.FromMs(CreatedAt), TeamId);
     }
 }

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Errors;
 using Switchboard.Server.EventLog;
@@ -24,9 +23,9 @@ public sealed class LabelService(Database database, EventLogWriter eventLog, ILo
 
     public Task<(LabelResponse Label, long Seq)> CreateAsync(Caller caller, CreateLabelRequest request, CancellationToken cancellationToken)
     {
-        var mutationId = OptionalMutationId(request.MutationId);
+        var mutationId = MutationKeys.Optional(request.MutationId);
         var (name, colour, description) = (LabelRules.Name(request.Name), LabelRules.Colour(request.Colour), LabelRules.Description(request.Description));
-        var hash = Hash("create", name, colour, description);
+        var hash = MutationKeys.Hash("create", name, colour, description);
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             if (mutationId is not null && await IdempotencyStore.FindAsync(w, mutationId) is { } replay)
@@ -49,13 +48,13 @@ public sealed class LabelService(Database database, EventLogWriter eventLog, ILo
 
     public Task<(LabelResponse Label, long Seq)> UpdateAsync(Caller caller, long id, UpdateLabelRequest request, CancellationToken cancellationToken)
     {
-        var mutationId = OptionalMutationId(request.MutationId);
+        var mutationId = MutationKeys.Optional(request.MutationId);
         var name = request.Name is null ? null : LabelRules.Name(request.Name);
         var colour = request.Colour is null ? null : LabelRules.Colour(request.Colour);
         var description = request.Description is null ? null : LabelRules.Description(request.Description);
         if (name is null && colour is null && request.Description is null)
             throw new DomainException("patch_empty", "Send at least one of name, colour or description.", DomainErrorKind.Invalid);
-        var hash = Hash("update", id.ToString(), name, colour, request.Description is null ? "-" : description ?? "");
+        var hash = MutationKeys.Hash("update", id.ToString(), name, colour, request.Description is null ? "-" : description ?? "");
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             var label = await LabelStore.GetAsync(w, id);
@@ -84,8 +83,8 @@ public sealed class LabelService(Database database, EventLogWriter eventLog, ILo
     /// <summary>Deletes a label and takes it off every conversation (each gets its <c>conversation.updated</c>), then appends <c>label.deleted</c>.</summary>
     public Task<LabelDeletedResponse> DeleteAsync(Caller caller, long id, string? mutationIdText, CancellationToken cancellationToken)
     {
-        var mutationId = OptionalMutationId(mutationIdText);
-        var hash = Hash("delete", id.ToString());
+        var mutationId = MutationKeys.Optional(mutationIdText);
+        var hash = MutationKeys.Hash("delete", id.ToString());
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             if (mutationId is not null && await IdempotencyStore.FindAsync(w, mutationId) is { } replay)
@@ -109,10 +108,5 @@ public sealed class LabelService(Database database, EventLogWriter eventLog, ILo
     static Task<long> AppendUpdatedAsync(WriteContext w, LabelRow label, Actor actor, string? mutationId) =>
         w.AppendAsync(new EventDraft(EventTypes.LabelUpdated, null, null, label.ToResponse(), null, label.Version, actor, mutationId));
 
-    static string? OptionalMutationId(string? id) => id is null ? null : MessageText.ValidateClientId(id, "mutationId");
-
     static string Target(long id) => $"label:{id}";
-
-    static string Hash(params string?[] parts) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', parts.Select(p => p ?? "-")))));
 }

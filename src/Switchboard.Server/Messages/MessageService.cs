@@ -100,7 +100,7 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             var appended = await w.AppendAsync(new EventDraft(EventTypes.MessageCreated, conversationId, before.ContactId,
                 new MessageEventData(response, isNote ? null : ConversationViews.ForTeam(after)),
                 isNote ? null : new MessageEventData(response, ConversationViews.ForVisitor(after)),
-                message.Version, author.Actor, ClientMessageId: clientMessageId));
+                message.Version, author.Actor, ClientMessageId: clientMessageId) { InboxId = before.InboxId });
             if (appended != seq) throw new InvalidOperationException("message.created must be the transaction's first event.");
             return new PostMessageResponse(response, view(after), seq, transition.CustomerWroteMeanwhile, Replayed: false);
         }, cancellationToken);

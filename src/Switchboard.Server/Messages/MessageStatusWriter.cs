@@ -13,7 +13,7 @@ namespace Switchboard.Server.Messages;
 public static class MessageStatusWriter
 {
     /// <summary>Applies <paramref name="to"/> (with <paramref name="error"/> when it is failed); false when it would not move the status.</summary>
-    public static async Task<bool> ApplyAsync(WriteContext w, MessageRow message, long contactId, DeliveryStatus to, string? error, Actor actor)
+    public static async Task<bool> ApplyAsync(WriteContext w, MessageRow message, long contactId, long? inboxId, DeliveryStatus to, string? error, Actor actor)
     {
         if (!DeliveryStatusRules.Advances(EnumText.Parse<DeliveryStatus>(message.Status), to)) return false;
         message.Status = EnumText.ToText(to);
@@ -22,7 +22,7 @@ public static class MessageStatusWriter
         message.UpdatedAt = w.NowMs;
         await MessageStore.UpdateStatusAsync(w, message);
         var data = new MessageEventData(message.ToResponse(), null);
-        await w.AppendAsync(new EventDraft(EventTypes.MessageStatus, message.ConversationId, contactId, data, message.IsNote ? null : data, message.Version, actor));
+        await w.AppendAsync(new EventDraft(EventTypes.MessageStatus, message.ConversationId, contactId, data, message.IsNote ? null : data, message.Version, actor) { InboxId = inboxId });
         return true;
     }
 }

@@ -39,7 +39,7 @@ public sealed class ReceiptService(EventLogWriter eventLog)
                 await MessageStore.UpdateStatusAsync(w, message);
                 var data = new MessageEventData(message.ToResponse(), null);
                 await w.AppendAsync(new EventDraft(EventTypes.MessageStatus, conversationId, record.Conversation.ContactId,
-                    data, message.IsNote ? null : data, message.Version, caller.Actor));
+                    data, message.IsNote ? null : data, message.Version, caller.Actor) { InboxId = record.Conversation.InboxId });
             }
 
             var before = record.Conversation;

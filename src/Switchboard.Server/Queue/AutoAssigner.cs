@@ -20,11 +20,15 @@ public static class AutoAssigner
         var queued = await ConversationStore.QueuedAsync(w, BatchSize);
         if (queued.Count == 0) return 0;
         var members = await QueueStore.OnlineLoadsAsync(w);
+        // A team inbox's conversation goes to a member of its team only (issue 20); read only when one is queued.
+        var teams = queued.Any(r => r.InboxTeamId is not null) ? await Teams.TeamStore.MembersByTeamAsync(w) : null;
         var assigned = 0;
         foreach (var record in queued)
         {
-            var member = members.Where(m => m.HasRoom).OrderBy(m => m.LastAssignedSeq).ThenBy(m => m.MemberId).FirstOrDefault();
-            if (member is null) break;
+            if (!members.Any(m => m.HasRoom)) break;
+            var member = members.Where(m => m.HasRoom && (record.InboxTeamId is not { } team || teams![team].Contains(m.MemberId)))
+                .OrderBy(m => m.LastAssignedSeq).ThenBy(m => m.MemberId).FirstOrDefault();
+            if (member is null) continue; // nobody of its team has room: it waits, the next one may go to someone else
             var transition = ConversationMachine.Assign(record.Conversation, member.MemberId, w.Now);
             await ConversationWriter.SaveTransitionAsync(w, record, transition, Actor.System);
             member.Load++;

@@ -30,8 +30,10 @@ public sealed class QueueService(Database database, EventLogWriter eventLog, ILo
         if (take is < 1 or > MaxPage) throw new DomainException("limit_invalid", $"limit must be 1 to {MaxPage}.", DomainErrorKind.Invalid);
         return database.ReadAsync(async (c, tx) =>
         {
-            var queued = await ConversationStore.QueuedAsync(c, tx, caller.WorkspaceId, take, cancellationToken);
-            var waiting = await ConversationStore.CountQueuedAsync(c, tx, caller.WorkspaceId, cancellationToken);
+            // Each operator's queue is their scope's (issue 20, teams): the conversations of their teams' inboxes and of inboxes with no team.
+            var scope = Teams.ConversationScope.Sql(caller);
+            var queued = await ConversationStore.QueuedAsync(c, tx, caller.WorkspaceId, take, cancellationToken, scope);
+            var waiting = await ConversationStore.CountQueuedAsync(c, tx, caller.WorkspaceId, cancellationToken, scope);
             var cursor = await WorkspaceStore.CursorAsync(c, tx, caller.WorkspaceId);
             return new QueueResponse(queued.Select(ConversationViews.ForTeam).ToList(), waiting, cursor);
         }, cancellationToken);
@@ -56,9 +58,11 @@ public sealed class QueueService(Database database, EventLogWriter eventLog, ILo
             var load = await QueueStore.LoadAsync(w, memberId);
             if (load is null || !load.Active) throw new DomainException("member_required", "Only an active member can claim conversations.", DomainErrorKind.Forbidden);
 
+            // Only within the caller's scope: outside it a conversation is not found, and "next" is the next of their queue.
             var record = conversationId is { } id
-                ? await ConversationStore.FindAsync(w, id) ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound)
-                : (await ConversationStore.QueuedAsync(w, 1)).SingleOrDefault() ?? throw new DomainException("queue_empty", "No conversation is waiting in the queue.");
+                ? ConversationStore.RequireVisible(await ConversationStore.FindAsync(w, id), caller)
+                : (await ConversationStore.QueuedAsync(w, 1, Teams.ConversationScope.Sql(caller))).SingleOrDefault()
+                    ?? throw new DomainException("queue_empty", "No conversation is waiting in the queue.");
 
             var transition = ConversationMachine.Claim(record.Conversation, memberId, w.Now);
             // Claiming one's own conversation again takes no room.

@@ -1,3 +1,4 @@
+using Switchboard.Core.Events;
 using Switchboard.Server.Auth;
 using Switchboard.Server.EventLog;
 
@@ -5,31 +6,44 @@ namespace Switchboard.Server.Realtime;
 
 /// <summary>
 /// Who is watching a stream, and so which events and signals reach it: the team gets the full envelope of
-/// every event of its workspace; a visitor gets the public envelope of their own contact's events, and of the
-/// inbox-wide events of their widget inbox (<c>inbox.updated</c>: the widget's public configuration). An event
-/// addressed to one member (a personal canned reply) reaches that member's streams alone.
+/// every event of its workspace, except, for an operator, conversations outside their teams' scope (<see cref="Scope"/>,
+/// issue 20); a visitor gets the public envelope of their own contact's events, and of the inbox-wide events of their
+/// widget inbox (<c>inbox.updated</c>: the widget's public configuration). An event addressed to one member (a personal
+/// canned reply) reaches that member's streams alone.
 /// </summary>
 public sealed record Audience(long WorkspaceId, long? ContactId, long? InboxId = null)
 {
     /// <summary>The signed-in member watching (null for a visitor or an API key).</summary>
     public long? MemberId { get; init; }
 
+    /// <summary>The conversations a team viewer may see; an operator's starts as none until the stream reads it.</summary>
+    public StreamScope Scope { get; init; } = StreamScope.All;
+
     public bool IsVisitor => ContactId is not null;
 
     public static Audience From(Caller caller) =>
         caller.IsVisitor ? new Audience(caller.WorkspaceId, caller.ContactId ?? throw new InvalidOperationException("A visitor without a contact."), caller.InboxId)
-            : new Audience(caller.WorkspaceId, null) { MemberId = caller.MemberId };
+            : new Audience(caller.WorkspaceId, null) { MemberId = caller.MemberId, Scope = caller.TeamIds is null ? StreamScope.All : StreamScope.Nothing };
 
     /// <summary>The envelope this viewer receives for <paramref name="e"/>, or null when they may not see it.</summary>
     public string? PayloadFor(StoredEvent e)
     {
         if (e.WorkspaceId != WorkspaceId) return null;
         if (e.MemberId is { } addressee) return ContactId is null && MemberId == addressee ? e.Payload : null;
-        if (ContactId is null) return e.Payload;
+        if (ContactId is null) return e.ConversationId is null || Scope.Sees(e.InboxId) ? e.Payload : null;
         if (e.ContactId is null) return e.InboxId is { } inbox && inbox == InboxId ? e.PublicPayload : null;
         return e.ContactId == ContactId ? e.PublicPayload : null;
     }
 
+    /// <summary>
+    /// True when <paramref name="e"/> may change which conversations this viewer sees (a team change, for an operator):
+    /// the stream then ends with a <c>reset</c> at it, the client reloads its snapshot (now of the new scope) and a new
+    /// stream reads the new scope. Over-approximate on purpose: team changes are rare, a missed one would leak.
+    /// </summary>
+    public bool ScopeChangedBy(StoredEvent e) =>
+        !Scope.SeesAll && e.WorkspaceId == WorkspaceId && ContactId is null && EventTypes.ChangesScope(e.Type);
+
     public bool CanSee(EphemeralSignal signal) =>
-        signal.WorkspaceId == WorkspaceId && (ContactId is null || signal.ContactId == ContactId);
+        signal.WorkspaceId == WorkspaceId
+        && (ContactId is null ? signal.ConversationId is null || Scope.Sees(signal.InboxId) : signal.ContactId == ContactId);
 }

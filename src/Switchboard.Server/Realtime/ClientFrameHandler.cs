@@ -19,7 +19,7 @@ public sealed class ClientFrameHandler(
     SignalRateLimiter? typingLimit;
     SignalRateLimiter? receiptLimit;
     // A conversation's contact never changes, so one lookup per conversation and connection is enough.
-    Dictionary<long, long>? contactOf;
+    Dictionary<long, ConversationParties>? contactOf;
 
     public async Task HandleAsync(StreamConnection connection, ReadOnlyMemory<byte> utf8, CancellationToken cancellationToken)
     {
@@ -65,13 +65,13 @@ public sealed class ClientFrameHandler(
             Reply(connection, RealtimeErrors.FrameInvalid, "typing needs a conversationId and a state of start or stop.", frame.Type);
             return;
         }
-        var contactId = await ContactOfAsync(connection, conversationId, cancellationToken);
-        if (contactId is null)
+        var parties = await PartiesOfAsync(connection, conversationId, cancellationToken);
+        if (parties is null)
         {
             Reply(connection, "conversation_not_found", "No such conversation.", frame.Type);
             return;
         }
-        publisher.PublishEphemeral(EphemeralSignals.TypingIn(connection.Caller.WorkspaceId, conversationId, contactId.Value,
+        publisher.PublishEphemeral(EphemeralSignals.TypingIn(connection.Caller.WorkspaceId, conversationId, parties.ContactId, parties.InboxId,
             connection.Caller.Actor, frame.State != "stop") with { OriginConnectionId = connection.Id });
     }
 
@@ -98,18 +98,19 @@ public sealed class ClientFrameHandler(
         }
     }
 
-    async Task<long?> ContactOfAsync(StreamConnection connection, long conversationId, CancellationToken cancellationToken)
+    async Task<ConversationParties?> PartiesOfAsync(StreamConnection connection, long conversationId, CancellationToken cancellationToken)
     {
         contactOf ??= [];
-        if (!contactOf.TryGetValue(conversationId, out var contactId))
+        if (!contactOf.TryGetValue(conversationId, out var parties))
         {
-            var found = await conversations.ContactIdAsync(connection.Caller.WorkspaceId, conversationId, cancellationToken);
+            var found = await conversations.PartiesAsync(connection.Caller.WorkspaceId, conversationId, cancellationToken);
             if (found is null) return null;
             if (contactOf.Count >= MaxCachedConversations) contactOf.Clear();
-            contactOf[conversationId] = contactId = found.Value;
+            contactOf[conversationId] = parties = found;
         }
-        // A visitor may only type in their own conversation; others answer as if it did not exist.
-        return connection.Audience.ContactId is { } own && own != contactId ? null : contactId;
+        // A visitor may only type in their own conversation, an operator only in their scope; others answer as if it did not exist.
+        if (connection.Audience.ContactId is { } own) return own == parties.ContactId ? parties : null;
+        return connection.Audience.Scope.Sees(parties.InboxId) ? parties : null;
     }
 
     SignalRateLimiter NewLimit() => new(clock, options.SignalsPerSecond, options.SignalBurst);

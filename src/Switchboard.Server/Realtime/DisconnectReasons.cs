@@ -7,6 +7,11 @@ public static class DisconnectReasons
     public const string SlowConsumer = "slow_consumer";
     /// <summary>The cursor is older than the retained log: snapshot, then reconnect.</summary>
     public const string Reset = "reset";
+    /// <summary>
+    /// A team change may have changed which conversations this operator sees (issue 20): sent with a <c>reset</c> at the
+    /// change's seq; snapshot, then reconnect from the snapshot's cursor.
+    /// </summary>
+    public const string ScopeChanged = "scope_changed";
     /// <summary>The server is stopping: reconnect (another node, or this one when it is back).</summary>
     public const string Shutdown = "shutdown";
     /// <summary>The client went away or closed the stream.</summary>

@@ -12,4 +12,10 @@ public sealed record EphemeralSignal(long WorkspaceId, string Type, long? Conver
 {
     /// <summary>The connection that sent it (typing), which does not get its own signal back.</summary>
     public string? OriginConnectionId { get; init; }
+
+    /// <summary>
+    /// The conversation's inbox (set with <see cref="ConversationId"/>): operators outside its team do not get the signal
+    /// (issue 20, teams). A conversation's signal without it reaches only viewers who see every conversation.
+    /// </summary>
+    public long? InboxId { get; init; }
 }

@@ -6,6 +6,9 @@ namespace Switchboard.Server.Realtime;
 /// </summary>
 public interface IConversationContacts
 {
-    /// <summary>The conversation's contact, or null when the workspace has no such conversation.</summary>
-    Task<long?> ContactIdAsync(long workspaceId, long conversationId, CancellationToken cancellationToken);
+    /// <summary>The conversation's contact and inbox, or null when the workspace has no such conversation.</summary>
+    Task<ConversationParties?> PartiesAsync(long workspaceId, long conversationId, CancellationToken cancellationToken);
 }
+
+/// <summary>A conversation's contact, its inbox and that inbox's team (null: none).</summary>
+public sealed record ConversationParties(long ContactId, long InboxId, long? InboxTeamId);

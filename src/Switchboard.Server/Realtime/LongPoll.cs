@@ -9,7 +9,7 @@ namespace Switchboard.Server.Realtime;
 /// answer's cursor is how far the log was read, which can pass events the caller may not see.
 /// </summary>
 public sealed class LongPoll(
-    IEventBus bus, EventReader reader, ConnectionLimiter limiter, RealtimeMetrics metrics, CredentialWatch credentials,
+    IEventBus bus, EventReader reader, IStreamScopes scopes, ConnectionLimiter limiter, RealtimeMetrics metrics, CredentialWatch credentials,
     IOptions<RealtimeOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<LongPoll> logger)
 {
     public const string Transport = "poll";
@@ -44,6 +44,7 @@ public sealed class LongPoll(
         using var subscription = bus.Subscribe(audience.WorkspaceId, waiter);
         var (start, head) = await reader.StartAsync(subscription.Feed, cursor, http.RequestAborted);
         if (start is not { } position) return PollResult.Reset(cursor ?? head, head);
+        audience = audience with { Scope = await scopes.ForAsync(caller, http.RequestAborted) };
 
         using var timeout = new CancellationTokenSource(options.Value.PollTimeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, http.RequestAborted, lifetime.ApplicationStopping, revoked.Token);
@@ -62,6 +63,9 @@ public sealed class LongPoll(
                 foreach (var e in batch.Events)
                 {
                     if (events.Count == limit) break;
+                    // A team change that may move this operator's scope: answer what comes before it; the next poll starts at it and resets.
+                    if (audience.ScopeChangedBy(e))
+                        return events.Count == 0 ? PollResult.Reset(cursor ?? position, e.Seq) : Answer(events, position);
                     if (audience.PayloadFor(e) is { } json) events.Add(json);
                     position = e.Seq;
                 }
@@ -74,6 +78,11 @@ public sealed class LongPoll(
         // Nothing more for a caller signed out meanwhile: the answer says so, as the next poll would.
         if (revoked.IsCancellationRequested)
             return TypedResults.Problem(Errors.Problems.Create(401, Errors.ErrorCodes.InvalidToken, "The session or key was revoked while this poll waited."));
+        return Answer(events, position);
+    }
+
+    IResult Answer(List<string> events, long position)
+    {
         metrics.Delivered(Transport, events.Count);
         // A stopping node (still accepting during Drain:Delay) would answer every poll at once: tell the client to
         // reconnect, as the other transports are told, so it backs off and lands on another node.

@@ -17,6 +17,9 @@ static partial class RealtimeLog
     [LoggerMessage(3005, LogLevel.Warning, "Refused a {Transport} stream: {Open} connections open, the limit is {Limit}")]
     public static partial void Refused(ILogger logger, string transport, int open, int limit);
 
+    [LoggerMessage(3008, LogLevel.Information, "Stream {ConnectionId} reached team change {Seq}, which may change what its operator sees: reset")]
+    public static partial void ScopeChanged(ILogger logger, string connectionId, long seq);
+
     [LoggerMessage(3006, LogLevel.Error, "Stream {ConnectionId} failed")]
     public static partial void Failed(ILogger logger, Exception exception, string connectionId);
 

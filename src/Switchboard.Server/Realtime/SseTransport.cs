@@ -61,7 +61,8 @@ public sealed class SseTransport(HttpContext http, RealtimeOptions options) : IS
     {
         if (reason == DisconnectReasons.ClientClosed) return;
         // No id: on the last word, so EventSource's Last-Event-ID stays the last real event.
-        Write(reason == DisconnectReasons.Reset && resetCursor is { } cursor
+        // A reset (the log's, or a team change's: scope_changed) is the client's cue to reload its snapshot.
+        Write(resetCursor is { } cursor
             ? $"event: reset\ndata: {JsonSerializer.Serialize(new ResetFrame(cursor), JsonDefaults.Options)}\n\n"
             : $"event: disconnect\ndata: {JsonSerializer.Serialize(new DisconnectFrame(reason), JsonDefaults.Options)}\n\n");
         await FlushAsync(cancellationToken);

@@ -123,6 +123,7 @@ public sealed partial class StreamConnection
     public async ValueTask<bool> QueueAsync(StoredEvent e, CancellationToken cancellationToken)
     {
         if (reachedHead) return TryQueue(e);
+        if (Audience.ScopeChangedBy(e)) return ScopeChanged(e);
         if (Audience.PayloadFor(e) is { } json)
         {
             // A catch-up after a resume does not measure delivery lag: it would report the client's absence.
@@ -135,6 +136,7 @@ public sealed partial class StreamConnection
 
     bool TryQueue(StoredEvent e)
     {
+        if (Audience.ScopeChangedBy(e)) return ScopeChanged(e);
         // Invisible events still move the position, so a visitor never re-reads what it skipped.
         if (Audience.PayloadFor(e) is { } json)
         {
@@ -149,6 +151,17 @@ public sealed partial class StreamConnection
     void Announce()
     {
         if (Position > announced && queue.Writer.TryWrite(OutboundFrame.Cursor(Position))) announced = Position;
+    }
+
+    /// <summary>
+    /// A team change may have moved what this operator sees: the stream ends with a <c>reset</c> at that event, so the
+    /// client reloads its snapshot (of the new scope) and reconnects from the snapshot's cursor with a fresh scope.
+    /// </summary>
+    bool ScopeChanged(StoredEvent e)
+    {
+        if (CloseReason is null && logger is not null) RealtimeLog.ScopeChanged(logger, Id, e.Seq);
+        Close(DisconnectReasons.ScopeChanged, e.Seq);
+        return false;
     }
 
     bool FellBehind()

@@ -43,7 +43,10 @@ public sealed partial class StreamConnection : IFeedListener, IDisposable
     public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
     public string Transport { get; }
     public Caller Caller { get; }
-    public Audience Audience { get; }
+    public Audience Audience { get; private set; }
+
+    /// <summary>Sets the conversations an operator's stream may carry (read once its start is known, before it follows the feed).</summary>
+    public void Restrict(StreamScope scope) => Audience = Audience with { Scope = scope };
     /// <summary>
     /// The highest seq this viewer is past (queued, or skipped as invisible to them). Set once before the stream starts,
     /// then moved only by whoever delivers its events: the catch-up pump, or the publishers while it is live.

@@ -11,7 +11,7 @@ namespace Switchboard.Server.Realtime;
 /// writer until it ends.
 /// </summary>
 public sealed class StreamRunner(
-    IEventBus bus, EventReader reader, EventPump pump, StreamHeartbeat heartbeat, ConnectionLimiter limiter, RealtimeMetrics metrics, IPresenceTracker presence, CredentialWatch credentials,
+    IEventBus bus, EventReader reader, EventPump pump, IStreamScopes scopes, StreamHeartbeat heartbeat, ConnectionLimiter limiter, RealtimeMetrics metrics, IPresenceTracker presence, CredentialWatch credentials,
     IOptions<RealtimeOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<StreamRunner> logger)
 {
     public async Task RunAsync(HttpContext http, IStreamTransport transport, long? cursor)
@@ -28,6 +28,8 @@ public sealed class StreamRunner(
         // Subscribe before reading the start: whatever commits after that read also wakes this connection.
         using var subscription = bus.Subscribe(caller.WorkspaceId, connection);
         var (start, head) = await reader.StartAsync(subscription.Feed, cursor, http.RequestAborted);
+        // After the start: a team change committed since is either in this scope or after the start, where it resets the stream.
+        connection.Restrict(await scopes.ForAsync(caller, http.RequestAborted));
         await transport.OpenAsync(http.RequestAborted);
         metrics.Opened(transport.Name);
         // A member with an open stream counts as active (a dashboard left open is not idle).

@@ -1,3 +1,4 @@
+using Switchboard.Core.Teams;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Switchboard.Core;
@@ -40,11 +41,11 @@ public static class TypingApi
             metrics.SignalDropped("rate_limited");
             throw new RateLimitedException(retryAfter, "Typing is sent too often: keep to the budget in docs/protocol.md.");
         }
-        var contactId = await conversations.ContactIdAsync(caller.WorkspaceId, conversationId, cancellationToken);
-        // A visitor may only type in their own conversation; others answer as if it did not exist.
-        if (contactId is null || (caller.IsVisitor && caller.ContactId != contactId))
+        var parties = await conversations.PartiesAsync(caller.WorkspaceId, conversationId, cancellationToken);
+        // A visitor may only type in their own conversation, an operator only in their teams' scope; others answer as if it did not exist.
+        if (parties is null || (caller.IsVisitor && caller.ContactId != parties.ContactId) || !TeamVisibility.Sees(caller.TeamIds, parties.InboxTeamId))
             throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
-        publisher.PublishEphemeral(EphemeralSignals.TypingIn(caller.WorkspaceId, conversationId, contactId.Value, caller.Actor, state != "stop"));
+        publisher.PublishEphemeral(EphemeralSignals.TypingIn(caller.WorkspaceId, conversationId, parties.ContactId, parties.InboxId, caller.Actor, state != "stop"));
         return TypedResults.NoContent();
     }
 }

@@ -73,11 +73,11 @@ public sealed class WebSocketTransport(HttpContext http, RealtimeOptions options
     {
         if (Socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         await FlushAsync(cancellationToken);
-        if (reason == DisconnectReasons.Reset && resetCursor is { } cursor)
+        if (resetCursor is { } cursor)
             await SendTextAsync(JsonSerializer.SerializeToUtf8Bytes(new ResetFrame(cursor), JsonDefaults.Options), cancellationToken);
         var status = reason switch
         {
-            DisconnectReasons.ClientClosed or DisconnectReasons.Reset => WebSocketCloseStatus.NormalClosure,
+            DisconnectReasons.ClientClosed or DisconnectReasons.Reset or DisconnectReasons.ScopeChanged => WebSocketCloseStatus.NormalClosure,
             DisconnectReasons.Shutdown => WebSocketCloseStatus.EndpointUnavailable,
             DisconnectReasons.SlowConsumer => TryAgainLater,
             DisconnectReasons.FrameTooLarge => WebSocketCloseStatus.MessageTooBig,

@@ -23,7 +23,8 @@ public sealed record SearchFilters(string? State, string? Assignee, long? InboxI
     /// </summary>
     public string ToSql(Caller caller, DynamicParameters args, string dateColumn)
     {
-        var where = new StringBuilder();
+        // Never beyond the caller's scope (issue 20, teams): a hit in a conversation they may not see is not a hit.
+        var where = new StringBuilder(Teams.ConversationScope.Sql(caller));
         if (!string.IsNullOrWhiteSpace(State))
         {
             var states = State.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

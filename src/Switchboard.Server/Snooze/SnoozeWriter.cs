@@ -17,7 +17,7 @@ static class SnoozeWriter
         var after = record.With(t.Next);
         await ConversationStore.UpdateAsync(w, record.Conversation, t.Next);
         await w.AppendAsync(new EventDraft(EventTypes.ConversationUpdated, t.Next.Id, t.Next.ContactId,
-            new ConversationEventData(ConversationViews.ForTeam(after), t.Change), PublicData: null, t.Next.Version, actor, mutationId));
+            new ConversationEventData(ConversationViews.ForTeam(after), t.Change), PublicData: null, t.Next.Version, actor, mutationId) { InboxId = t.Next.InboxId });
         return after;
     }
 }

@@ -41,8 +41,10 @@ public static class SyncApi
                 return new SnapshotResponse(cursor, own.Select(ConversationViews.ForVisitor).ToList(), [], [], [], [],
                     ownCsat.Select(r => r.ToVisitor(csatOptions.Value)).ToList());
             }
-            var open = await ConversationStore.OpenAsync(c, tx, caller.WorkspaceId, cancellationToken);
-            var recent = await ConversationStore.RecentResolvedAsync(c, tx, caller.WorkspaceId, RecentResolved, cancellationToken);
+            // An operator's snapshot holds the conversations of their scope only (issue 20, teams).
+            var scope = Teams.ConversationScope.Sql(caller);
+            var open = await ConversationStore.OpenAsync(c, tx, caller.WorkspaceId, cancellationToken, scope);
+            var recent = await ConversationStore.RecentResolvedAsync(c, tx, caller.WorkspaceId, RecentResolved, cancellationToken, scope);
             var members = await MemberStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var inboxes = await InboxStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);
             var labels = await LabelStore.ListAsync(c, tx, caller.WorkspaceId, cancellationToken);

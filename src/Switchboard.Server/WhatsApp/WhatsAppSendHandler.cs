@@ -73,7 +73,7 @@ public sealed class WhatsAppSendHandler(Database database, EventLogWriter eventL
             if (message is null) return 0;
             message.ExternalId = wamid;
             await MessageStore.SetExternalIdAsync(w, message.Id, wamid);
-            await MessageStatusWriter.ApplyAsync(w, message, target.ContactId, DeliveryStatus.Sent, null, Actor.System);
+            await MessageStatusWriter.ApplyAsync(w, message, target.ContactId, target.Inbox?.InboxId, DeliveryStatus.Sent, null, Actor.System);
             await statuses.ApplyKeptAsync(w, target.Inbox!.InboxId, message);
             return 0;
         }, cancellationToken);
@@ -82,7 +82,7 @@ public sealed class WhatsAppSendHandler(Database database, EventLogWriter eventL
         eventLog.WriteAsync(target.WorkspaceId, async w =>
         {
             if (await MessageAsync(w, target.Message.Id) is { } message)
-                await MessageStatusWriter.ApplyAsync(w, message, target.ContactId, DeliveryStatus.Failed, error, Actor.System);
+                await MessageStatusWriter.ApplyAsync(w, message, target.ContactId, target.Inbox?.InboxId, DeliveryStatus.Failed, error, Actor.System);
             return 0;
         }, cancellationToken);
 

@@ -58,7 +58,7 @@ public sealed class WhatsAppStatusService(EventLogWriter eventLog, ILogger<Whats
         var from = message.Status;
         var contactId = await ConversationStore.ContactIdAsync(w.Connection, w.Transaction, w.WorkspaceId, message.ConversationId, w.CancellationToken)
             ?? throw new InvalidOperationException($"Message {message.Id} has no conversation.");
-        if (await MessageStatusWriter.ApplyAsync(w, message, contactId, to, error, Actor.System))
+        if (await MessageStatusWriter.ApplyAsync(w, message, contactId, inboxId, to, error, Actor.System))
             WhatsAppLog.StatusApplied(logger, inboxId, message.Id, from, message.Status);
     }
 

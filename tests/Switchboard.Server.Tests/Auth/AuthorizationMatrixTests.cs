@@ -116,6 +116,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/conversations/{id:long}/labels"] = Access.Team,
         ["GET /api/v1/stats/labels"] = Access.Team,
         ["GET /api/v1/stats/labels.csv"] = Access.Team,
+        ["GET /api/v1/teams/"] = Access.Team,
+        ["POST /api/v1/teams/"] = Access.Admin,
+        ["PATCH /api/v1/teams/{id:long}"] = Access.Admin,
+        ["DELETE /api/v1/teams/{id:long}"] = Access.Admin,
+        ["PUT /api/v1/inboxes/{id:long}/team"] = Access.Admin,
         ["POST /api/v1/conversations/{id:long}/snooze"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/unsnooze"] = Access.Team,
         ["POST /api/v1/conversations/{id:long}/csat"] = Access.Visitor,
@@ -142,6 +147,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var canned = await (await (await app.LoginAsync(ws.OperatorEmail)).PostJsonAsync("/api/v1/canned-replies",
             new { mutationId = "m-matrix", shortCode = "matrix", title = "Matrix", text = "Hi" })).ReadAsync<Switchboard.Server.CannedReplies.CannedReplyWriteResponse>();
         var label = (await (await ws.Admin.PostJsonAsync("/api/v1/labels", new { name = "Matrix", colour = "#aa00aa" })).ReadAsync<System.Text.Json.JsonElement>())
+            .GetProperty("data").GetProperty("id").GetInt64();
+        var team = (await (await ws.Admin.PostJsonAsync("/api/v1/teams", new { name = "Matrix" })).ReadAsync<System.Text.Json.JsonElement>())
             .GetProperty("data").GetProperty("id").GetInt64();
         var contactId = visitor.Session.ContactId;
         var duplicateId = (await ws.NewVisitorAsync("Matrix duplicate")).Session.ContactId;
@@ -171,6 +178,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
             "POST /api/v1/conversations/{id:long}/unsnooze" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}"}""",
             // The visitor's open conversation has asked for no rating yet: a well-formed rating of it is 404 csat_not_found.
             "POST /api/v1/conversations/{id:long}/csat" => $$"""{"mutationId":"m-{{Guid.NewGuid():N}}","requestId":1,"rating":5,"comment":"ok"}""",
+            "POST /api/v1/teams/" => $$"""{"name":"T{{Guid.NewGuid():N}}"}""",
+            "PATCH /api/v1/teams/{id:long}" => $$"""{"name":"T{{Guid.NewGuid():N}}"}""",
+            "PUT /api/v1/inboxes/{id:long}/team" => """{"teamId":null}""",
             "PUT /api/v1/widget/attributes" => """{"attributes":{"plan":"pro"}}""",
             "PUT /api/v1/widget/email" => """{"email":"vera@example.com"}""",
             "PUT /api/v1/widget/page" => $$"""{"url":"https://shop.example/{{Guid.NewGuid():N}}","title":"Matrix","language":"en-GB","timeZone":"Europe/London"}""",
@@ -210,6 +220,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     _ when endpoint.Contains("/faq/", StringComparison.Ordinal) => faq.Id,
                     _ when endpoint.Contains("/canned-replies/", StringComparison.Ordinal) => canned.CannedReply.Id,
                     _ when endpoint.Contains("/api/v1/labels/{id", StringComparison.Ordinal) => label,
+                    _ when endpoint.Contains("/api/v1/teams/{id", StringComparison.Ordinal) => team,
                     _ when endpoint.Contains("/bot/inboxes/", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ when endpoint.Contains("/inboxes/{id", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ => visitor.ConversationId,

@@ -59,10 +59,11 @@ public sealed class TestWorkspace
     }
 
     /// <summary>A visitor with a widget session and a started conversation.</summary>
-    public async Task<TestVisitor> NewVisitorAsync(string name = "Vera Visitor")
+    public async Task<TestVisitor> NewVisitorAsync(string name = "Vera Visitor", InboxResponse? inbox = null)
     {
         var client = App.CreateClient();
-        var session = await (await client.PostJsonAsync("/api/v1/widget/sessions", new { inboxToken = Inbox.PublicToken, name })).ReadAsync<WidgetSessionResponse>();
+        var session = await (await client.PostJsonAsync("/api/v1/widget/sessions", new { inboxToken = (inbox ?? Inbox).PublicToken, name }))
+            .ReadAsync<WidgetSessionResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
         var conversation = await (await client.PostAsync("/api/v1/widget/conversation", null)).ReadAsync<ConversationWriteResponse>();
         return new TestVisitor(client, session, conversation.Conversation.Id);

@@ -52,7 +52,7 @@ public sealed class ClusterBusTests
         await nodeB.Service<ClusterListener>().Listening.WaitAsync(SseStream.Wait);
 
         nodeA.Service<IEphemeralPublisher>().PublishEphemeral(
-            EphemeralSignals.BotThinkingIn(workspace.Id, visitor.ConversationId, visitor.Session.ContactId, thinking: true));
+            EphemeralSignals.BotThinkingIn(workspace.Id, visitor.ConversationId, visitor.Session.ContactId, null, thinking: true));
 
         Assert.Equal("bot.thinking", (await NextSignalAsync(operatorOnB))!.Value.Event);
         Assert.Equal("bot.thinking", (await NextSignalAsync(visitorOnB))!.Value.Event);

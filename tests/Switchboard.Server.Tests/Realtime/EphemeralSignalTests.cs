@@ -37,7 +37,7 @@ public sealed class EphemeralSignalTests
         Assert.Equal("conversation_not_found", (await visitor2.NextMeaningfulAsync())!.Root.GetProperty("code").GetString());
 
         // The server-side API: a bot thinking in V1's conversation.
-        app.Service<IEphemeralPublisher>().PublishEphemeral(EphemeralSignals.BotThinkingIn(a.Id, v1.ConversationId, v1.Session.ContactId, thinking: true));
+        app.Service<IEphemeralPublisher>().PublishEphemeral(EphemeralSignals.BotThinkingIn(a.Id, v1.ConversationId, v1.Session.ContactId, a.Inbox.Id, thinking: true));
         Assert.Equal("bot.thinking", (await visitor1.NextMeaningfulAsync())!.Type);
         Assert.Equal("bot.thinking", (await op.NextMeaningfulAsync())!.Type);
 

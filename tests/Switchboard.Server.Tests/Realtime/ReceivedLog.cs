@@ -35,17 +35,20 @@ public sealed class ReceivedLog(long firstCursor)
 
     /// <summary>The envelopes a viewer should have after <see cref="FirstCursor"/>: all (team) or their contact's public ones.</summary>
     /// <remarks>Bounded by <paramref name="throughSeq"/>: background features (presence) may append events at any time.</remarks>
-    public static async Task<IReadOnlyList<(long Seq, string Payload)>> ExpectedAsync(TestApp app, long workspaceId, long afterSeq, long throughSeq, long? visitorContactId = null) =>
-        await app.Database.ReadAsync(async (c, tx) => (await c.QueryAsync<(long, string?, string, long?)>(
-                "SELECT seq, public_payload, payload, contact_id FROM events WHERE workspace_id = @workspaceId AND seq > @afterSeq AND seq <= @throughSeq ORDER BY seq",
+    /// <param name="hiddenInboxId">For an operator outside an inbox's team: that inbox's conversation events are not theirs (issue 20).</param>
+    public static async Task<IReadOnlyList<(long Seq, string Payload)>> ExpectedAsync(TestApp app, long workspaceId, long afterSeq, long throughSeq, long? visitorContactId = null,
+        long? hiddenInboxId = null) =>
+        await app.Database.ReadAsync(async (c, tx) => (await c.QueryAsync<(long, string?, string, long?, long?, long?)>(
+                "SELECT seq, public_payload, payload, contact_id, conversation_id, inbox_id FROM events WHERE workspace_id = @workspaceId AND seq > @afterSeq AND seq <= @throughSeq ORDER BY seq",
                 new { workspaceId, afterSeq, throughSeq }, tx))
             .Where(r => visitorContactId is null || (r.Item4 == visitorContactId && r.Item2 is not null))
+            .Where(r => hiddenInboxId is null || r.Item5 is null || r.Item6 != hiddenInboxId)
             .Select(r => (r.Item1, visitorContactId is null ? r.Item3 : r.Item2!)).ToList(), CancellationToken.None);
 
     /// <summary>Asserts that the applied events are exactly the viewer's events after the first cursor, through <paramref name="throughSeq"/>.</summary>
-    public async Task AssertCompleteAsync(TestApp app, long workspaceId, long throughSeq, string context, long? visitorContactId = null)
+    public async Task AssertCompleteAsync(TestApp app, long workspaceId, long throughSeq, string context, long? visitorContactId = null, long? hiddenInboxId = null)
     {
-        var expected = await ExpectedAsync(app, workspaceId, FirstCursor, throughSeq, visitorContactId);
+        var expected = await ExpectedAsync(app, workspaceId, FirstCursor, throughSeq, visitorContactId, hiddenInboxId);
         var got = applied.Select(f => f.Seq!.Value).ToList();
         var want = expected.Select(e => e.Seq).ToList();
         var missing = want.Except(got).Take(10).ToList();

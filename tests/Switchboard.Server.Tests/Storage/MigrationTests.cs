@@ -55,7 +55,9 @@ public sealed class MigrationTests
         // 0007 (issue 19): the widget's columns arrive empty (defaults), and take values.
         Assert.Null(await check.ExecuteScalarAsync<string?>("SELECT widget_settings FROM inboxes WHERE id = 1"));
         Assert.Null(await check.ExecuteScalarAsync<string?>("SELECT attributes FROM contacts WHERE id = 1"));
-        Assert.Null(await check.ExecuteScalarAsync<long?>("SELECT inbox_id FROM events WHERE seq = 1"));
+        // 0014 (issue 20, teams): a conversation's older events learn its inbox, which the streams decide visibility by.
+        Assert.Equal(1L, await check.ExecuteScalarAsync<long?>("SELECT inbox_id FROM events WHERE seq = 1"));
+        Assert.Null(await check.ExecuteScalarAsync<long?>("SELECT team_id FROM inboxes WHERE id = 1"));
         await check.ExecuteAsync("UPDATE inboxes SET widget_settings = '{}', identity_secret = 'x' WHERE id = 1");
         Assert.Equal("{}", await check.ExecuteScalarAsync<string>("SELECT widget_settings FROM inboxes WHERE id = 1"));
     }

@@ -53,12 +53,12 @@ export class TeamApi {
     return { email, api: await TeamApi.login(this.baseURL, email) };
   }
 
-  /** A customer with a widget session and a conversation (answered by the bot while it is on). */
-  async newCustomer(name: string): Promise<Customer> {
+  /** A customer with a widget session and a conversation (answered by the bot while it is on), on the first widget inbox or `inboxToken`'s. */
+  async newCustomer(name: string, inboxToken?: string): Promise<Customer> {
     const inboxes = await this.ok('GET', '/inboxes');
-    const inbox = (inboxes.items as { channel: string; publicToken: string }[]).find((i) => i.channel === 'widget')!;
+    const publicToken = inboxToken ?? (inboxes.items as { channel: string; publicToken: string }[]).find((i) => i.channel === 'widget')!.publicToken;
     const session = await fetch(`${this.baseURL}/api/v1/widget/sessions`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ inboxToken: inbox.publicToken, name }),
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ inboxToken: publicToken, name }),
     });
     expect(session.status).toBeLessThan(300);
     const { token } = (await session.json()) as { token: string };

@@ -26,6 +26,7 @@ export { ContactsApi, type ContactChange, type ContactWrite } from './contacts/c
 export { ContactSet, contactEventTypes } from './contacts/contactSet.js';
 export { parseContactDetails, parseContactMerged, parseContactPage, type ContactDetails, type ContactMerged, type ContactPage } from './contacts/contactModels.js';
 export { LabelsApi, type LabelChange, type LabelStats, type LabelStatsReport } from './api/labelsApi.js';
+export { TeamsApi, parseTeam, type Team } from './api/teamsApi.js';
 export { parseSearchResults, type SearchContactHit, type SearchFilter, type SearchHighlight, type SearchMessageHit, type SearchResults, type SearchSnippet } from './api/searchContracts.js';
 export { AdminApi, webhookEventTypes, type MemberChange, type WorkspaceChange } from './api/adminApi.js';
 export type { BotConfig, BotConfigChange, CreatedMember, FaqEntry, FaqMatch, FaqSearch, MemberDetails, Webhook, WebhookDelivery, Workspace } from './api/adminContracts.js';

@@ -225,6 +225,8 @@ export class LiveStore extends LiveStoreBase {
   getConversation(id: number): Conversation | undefined { return this.core.getConversation(id); }
   getMessages(conversationId: number): MessageView[] { return this.core.getMessages(conversationId); }
   get cursor(): number { return this.core.cursor; }
+  /** Grows with every team change the stream delivers (admins'; an operator's stream resets instead): reload `api.teams.list()` on it. */
+  get teamsRevision(): number { return this.core.teamsRevision; }
   get pendingCount(): number { return this.core.pendingCount; }
   /** Writes refused (4xx) or given up, oldest first; a refused message carries its text for a draft. */
   get errors(): readonly StoreError[] { return this.core.errors; }

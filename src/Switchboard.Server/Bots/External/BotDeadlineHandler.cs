@@ -36,6 +36,6 @@ public sealed class BotDeadlineHandler(Database database, BotConfigStore configs
         var farewell = string.IsNullOrEmpty(p.Settings.HandoffMessage) ? null : p.Settings.HandoffMessage;
         await responder.HandOffAsync(workspaceId, deadline.ConversationId, BotTurnLoader.ReplyIdFor(deadline.MessageId),
             $"The external bot did not answer within {deadline.TimeoutSeconds} s", farewell, cancellationToken);
-        signals.PublishEphemeral(BotSignals.Thinking(workspaceId, deadline.ConversationId, p.Record.Conversation.ContactId, false));
+        signals.PublishEphemeral(BotSignals.Thinking(workspaceId, deadline.ConversationId, p.Record.Conversation.ContactId, p.Record.Conversation.InboxId, false));
     }
 }

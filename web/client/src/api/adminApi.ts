@@ -139,7 +139,7 @@ export class AdminApi {
 }
 
 /** The webhook event types a subscription can name (besides `*`). */
-export const webhookEventTypes = ['message.created', 'message.status', 'conversation.updated', 'conversation.read', 'member.updated', 'workspace.updated', 'label.updated', 'label.deleted'] as const;
+export const webhookEventTypes = ['message.created', 'message.status', 'conversation.updated', 'conversation.read', 'member.updated', 'workspace.updated', 'label.updated', 'label.deleted', 'team.updated', 'team.deleted'] as const;
 
 function items<T>(value: unknown, parse: (value: unknown, path: string) => T): readonly T[] {
   return Object.freeze(Fields.of(value, 'page').array('items', parse));

@@ -40,6 +40,8 @@ export interface Inbox {
   readonly channel: string;
   readonly publicToken: string;
   readonly createdAt: string;
+  /** The team whose operators see its conversations; null: every operator. */
+  readonly teamId: number | null;
 }
 
 /** `GET /sync/snapshot`: the store's snapshot plus the inboxes. */
@@ -115,6 +117,7 @@ export function parseInbox(value: unknown, path = 'inbox'): Inbox {
   const f = Fields.of(value, path);
   return Object.freeze({
     id: f.int('id'), name: f.string('name'), channel: f.string('channel'), publicToken: f.string('publicToken'), createdAt: f.string('createdAt'),
+    teamId: f.nullableInt('teamId'),
   });
 }
 

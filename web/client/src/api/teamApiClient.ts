@@ -6,6 +6,7 @@ import { AdminApi } from './adminApi.js';
 import { ContactsApi } from '../contacts/contactsApi.js';
 import { LabelsApi } from './labelsApi.js';
 import { CsatApi } from '../csat/csatApi.js';
+import { TeamsApi } from './teamsApi.js';
 import { BaseApiClient, problem, queryString, type ApiClientOptions, type CallOptions, type ConversationFilter } from './apiClient.js';
 import {
   parseConversationsPage, parseConversationWriteResult, parseCurrentCaller, parseLoginResult, parsePostMessageResult, parsePresenceResult, parseQueuePage,
@@ -28,6 +29,8 @@ export class ApiClient extends BaseApiClient {
   readonly contacts: ContactsApi;
   /** Customer satisfaction statistics (`api.csat.stats()`). */
   readonly csat: CsatApi;
+  /** Teams: who sees which inboxes' conversations (`api.teams`). */
+  readonly teams: TeamsApi;
 
   constructor(options: ApiClientOptions = {}) {
     super(options);
@@ -36,6 +39,7 @@ export class ApiClient extends BaseApiClient {
     this.cannedReplies = new CannedRepliesApi(this);
     this.contacts = new ContactsApi(this);
     this.csat = new CsatApi(this);
+    this.teams = new TeamsApi(this);
   }
 
   /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */

@@ -81,6 +81,7 @@ export class LiveStoreCore {
   readonly #applyOther: ((type: string, data: unknown) => boolean) | undefined;
   #cursor = 0;
   #needsSnapshot = true;
+  #teamsRevision = 0;
   #revision = 0;
   // Grows at every break of the stream's continuity (a reset, a snapshot that replaces the state): a page asked
   // for in an older epoch may describe a log that no longer exists, or miss what the stream skipped.
@@ -100,6 +101,9 @@ export class LiveStoreCore {
 
   /** True until a snapshot is loaded, and again after the stream said `reset`. */
   get needsSnapshot(): boolean { return this.#needsSnapshot; }
+
+  /** Grows with every `team.updated` / `team.deleted` applied: a screen listing teams (`api.teams.list()`) reloads on it. */
+  get teamsRevision(): number { return this.#teamsRevision; }
 
   /** Writes refused by the server or given up, oldest first. */
   get errors(): readonly StoreError[] { return [...this.#pending.errors]; }
@@ -395,6 +399,11 @@ export class LiveStoreCore {
     // as a whole when any part is unreadable; its seq still counts.
     try {
       if (this.#cannedReplies.apply(e.type, e.data) || this.#csat.apply(e.type, e.data) || this.#applyOther?.(e.type, e.data)) return;
+      // Teams are not the store's (admin screens list them): it only counts their changes, for those screens to reload.
+      if (e.type === 'team.updated' || e.type === 'team.deleted') {
+        this.#teamsRevision++;
+        return;
+      }
       const { member, message, conversation, label, deletedLabelId } = readEventData(e);
       if (member !== null) this.#upsertMember(member);
       if (label !== undefined) this.#upsertLabel(label);

@@ -4,6 +4,7 @@ import { CannedRepliesSection } from '../cannedReplies/CannedRepliesSection.js';
 import { BotSection } from './BotSection.js';
 import { FaqSection } from './FaqSection.js';
 import { LabelsSection } from '../labels/LabelsSection.js';
+import { TeamsSection } from '../teams/TeamsSection.js';
 import { InboxesSection } from './InboxesSection.js';
 import { MembersSection } from './MembersSection.js';
 import { WebhooksSection } from './WebhooksSection.js';
@@ -12,6 +13,7 @@ import { CsatSection } from '../csat/CsatSection.js';
 
 const sections = [
   { id: 'members', label: 'Members' },
+  { id: 'teams', label: 'Teams' },
   { id: 'inboxes', label: 'Inboxes' },
   { id: 'widget', label: 'Widget' },
   { id: 'faq', label: 'FAQ' },
@@ -41,6 +43,7 @@ export function AdminPage() {
         {sections.map((s) => <a key={s.id} href={`#${s.id}`}>{s.label}</a>)}
       </nav>
       <MembersSection />
+      <TeamsSection />
       <InboxesSection />
       <WidgetSection />
       <FaqSection />

@@ -1,4 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useSyncExternalStore, useState } from 'react';
+import { InboxTeamPicker } from '../teams/TeamsSection.js';
+import { useTeams } from '../teams/useTeams.js';
 import { useLive } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
 import { failure, widgetSnippet } from './adminText.js';
@@ -7,8 +9,12 @@ import { useResource } from './useResource.js';
 import { useSubmit } from './useSubmit.js';
 
 export function InboxesSection() {
-  const { isAdmin, api } = useLive();
-  const load = useCallback(() => api.admin.listInboxes(), [api]);
+  const { isAdmin, api, store } = useLive();
+  // An inbox's team changes with a team event: reload then, so every admin's picker shows the server's choice.
+  const teamsRevision = useSyncExternalStore(store.subscribe, () => store.teamsRevision);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const load = useCallback(() => api.admin.listInboxes(), [api, teamsRevision]);
+  const teams = useTeams();
   const [inboxes, reload] = useResource(load);
   const [name, setName] = useState('');
 
@@ -35,6 +41,9 @@ export function InboxesSection() {
             return (
               <li key={inbox.id} className="inbox-row">
                 <div className="inbox-title"><strong>{inbox.name}</strong><span className="pill">{inbox.channel === 'widget' ? 'Website widget' : inbox.channel}</span></div>
+                {isAdmin && teams.kind === 'ready' && (
+                  <InboxTeamPicker inboxId={inbox.id} inboxName={inbox.name} teamId={inbox.teamId} teams={teams.value} />
+                )}
                 {inbox.channel === 'widget' && (
                   <div className="snippet">
                     <code aria-label={`Widget snippet for ${inbox.name}`}>{snippet}</code>
