@@ -43,7 +43,8 @@ test('an operator answers with a canned reply by keyboard alone, the customer\'s
   await admin.close();
 
   // Keyboard only from here: j walks the list (newest first) to the customer's conversation.
-  const heading = page.getByRole('heading', { level: 2 });
+  // The conversation's name is the pane's first level-2 heading (the contact panel beside it has its own).
+  const heading = page.getByRole('heading', { level: 2 }).first();
   await expect(heading).toHaveText('No conversation open');
   for (let i = 0; i < 30 && (await heading.textContent()) !== 'Vera Canned'; i++) {
     const url = page.url();

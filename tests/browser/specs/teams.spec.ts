@@ -73,12 +73,12 @@ test('an operator outside a team neither lists, opens, searches nor receives its
 
   // Not by search: the word is in both conversations, B finds only the one B may see.
   const search = b.page.getByRole('search', { name: 'Search messages and contacts' });
-  await search.getByRole('searchbox', { name: 'Search messages' }).fill(word);
-  await search.getByRole('searchbox', { name: 'Search messages' }).press('Enter');
+  await search.getByRole('searchbox', { name: 'Search contacts and messages' }).fill(word);
+  await search.getByRole('searchbox', { name: 'Search contacts and messages' }).press('Enter');
   const hits = b.page.getByRole('list', { name: 'Matching messages' }).getByRole('listitem');
   await expect(hits).toHaveCount(1, { timeout: 15_000 });
   await expect(hits.first()).toContainText(open.name);
-  await search.getByRole('searchbox', { name: 'Search messages' }).press('Escape');
+  await search.getByRole('searchbox', { name: 'Search contacts and messages' }).press('Escape');
 
   // Not by address: the server answers 404, so the page says it cannot be found.
   const found = await team.ok('GET', `/conversations?q=${encodeURIComponent(visitor.name)}&limit=1`);
