@@ -42,5 +42,9 @@ public sealed class CsatHook(IOptions<CsatOptions> options, JobQueue jobs, ILogg
     /// <summary>Appends <c>csat.updated</c>: the team's view, and the visitor's for the conversation's contact.</summary>
     public static Task<long> AppendAsync(WriteContext w, CsatRow row, CsatOptions options, Actor actor, string? mutationId = null) =>
         w.AppendAsync(new EventDraft(EventTypes.CsatUpdated, row.ConversationId, row.ContactId,
-            new CsatEventData(row.ToTeam(options)), new CsatEventData(row.ToVisitor(options)), row.Version, actor, mutationId));
+            new CsatEventData(row.ToTeam(options)), new CsatEventData(row.ToVisitor(options)), row.Version, actor, mutationId)
+        {
+            // Its inbox, so a team-scoped operator's stream drops the rating of a conversation they cannot see.
+            InboxId = row.InboxId,
+        });
 }

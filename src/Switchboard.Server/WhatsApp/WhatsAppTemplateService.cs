@@ -22,11 +22,12 @@ public sealed class WhatsAppTemplateService(Database database, MessageService me
     public async Task<PostMessageResponse> SendAsync(Caller caller, long conversationId, SendTemplateRequest request, CancellationToken cancellationToken)
     {
         var template = Validate(request);
+        // The same lookup as every conversation read: outside the caller's teams it does not exist (no channel is told).
         var channel = await database.ReadAsync(async (c, tx) =>
-            await ConversationStore.FindAsync(c, tx, caller.WorkspaceId, conversationId) is { } record
-                ? await InboxStore.ChannelAsync(c, tx, caller.WorkspaceId, record.Conversation.InboxId, cancellationToken)
-                : null, cancellationToken)
-            ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
+        {
+            var record = await ConversationStore.GetVisibleAsync(c, tx, caller, conversationId);
+            return await InboxStore.ChannelAsync(c, tx, caller.WorkspaceId, record.Conversation.InboxId, cancellationToken);
+        }, cancellationToken) ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
         if (channel != InboxChannels.WhatsApp)
             throw new DomainException("conversation_not_whatsapp", "Templates can only be sent in WhatsApp conversations.");
 
