@@ -37,6 +37,9 @@ public sealed record CsatSummaryDto(long Count, double? Average, IReadOnlyList<l
 /// <summary>The ratings counted for one operator (<see cref="MemberId"/> null: nobody was assigned).</summary>
 public sealed record CsatOperatorStatsDto(long? MemberId, string? Name, CsatSummaryDto Ratings);
 
+/// <summary>The ratings asked in one team's inboxes (<see cref="TeamId"/> null: inboxes of no team).</summary>
+public sealed record CsatTeamStatsDto(long? TeamId, string? Name, CsatSummaryDto Ratings);
+
 /// <summary>The ratings of conversations that carry a label now.</summary>
 public sealed record CsatLabelStatsDto(long LabelId, string Name, string Colour, CsatSummaryDto Ratings);
 
@@ -45,4 +48,4 @@ public sealed record CsatDayStatsDto(string Day, CsatSummaryDto Ratings);
 
 /// <summary>Customer satisfaction over local days <see cref="From"/>..<see cref="To"/> (<c>GET /api/v1/stats/csat</c>).</summary>
 public sealed record CsatStatsDto(string From, string To, string TimeZone, CsatSummaryDto Total,
-    IReadOnlyList<CsatOperatorStatsDto> ByOperator, IReadOnlyList<CsatLabelStatsDto> ByLabel, IReadOnlyList<CsatDayStatsDto> ByDay);
+    IReadOnlyList<CsatOperatorStatsDto> ByOperator, IReadOnlyList<CsatTeamStatsDto> ByTeam, IReadOnlyList<CsatLabelStatsDto> ByLabel, IReadOnlyList<CsatDayStatsDto> ByDay);

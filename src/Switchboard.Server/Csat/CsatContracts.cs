@@ -27,6 +27,9 @@ public sealed record CsatSummary(long Count, double? Average, IReadOnlyList<long
 /// <summary>The ratings counted for one operator (null: resolved with nobody assigned, such as by the bot).</summary>
 public sealed record CsatOperatorStats(long? MemberId, string? Name, CsatSummary Ratings);
 
+/// <summary>The ratings asked in the inboxes of one team (as the inboxes are now; null: inboxes of no team).</summary>
+public sealed record CsatTeamStats(long? TeamId, string? Name, CsatSummary Ratings);
+
 /// <summary>The ratings of conversations that carry a label now.</summary>
 public sealed record CsatLabelStats(long LabelId, string Name, string Colour, CsatSummary Ratings);
 
@@ -35,7 +38,7 @@ public sealed record CsatDayStats(string Day, CsatSummary Ratings);
 
 /// <summary>
 /// Customer satisfaction over local days <see cref="From"/>..<see cref="To"/>: the ratings given in the period, in total,
-/// per operator, per label and per day (every day of the period, zeros included).
+/// per operator, per team (empty while the workspace has no team), per label and per day (every day of the period, zeros included).
 /// </summary>
 public sealed record CsatStatsResponse(string From, string To, string TimeZone, CsatSummary Total,
-    IReadOnlyList<CsatOperatorStats> ByOperator, IReadOnlyList<CsatLabelStats> ByLabel, IReadOnlyList<CsatDayStats> ByDay);
+    IReadOnlyList<CsatOperatorStats> ByOperator, IReadOnlyList<CsatTeamStats> ByTeam, IReadOnlyList<CsatLabelStats> ByLabel, IReadOnlyList<CsatDayStats> ByDay);

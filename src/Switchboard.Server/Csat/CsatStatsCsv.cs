@@ -5,8 +5,9 @@ using Switchboard.Server.Stats;
 namespace Switchboard.Server.Csat;
 
 /// <summary>
-/// Satisfaction as CSV (RFC 4180, invariant culture): one row for the total, then one per operator, label and day, the
-/// period on every row. <c>key</c> is the member id (empty: nobody assigned), the label id or the day.
+/// Satisfaction as CSV (RFC 4180, invariant culture): one row for the total, then one per operator, team, label and day,
+/// the period on every row. <c>key</c> is the member id (empty: nobody assigned), the team id (empty: no team), the label
+/// id or the day.
 /// </summary>
 public static class CsatStatsCsv
 {
@@ -20,6 +21,7 @@ public static class CsatStatsCsv
                 ..s.Distribution.Select(Number)]).Append("\r\n");
         Row("total", "", "", stats.Total);
         foreach (var o in stats.ByOperator) Row("operator", o.MemberId is { } id ? Number(id) : "", o.Name ?? "", o.Ratings);
+        foreach (var t in stats.ByTeam) Row("team", t.TeamId is { } id ? Number(id) : "", t.Name ?? "", t.Ratings);
         foreach (var l in stats.ByLabel) Row("label", Number(l.LabelId), l.Name, l.Ratings);
         foreach (var d in stats.ByDay) Row("day", d.Day, "", d.Ratings);
         return csv.ToString();

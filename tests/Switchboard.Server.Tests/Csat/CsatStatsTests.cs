@@ -1,13 +1,17 @@
 using System.Net;
+using System.Net.Http.Json;
 using Switchboard.Core.Workspaces;
+using Switchboard.Server.Common;
 using Switchboard.Server.Csat;
+using Switchboard.Server.Inboxes;
+using Switchboard.Server.Teams;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.Tests.Labels;
 using Switchboard.Server.Tests.Workflow;
 
 namespace Switchboard.Server.Tests.Csat;
 
-/// <summary>Satisfaction per operator, label and day, as JSON and as CSV.</summary>
+/// <summary>Satisfaction per operator, team, label and day, as JSON and as CSV.</summary>
 public sealed class CsatStatsTests
 {
     [Theory, BothDatabases]
@@ -62,5 +66,33 @@ public sealed class CsatStatsTests
         Assert.Contains($"{p},day,{stats.To},,5,3.40,1,0,1,2,1", lines);
         await (await ws.Operator.GetAsync("/api/v1/stats/csat?from=2025-02-01&to=2025-01-01")).AssertProblemAsync(HttpStatusCode.BadRequest, "range_invalid");
         await (await ws.Operator.GetAsync("/api/v1/stats/csat.csv?from=yesterday")).AssertProblemAsync(HttpStatusCode.BadRequest, "from_invalid");
+    }
+
+    [Theory, BothDatabases]
+    public async Task PerTeamOnceTheWorkspaceHasTeamsByTheTeamOfTheRatingsInbox(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app, new WorkspaceSettings { BotEnabled = false });
+        using var watcher = new EventWatcher(app, ws.Id);
+        async Task RateAsync(int rating)
+        {
+            var visitor = await ws.NewVisitorAsync();
+            await ws.Operator.ClaimAsync(visitor.ConversationId);
+            await visitor.RateAsync((await watcher.ResolvedRequestAsync(ws.Operator, visitor.ConversationId)).Id, rating);
+        }
+        await RateAsync(2);
+        Assert.Empty((await ws.Operator.GetAsync<CsatStatsResponse>("/api/v1/stats/csat")).ByTeam);
+
+        // The inbox joins a team the operator is in: every rating of it counts for the team, the earlier one too.
+        var team = (await (await ws.Admin.PostJsonAsync("/api/v1/teams", new { name = "Support, EU", memberIds = new[] { ws.OperatorId } }))
+            .ReadAsync<WriteResponse<TeamResponse>>(HttpStatusCode.Created)).Data;
+        await (await ws.Admin.PutAsJsonAsync($"/api/v1/inboxes/{ws.Inbox.Id}/team", new { teamId = team.Id }, Http.Json)).ReadAsync<WriteResponse<InboxResponse>>();
+        await RateAsync(5);
+
+        var stats = await ws.Operator.GetAsync<CsatStatsResponse>("/api/v1/stats/csat");
+        var support = Assert.Single(stats.ByTeam);
+        Assert.Equal((team.Id, "Support, EU", 2L, 3.5), (support.TeamId, support.Name, support.Ratings.Count, support.Ratings.Average));
+        var csv = await (await ws.Operator.GetAsync($"/api/v1/stats/csat.csv?from={stats.To}&to={stats.To}")).Content.ReadAsStringAsync();
+        Assert.Contains($"{stats.To},{stats.To},team,{team.Id},\"Support, EU\",2,3.50,0,1,0,0,1", csv.Split("\r\n"));
     }
 }

@@ -59,18 +59,20 @@ describe('CSAT API', () => {
     await assert.rejects(api.submitCsat(3, { mutationId: 'm2', requestId: 1, rating: 1, comment: null }), (e: unknown) => e instanceof HttpError && e.code === 'csat_closed');
   });
 
-  test('stats are parsed per operator, label and day', async () => {
+  test('stats are parsed per operator, team, label and day', async () => {
     const server = new FakeFetch();
     const api = new ApiClient({ baseUrl: 'https://sb.test', fetch: server.fetch, timers: new FakeTimers() });
     server.route('GET /api/v1/stats/csat', () => json(200, {
       from: '2026-01-01', to: '2026-01-02', timeZone: 'UTC', total: summary(2, 4.5, [0, 0, 0, 1, 1]),
       byOperator: [{ memberId: 4, name: 'Otto', ratings: summary(1, 5) }, { memberId: null, name: null, ratings: summary(1, 4, [0, 0, 0, 1, 0]) }],
+      byTeam: [{ teamId: 3, name: 'Sales', ratings: summary(1, 5) }, { teamId: null, name: null, ratings: summary(1, 4, [0, 0, 0, 1, 0]) }],
       byLabel: [{ labelId: 2, name: 'VIP', colour: '#112233', ratings: summary(1, 5) }],
       byDay: [{ day: '2026-01-01', ratings: summary(0, null) }, { day: '2026-01-02', ratings: summary(2, 4.5, [0, 0, 0, 1, 1]) }],
     }));
     const stats = await api.csat.stats({ from: '2026-01-01', to: '2026-01-02' });
     assert.equal(server.requests[0]?.url, 'https://sb.test/api/v1/stats/csat?from=2026-01-01&to=2026-01-02');
     assert.deepEqual([stats.total.average, stats.byOperator[1]?.memberId, stats.byDay[0]?.ratings.average], [4.5, null, null]);
+    assert.deepEqual(stats.byTeam.map((t) => [t.teamId, t.name]), [[3, 'Sales'], [null, null]]);
     assert.deepEqual(stats.total.distribution, [0, 0, 0, 1, 1]);
     assert.equal(api.csat.csvPath({ from: '2026-01-01' }), '/api/v1/stats/csat.csv?from=2026-01-01');
     server.route('GET /api/v1/stats/csat', () => json(200, { from: 'a', to: 'b', timeZone: 'UTC', total: { count: 1, average: 1, distribution: [1] } }));

@@ -9,6 +9,7 @@ export interface CsatSummary {
 }
 
 export interface CsatOperatorStats { readonly memberId: number | null; readonly name: string | null; readonly ratings: CsatSummary }
+export interface CsatTeamStats { readonly teamId: number | null; readonly name: string | null; readonly ratings: CsatSummary }
 export interface CsatLabelStats { readonly labelId: number; readonly name: string; readonly colour: string; readonly ratings: CsatSummary }
 export interface CsatDayStats { readonly day: string; readonly ratings: CsatSummary }
 
@@ -20,6 +21,8 @@ export interface CsatStatsReport {
   readonly total: CsatSummary;
   /** Per operator (the assignee at resolution; `memberId` null: nobody, such as the bot). */
   readonly byOperator: readonly CsatOperatorStats[];
+  /** Per team the rating's inbox is in now (`teamId` null: inboxes of no team); empty while the workspace has no team. */
+  readonly byTeam: readonly CsatTeamStats[];
   /** Per label the conversation carries now (labels with ratings only). */
   readonly byLabel: readonly CsatLabelStats[];
   /** Every day of the period, zeros included. */
@@ -37,6 +40,10 @@ export class CsatApi {
       byOperator: Object.freeze(f.array('byOperator', (v, p) => {
         const g = Fields.of(v, p);
         return Object.freeze({ memberId: g.nullableInt('memberId'), name: g.nullableString('name'), ratings: summary(g.raw('ratings'), `${p}.ratings`) });
+      })),
+      byTeam: Object.freeze(f.array('byTeam', (v, p) => {
+        const g = Fields.of(v, p);
+        return Object.freeze({ teamId: g.nullableInt('teamId'), name: g.nullableString('name'), ratings: summary(g.raw('ratings'), `${p}.ratings`) });
       })),
       byLabel: Object.freeze(f.array('byLabel', (v, p) => {
         const g = Fields.of(v, p);

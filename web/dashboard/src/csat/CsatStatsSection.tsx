@@ -53,6 +53,9 @@ export function CsatStatsSection({ from, to }: { readonly from: string; readonly
           <CsatTable label={t.csat.operators} head="Operator" rows={r.byOperator.map((o) => ({
             key: String(o.memberId), name: o.memberId === null ? t.csat.nobody : members.find((m) => m.id === o.memberId)?.name ?? o.name ?? `Member #${o.memberId}`, s: o.ratings,
           }))} />
+          {r.byTeam.length > 0 && <CsatTable label={t.csat.teams} head="Team" rows={r.byTeam.map((g) => ({
+            key: String(g.teamId), name: g.teamId === null ? t.csat.noTeam : g.name ?? `Team #${g.teamId}`, s: g.ratings,
+          }))} />}
           {r.byLabel.length > 0 && <CsatTable label={t.csat.labels} head="Label" rows={r.byLabel.map((l) => ({
             key: String(l.labelId), s: l.ratings,
             name: <LabelChips labels={[{ id: l.labelId, name: l.name, colour: l.colour, description: null, version: 0, createdAt: '', updatedAt: '' }]} compact />,

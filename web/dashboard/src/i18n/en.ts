@@ -191,6 +191,8 @@ export const en = {
     ratingLabel: 'Customer rating',
     operators: 'Satisfaction by operator',
     labels: 'Satisfaction by label',
+    teams: 'Satisfaction by team',
+    noTeam: 'No team',
     days: 'Satisfaction by day',
     nobody: 'Nobody assigned',
     none: 'No ratings in this range.',
