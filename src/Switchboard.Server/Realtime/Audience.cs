@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Switchboard.Core.Events;
 using Switchboard.Server.Auth;
 using Switchboard.Server.EventLog;
@@ -16,6 +17,9 @@ public sealed record Audience(long WorkspaceId, long? ContactId, long? InboxId =
     /// <summary>The signed-in member watching (null for a visitor or an API key).</summary>
     public long? MemberId { get; init; }
 
+    /// <summary>The watching member's role when the stream opened (null for a visitor or an API key).</summary>
+    public string? Role { get; init; }
+
     /// <summary>The conversations a team viewer may see; an operator's starts as none until the stream reads it.</summary>
     public StreamScope Scope { get; init; } = StreamScope.All;
 
@@ -23,7 +27,11 @@ public sealed record Audience(long WorkspaceId, long? ContactId, long? InboxId =
 
     public static Audience From(Caller caller) =>
         caller.IsVisitor ? new Audience(caller.WorkspaceId, caller.ContactId ?? throw new InvalidOperationException("A visitor without a contact."), caller.InboxId)
-            : new Audience(caller.WorkspaceId, null) { MemberId = caller.MemberId, Scope = caller.TeamIds is null ? StreamScope.All : StreamScope.Nothing };
+            : new Audience(caller.WorkspaceId, null)
+            {
+                MemberId = caller.MemberId, Role = caller.MemberId is null ? null : caller.Role,
+                Scope = caller.TeamIds is null ? StreamScope.All : StreamScope.Nothing,
+            };
 
     /// <summary>The envelope this viewer receives for <paramref name="e"/>, or null when they may not see it.</summary>
     public string? PayloadFor(StoredEvent e)
@@ -36,12 +44,27 @@ public sealed record Audience(long WorkspaceId, long? ContactId, long? InboxId =
     }
 
     /// <summary>
-    /// True when <paramref name="e"/> may change which conversations this viewer sees (a team change, for an operator):
-    /// the stream then ends with a <c>reset</c> at it, the client reloads its snapshot (now of the new scope) and a new
-    /// stream reads the new scope. Over-approximate on purpose: team changes are rare, a missed one would leak.
+    /// True when <paramref name="e"/> may change which conversations this viewer sees (a team change, for an operator;
+    /// a change of the watching member's own role or access, for anyone, so a demoted admin's open stream does not go
+    /// on with an admin's view): the stream then ends with a <c>reset</c> at it, the client reloads its snapshot (now of
+    /// the new scope) and a new stream reads the new scope. Over-approximate on purpose: these changes are rare, a
+    /// missed one would leak.
     /// </summary>
     public bool ScopeChangedBy(StoredEvent e) =>
-        !Scope.SeesAll && e.WorkspaceId == WorkspaceId && ContactId is null && EventTypes.ChangesScope(e.Type);
+        e.WorkspaceId == WorkspaceId && ContactId is null
+        && ((!Scope.SeesAll && EventTypes.ChangesScope(e.Type)) || (e.Type == EventTypes.MemberUpdated && OwnRoleChangedBy(e)));
+
+    // member.updated is frequent (presence), so only its id, role and active are read, and only for a member's stream.
+    bool OwnRoleChangedBy(StoredEvent e)
+    {
+        if (MemberId is not { } me) return false;
+        using var envelope = JsonDocument.Parse(e.Payload);
+        if (!envelope.RootElement.TryGetProperty("data", out var member) || member.ValueKind != JsonValueKind.Object) return false;
+        if (!member.TryGetProperty("id", out var id) || !id.TryGetInt64(out var memberId) || memberId != me) return false;
+        var role = member.TryGetProperty("role", out var r) ? r.GetString() : null;
+        var active = !member.TryGetProperty("active", out var a) || a.ValueKind != JsonValueKind.False;
+        return role != Role || !active;
+    }
 
     public bool CanSee(EphemeralSignal signal) =>
         signal.WorkspaceId == WorkspaceId

@@ -180,6 +180,35 @@ public sealed class IsolationTests
         Assert.Contains((await a.Operator.GetAsync<SnapshotResponse>("/api/v1/sync/snapshot")).Conversations, c => c.Id == secret.ConversationId);
     }
 
+    /// <summary>
+    /// An admin demoted to operator while their dashboard is open: their stream ends with a <c>reset</c> at the change (it
+    /// does not go on with an admin's view), and what they read from then on is an operator's, outside the team.
+    /// </summary>
+    [Theory, BothDatabases]
+    public async Task ADemotedAdminsOpenStreamResetsAndTheirViewNarrows(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var a = await TestWorkspace.CreateAsync(app, extraOperators: 1);
+        var (deputyId, deputyEmail) = a.ExtraOperators[0];
+        (await a.Admin.PatchJsonAsync($"/api/v1/members/{deputyId}", new { role = "admin" })).EnsureSuccessStatusCode();
+        var deputy = await app.LoginAsync(deputyEmail);
+        var sales = await (await a.Admin.PostJsonAsync("/api/v1/inboxes", new { name = "Sales" })).ReadAsync<InboxResponse>();
+        var team = (await (await a.Admin.PostJsonAsync("/api/v1/teams", new { name = "Sales team" })).ReadAsync<WriteResponse<TeamResponse>>()).Data;
+        (await a.Admin.PutAsJsonAsync($"/api/v1/inboxes/{sales.Id}/team", new { teamId = team.Id })).EnsureSuccessStatusCode();
+        var secret = await a.NewVisitorAsync("Sam Secret", sales);
+        (await deputy.GetAsync($"/api/v1/conversations/{secret.ConversationId}")).EnsureSuccessStatusCode();
+        var before = await ReceivedLog.HeadAsync(app, a.Id);
+        await using var ws = await WsStream.ConnectAsync(app, deputy.DefaultRequestHeaders.Authorization!.Parameter!, before);
+
+        var demoted = await a.Admin.PatchJsonAsync($"/api/v1/members/{deputyId}", new { role = "operator" });
+        demoted.EnsureSuccessStatusCode();
+        StreamFrame? frame;
+        while ((frame = await ws.NextEventAsync())!.Type != "reset") Assert.Equal("member.updated", frame.Type);
+        Assert.Null(await ws.NextAsync()); // and the socket closes
+        await (await deputy.GetAsync($"/api/v1/conversations/{secret.ConversationId}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await deputy.GetAsync<SnapshotResponse>("/api/v1/sync/snapshot")).Conversations, c => c.Id == secret.ConversationId);
+    }
+
     /// <summary>One viewer reading the same range on WebSocket, SSE and long-poll.</summary>
     sealed class Viewer(string name, TestWorkspace workspace, HttpClient client, long? contactId, long? hiddenInboxId = null) : IAsyncDisposable
     {
