@@ -45,7 +45,7 @@ public sealed record Audience(long WorkspaceId, long? ContactId, long? InboxId =
 
     /// <summary>
     /// True when <paramref name="e"/> may change which conversations this viewer sees (a team change, for an operator;
-    /// a change of the watching member's own role or access, for anyone, so a demoted admin's open stream does not go
+    /// a change of the watching member's own role, for anyone, so a demoted admin's open stream does not go
     /// on with an admin's view): the stream then ends with a <c>reset</c> at it, the client reloads its snapshot (now of
     /// the new scope) and a new stream reads the new scope. Over-approximate on purpose: these changes are rare, a
     /// missed one would leak.
@@ -54,16 +54,15 @@ public sealed record Audience(long WorkspaceId, long? ContactId, long? InboxId =
         e.WorkspaceId == WorkspaceId && ContactId is null
         && ((!Scope.SeesAll && EventTypes.ChangesScope(e.Type)) || (e.Type == EventTypes.MemberUpdated && OwnRoleChangedBy(e)));
 
-    // member.updated is frequent (presence), so only its id, role and active are read, and only for a member's stream.
+    // member.updated is frequent (presence), so only its id and role are read, and only for a member's stream. A
+    // deactivation is not a scope change: revocation ends those streams itself (close 1008 "revoked").
     bool OwnRoleChangedBy(StoredEvent e)
     {
         if (MemberId is not { } me) return false;
         using var envelope = JsonDocument.Parse(e.Payload);
         if (!envelope.RootElement.TryGetProperty("data", out var member) || member.ValueKind != JsonValueKind.Object) return false;
         if (!member.TryGetProperty("id", out var id) || !id.TryGetInt64(out var memberId) || memberId != me) return false;
-        var role = member.TryGetProperty("role", out var r) ? r.GetString() : null;
-        var active = !member.TryGetProperty("active", out var a) || a.ValueKind != JsonValueKind.False;
-        return role != Role || !active;
+        return member.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String && role.GetString() != Role;
     }
 
     public bool CanSee(EphemeralSignal signal) =>
