@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { expect, test } from '../support/fixtures';
 import { Admin } from '../support/admin';
@@ -25,6 +26,12 @@ function visitorToken(visitor: Visitor): Promise<string> {
     const key = Object.keys(localStorage).find((k) => k.startsWith('switchboard:') && !k.endsWith(':open'));
     return key === undefined ? '' : (JSON.parse(localStorage.getItem(key) ?? '{}') as { token?: string }).token ?? '';
   });
+}
+
+/** Files under a folder of the server's attachment store (`blobs`: stored content, `tmp`: uploads being received). */
+function filesIn(dataDir: string, folder: 'blobs' | 'tmp'): number {
+  const root = join(dataDir, 'attachments', folder);
+  return existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
 }
 
 /** PUT one file's bytes as an attachment of a conversation. */
@@ -125,6 +132,7 @@ test.describe('through the API', () => {
   test('an upload cut off mid-way and retried stores one file', async ({ server }) => {
     const id = `cut-${randomUUID()}`;
     const bytes = pdfFile(`Invoice ${randomUUID()}`); // bytes no other test stored
+    const blobsBefore = filesIn(server.dataDir, 'blobs');
     await cutOffUpload(server.baseURL, customer.token, customer.conversationId, id, 'invoice.pdf', bytes);
     const first = await upload(server.baseURL, customer.token, customer.conversationId, id, 'invoice.pdf', bytes, 'application/pdf');
     expect(first.status, JSON.stringify(first.json)).toBe(201);
@@ -135,6 +143,9 @@ test.describe('through the API', () => {
     const twin = await upload(server.baseURL, customer.token, customer.conversationId, `twin-${randomUUID()}`, 'copy.pdf', bytes, 'application/pdf');
     expect(twin.status).toBe(201);
     expect(twin.json.id).not.toBe(first.json.id);
+    // One stored file for the three answers, and nothing left of the cut-off body.
+    expect(filesIn(server.dataDir, 'blobs')).toBe(blobsBefore + 1);
+    await expect.poll(() => filesIn(server.dataDir, 'tmp')).toBe(0);
     const sent = await team.call('POST', `/conversations/${customer.conversationId}/messages`, { clientMessageId: randomUUID(), text: '', attachmentIds: [id] }, customer.token);
     expect(sent.status, JSON.stringify(sent.json)).toBe(201);
     const page = await team.ok('GET', `/conversations/${customer.conversationId}/messages?limit=50`);
