@@ -7,15 +7,20 @@ using Switchboard.Server.Messages;
 namespace Switchboard.Server.WhatsApp;
 
 /// <summary>
-/// Turns an inbound Cloud API message into a Switchboard message: text as it is, everything else kept with its type,
-/// media id and raw details, and shown as text ("[image] caption", "[location] name (lat, long)"). Nothing is dropped:
-/// a type this code does not know becomes "[type]".
+/// Turns an inbound Cloud API message into a Switchboard message: text as it is; an image, document, audio, video or
+/// sticker as its caption (maybe empty) with the <see cref="InboundMedia"/> to download into an attachment; everything
+/// else kept with its type, media id and raw details, and shown as text ("[location] name (lat, long)"). Nothing is
+/// dropped: a type this code does not know becomes "[type]".
 /// </summary>
 public static class WhatsAppInboundMapper
 {
     static readonly string[] MediaTypes = ["image", "video", "audio", "document", "sticker"];
 
-    public sealed record Inbound(string Text, MessageContent Content);
+    /// <summary>What the message says and is; <see cref="Media"/> when it carries a file to download.</summary>
+    public sealed record Inbound(string Text, MessageContent Content, InboundMedia? Media = null);
+
+    /// <summary>A file to fetch from the Graph API: its media id, the name to store it under, and the type Meta gave.</summary>
+    public sealed record InboundMedia(string MediaId, string FileName, string? MimeType);
 
     public static Inbound Map(JsonElement message, string wamid)
     {
@@ -24,15 +29,23 @@ public static class WhatsAppInboundMapper
         var details = body.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? body.GetRawText() : null;
         string text;
         string? mediaId = null;
+        InboundMedia? media = null;
         switch (type)
         {
             case MessageKinds.Text:
                 details = null;
                 text = Str(body, "body") ?? "";
                 break;
-            case var media when MediaTypes.Contains(media):
+            case var kind when MediaTypes.Contains(kind):
                 mediaId = Str(body, "id");
-                text = Label(type, Str(body, "caption") ?? Str(body, "filename"));
+                if (mediaId is { Length: > 0 })
+                {
+                    // The file is the message; its caption (if any) is the text.
+                    var mime = Str(body, "mime_type");
+                    media = new InboundMedia(mediaId, FileName(type, Str(body, "filename"), mime), mime);
+                    text = Str(body, "caption") ?? "";
+                }
+                else text = Label(type, Str(body, "caption") ?? Str(body, "filename"));
                 break;
             case "location":
                 var coordinates = string.Create(CultureInfo.InvariantCulture, $"({Num(body, "latitude")}, {Num(body, "longitude")})");
@@ -66,9 +79,35 @@ public static class WhatsAppInboundMapper
         }
         // The customer cannot be asked to send it again: characters no database should store are dropped, not refused.
         text = TextRules.Strip(text).Trim();
-        if (TextRules.IsBlank(text)) text = Label(type, null);
+        if (TextRules.IsBlank(text)) text = media is null ? Label(type, null) : "";
         if (text.Length > MessageText.MaxLength) text = text[..MessageText.MaxLength];
-        return new Inbound(text, new MessageContent(type, mediaId, details, wamid));
+        return new Inbound(text, new MessageContent(type, mediaId, details, wamid), media);
+    }
+
+    /// <summary>A document's own name; else the type and the extension of its MIME type (<c>image.jpg</c>, <c>audio.ogg</c>).</summary>
+    static string FileName(string type, string? fileName, string? mime)
+    {
+        var name = TextRules.Strip(fileName ?? "").Trim();
+        if (name.Length > 0) return name.Length <= 200 ? name : name[^200..];
+        var bare = mime?.Split(';')[0].Trim().ToLowerInvariant();
+        var extension = bare switch
+        {
+            "image/jpeg" => "jpg",
+            "image/png" => "png",
+            "image/webp" => "webp",
+            "image/gif" => "gif",
+            "audio/ogg" => "ogg",
+            "audio/mpeg" => "mp3",
+            "audio/mp4" => "m4a",
+            "audio/aac" => "aac",
+            "audio/amr" => "amr",
+            "video/mp4" => "mp4",
+            "video/3gpp" => "3gp",
+            "application/pdf" => "pdf",
+            "text/plain" => "txt",
+            _ => type == "sticker" ? "webp" : "bin",
+        };
+        return $"{type}.{extension}";
     }
 
     static string Label(string type, string? extra) => string.IsNullOrWhiteSpace(extra) ? $"[{type}]" : $"[{type}] {extra.Trim()}";
