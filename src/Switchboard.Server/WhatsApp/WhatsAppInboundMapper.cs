@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Switchboard.Core;
 using Switchboard.Core.Text;
+using Switchboard.Server.Attachments;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Messages;
 
@@ -84,11 +86,20 @@ public static class WhatsAppInboundMapper
         return new Inbound(text, new MessageContent(type, mediaId, details, wamid), media);
     }
 
-    /// <summary>A document's own name; else the type and the extension of its MIME type (<c>image.jpg</c>, <c>audio.ogg</c>).</summary>
+    /// <summary>
+    /// A document's own name, cleaned as an upload's is; else (none, or one no upload could have) the type and the
+    /// extension of its MIME type (<c>image.jpg</c>, <c>audio.ogg</c>). A name that would be refused must not make the
+    /// webhook fail again and again.
+    /// </summary>
     static string FileName(string type, string? fileName, string? mime)
     {
-        var name = TextRules.Strip(fileName ?? "").Trim();
-        if (name.Length > 0) return name.Length <= 200 ? name : name[^200..];
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(fileName)) return AttachmentNames.Clean(TextRules.Strip(fileName));
+        }
+        catch (DomainException)
+        {
+        }
         var bare = mime?.Split(';')[0].Trim().ToLowerInvariant();
         var extension = bare switch
         {
