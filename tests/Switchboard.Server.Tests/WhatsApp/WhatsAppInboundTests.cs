@@ -81,15 +81,18 @@ public sealed class WhatsAppInboundTests
 
         var conversation = await h.Workspace.Operator.GetAsync<ConversationResponse>($"/api/v1/conversations/{conversationId}");
         Assert.Equal(ConversationState.Bot, conversation.State); // reopened to the bot by the workspace's default
-        var messages = (await h.Workspace.Operator.GetAsync<MessagePageResponse>($"/api/v1/conversations/{conversationId}/messages")).Items.Skip(1)
-            .Select(m => (m.ClientMessageId, m.Kind, m.MediaId, m.Text)).ToList();
+        var items = (await h.Workspace.Operator.GetAsync<MessagePageResponse>($"/api/v1/conversations/{conversationId}/messages")).Items.Skip(1).ToList();
+        var messages = items.Select(m => (m.ClientMessageId, m.Kind, m.MediaId, m.Text)).ToList();
+        // Each file is an attachment of its message (downloaded by a job: WhatsAppMediaTests); the rest carry none.
+        Assert.Equal(new[] { "image.jpg", null, "sticker.webp", "receipt.pdf", "audio.ogg", null },
+            items.Select(m => m.Attachments is { } a ? Assert.Single(a).FileName : null));
         Assert.Equal(new (string, string, string?, string)[]
         {
-            ("wamid.IMG", "image", "1479537139650973", "[image] This one, in blue?"),
+            ("wamid.IMG", "image", "1479537139650973", "This one, in blue?"),
             ("wamid.LOC", "location", null, "[location] Shop Main St 1 (52.52, 13.405)"),
-            ("wamid.STK", "sticker", "3129548893964785", "[sticker]"),
-            ("wamid.DOC", "document", "2233445566", "[document] receipt.pdf"),
-            ("wamid.AUD", "audio", "9988776655", "[audio]"),
+            ("wamid.STK", "sticker", "3129548893964785", ""),
+            ("wamid.DOC", "document", "2233445566", ""),
+            ("wamid.AUD", "audio", "9988776655", ""),
             ("wamid.UNS", "unsupported", null, "[unsupported] Message type unknown"),
         }, messages);
         var details = await h.App.Database.ReadAsync((c, tx) => c.QuerySingleAsync<string>(

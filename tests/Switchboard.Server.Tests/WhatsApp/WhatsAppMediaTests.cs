@@ -18,32 +18,32 @@ public sealed class WhatsAppMediaTests
     public async Task InboundImageAndDocumentBecomeReadyAttachmentsWhoseBytesDownloadThroughTheLink(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db);
-        var (png, pdf) = (MediaSamples.Png(40, 30), MediaSamples.Pdf());
-        h.Graph.AddMedia(ImageId, png, "image/png");
+        var (jpeg, pdf) = (MediaSamples.Jpeg(40, 30), MediaSamples.Pdf());
+        h.Graph.AddMedia(ImageId, jpeg, "image/jpeg");
         h.Graph.AddMedia(DocumentId, pdf, "application/pdf");
         var skip = h.Jobs.Outcomes.Count;
 
         await h.DeliverAsync(WhatsAppHarness.Notification(
-            WhatsAppHarness.Message("wamid.IMG", "image", $$"""{"caption":"This one, in blue?","mime_type":"image/png","id":"{{ImageId}}"}"""),
+            WhatsAppHarness.Message("wamid.IMG", "image", $$"""{"caption":"This one, in blue?","mime_type":"image/jpeg","id":"{{ImageId}}"}"""),
             WhatsAppHarness.Message("wamid.DOC", "document", $$"""{"filename":"receipt.pdf","mime_type":"application/pdf","id":"{{DocumentId}}"}""")));
-        await DownloadAsync(h, skip, JobState.Succeeded);
-        await DownloadAsync(h, skip + 1, JobState.Succeeded);
+        var first = await DownloadAsync(h, skip, JobState.Succeeded);
+        await DownloadAsync(h, After(h, first), JobState.Succeeded);
 
         var conversationId = await h.CustomerConversationIdAsync();
         var (image, document) = (await MessageAsync(h, conversationId, "wamid.IMG"), await MessageAsync(h, conversationId, "wamid.DOC"));
         Assert.Equal(("This one, in blue?", "image"), (image.Text, image.Kind));
         Assert.Equal(("", "document"), (document.Text, document.Kind));
         var picture = Assert.Single(image.Attachments!);
-        Assert.Equal(("image.png", "image/png", 40, 30, "ready", (string?)null), (picture.FileName, picture.ContentType, picture.Width, picture.Height, picture.Status, picture.Error));
+        Assert.Equal(("image.jpg", "image/jpeg", 40, 30, "ready", (string?)null), (picture.FileName, picture.ContentType, picture.Width, picture.Height, picture.Status, picture.Error));
         var receipt = Assert.Single(document.Attachments!);
         Assert.Equal(("receipt.pdf", "application/pdf", (long)pdf.Length, "ready"), (receipt.FileName, receipt.ContentType, receipt.Size, receipt.Status));
         Assert.Equal(pdf, await ContentAsync(h, conversationId, receipt.Id));
-        Assert.Equal(MediaSamples.Pixels(png), MediaSamples.Pixels(await ContentAsync(h, conversationId, picture.Id)));
+        Assert.Equal(MediaSamples.Looks(jpeg), MediaSamples.Looks(await ContentAsync(h, conversationId, picture.Id)));
         Assert.All(h.Graph.Requests, r => Assert.Null(r.Problem));
 
         // The pending attachment came in message.created, the finished one in attachment.updated.
         var events = await h.App.EventsAsync(h.Workspace.Id);
-        var created = events.Single(e => e.Type == "message.created" && e.ClientMessageId == "wamid.DOC");
+        var created = events.Single(e => e.Type == "message.created" && e.Data.GetProperty("message").GetProperty("clientMessageId").GetString() == "wamid.DOC");
         Assert.Equal("pending", created.Data.GetProperty("message").GetProperty("attachments")[0].GetProperty("status").GetString());
         var updated = events.Where(e => e.Type == "attachment.updated").Select(e => e.Data.GetProperty("attachment")).ToList();
         Assert.Equal(new[] { "ready", "ready" }, updated.Select(a => a.GetProperty("status").GetString()));
@@ -87,7 +87,7 @@ public sealed class WhatsAppMediaTests
     public async Task DownloadThatNeverWorksEndsFailedAndVisibleInItsMessage(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db, new() { ["WhatsApp:MediaMaxAttempts"] = "2" });
-        h.Graph.AddMedia(ImageId, MediaSamples.Png(8, 8), "image/jpeg", refusals: -1);
+        h.Graph.AddMedia(ImageId, MediaSamples.Jpeg(8, 8), "image/jpeg", refusals: -1);
         var skip = h.Jobs.Outcomes.Count;
 
         await h.DeliverAsync(WhatsAppHarness.Notification(
@@ -110,9 +110,9 @@ public sealed class WhatsAppMediaTests
         await using var h = await WhatsAppHarness.StartAsync(db);
         await h.DeliverAsync(WhatsAppHarness.Fixture("inbound-text.json"));
         var conversationId = await h.CustomerConversationIdAsync();
-        var (pdf, png) = (MediaSamples.Pdf(), MediaSamples.Png(20, 10));
+        var (pdf, jpeg) = (MediaSamples.Pdf(), MediaSamples.Jpeg(20, 10));
         await UploadAsync(h, conversationId, "op-pdf", "invoice.pdf", pdf);
-        await UploadAsync(h, conversationId, "op-png", "photo.png", png);
+        await UploadAsync(h, conversationId, "op-jpg", "photo.jpg", jpeg);
         // The document goes out, the image's send fails once: the retry must not send the document again.
         h.Graph.AnswerWith(200, """{"messaging_product":"whatsapp","messages":[{"id":"wamid.PART1"}]}""");
         h.Graph.AnswerWith(503);
@@ -120,7 +120,7 @@ public sealed class WhatsAppMediaTests
         var skip = h.Jobs.Outcomes.Count;
 
         var posted = await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
-            new { clientMessageId = "op-files", text = "Your invoice and the photo", attachmentIds = new[] { "op-pdf", "op-png" } }))
+            new { clientMessageId = "op-files", text = "Your invoice and the photo", attachmentIds = new[] { "op-pdf", "op-jpg" } }))
             .ReadAsync<PostMessageResponse>(HttpStatusCode.Created);
         var failed = await h.SendAttemptAsync(skip);
         Assert.Equal(JobState.Pending, failed.State);
@@ -128,7 +128,7 @@ public sealed class WhatsAppMediaTests
         Assert.Equal(JobState.Succeeded, (await h.SendAttemptAsync(skip + 1)).State);
 
         var uploads = h.Graph.Uploads;
-        Assert.Equal(new[] { ("application/pdf", "invoice.pdf"), ("image/png", "photo.png") }, uploads.Select(u => (u.Type!, u.FileName!)));
+        Assert.Equal(new[] { ("application/pdf", "invoice.pdf"), ("image/jpeg", "photo.jpg") }, uploads.Select(u => (u.Type!, u.FileName!)));
         Assert.Equal(pdf, uploads[0].Bytes);
         var sends = h.Graph.Requests.Where(r => r.Body.GetProperty("type").GetString() != "text").ToList();
         Assert.All(sends, r => Assert.Null(r.Problem));
@@ -175,6 +175,10 @@ public sealed class WhatsAppMediaTests
         Assert.True(outcome.State == expected, $"The download attempt {attempt} ended {outcome.State}: {outcome.Error}");
         return outcome;
     }
+
+    /// <summary>The skip that waits past <paramref name="outcome"/>.</summary>
+    static int After(WhatsAppHarness h, JobOutcome outcome) =>
+        h.Jobs.Outcomes.ToList().FindIndex(o => o.JobId == outcome.JobId && o.Attempt == outcome.Attempt) + 1;
 
     static async Task<MessageResponse> MessageAsync(WhatsAppHarness h, long conversationId, string clientMessageId) =>
         (await h.Workspace.Operator.GetAsync<MessagePageResponse>($"/api/v1/conversations/{conversationId}/messages?limit=200"))
