@@ -45,14 +45,14 @@ public sealed class WhatsAppDownloadHandler(Database database, WhatsAppSecrets s
             var stored = await attachments.CompletePendingAsync(workspaceId, attachmentId, download.Content, timeout.Token);
             WhatsAppLog.Downloaded(logger, inboxId, attachmentId, stored.Size, stored.Status);
         }
-        catch (Exception ex) when (ex is WhatsAppMediaException or OperationCanceledException or IOException or HttpRequestException
-                                   && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Anything else (a database hiccup, a bug) is retried too, and on the last attempt still ends in a visible failure.
             var (reason, permanent) = ex switch
             {
                 WhatsAppMediaException m => (m.Reason, m.Permanent),
                 OperationCanceledException => ("timed out", false),
-                _ => ($"{ex.GetType().Name}", false),
+                _ => (ex.GetType().Name, false),
             };
             if (permanent)
             {

@@ -43,7 +43,8 @@ public static class WhatsAppInboundMapper
                 if (mediaId is { Length: > 0 })
                 {
                     // The file is the message; its caption (if any) is the text.
-                    var mime = Str(body, "mime_type");
+                    // "audio/ogg; codecs=opus": the parameters say nothing the sniffer will not find out.
+                    var mime = Str(body, "mime_type")?.Split(';')[0].Trim().ToLowerInvariant();
                     media = new InboundMedia(mediaId, FileName(type, Str(body, "filename"), mime), mime);
                     text = Str(body, "caption") ?? "";
                 }
@@ -100,8 +101,7 @@ public static class WhatsAppInboundMapper
         catch (DomainException)
         {
         }
-        var bare = mime?.Split(';')[0].Trim().ToLowerInvariant();
-        var extension = bare switch
+        var extension = mime switch
         {
             "image/jpeg" => "jpg",
             "image/png" => "png",

@@ -167,6 +167,14 @@ public sealed class WhatsAppMediaTests
         Assert.All(sends, r => Assert.Null(r.Problem));
         Assert.Equal(new[] { "text", "audio" }, sends.Select(r => r.Body.GetProperty("type").GetString()));
         Assert.Equal("Listen to this", sends[0].Body.GetProperty("text").GetProperty("body").GetString());
+
+        // A file follows the 24-hour window rule as text does: refused at the request, nothing sent.
+        h.Clock.Advance(TimeSpan.FromHours(25));
+        await UploadAsync(h, conversationId, "op-late", "late.pdf", MediaSamples.Pdf());
+        await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
+            new { clientMessageId = "op-late", text = "", attachmentIds = new[] { "op-late" } })).AssertProblemAsync(HttpStatusCode.Conflict, WhatsAppSendPolicy.WindowClosed);
+        Assert.Equal(sends.Count, h.Graph.Requests.Count(r => r.Body.GetProperty("to").GetString() == WhatsAppHarness.CustomerWaId));
+        Assert.Single(h.Graph.Uploads);
     }
 
     static async Task<JobOutcome> DownloadAsync(WhatsAppHarness h, int skip, JobState expected, int attempt = 1)
