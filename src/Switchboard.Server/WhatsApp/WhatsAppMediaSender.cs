@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Switchboard.Server.Attachments;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Messages;
+using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.WhatsApp;
 
@@ -11,13 +12,13 @@ namespace Switchboard.Server.WhatsApp;
 /// attempt skips what went out already and the customer gets nothing twice (short of a crash between Meta's answer
 /// and that write). Answers like a single send: the last part's wamid, or why the send stopped.
 /// </summary>
-public sealed class WhatsAppMediaSender(EventLogWriter eventLog, AttachmentService attachments, GraphApiClient graph, GraphMediaClient media,
+public sealed class WhatsAppMediaSender(Database database, EventLogWriter eventLog, AttachmentService attachments, GraphApiClient graph, GraphMediaClient media,
     IOptions<WhatsAppOptions> options, ILogger<WhatsAppMediaSender> logger)
 {
     public async Task<GraphSendResult> SendAsync(WhatsAppInboxRow inbox, string accessToken, MessageRow message, string to, IReadOnlyList<AttachmentRow> files,
         CancellationToken cancellationToken)
     {
-        var done = await eventLog.WriteAsync(message.WorkspaceId, w => WhatsAppPartStore.ListAsync(w, message.Id), cancellationToken);
+        var done = await database.ReadAsync((c, tx) => WhatsAppPartStore.ListAsync(c, tx, message.Id, cancellationToken), cancellationToken);
         GraphSendResult? last = null;
         foreach (var part in WhatsAppMediaParts.Plan(message.Text, files))
         {

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dapper;
 using Switchboard.Server.EventLog;
 
 namespace Switchboard.Server.WhatsApp;
@@ -16,10 +18,10 @@ public static class WhatsAppPartStore
         public string? Wamid { get; set; }
     }
 
-    public static async Task<IReadOnlyDictionary<long, Part>> ListAsync(WriteContext w, long messageId) =>
-        (await w.QueryAsync<Part>(
+    public static async Task<IReadOnlyDictionary<long, Part>> ListAsync(DbConnection c, DbTransaction? tx, long messageId, CancellationToken cancellationToken) =>
+        (await c.QueryAsync<Part>(new CommandDefinition(
             "SELECT part AS PartIndex, media_id AS MediaId, wamid AS Wamid FROM whatsapp_outbound_parts WHERE message_id = @messageId",
-            new { messageId }, w.CancellationToken)).ToDictionary(p => p.PartIndex);
+            new { messageId }, tx, cancellationToken: cancellationToken))).ToDictionary(p => p.PartIndex);
 
     /// <summary>Records (or completes) one part; a second answer for the same part keeps the first wamid.</summary>
     public static Task SaveAsync(WriteContext w, long inboxId, long messageId, int index, long? attachmentId, string? mediaId, string? wamid) =>

@@ -105,6 +105,24 @@ public sealed class WhatsAppMediaTests
     }
 
     [Theory, BothDatabases]
+    public async Task MediaMetaNoLongerHasFailsAtOnceWithoutRetrying(DatabaseKind db)
+    {
+        await using var h = await WhatsAppHarness.StartAsync(db);
+        var skip = h.Jobs.Outcomes.Count;
+
+        // Not registered with the fake: the lookup answers 400, as Meta does for an unknown or expired media id.
+        await h.DeliverAsync(WhatsAppHarness.Notification(
+            WhatsAppHarness.Message("wamid.OLD", "video", """{"caption":"From last year","mime_type":"video/mp4","id":"5550001"}""")));
+        await DownloadAsync(h, skip, JobState.Succeeded);
+
+        var message = await MessageAsync(h, await h.CustomerConversationIdAsync(), "wamid.OLD");
+        Assert.Equal("From last year", message.Text);
+        var attachment = Assert.Single(message.Attachments!);
+        Assert.Equal(("video.mp4", "failed", WhatsAppDownloadHandler.DownloadFailed), (attachment.FileName, attachment.Status, attachment.Error));
+        Assert.Empty(h.Graph.MediaFetches);
+    }
+
+    [Theory, BothDatabases]
     public async Task OperatorsPdfAndImageGoOutAsDocumentAndImageMessagesAndTheirStatusesFindTheMessage(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db);
