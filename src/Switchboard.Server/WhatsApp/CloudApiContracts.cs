@@ -52,3 +52,12 @@ public sealed record CloudErrorResponse(CloudError? Error);
 public sealed record CloudSendResponse(string? MessagingProduct, IReadOnlyList<CloudSentMessage>? Messages);
 
 public sealed record CloudSentMessage(string? Id);
+
+/// <summary>
+/// The Graph API's answer to <c>GET {base}/{media-id}</c>: where to fetch the bytes (with the same token) and what they
+/// are. <c>sha256</c> is hex here (the webhook's is base64); both are accepted.
+/// </summary>
+public sealed record CloudMediaInfo(string? Url, string? MimeType, string? Sha256, long? FileSize, string? Id);
+
+/// <summary>The Graph API's answer to a media upload: <c>{"id":"…"}</c>.</summary>
+public sealed record CloudMediaUploaded(string? Id);

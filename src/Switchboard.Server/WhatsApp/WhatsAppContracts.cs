@@ -43,3 +43,9 @@ public sealed record WhatsAppWebhookJob(long WebhookId);
 
 /// <summary>Payload of a <c>whatsapp.send</c> job: the outbound message to send.</summary>
 public sealed record WhatsAppSendJob(long MessageId);
+
+/// <summary>
+/// Payload of a <c>whatsapp.download</c> job: the pending attachment of an inbound media message, and the Graph API
+/// media id its bytes are fetched by.
+/// </summary>
+public sealed record WhatsAppDownloadJob(long InboxId, long MessageId, long AttachmentId, string MediaId);

@@ -5,6 +5,9 @@ using Switchboard.Core.Text;
 using Dapper;
 using Switchboard.Core;
 using Switchboard.Core.Messages;
+using Microsoft.Extensions.Options;
+using Switchboard.Server.Attachments;
+using Switchboard.Server.Jobs;
 using Switchboard.Server.Contacts;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Csat;
@@ -17,9 +20,12 @@ namespace Switchboard.Server.WhatsApp;
 /// <summary>
 /// Stores inbound WhatsApp messages as customer messages through <see cref="MessageService"/>, like any channel: the
 /// same state machine, counters and <c>message.created</c> (and so the same bot replies). The wamid is the
-/// <c>clientMessageId</c>, so Meta's retries and duplicate deliveries store the message once.
+/// <c>clientMessageId</c>, so Meta's retries and duplicate deliveries store the message once. A media message is stored
+/// at once (so the transcript keeps its order) with a pending attachment named after its media id (once, however often
+/// it is delivered), which a <c>whatsapp.download</c> job then fills.
 /// </summary>
-public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageService messages, CsatService csat, ILogger<WhatsAppInboundService> logger)
+public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageService messages, CsatService csat, AttachmentService attachments, JobQueue jobs,
+    IOptions<WhatsAppOptions> options, ILogger<WhatsAppInboundService> logger)
 {
     public const string IdentityChannel = "whatsapp";
 
@@ -39,9 +45,15 @@ public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageServi
         var author = new Author(SenderRole.Customer, null, contactId, null, Actor.Contact(contactId));
         try
         {
+            var pending = inbound.Media is { } media
+                ? await attachments.CreatePendingAsync(inbox.WorkspaceId, conversationId, ClientAttachmentId(media.MediaId), media.FileName, media.MimeType, cancellationToken)
+                : null;
             var stored = await messages.PostAsync(new MessagePost(inbox.WorkspaceId, author, conversationId,
-                new PostMessageRequest(ClientMessageId(wamid), inbound.Text, SeenSeq: null, IsNote: false)) { Content = inbound.Content }, cancellationToken);
+                new PostMessageRequest(ClientMessageId(wamid), inbound.Text, SeenSeq: null, IsNote: false, AttachmentIds: pending is null ? null : [pending.ClientAttachmentId]))
+                { Content = inbound.Content }, cancellationToken);
             WhatsAppLog.InboundStored(logger, inbox.InboxId, stored.Message.Id, inbound.Content.Kind, stored.Replayed);
+            if (pending is { Status: AttachmentStatus.Pending })
+                await QueueDownloadAsync(inbox, stored.Message.Id, pending.Id, inbound.Media!.MediaId, cancellationToken);
             if (inbound.Content.Kind == MessageKinds.Text && !stored.Replayed)
                 await csat.CommentFromWhatsAppAsync(inbox.WorkspaceId, contactId, inbound.Text, cancellationToken);
         }
@@ -51,6 +63,27 @@ public sealed class WhatsAppInboundService(EventLogWriter eventLog, MessageServi
             WhatsAppLog.WamidReused(logger, inbox.InboxId);
         }
     }
+
+    /// <summary>
+    /// The download job, once per attachment (the dedupe key): a redelivered webhook, or a retry of this one after a
+    /// failure part way, finds it queued already.
+    /// </summary>
+    async Task QueueDownloadAsync(WhatsAppInboxRow inbox, long messageId, long attachmentId, string mediaId, CancellationToken cancellationToken)
+    {
+        var queued = await eventLog.WriteAsync(inbox.WorkspaceId, w => jobs.EnqueueAsync(w, WhatsAppDownloadHandler.JobKind,
+            new WhatsAppDownloadJob(inbox.InboxId, messageId, attachmentId, mediaId),
+            new JobEnqueueOptions(MaxAttempts: options.Value.MediaMaxAttempts, DedupeKey: $"{WhatsAppDownloadHandler.JobKind}:{attachmentId}")), cancellationToken);
+        if (queued is not null) WhatsAppLog.DownloadQueued(logger, inbox.InboxId, attachmentId, messageId);
+    }
+
+    /// <summary>
+    /// The attachment's client id: from the media id, so a redelivery finds the attachment it created (Meta's media ids are
+    /// digits; anything else is hashed to fit the id's alphabet).
+    /// </summary>
+    static string ClientAttachmentId(string mediaId) =>
+        mediaId.Length <= 60 && mediaId.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '_' or '-')
+            ? "wa-" + mediaId
+            : "wa-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(mediaId)))[..48];
 
     /// <summary>The contact with this wa_id (created on first contact) and its conversation in this inbox (created when it has none).</summary>
     Task<(long ContactId, long ConversationId)> EnsureConversationAsync(WhatsAppInboxRow inbox, string waId, string? profileName, CancellationToken cancellationToken) =>

@@ -15,4 +15,10 @@ public sealed class WhatsAppOptions
     public long MaxWebhookBytes { get; set; } = 3 * 1024 * 1024;
     /// <summary>Processed webhook payloads, and status callbacks for messages that never turned up, are deleted after this.</summary>
     public TimeSpan PayloadRetention { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>How long one media transfer (a download's lookup and bytes, or an upload) may take before the attempt counts as failed.</summary>
+    public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(90);
+    /// <summary>Largest media file moved either way (WhatsApp's own limit for documents is 100 MB); the workspace's attachment limit applies too.</summary>
+    public long MediaMaxBytes { get; set; } = 100L * 1024 * 1024;
+    /// <summary>Attempts per inbound media download before its attachment is marked failed (about 20 minutes at the jobs' defaults).</summary>
+    public int MediaMaxAttempts { get; set; } = 8;
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Switchboard.Core.Messages;
+using Switchboard.Server.Attachments;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.EventLog;
@@ -16,7 +17,7 @@ namespace Switchboard.Server.WhatsApp;
 /// The Cloud API has no idempotency key, so a crash between its answer and our commit can send a message twice.
 /// </summary>
 public sealed class WhatsAppSendHandler(Database database, EventLogWriter eventLog, WhatsAppSecrets secrets, GraphApiClient graph, WhatsAppStatusService statuses,
-    ILogger<WhatsAppSendHandler> logger) : IJobHandler
+    AttachmentService attachments, WhatsAppMediaSender media, ILogger<WhatsAppSendHandler> logger) : IJobHandler
 {
     public const string JobKind = "whatsapp.send";
 
@@ -41,10 +42,14 @@ public sealed class WhatsAppSendHandler(Database database, EventLogWriter eventL
             await FailAsync(target, "This WhatsApp inbox's access token cannot be decrypted; an admin must set it again.", cancellationToken);
             return;
         }
-        var result = await graph.SendAsync(inbox.GraphBaseUrl, inbox.PhoneNumberId, accessToken, WhatsAppOutbound.Body(target.Message, target.WaId), cancellationToken);
+        // A message with attachments goes out as several Cloud API messages (docs/whatsapp.md, media out).
+        var files = (await attachments.ListForMessageAsync(target.WorkspaceId, messageId, cancellationToken)).Where(a => a.Status == AttachmentStatus.Ready).ToList();
+        var result = files.Count == 0
+            ? await graph.SendAsync(inbox.GraphBaseUrl, inbox.PhoneNumberId, accessToken, WhatsAppOutbound.Body(target.Message, target.WaId), cancellationToken)
+            : await media.SendAsync(inbox, accessToken, target.Message, target.WaId, files, cancellationToken);
         if (result.Accepted)
         {
-            await RecordSentAsync(target, result.Wamid!, cancellationToken);
+            await RecordSentAsync(target, result.Id!, cancellationToken);
             WhatsAppLog.Sent(logger, inbox.InboxId, messageId);
         }
         else if (result.Refused)

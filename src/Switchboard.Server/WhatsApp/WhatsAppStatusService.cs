@@ -40,17 +40,25 @@ public sealed class WhatsAppStatusService(EventLogWriter eventLog, ILogger<Whats
         }, cancellationToken);
     }
 
-    /// <summary>Applies the callbacks kept for <paramref name="message"/>'s wamid, in arrival order, and forgets them.</summary>
+    /// <summary>
+    /// Applies the callbacks kept for <paramref name="message"/>'s wamid (and its parts' wamids, for a message sent with
+    /// attachments), in arrival order, and forgets them.
+    /// </summary>
     public async Task ApplyKeptAsync(WriteContext w, long inboxId, MessageRow message)
     {
-        var kept = (await w.QueryAsync<(long Id, string Status, string? Error)>(
-            "SELECT id, status, error FROM whatsapp_orphan_statuses WHERE workspace_id = @WorkspaceId AND wamid = @ExternalId AND inbox_id = @inboxId ORDER BY id",
-            new { w.WorkspaceId, message.ExternalId, inboxId }, w.CancellationToken)).ToList();
-        foreach (var (_, status, error) in kept)
+        var wamids = (await WhatsAppPartStore.WamidsAsync(w, message.Id)).Append(message.ExternalId).OfType<string>().Distinct(StringComparer.Ordinal);
+        var kept = new List<(long Id, string Status, string? Error)>();
+        // One wamid at a time: Dapper's "IN @list" is not portable to Npgsql; a message has a handful of parts at most.
+        foreach (var wamid in wamids)
+        {
+            kept.AddRange(await w.QueryAsync<(long Id, string Status, string? Error)>(
+                "SELECT id, status, error FROM whatsapp_orphan_statuses WHERE workspace_id = @WorkspaceId AND wamid = @wamid AND inbox_id = @inboxId",
+                new { w.WorkspaceId, wamid, inboxId }, w.CancellationToken));
+            await w.ExecuteAsync("DELETE FROM whatsapp_orphan_statuses WHERE workspace_id = @WorkspaceId AND wamid = @wamid AND inbox_id = @inboxId",
+                new { w.WorkspaceId, wamid, inboxId }, w.CancellationToken);
+        }
+        foreach (var (_, status, error) in kept.OrderBy(k => k.Id))
             await ApplyAsync(w, inboxId, message, EnumText.Parse<DeliveryStatus>(status), error);
-        if (kept.Count > 0)
-            await w.ExecuteAsync("DELETE FROM whatsapp_orphan_statuses WHERE workspace_id = @WorkspaceId AND wamid = @ExternalId AND inbox_id = @inboxId",
-                new { w.WorkspaceId, message.ExternalId, inboxId }, w.CancellationToken);
     }
 
     async Task ApplyAsync(WriteContext w, long inboxId, MessageRow message, DeliveryStatus to, string? error)
@@ -62,8 +70,13 @@ public sealed class WhatsAppStatusService(EventLogWriter eventLog, ILogger<Whats
             WhatsAppLog.StatusApplied(logger, inboxId, message.Id, from, message.Status);
     }
 
-    /// <summary>An outbound message of this inbox by its wamid.</summary>
-    public static Task<MessageRow?> FindAsync(WriteContext w, long inboxId, string wamid) => MessageStore.FindOutboundByExternalIdAsync(w, inboxId, wamid);
+    /// <summary>
+    /// An outbound message of this inbox by its wamid, or by one of its parts' wamids. A part's callback counts once the
+    /// whole message is recorded as sent: before that it is kept, so an early <c>sent</c> never ends the send half way.
+    /// </summary>
+    public static async Task<MessageRow?> FindAsync(WriteContext w, long inboxId, string wamid) =>
+        await MessageStore.FindOutboundByExternalIdAsync(w, inboxId, wamid)
+        ?? (await WhatsAppPartStore.MessageIdAsync(w, inboxId, wamid) is { } id && await MessageStore.FindAsync(w, id) is { ExternalId: not null } whole ? whole : null);
 
     static bool TryParse(string? status, out DeliveryStatus value)
     {

@@ -11,9 +11,9 @@ namespace Switchboard.Server.Tests.WhatsApp;
 /// A stand-in for the WhatsApp Cloud API on 127.0.0.1 (Kestrel, dynamic port): <c>POST /v21.0/{phone-number-id}/messages</c>.
 /// It checks the bearer token and the request's shape as Meta would (401 / 400 with a Graph error body, and records
 /// what was wrong), answers scripted statuses (429, 5xx, 4xx) or 200 with the next wamid, and can hold its answer
-/// until the test releases it.
+/// until the test releases it. Media (FakeGraphApi.Media.cs): lookups and bytes of registered media ids, and uploads.
 /// </summary>
-public sealed class FakeGraphApi : IAsyncDisposable
+public sealed partial class FakeGraphApi : IAsyncDisposable
 {
     public const string Version = "v21.0";
 
@@ -37,7 +37,11 @@ public sealed class FakeGraphApi : IAsyncDisposable
     public static async Task<FakeGraphApi> StartAsync(string accessToken)
     {
         var fake = new FakeGraphApi(accessToken);
-        fake.server = await LoopbackServer.StartAsync(routes => routes.MapPost($"/{Version}/{{phoneNumberId}}/messages", fake.HandleAsync));
+        fake.server = await LoopbackServer.StartAsync(routes =>
+        {
+            routes.MapPost($"/{Version}/{{phoneNumberId}}/messages", fake.HandleAsync);
+            fake.MapMedia(routes);
+        });
         return fake;
     }
 
@@ -98,8 +102,8 @@ public sealed class FakeGraphApi : IAsyncDisposable
         }.ToJsonString();
     }
 
-    /// <summary>What Meta would refuse in a text or template send, or null.</summary>
-    static string? ShapeProblem(JsonElement body)
+    /// <summary>What Meta would refuse in a text, template, interactive or media send, or null.</summary>
+    string? ShapeProblem(JsonElement body)
     {
         if (Str(body, "messaging_product") != "whatsapp") return "messaging_product must be whatsapp";
         if (Str(body, "to") is not { Length: > 0 } to || !to.All(char.IsAsciiDigit)) return "to must be the recipient's wa_id";
@@ -109,6 +113,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
             "template" => body.TryGetProperty("template", out var t) && Str(t, "name") is { Length: > 0 }
                 && t.TryGetProperty("language", out var language) && Str(language, "code") is { Length: > 0 } ? null : "template.name and template.language.code are required",
             "interactive" => InteractiveProblem(body),
+            "image" or "document" or "audio" or "video" or "sticker" => MediaMessageProblem(body),
             var other => $"type {other} is not supported by this fake",
         };
     }

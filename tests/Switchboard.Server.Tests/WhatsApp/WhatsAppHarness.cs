@@ -122,6 +122,22 @@ public sealed class WhatsAppHarness : IAsyncDisposable
             .Select(e => e.Data.GetProperty("message").GetProperty("status").GetString()!)
             .ToList();
 
+    /// <summary>One inbound message of the fixtures' customer: <c>{"type":type, type: body}</c>.</summary>
+    public static string Message(string wamid, string type, string body) =>
+        $$"""{"from":"{{CustomerWaId}}","id":"{{wamid}}","timestamp":"1749416500","type":"{{type}}","{{type}}":{{body}}}""";
+
+    /// <summary>A notification shaped like the documented one, carrying <paramref name="messages"/>.</summary>
+    public static string Notification(params string[] messages) => $$"""
+        {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp",
+        "metadata":{"display_phone_number":"15550783881","phone_number_id":"{{PhoneNumberId}}"},
+        "contacts":[{"profile":{"name":"Sheena Nelson"},"wa_id":"{{CustomerWaId}}"}],"messages":[{{string.Join(",", messages)}}]},"field":"messages"}]}]}
+        """;
+
+    /// <summary>A status callback for <paramref name="wamid"/> (the documented delivered payload with another id and status).</summary>
+    public static string Status(string wamid, string status) => Fixture("status-delivered.json")
+        .Replace("wamid.HBgLMTY1MDUwNzY1MjAVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA", wamid, StringComparison.Ordinal)
+        .Replace("\"status\":\"delivered\"", $"\"status\":\"{status}\"", StringComparison.Ordinal);
+
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();

@@ -71,25 +71,28 @@ public sealed class WhatsAppInboundTests
         var resolved = await h.Workspace.Operator.PatchJsonAsync($"/api/v1/conversations/{conversationId}", new { mutationId = "m-resolve", resolved = true });
         Assert.Equal(ConversationState.Resolved, (await resolved.ReadAsync<ConversationWriteResponse>()).Conversation.State);
 
-        await h.DeliverAsync(Notification(
-            Message("wamid.IMG", "image", """{"caption":"This one, in blue?","mime_type":"image/jpeg","sha256":"abc=","id":"1479537139650973"}"""),
-            Message("wamid.LOC", "location", """{"latitude":52.52,"longitude":13.405,"name":"Shop","address":"Main St 1"}"""),
-            Message("wamid.STK", "sticker", """{"mime_type":"image/webp","sha256":"def=","id":"3129548893964785","animated":false}"""),
-            Message("wamid.DOC", "document", """{"filename":"receipt.pdf","mime_type":"application/pdf","sha256":"ghi=","id":"2233445566"}"""),
-            Message("wamid.AUD", "audio", """{"mime_type":"audio/ogg; codecs=opus","sha256":"jkl=","id":"9988776655","voice":true}"""),
+        await h.DeliverAsync(WhatsAppHarness.Notification(
+            WhatsAppHarness.Message("wamid.IMG", "image", """{"caption":"This one, in blue?","mime_type":"image/jpeg","sha256":"abc=","id":"1479537139650973"}"""),
+            WhatsAppHarness.Message("wamid.LOC", "location", """{"latitude":52.52,"longitude":13.405,"name":"Shop","address":"Main St 1"}"""),
+            WhatsAppHarness.Message("wamid.STK", "sticker", """{"mime_type":"image/webp","sha256":"def=","id":"3129548893964785","animated":false}"""),
+            WhatsAppHarness.Message("wamid.DOC", "document", """{"filename":"receipt.pdf","mime_type":"application/pdf","sha256":"ghi=","id":"2233445566"}"""),
+            WhatsAppHarness.Message("wamid.AUD", "audio", """{"mime_type":"audio/ogg; codecs=opus","sha256":"jkl=","id":"9988776655","voice":true}"""),
             """{"from":"16505551234","id":"wamid.UNS","timestamp":"1749416500","type":"unsupported","errors":[{"code":131051,"title":"Message type unknown"}]}"""));
 
         var conversation = await h.Workspace.Operator.GetAsync<ConversationResponse>($"/api/v1/conversations/{conversationId}");
         Assert.Equal(ConversationState.Bot, conversation.State); // reopened to the bot by the workspace's default
-        var messages = (await h.Workspace.Operator.GetAsync<MessagePageResponse>($"/api/v1/conversations/{conversationId}/messages")).Items.Skip(1)
-            .Select(m => (m.ClientMessageId, m.Kind, m.MediaId, m.Text)).ToList();
+        var items = (await h.Workspace.Operator.GetAsync<MessagePageResponse>($"/api/v1/conversations/{conversationId}/messages")).Items.Skip(1).ToList();
+        var messages = items.Select(m => (m.ClientMessageId, m.Kind, m.MediaId, m.Text)).ToList();
+        // Each file is an attachment of its message (downloaded by a job: WhatsAppMediaTests); the rest carry none.
+        Assert.Equal(new[] { "image.jpg", null, "sticker.webp", "receipt.pdf", "audio.ogg", null },
+            items.Select(m => m.Attachments is { } a ? Assert.Single(a).FileName : null));
         Assert.Equal(new (string, string, string?, string)[]
         {
-            ("wamid.IMG", "image", "1479537139650973", "[image] This one, in blue?"),
+            ("wamid.IMG", "image", "1479537139650973", "This one, in blue?"),
             ("wamid.LOC", "location", null, "[location] Shop Main St 1 (52.52, 13.405)"),
-            ("wamid.STK", "sticker", "3129548893964785", "[sticker]"),
-            ("wamid.DOC", "document", "2233445566", "[document] receipt.pdf"),
-            ("wamid.AUD", "audio", "9988776655", "[audio]"),
+            ("wamid.STK", "sticker", "3129548893964785", ""),
+            ("wamid.DOC", "document", "2233445566", ""),
+            ("wamid.AUD", "audio", "9988776655", ""),
             ("wamid.UNS", "unsupported", null, "[unsupported] Message type unknown"),
         }, messages);
         var details = await h.App.Database.ReadAsync((c, tx) => c.QuerySingleAsync<string>(
@@ -107,14 +110,4 @@ public sealed class WhatsAppInboundTests
         await c.QuerySingleAsync<long>("SELECT COUNT(*) FROM messages", transaction: tx),
         await c.QuerySingleAsync<long>("SELECT COUNT(*) FROM events", transaction: tx),
         await c.QuerySingleAsync<long>("SELECT SUM(last_seq) FROM workspaces", transaction: tx)), CancellationToken.None);
-
-    static string Message(string wamid, string type, string body) =>
-        $$"""{"from":"16505551234","id":"{{wamid}}","timestamp":"1749416500","type":"{{type}}","{{type}}":{{body}}}""";
-
-    /// <summary>A notification shaped like the documented one, carrying <paramref name="messages"/>.</summary>
-    static string Notification(params string[] messages) => $$"""
-        {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp",
-        "metadata":{"display_phone_number":"15550783881","phone_number_id":"{{WhatsAppHarness.PhoneNumberId}}"},
-        "contacts":[{"profile":{"name":"Sheena Nelson"},"wa_id":"16505551234"}],"messages":[{{string.Join(",", messages)}}]},"field":"messages"}]}]}
-        """;
 }

@@ -24,7 +24,8 @@ public sealed class WhatsAppUnitTests
 
     [Theory]
     [InlineData("""{"type":"text","text":{"body":"  hi  "}}""", "text", null, "hi")]
-    [InlineData("""{"type":"video","video":{"id":"77","caption":"look"}}""", "video", "77", "[video] look")]
+    [InlineData("""{"type":"video","video":{"id":"77","caption":"look"}}""", "video", "77", "look")]
+    [InlineData("""{"type":"image","image":{"caption":"no media id"}}""", "image", null, "[image] no media id")]
     [InlineData("""{"type":"reaction","reaction":{"message_id":"wamid.X","emoji":"👍"}}""", "reaction", null, "[reaction] 👍")]
     [InlineData("""{"type":"reaction","reaction":{"message_id":"wamid.X","emoji":""}}""", "reaction", null, "[reaction removed]")]
     [InlineData("""{"type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"b1","title":"Track my order"}}}""", "interactive", null, "Track my order")]

@@ -1,0 +1,228 @@
+using System.Net;
+using Dapper;
+using Switchboard.Core.Messages;
+using Switchboard.Server.Attachments;
+using Switchboard.Server.Jobs;
+using Switchboard.Server.Messages;
+using Switchboard.Server.Tests.Infrastructure;
+using Switchboard.Server.WhatsApp;
+
+namespace Switchboard.Server.Tests.WhatsApp;
+
+public sealed class WhatsAppMediaTests
+{
+    const string ImageId = "1479537139650973";
+    const string DocumentId = "2233445566";
+
+    [Theory, BothDatabases]
+    public async Task InboundImageAndDocumentBecomeReadyAttachmentsWhoseBytesDownloadThroughTheLink(DatabaseKind db)
+    {
+        await using var h = await WhatsAppHarness.StartAsync(db);
+        var (jpeg, pdf) = (MediaSamples.Jpeg(40, 30), MediaSamples.Pdf());
+        h.Graph.AddMedia(ImageId, jpeg, "image/jpeg");
+        h.Graph.AddMedia(DocumentId, pdf, "application/pdf");
+        var skip = h.Jobs.Outcomes.Count;
+
+        await h.DeliverAsync(WhatsAppHarness.Notification(
+            WhatsAppHarness.Message("wamid.IMG", "image", $$"""{"caption":"This one, in blue?","mime_type":"image/jpeg","id":"{{ImageId}}"}"""),
+            WhatsAppHarness.Message("wamid.DOC", "document", $$"""{"filename":"receipt.pdf","mime_type":"application/pdf","id":"{{DocumentId}}"}""")));
+        var first = await DownloadAsync(h, skip, JobState.Succeeded);
+        await DownloadAsync(h, After(h, first), JobState.Succeeded);
+
+        var conversationId = await h.CustomerConversationIdAsync();
+        var (image, document) = (await MessageAsync(h, conversationId, "wamid.IMG"), await MessageAsync(h, conversationId, "wamid.DOC"));
+        Assert.Equal(("This one, in blue?", "image"), (image.Text, image.Kind));
+        Assert.Equal(("", "document"), (document.Text, document.Kind));
+        var picture = Assert.Single(image.Attachments!);
+        Assert.Equal(("image.jpg", "image/jpeg", 40, 30, "ready", (string?)null), (picture.FileName, picture.ContentType, picture.Width, picture.Height, picture.Status, picture.Error));
+        var receipt = Assert.Single(document.Attachments!);
+        Assert.Equal(("receipt.pdf", "application/pdf", (long)pdf.Length, "ready"), (receipt.FileName, receipt.ContentType, receipt.Size, receipt.Status));
+        Assert.Equal(pdf, await ContentAsync(h, conversationId, receipt.Id));
+        Assert.Equal(MediaSamples.Looks(jpeg), MediaSamples.Looks(await ContentAsync(h, conversationId, picture.Id)));
+        Assert.All(h.Graph.Requests, r => Assert.Null(r.Problem));
+
+        // The pending attachment came in message.created, the finished one in attachment.updated.
+        var events = await h.App.EventsAsync(h.Workspace.Id);
+        var created = events.Single(e => e.Type == "message.created" && e.Data.GetProperty("message").GetProperty("clientMessageId").GetString() == "wamid.DOC");
+        Assert.Equal("pending", created.Data.GetProperty("message").GetProperty("attachments")[0].GetProperty("status").GetString());
+        var updated = events.Where(e => e.Type == "attachment.updated").Select(e => e.Data.GetProperty("attachment")).ToList();
+        Assert.Equal(new[] { "ready", "ready" }, updated.Select(a => a.GetProperty("status").GetString()));
+    }
+
+    [Theory, BothDatabases]
+    public async Task DownloadRefusedTwiceIsRetriedAndStoredOnceAndRedeliveryDuplicatesNothing(DatabaseKind db)
+    {
+        await using var h = await WhatsAppHarness.StartAsync(db);
+        var pdf = MediaSamples.Pdf();
+        h.Graph.AddMedia(DocumentId, pdf, "application/pdf", refusals: 2, refuseWith: 503);
+        var skip = h.Jobs.Outcomes.Count;
+        var webhook = WhatsAppHarness.Notification(
+            WhatsAppHarness.Message("wamid.DOC", "document", $$"""{"caption":"My receipt","filename":"receipt.pdf","mime_type":"application/pdf","id":"{{DocumentId}}"}"""));
+
+        await h.DeliverAsync(webhook);
+        var conversationId = await h.CustomerConversationIdAsync();
+        var first = await DownloadAsync(h, skip, JobState.Pending);
+        Assert.Equal("pending", Assert.Single((await MessageAsync(h, conversationId, "wamid.DOC")).Attachments!).Status);
+        await h.DeliverAsync(webhook); // Meta redelivers while the download waits for its retry
+        h.AdvanceToRetry(first);
+        h.AdvanceToRetry(await DownloadAsync(h, skip, JobState.Pending, attempt: 2));
+        await DownloadAsync(h, skip, JobState.Succeeded, attempt: 3);
+        await h.DeliverAsync(webhook); // and once more after it is done
+
+        var message = await MessageAsync(h, conversationId, "wamid.DOC");
+        Assert.Equal("My receipt", message.Text);
+        var attachment = Assert.Single(message.Attachments!);
+        Assert.Equal("ready", attachment.Status);
+        Assert.Equal(pdf, await ContentAsync(h, conversationId, attachment.Id));
+        Assert.Equal(3, h.Graph.MediaFetches.Count);
+        var counts = await h.App.Database.ReadAsync(async (c, tx) => (
+            Messages: await c.QuerySingleAsync<long>("SELECT COUNT(*) FROM messages WHERE client_message_id = 'wamid.DOC'", transaction: tx),
+            Attachments: await c.QuerySingleAsync<long>("SELECT COUNT(*) FROM attachments", transaction: tx),
+            Jobs: await c.QuerySingleAsync<long>("SELECT COUNT(*) FROM jobs WHERE kind = @kind", new { kind = WhatsAppDownloadHandler.JobKind }, tx)),
+            CancellationToken.None);
+        Assert.Equal((1L, 1L, 1L), counts);
+    }
+
+    [Theory, BothDatabases]
+    public async Task DownloadThatNeverWorksEndsFailedAndVisibleInItsMessage(DatabaseKind db)
+    {
+        await using var h = await WhatsAppHarness.StartAsync(db, new() { ["WhatsApp:MediaMaxAttempts"] = "2" });
+        h.Graph.AddMedia(ImageId, MediaSamples.Jpeg(8, 8), "image/jpeg", refusals: -1);
+        var skip = h.Jobs.Outcomes.Count;
+
+        await h.DeliverAsync(WhatsAppHarness.Notification(
+            WhatsAppHarness.Message("wamid.IMG", "image", $$"""{"mime_type":"image/jpeg","id":"{{ImageId}}"}""")));
+        h.AdvanceToRetry(await DownloadAsync(h, skip, JobState.Pending));
+        await DownloadAsync(h, skip, JobState.Dead, attempt: 2);
+
+        var conversationId = await h.CustomerConversationIdAsync();
+        var message = await MessageAsync(h, conversationId, "wamid.IMG");
+        var attachment = Assert.Single(message.Attachments!);
+        Assert.Equal(("image.jpg", "failed", WhatsAppDownloadHandler.DownloadFailed), (attachment.FileName, attachment.Status, attachment.Error));
+        var updated = (await h.App.EventsAsync(h.Workspace.Id)).Single(e => e.Type == "attachment.updated");
+        Assert.Equal(message.Id, updated.Data.GetProperty("messageId").GetInt64());
+        Assert.Equal("failed", updated.Data.GetProperty("attachment").GetProperty("status").GetString());
+    }
+
+    [Theory, BothDatabases]
+    public async Task MediaMetaNoLongerHasFailsAtOnceWithoutRetrying(DatabaseKind db)
+    {
+        await using var h = await WhatsAppHarness.StartAsync(db);
+        var skip = h.Jobs.Outcomes.Count;
+
+        // Not registered with the fake: the lookup answers 400, as Meta does for an unknown or expired media id.
+        await h.DeliverAsync(WhatsAppHarness.Notification(
+            WhatsAppHarness.Message("wamid.OLD", "video", """{"caption":"From last year","mime_type":"video/mp4","id":"5550001"}""")));
+        await DownloadAsync(h, skip, JobState.Succeeded);
+
+        var message = await MessageAsync(h, await h.CustomerConversationIdAsync(), "wamid.OLD");
+        Assert.Equal("From last year", message.Text);
+        var attachment = Assert.Single(message.Attachments!);
+        Assert.Equal(("video.mp4", "failed", WhatsAppDownloadHandler.DownloadFailed), (attachment.FileName, attachment.Status, attachment.Error));
+        Assert.Empty(h.Graph.MediaFetches);
+    }
+
+    [Theory, BothDatabases]
+    public async Task OperatorsPdfAndImageGoOutAsDocumentAndImageMessagesAndTheirStatusesFindTheMessage(DatabaseKind db)
+    {
+        await using var h = await WhatsAppHarness.StartAsync(db);
+        await h.DeliverAsync(WhatsAppHarness.Fixture("inbound-text.json"));
+        var conversationId = await h.CustomerConversationIdAsync();
+        var (pdf, jpeg) = (MediaSamples.Pdf(), MediaSamples.Jpeg(20, 10));
+        await UploadAsync(h, conversationId, "op-pdf", "invoice.pdf", pdf);
+        await UploadAsync(h, conversationId, "op-jpg", "photo.jpg", jpeg);
+        // The document goes out, the image's send fails once: the retry must not send the document again.
+        h.Graph.AnswerWith(200, """{"messaging_product":"whatsapp","messages":[{"id":"wamid.PART1"}]}""");
+        h.Graph.AnswerWith(503);
+        h.Graph.NextWamids("wamid.PART2");
+        var skip = h.Jobs.Outcomes.Count;
+
+        var posted = await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
+            new { clientMessageId = "op-files", text = "Your invoice and the photo", attachmentIds = new[] { "op-pdf", "op-jpg" } }))
+            .ReadAsync<PostMessageResponse>(HttpStatusCode.Created);
+        var failed = await h.SendAttemptAsync(skip);
+        Assert.Equal(JobState.Pending, failed.State);
+        h.AdvanceToRetry(failed);
+        Assert.Equal(JobState.Succeeded, (await h.SendAttemptAsync(skip + 1)).State);
+
+        var uploads = h.Graph.Uploads;
+        Assert.Equal(new[] { ("application/pdf", "invoice.pdf"), ("image/jpeg", "photo.jpg") }, uploads.Select(u => (u.Type!, u.FileName!)));
+        Assert.Equal(pdf, uploads[0].Bytes);
+        var sends = h.Graph.Requests.Where(r => r.Body.GetProperty("type").GetString() != "text").ToList();
+        Assert.All(sends, r => Assert.Null(r.Problem));
+        Assert.Equal(new[] { ("document", 200), ("image", 503), ("image", 200) }, sends.Select(r => (r.Body.GetProperty("type").GetString()!, r.AnsweredWith)));
+        var document = sends[0].Body.GetProperty("document");
+        Assert.Equal((uploads[0].MediaId, "invoice.pdf", "Your invoice and the photo"),
+            (document.GetProperty("id").GetString(), document.GetProperty("filename").GetString(), document.GetProperty("caption").GetString()));
+        var image = sends[2].Body.GetProperty("image");
+        Assert.Equal(uploads[1].MediaId, image.GetProperty("id").GetString());
+        Assert.False(image.TryGetProperty("caption", out _));
+
+        var message = await h.MessageAsync(conversationId, posted.Message.Id);
+        Assert.Equal(DeliveryStatus.Sent, message.Status);
+        Assert.Equal(2, message.Attachments!.Count);
+        var cursor = await h.App.CursorAsync(h.Workspace.Id);
+        await h.DeliverAsync(WhatsAppHarness.Status("wamid.PART2", "delivered"));
+        await h.DeliverAsync(WhatsAppHarness.Status("wamid.PART1", "read"));
+        Assert.Equal(DeliveryStatus.Read, (await h.MessageAsync(conversationId, posted.Message.Id)).Status);
+        Assert.Equal(new[] { "delivered", "read" }, await h.StatusEventsAsync(posted.Message.Id, cursor));
+    }
+
+    [Theory, BothDatabases]
+    public async Task AudioTakesNoCaptionSoTheTextGoesFirstOnItsOwn(DatabaseKind db)
+    {
+        await using var h = await WhatsAppHarness.StartAsync(db);
+        await h.DeliverAsync(WhatsAppHarness.Fixture("inbound-text.json"));
+        var conversationId = await h.CustomerConversationIdAsync();
+        await UploadAsync(h, conversationId, "op-ogg", "note.ogg", MediaSamples.Ogg());
+        var skip = h.Jobs.Outcomes.Count;
+
+        await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
+            new { clientMessageId = "op-voice", text = "Listen to this", attachmentIds = new[] { "op-ogg" } })).ReadAsync<PostMessageResponse>(HttpStatusCode.Created);
+        Assert.Equal(JobState.Succeeded, (await h.SendAttemptAsync(skip)).State);
+
+        var sends = h.Graph.Requests.Where(r => r.Body.GetProperty("to").GetString() == WhatsAppHarness.CustomerWaId).ToList();
+        Assert.All(sends, r => Assert.Null(r.Problem));
+        Assert.Equal(new[] { "text", "audio" }, sends.Select(r => r.Body.GetProperty("type").GetString()));
+        Assert.Equal("Listen to this", sends[0].Body.GetProperty("text").GetProperty("body").GetString());
+
+        // A file follows the 24-hour window rule as text does: refused at the request, nothing sent.
+        h.Clock.Advance(TimeSpan.FromHours(25));
+        await UploadAsync(h, conversationId, "op-late", "late.pdf", MediaSamples.Pdf());
+        await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
+            new { clientMessageId = "op-late", text = "", attachmentIds = new[] { "op-late" } })).AssertProblemAsync(HttpStatusCode.Conflict, WhatsAppSendPolicy.WindowClosed);
+        Assert.Equal(sends.Count, h.Graph.Requests.Count(r => r.Body.GetProperty("to").GetString() == WhatsAppHarness.CustomerWaId));
+        Assert.Single(h.Graph.Uploads);
+    }
+
+    static async Task<JobOutcome> DownloadAsync(WhatsAppHarness h, int skip, JobState expected, int attempt = 1)
+    {
+        var outcome = await h.Jobs.WaitAsync(o => o.Kind == WhatsAppDownloadHandler.JobKind && o.Attempt == attempt, skip: skip);
+        Assert.True(outcome.State == expected, $"The download attempt {attempt} ended {outcome.State}: {outcome.Error}");
+        return outcome;
+    }
+
+    /// <summary>The skip that waits past <paramref name="outcome"/>.</summary>
+    static int After(WhatsAppHarness h, JobOutcome outcome) =>
+        h.Jobs.Outcomes.ToList().FindIndex(o => o.JobId == outcome.JobId && o.Attempt == outcome.Attempt) + 1;
+
+    static async Task<MessageResponse> MessageAsync(WhatsAppHarness h, long conversationId, string clientMessageId) =>
+        (await h.Workspace.Operator.GetAsync<MessagePageResponse>($"/api/v1/conversations/{conversationId}/messages?limit=200"))
+        .Items.Single(m => m.ClientMessageId == clientMessageId);
+
+    /// <summary>The attachment's bytes through its signed link, as a browser would fetch them (anonymously).</summary>
+    static async Task<byte[]> ContentAsync(WhatsAppHarness h, long conversationId, long attachmentId)
+    {
+        var link = await h.Workspace.Operator.GetAsync<AttachmentLinkResponse>($"/api/v1/conversations/{conversationId}/attachments/{attachmentId}/link");
+        var response = await h.App.CreateClient().GetAsync(link.Url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    static async Task UploadAsync(WhatsAppHarness h, long conversationId, string clientAttachmentId, string name, byte[] bytes)
+    {
+        var response = await h.Workspace.Operator.PutAsync($"/api/v1/conversations/{conversationId}/attachments/{clientAttachmentId}?name={name}",
+            new ByteArrayContent(bytes));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+}
