@@ -11,12 +11,13 @@ namespace Switchboard.Client.Sync;
 public sealed partial class LiveStoreCore
 {
     /// <summary>
-    /// Drops a message not posted yet (its files uploading, or failed): true when dropped. Its uploads in flight are the
-    /// shell's to abort; a late answer to one is ignored. False once its POST is out (it cannot be taken back).
+    /// Drops a message never posted (its files uploading, or an upload failed): true when dropped. Its uploads in flight are
+    /// the shell's to abort; a late answer to one is ignored. False once its POST went out (it may be stored even without
+    /// an answer: it cannot be taken back).
     /// </summary>
     public bool CancelMessage(string clientMessageId)
     {
-        if (pending.Find(p => p.Key == clientMessageId && p is PendingMessage) is not { } p || p.State is PendingState.InFlight or PendingState.Acknowledged) return false;
+        if (pending.Find(p => p.Key == clientMessageId) is not PendingMessage { Posted: false } p) return false;
         pending.Remove(p);
         Changed?.Invoke();
         return true;

@@ -116,6 +116,7 @@ public sealed partial class LiveStoreCore
             {
                 p.State = PendingState.InFlight;
                 p.Attempts++;
+                if (p is PendingMessage posted) posted.Posted = true;
                 due.Add(p.ToRequest());
             }
         }

@@ -44,6 +44,8 @@ sealed class PendingMessage(string clientMessageId, long conversationId, long or
     public IReadOnlyList<PendingUpload> Uploads { get; } = uploads ?? [];
     /// <summary>Why it failed when an upload was refused (the server's code); a failed message without it ran out of retries.</summary>
     public string? Error { get; set; }
+    /// <summary>Its POST went out at least once (it may be stored even without an answer): it can no longer be cancelled.</summary>
+    public bool Posted { get; set; }
     /// <summary>True while a file is not stored yet: the message then holds no place in its conversation's send order.</summary>
     public bool Uploading => Uploads.Any(u => u.State != UploadState.Done);
 
