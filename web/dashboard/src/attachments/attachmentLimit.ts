@@ -1,0 +1,34 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { useLive } from '../live/LiveContext.js';
+import { logger } from '../live/liveSession.js';
+import { createObservable } from '../ui/createStore.js';
+import { defaultMaxBytes } from './attachmentText.js';
+
+// The workspace's attachment size limit (`settings.attachmentMaxBytes`), read once per session so the composer can
+// refuse a file that is too large before uploading it. The server checks again; until the setting is read, and on
+// a server that does not say, the default (25 MB) applies.
+
+const limit = createObservable<number>(defaultMaxBytes);
+let loadedFor: object | null = null;
+
+/** Reads the limit from a workspace answer (the field is absent on older servers). */
+export function maxBytesOf(workspace: { readonly settings: object }): number {
+  const value = (workspace.settings as { readonly attachmentMaxBytes?: unknown }).attachmentMaxBytes;
+  return typeof value === 'number' && value > 0 ? value : defaultMaxBytes;
+}
+
+/** After an admin saved a new limit. */
+export function setAttachmentLimit(maxBytes: number): void { limit.set(maxBytes); }
+
+export function useAttachmentLimit(): number {
+  const { api } = useLive();
+  useEffect(() => {
+    if (loadedFor === api) return;
+    loadedFor = api;
+    api.admin.getWorkspace().then((w) => limit.set(maxBytesOf(w)), (error: unknown) => {
+      loadedFor = null;
+      logger.warn('The attachment limit could not be read; the default applies.', { error: error instanceof Error ? error.name : typeof error });
+    });
+  }, [api]);
+  return useSyncExternalStore(limit.subscribe, limit.get);
+}
