@@ -22,6 +22,7 @@ import { RetryPolicy } from './sync/retryPolicy.js';
 import type { StoreError } from './sync/storeError.js';
 import type { MessageView, Transcript } from './sync/view.js';
 import { systemTimers, type Timers } from './timers.js';
+import type { AttachmentLink } from './attachments/attachment.js';
 import { LiveStoreBase, type ConnectionState } from './liveStoreBase.js';
 
 /** The answer to a sent message said the customer wrote meanwhile (`customerWroteMeanwhile`). */
@@ -101,6 +102,7 @@ export class LiveStore extends LiveStoreBase {
   readonly #settled = new Map<number, { transcript: Transcript; botActive: boolean | undefined }>();
   readonly #control = new StreamControl();
   readonly #network: EventTarget | null;
+  readonly #links = new Map<string, { readonly link: Promise<AttachmentLink>; until: number }>();
   #networkDown = false;
 
   constructor(options: LiveStoreShellOptions) {
@@ -169,7 +171,33 @@ export class LiveStore extends LiveStoreBase {
     this.#claims.clear();
   }
 
-  /** Sends a message optimistically (it shows at once as `sending`); returns its clientMessageId. */
+  /**
+   * Drops a message not posted yet (its files uploading, or failed) and aborts its uploads; false when there is none
+   * or its POST is already out.
+   */
+  cancelMessage(clientMessageId: string): boolean {
+    const message = this.core.getMessages(this.core.pendingConversationOf(clientMessageId) ?? 0).find((m) => m.clientMessageId === clientMessageId);
+    if (!this.core.cancelMessage(clientMessageId)) return false;
+    this.#pump.abort(message?.attachments.map((a) => a.clientAttachmentId) ?? []);
+    return true;
+  }
+
+  /**
+   * A signed link to an attachment (`url`, `thumbnailUrl`, relative to the server), from a cache until one minute before
+   * it expires. Rejects with HttpError (404 when the caller may not see it) or TransportError; a failure is not cached.
+   */
+  attachmentLink(conversationId: number, attachmentId: number): Promise<AttachmentLink> {
+    const key = `${conversationId}/${attachmentId}`;
+    const cached = this.#links.get(key);
+    if (cached !== undefined && this.timers.now() < cached.until) return cached.link;
+    const entry = { link: this.api.getAttachmentLink(conversationId, attachmentId, { signal: this.stopSignal, timeoutMs: this.requestTimeoutMs }), until: Infinity };
+    this.#links.set(key, entry);
+    // Kept until a minute before expiry, so a link handed out is always usable for a while.
+    entry.link.then((l) => { entry.until = Date.parse(l.expiresAt) - 60_000; }, () => { if (this.#links.get(key) === entry) this.#links.delete(key); });
+    return entry.link;
+  }
+
+  /** Sends a message optimistically (it shows at once as `sending`, its `files` as `uploading`); returns its clientMessageId. */
   sendMessage(conversationId: number, text: string, options?: SendMessageOptions): string {
     return this.#then(this.core.sendMessage(conversationId, text, options));
   }

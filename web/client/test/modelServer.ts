@@ -96,7 +96,7 @@ export class ModelServer {
     this.conversations.set(conversationId, conversation);
     const m: Message = {
       id: this.#byClientId.size + 1000, conversationId, ordinal: list.length + 1, clientMessageId, senderRole: 'operator', senderId: null,
-      senderName: null, text, isNote: false, status: 'sent', error: null, seq: this.lastSeq + 1, version: 1, createdAt: t0,
+      senderName: null, text, isNote: false, status: 'sent', error: null, seq: this.lastSeq + 1, version: 1, createdAt: t0, attachments: [],
     };
     list.push(m);
     this.#byClientId.set(clientMessageId, m);

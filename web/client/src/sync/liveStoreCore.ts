@@ -15,6 +15,9 @@ import { RetryPolicy } from './retryPolicy.js';
 import type { StoreError } from './storeError.js';
 import { byActivity, byId, messageViews, pendingPatchesOf, projectConversation, transcriptOf, type MessageView, type Transcript } from './view.js';
 import { WireFormatError } from './wire.js';
+import { newPendingUpload } from './pending.js';
+import { readAttachmentUpdate } from '../attachments/attachmentUpdate.js';
+import type { AttachmentFile } from '../attachments/attachment.js';
 
 /** Where the store reports what it skipped. It logs ids, types and seqs, never message text. */
 export interface LiveStoreLogger {
@@ -49,6 +52,11 @@ export interface SendMessageOptions {
    * `conversation_owned_by_other`. The colleague stays the owner.
    */
   readonly replyAnyway?: boolean;
+  /**
+   * Files to send with it: each is uploaded first (its own clientAttachmentId, retried like any write), and the
+   * message is posted with their ids once all are stored. It shows at once with them `uploading`.
+   */
+  readonly files?: readonly AttachmentFile[];
 }
 
 /**
@@ -262,9 +270,30 @@ export class LiveStoreCore {
   /** Adds an optimistic message; it shows at once as `sending`. Returns its `clientMessageId`. */
   sendMessage(conversationId: number, text: string, options: SendMessageOptions = {}): string {
     const key = options.clientMessageId ?? newId();
-    this.#pending.addMessage(key, conversationId, text, (options.sendSeenSeq ?? true) ? this.#cursor : null, options.isNote ?? false, options.replyAnyway ?? false);
+    const uploads = (options.files ?? []).map((f) => newPendingUpload(f.clientAttachmentId ?? newId(), f.file, f.name));
+    this.#pending.addMessage(key, conversationId, text, (options.sendSeenSeq ?? true) ? this.#cursor : null, options.isNote ?? false, options.replyAnyway ?? false, uploads);
     this.#changed();
     return key;
+  }
+
+  /**
+   * Drops a message that is not posted yet (uploading, waiting, or failed): true when it was dropped. Its uploads in
+   * flight are the shell's to abort; a late answer to one is ignored. False once its POST is out.
+   */
+  cancelMessage(clientMessageId: string): boolean {
+    if (!this.#pending.cancelMessage(clientMessageId)) return false;
+    this.#changed();
+    return true;
+  }
+
+  /** The conversation of a pending message, if one has this clientMessageId. */
+  pendingConversationOf(clientMessageId: string): number | undefined {
+    return this.#pending.items.find((p) => p.kind === 'message' && p.key === clientMessageId)?.conversationId;
+  }
+
+  /** How much of an upload (key = clientAttachmentId) is sent, 0..1: the view's `progress`. */
+  onUploadProgress(clientAttachmentId: string, fraction: number): void {
+    if (this.#pending.progress(clientAttachmentId, fraction)) this.#changed();
   }
 
   /**
@@ -400,6 +429,12 @@ export class LiveStoreCore {
     try {
       if (this.#cannedReplies.apply(e.type, e.data) || this.#csat.apply(e.type, e.data) || this.#applyOther?.(e.type, e.data)) return;
       // Teams are not the store's (admin screens list them): it only counts their changes, for those screens to reload.
+      if (e.type === 'attachment.updated') {
+        // A channel download finished or gave up: that attachment changes inside its message; unknown messages are not kept.
+        const update = readAttachmentUpdate(e.data);
+        this.#messages.get(update.conversationId)?.replaceAttachment(update.messageId, update.attachment);
+        return;
+      }
       if (e.type === 'team.updated' || e.type === 'team.deleted') {
         this.#teamsRevision++;
         return;

@@ -2,6 +2,7 @@ import { parseLabel, type Label } from './labelModels.js';
 import { parseCannedReply, type CannedReply } from '../cannedReplies/cannedReply.js';
 import { parseCsat, type Csat } from '../csat/csat.js';
 import { Fields } from './wire.js';
+import { parseAttachment, type Attachment } from '../attachments/attachment.js';
 
 // The server's JSON, field for field (docs/api.md; the .NET SDK's Models.cs). Each parse function is the
 // wire boundary for its type: it returns a complete, immutable object or throws WireFormatError.
@@ -71,6 +72,8 @@ export interface Message {
   readonly createdAt: string;
   /** Answers to pick with one tap (the bot asking which of several things the customer means); send one back as text. */
   readonly quickReplies?: readonly string[];
+  /** Its files, in the order sent; empty when it has none (the server then omits the field). */
+  readonly attachments: readonly Attachment[];
 }
 
 /** A member of the workspace. */
@@ -144,6 +147,8 @@ export function parseConversation(value: unknown, path = 'conversation'): Conver
   });
 }
 
+const noAttachments: readonly Attachment[] = Object.freeze([]);
+
 export function parseMessage(value: unknown, path = 'message'): Message {
   const f = Fields.of(value, path);
   return Object.freeze({
@@ -162,6 +167,7 @@ export function parseMessage(value: unknown, path = 'message'): Message {
     version: f.int('version'),
     createdAt: f.date('createdAt', minDate),
     ...(f.has('quickReplies') ? { quickReplies: f.strings('quickReplies', true) } : {}),
+    attachments: f.raw('attachments') == null ? noAttachments : Object.freeze(f.array('attachments', parseAttachment)),
   });
 }
 
