@@ -7,7 +7,6 @@ import { useAttachmentLimit } from './attachmentLimit.js';
 import type { AttachmentView } from './attachmentTypes.js';
 import { composerFiles } from './composerFiles.js';
 import { ImageViewer } from './ImageViewer.js';
-import { attachmentLink, cancelMessage } from './sendWithFiles.js';
 import { useFileDrop } from './useFileDrop.js';
 
 /**
@@ -24,8 +23,8 @@ export function AttachmentScope({ conversationId, className, children }: { reado
   const env = useMemo<AttachmentEnv>(() => ({
     conversationId,
     maxBytes,
-    link: (attachmentId) => attachmentLink(store, conversationId, attachmentId),
-    cancel: (clientMessageId) => cancelMessage(store, clientMessageId),
+    link: (attachmentId) => store.attachmentLink(conversationId, attachmentId),
+    cancel: (clientMessageId) => { store.cancelMessage(clientMessageId); },
     openImage: (attachment, opener) => setOpen({ attachment, opener }),
   }), [store, conversationId, maxBytes]);
 
