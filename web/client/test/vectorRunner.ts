@@ -56,8 +56,21 @@ class VectorRunner {
           isNote: this.optionalBool(s, 'isNote') ?? false,
           sendSeenSeq: this.optionalBool(s, 'sendSeenSeq') ?? true,
           replyAnyway: this.optionalBool(s, 'replyAnyway') ?? false,
+          files: this.list(s, 'files', true).map((f) => {
+            if (!isObject(f)) this.fail('a file must be an object');
+            // The bytes do not matter to the store: a blob of the declared size and type stands for the file.
+            return { clientAttachmentId: this.str(f, 'clientAttachmentId'), name: this.str(f, 'name'), file: new Blob([new Uint8Array(this.int(f, 'size'))], { type: this.str(f, 'contentType') }) };
+          }),
         });
         break;
+      case 'progress':
+        this.store.onUploadProgress(this.str(s, 'to'), this.num(s, 'fraction'));
+        break;
+      case 'cancel': {
+        const cancelled = this.store.cancelMessage(this.str(s, 'clientMessageId'));
+        if (s['expect'] !== undefined) this.check(cancelled === s['expect'], `cancel: ${cancelled}, expected ${JSON.stringify(s['expect'])}`);
+        break;
+      }
       case 'patch':
         this.store.updateConversation(this.int(s, 'conversationId'), this.patch(s['set']), this.str(s, 'mutationId'));
         break;
@@ -265,6 +278,12 @@ class VectorRunner {
   int(s: Record<string, unknown>, name: string): number {
     const v = s[name];
     if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(`"${name}" must be an integer`);
+    return v;
+  }
+
+  num(s: Record<string, unknown>, name: string): number {
+    const v = s[name];
+    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(`"${name}" must be a number`);
     return v;
   }
 

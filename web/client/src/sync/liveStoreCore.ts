@@ -278,7 +278,7 @@ export class LiveStoreCore {
 
   /**
    * Drops a message that is not posted yet (uploading, waiting, or failed): true when it was dropped. Its uploads in
-   * flight are the shell's to abort; a late answer to one is ignored. False once its POST is out.
+   * flight are the shell's to abort; a late answer to one is ignored. False once its POST went out (it may be stored).
    */
   cancelMessage(clientMessageId: string): boolean {
     if (!this.#pending.cancelMessage(clientMessageId)) return false;

@@ -73,6 +73,8 @@ export interface PendingMessage extends PendingBase {
   error: string | null;
   /** Grows with every change of its uploads (progress included), so a cached view knows it is stale. */
   rev: number;
+  /** Its POST went out at least once (it may be stored even without an answer): it can no longer be cancelled. */
+  posted: boolean;
 }
 
 /** A local change of a conversation not yet confirmed by the stream. */
@@ -99,7 +101,7 @@ export type PendingMutation = PendingMessage | PendingPatch | PendingClaim;
 
 export function newPendingMessage(key: string, conversationId: number, order: number, text: string, seenSeq: number | null, isNote: boolean,
   replyAnyway = false, uploads: PendingUpload[] = []): PendingMessage {
-  return { kind: 'message', key, conversationId, order, text, seenSeq, isNote, replyAnyway, server: null, uploads, error: null, rev: 0, ...fresh() };
+  return { kind: 'message', key, conversationId, order, text, seenSeq, isNote, replyAnyway, server: null, uploads, error: null, rev: 0, posted: false, ...fresh() };
 }
 
 export function newPendingUpload(key: string, file: Blob, name: string): PendingUpload {

@@ -38,12 +38,12 @@ export class PendingQueue {
   }
 
   /**
-   * Drops a message not yet posted (its uploads may be on their way: the shell aborts them); false when there is no
-   * such message or its POST is already out (it cannot be taken back).
+   * Drops a message never posted (its uploads may be on their way: the shell aborts them); false when there is no
+   * such message or its POST went out once (it may be stored even if no answer came: it cannot be taken back).
    */
   cancelMessage(key: string): boolean {
-    const p = this.#items.find((x) => x.key === key && x.kind === 'message');
-    if (p === undefined || p.state === 'inFlight' || p.state === 'acknowledged') return false;
+    const p = this.#items.find((x): x is PendingMessage => x.key === key && x.kind === 'message');
+    if (p === undefined || p.posted) return false;
     this.#items = this.#items.filter((x) => x !== p);
     return true;
   }
@@ -162,6 +162,7 @@ export class PendingQueue {
       if (p.state === 'queued' || (p.state === 'waitingRetry' && p.retryAt <= now)) {
         p.state = 'inFlight';
         p.attempts++;
+        if (p.kind === 'message') p.posted = true;
         due.push(toRequest(p));
       }
     }
@@ -208,7 +209,9 @@ export class PendingQueue {
   /** The request a pending write sends, for tests. */
   describe(key: string): OutgoingRequest | undefined {
     const p = this.#items.find((x) => x.key === key);
-    return p === undefined ? undefined : toRequest(p);
+    if (p !== undefined) return toRequest(p);
+    const found = this.#upload(key);
+    return found === undefined ? undefined : toUploadRequest(found.p, found.u);
   }
 
   #answerUpload(p: PendingMessage, u: PendingUpload, status: number, body: unknown, now: number, onUnreadable: (error: WireFormatError) => void): AnswerOutcome {
