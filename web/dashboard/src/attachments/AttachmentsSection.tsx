@@ -37,7 +37,7 @@ export function AttachmentsSection() {
         <p className="muted">{t.attachments.settingsLead}</p>
       </div>
       {value === null ? <p className="muted">{t.common.loading}</p> : (
-        <form onSubmit={submit} aria-label={t.attachments.settingsTitle}>
+        <form className="attachments-form" onSubmit={submit} aria-label={t.attachments.settingsTitle}>
           <fieldset disabled={!isAdmin || busy}>
             <label className="field"><span>{t.attachments.maxSize}</span>
               <input type="number" inputMode="numeric" min={1} max={100} step={1} value={value} required
