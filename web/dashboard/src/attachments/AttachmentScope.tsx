@@ -8,6 +8,7 @@ import type { AttachmentView } from './attachmentTypes.js';
 import { composerFiles } from './composerFiles.js';
 import { ImageViewer } from './ImageViewer.js';
 import { useFileDrop } from './useFileDrop.js';
+import { draftOffers } from '../conversation/drafts.js';
 
 /**
  * The conversation pane as far as files go: a drop target (files dropped anywhere on it join the composer's), the
@@ -24,7 +25,10 @@ export function AttachmentScope({ conversationId, className, children }: { reado
     conversationId,
     maxBytes,
     link: (attachmentId) => store.attachmentLink(conversationId, attachmentId),
-    cancel: (clientMessageId) => { store.cancelMessage(clientMessageId); },
+    cancel: (clientMessageId) => {
+      const text = store.transcript(conversationId).messages.find((m) => m.clientMessageId === clientMessageId)?.text ?? '';
+      if (store.cancelMessage(clientMessageId)) draftOffers.offer(conversationId, text);
+    },
     openImage: (attachment, opener) => setOpen({ attachment, opener }),
   }), [store, conversationId, maxBytes]);
 

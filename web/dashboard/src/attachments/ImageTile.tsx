@@ -28,7 +28,7 @@ export function ImageTile({ attachment: a }: { readonly attachment: AttachmentVi
     <button type="button" className="att-image" aria-label={fill(t.attachments.open, { fileName: a.fileName })} style={size}
       onClick={(e) => openImage(a, e.currentTarget)}>
       {src !== null && !broken
-        ? <img src={src} alt={a.fileName} width={box.width} height={box.height} style={size} loading="lazy" decoding="async" onError={onError} />
+        ? <img src={src} alt={a.fileName} width={box.width} height={box.height} style={size} loading="lazy" decoding="async" draggable={false} onError={onError} />
         : <span className="att-image-wait" style={size}>{state.kind === 'failed' || broken ? fill(t.attachments.linkFailed, { fileName: a.fileName }) : ''}</span>}
     </button>
   );

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { addFiles, filesOf, maxFilesPerMessage, pastedName, removeFile } from './chosenFiles.js';
+import { addFiles, filesOf, maxFilesPerMessage, pastedFiles, pastedName, removeFile } from './chosenFiles.js';
 import { composerFiles } from './composerFiles.js';
 
 const mb = 1024 * 1024;
@@ -41,6 +41,14 @@ describe('chosen files', () => {
     assert.equal(pastedName(file('image.png', 1, 'image/png'), at), 'Pasted image 2026-12-03 09.05.07.png');
     assert.equal(pastedName(file('', 1, 'image/jpeg'), at), 'Pasted image 2026-12-03 09.05.07.jpg');
     assert.equal(pastedName(file('receipt.png', 1, 'image/png'), at), 'receipt.png');
+  });
+
+  it('a paste with text is text (Office adds a picture of it), a screenshot is a file', () => {
+    const one = file('image.png', 1, 'image/png');
+    const clipboard = (text: string) => ({ files: [one] as unknown as FileList, getData: (type: string) => (type === 'text/plain' ? text : '') }) as unknown as DataTransfer;
+    assert.equal(pastedFiles(clipboard('Quarterly figures')), null);
+    assert.deepEqual(pastedFiles(clipboard('')), [one]);
+    assert.equal(pastedFiles(null), null);
   });
 
   it('reads files from a drop or paste, and nothing from text', () => {

@@ -59,6 +59,15 @@ export function pastedName(file: FileLike, now: Date): string {
   return `${fill(t.attachments.pastedName, { time })}.${extension}`;
 }
 
+/**
+ * Files of a paste; `null` when it is text. Office and spreadsheet apps put a picture of the copied text beside the
+ * text itself: with text there, the operator meant the text. A screenshot or a browser's "Copy image" carries no text.
+ */
+export function pastedFiles(clipboard: DataTransfer | null): FileLike[] | null {
+  if (clipboard === null || clipboard.getData('text/plain').trim() !== '') return null;
+  return filesOf(clipboard);
+}
+
 /** Files of a drag or paste; `null` when it carries none (text being dragged is not ours to handle). */
 export function filesOf(transfer: DataTransfer | null): FileLike[] | null {
   if (transfer === null || transfer.files.length === 0) return null;

@@ -2,13 +2,13 @@ import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, typ
 import { fill, t } from '../i18n/index.js';
 import { useLive } from '../live/LiveContext.js';
 import { NoteIcon, SendIcon } from '../ui/icons.js';
-import { composerDrafts } from './drafts.js';
+import { composerDrafts, draftOffers } from './drafts.js';
 import { OwnerNotice } from './OwnerNotice.js';
 import { CannedReplyMenu, cannedListId, cannedOptionId } from '../cannedReplies/CannedReplyMenu.js';
 import { useCannedMenu } from '../cannedReplies/useCannedMenu.js';
 import { AttachButton } from '../attachments/AttachButton.js';
 import { useAttachmentLimit } from '../attachments/attachmentLimit.js';
-import { filesOf, pastedName, type FileLike } from '../attachments/chosenFiles.js';
+import { pastedFiles, pastedName, type FileLike } from '../attachments/chosenFiles.js';
 import { composerFiles } from '../attachments/composerFiles.js';
 import { FileChips } from '../attachments/FileChips.js';
 import { sendWithFiles } from '../attachments/sendWithFiles.js';
@@ -60,6 +60,11 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
     }
   }), [store, conversationId]);
 
+  // A cancelled upload's text comes back, unless something was typed since.
+  useEffect(() => draftOffers.subscribe((offer) => {
+    if (offer.conversationId === conversationId && ref.current?.value === '') setText(offer.text);
+  }), [conversationId]);
+
   function send() {
     const trimmed = text.trim();
     if ((trimmed === '' && files.length === 0) || trimmed.length > maxLength || blockedByOwner) return;
@@ -83,7 +88,7 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
 
   // A pasted screenshot becomes a chip (named by the time: browsers call every one "image.png"); pasted text stays text.
   function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
-    const pasted = filesOf(e.clipboardData);
+    const pasted = pastedFiles(e.clipboardData);
     if (pasted === null) return;
     e.preventDefault();
     const now = new Date();
