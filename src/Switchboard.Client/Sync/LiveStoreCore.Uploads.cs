@@ -81,15 +81,10 @@ public sealed partial class LiveStoreCore
     void OnUploadTransportFailure(string key, DateTimeOffset now)
     {
         if (FindUpload(key) is not var (message, u) || u.State != UploadState.InFlight) return;
-        if (retry.DelayBefore(u.Attempts, random) is { } delay)
+        if (RetryTime(u.Attempts, now) is { } at)
         {
             u.State = UploadState.WaitingRetry;
-            u.RetryAt = now + delay;
-        }
-        else if (!connected)
-        {
-            u.State = UploadState.WaitingRetry;
-            u.RetryAt = DateTimeOffset.MaxValue; // until the connection is back
+            u.RetryAt = at;
         }
         else
         {

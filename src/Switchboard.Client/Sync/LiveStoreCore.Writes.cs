@@ -172,15 +172,10 @@ public sealed partial class LiveStoreCore
             OnUploadTransportFailure(key, now);
             return;
         }
-        if (retry.DelayBefore(p.Attempts, random) is { } delay)
+        if (RetryTime(p.Attempts, now) is { } at)
         {
             p.State = PendingState.WaitingRetry;
-            p.RetryAt = now + delay;
-        }
-        else if (!connected)
-        {
-            p.State = PendingState.WaitingRetry;
-            p.RetryAt = DateTimeOffset.MaxValue; // until the connection is back
+            p.RetryAt = at;
         }
         else if (p is PendingMessage)
             p.State = PendingState.Failed; // stays visible with a retry action: never silently dropped
@@ -191,6 +186,10 @@ public sealed partial class LiveStoreCore
         }
         Changed?.Invoke();
     }
+
+    /// <summary>When a write (or upload) that failed after <paramref name="attempts"/> goes again, or null when it gives up: while the stream is down it waits for it.</summary>
+    DateTimeOffset? RetryTime(int attempts, DateTimeOffset now) =>
+        retry.DelayBefore(attempts, random) is { } delay ? now + delay : connected ? null : DateTimeOffset.MaxValue; // MaxValue: until the connection is back
 
     internal static string NewId() => Guid.NewGuid().ToString("N");
 

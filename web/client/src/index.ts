@@ -21,6 +21,7 @@ export { readAttachmentUpdate, type AttachmentUpdate } from './attachments/attac
 export { platformUploader, type Uploader, type UploadRequest } from './attachments/uploader.js';
 export { labelTextColour, parseLabel, type Label } from './sync/labelModels.js';
 export { newId } from './sync/ids.js';
+export { parseTeamSnapshot, TeamParts } from './team/teamParts.js';
 
 export { BaseApiClient, type ApiClientOptions, type CallOptions, type UploadOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
 export type {

@@ -23,6 +23,7 @@ import type { StoreError } from './sync/storeError.js';
 import type { MessageView, Transcript } from './sync/view.js';
 import { systemTimers, type Timers } from './timers.js';
 import type { AttachmentLink } from './attachments/attachment.js';
+import type { TeamParts } from './team/teamParts.js';
 import { LiveStoreBase, type ConnectionState } from './liveStoreBase.js';
 
 /** The answer to a sent message said the customer wrote meanwhile (`customerWroteMeanwhile`). */
@@ -71,6 +72,8 @@ export interface LiveStoreShellOptions {
   readonly scheduleNotify?: (flush: () => void) => void;
   /** Events the core does not keep, such as `contact.*` for a `ContactSet`; see `LiveStoreOptions.applyOther`. */
   readonly applyOther?: (type: string, data: unknown) => boolean;
+  /** The team-only parts (labels, canned replies, team changes). Default: `api.teamParts()`, which the team's `ApiClient` gives. */
+  readonly team?: TeamParts;
 }
 
 /** Once per task: after every microtask of the current one (all events of one network chunk) has run. */
@@ -109,12 +112,14 @@ export class LiveStore extends LiveStoreBase {
     const timers = options.timers ?? options.api.timers ?? systemTimers;
     const random = options.random ?? Math.random;
     const logger = options.logger;
+    const team = options.team ?? options.api.teamParts();
     const core = new LiveStoreCore({
       random,
       ...(options.writeRetry === undefined ? {} : { retryPolicy: options.writeRetry }),
       ...(logger === undefined ? {} : { logger }),
       ...(options.reportError === undefined ? {} : { reportError: options.reportError }),
       ...(options.applyOther === undefined ? {} : { applyOther: options.applyOther }),
+      ...(team === undefined ? {} : { team }),
     });
     const transport = options.transport
       ?? new FallbackTransport(new SseTransport(options.api, { logger }), new PollTransport(options.api, { logger }), { logger });

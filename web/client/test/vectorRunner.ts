@@ -1,4 +1,4 @@
-import { LiveStoreCore, SignalsStore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type SnoozeChange, type PageRequest } from '../src/index.js';
+import { LiveStoreCore, SignalsStore, TeamParts, parseMessage, parseTeamSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type SnoozeChange, type PageRequest } from '../src/index.js';
 import { isObject, subsetMismatches, toJson } from './json.js';
 
 /** A conformance vector that does not hold (or cannot be read). */
@@ -37,7 +37,7 @@ class VectorRunner {
   readonly pages = new Map<string, PageRequest>();
 
   constructor(readonly name: string, delaysMs: number[]) {
-    this.store = new LiveStoreCore({ retryPolicy: new RetryPolicy(delaysMs, 0), random: () => 0 });
+    this.store = new LiveStoreCore({ retryPolicy: new RetryPolicy(delaysMs, 0), random: () => 0, team: new TeamParts() });
   }
 
   step(s: Record<string, unknown>): void {
@@ -45,7 +45,7 @@ class VectorRunner {
     switch (op) {
       case 'snapshot':
         this.int(s, 'cursor');
-        this.store.loadSnapshot(parseSnapshot(s, 'step'));
+        this.store.loadSnapshot(parseTeamSnapshot(s, 'step'));
         break;
       case 'messages':
         this.store.loadMessages(this.int(s, 'conversationId'), this.list(s, 'items', true).map((m, i) => parseMessage(m, `items[${i}]`)));

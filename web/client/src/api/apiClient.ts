@@ -8,6 +8,7 @@ import { HttpError, TransportError } from './httpError.js';
 import { parseCsatWriteResult, type CsatWriteResult } from '../csat/csat.js';
 import { parseAttachment, parseAttachmentLink, type Attachment, type AttachmentLink } from '../attachments/attachment.js';
 import { platformUploader, type Uploader } from '../attachments/uploader.js';
+import type { TeamParts } from '../team/teamParts.js';
 import { parseWidgetPublicConfig, type WidgetAttributes, type WidgetIdentity, type WidgetPublicConfig } from './widgetContracts.js';
 
 /** The `fetch` the client calls: the platform's, or a fake in tests. */
@@ -160,7 +161,10 @@ export class BaseApiClient {
     return parseCsatWriteResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/csat`, body, options));
   }
 
-  /** Conversations, members, inboxes and the cursor, read in one transaction. */
+  /** The live store's team-only parts (labels, canned replies, team changes): none here; the team's `ApiClient` brings them. */
+  teamParts(): TeamParts | undefined { return undefined; }
+
+  /** Conversations, members, inboxes and the cursor, read in one transaction (without the team's parts: see `ApiClient`). */
   async getSnapshot(options?: CallOptions): Promise<ApiSnapshot> {
     return parseApiSnapshot(await this.#json('GET', '/api/v1/sync/snapshot', undefined, options));
   }

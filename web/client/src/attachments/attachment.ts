@@ -25,18 +25,12 @@ export interface Attachment {
  * An attachment as a UI shows it: a confirmed one, or a local file on its way (`uploading`, with `progress` 0..1;
  * `failed` with the server's refusal code in `error`, or null when the network gave up).
  */
-export interface AttachmentView {
-  readonly clientAttachmentId: string;
+export interface AttachmentView extends Pick<Attachment, 'clientAttachmentId' | 'fileName' | 'contentType' | 'size' | 'width' | 'height' | 'hasThumbnail' | 'error'> {
+  /** Null until the server stored it. */
   readonly id: number | null;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly size: number;
-  readonly width: number | null;
-  readonly height: number | null;
-  readonly hasThumbnail: boolean;
   readonly status: 'uploading' | AttachmentStatus;
+  /** 0..1 of the bytes sent (1 once stored). */
   readonly progress: number;
-  readonly error: string | null;
 }
 
 /** A signed, short-lived download link (`GET .../attachments/{id}/link`); URLs are relative to the server. */

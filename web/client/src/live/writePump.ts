@@ -57,9 +57,10 @@ export class WritePump {
   async #send(request: OutgoingRequest): Promise<void> {
     const { api, core, timers, stop, requestTimeoutMs, logger } = this.options;
     let signal = stop;
+    const controller = new AbortController();
+    const onStop = (): void => controller.abort(stop.reason);
     if (request.upload !== undefined) {
-      const controller = new AbortController();
-      stop.addEventListener('abort', () => controller.abort(stop.reason), { once: true });
+      stop.addEventListener('abort', onStop, { once: true });
       this.#uploads.set(request.key, controller);
       signal = controller.signal;
     }
@@ -77,6 +78,7 @@ export class WritePump {
       core.onTransportFailure(request.key, timers.now());
     } finally {
       this.#uploads.delete(request.key);
+      stop.removeEventListener('abort', onStop);
     }
     this.pump();
   }

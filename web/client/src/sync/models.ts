@@ -1,5 +1,5 @@
-import { parseLabel, type Label } from './labelModels.js';
-import { parseCannedReply, type CannedReply } from '../cannedReplies/cannedReply.js';
+import type { Label } from './labelModels.js';
+import type { CannedReply } from '../cannedReplies/cannedReply.js';
 import { parseCsat, type Csat } from '../csat/csat.js';
 import { Fields } from './wire.js';
 import { parseAttachment, type Attachment } from '../attachments/attachment.js';
@@ -93,9 +93,9 @@ export interface Snapshot {
   readonly cursor: number;
   readonly conversations: readonly Conversation[];
   readonly members: readonly Member[];
-  /** The workspace's labels (team only). */
-  readonly labels: readonly Label[];
-  /** The caller's canned replies (the workspace's and their own); absent reads as none. */
+  /** The workspace's labels (team only: `parseTeamSnapshot` reads them; absent reads as none). */
+  readonly labels?: readonly Label[];
+  /** The caller's canned replies (the workspace's and their own; team only, as labels); absent reads as none. */
   readonly cannedReplies?: readonly CannedReply[];
   /** The newest rating request of each conversation in it that has one; absent reads as none. */
   readonly csat?: readonly Csat[];
@@ -183,15 +183,16 @@ export function parseMember(value: unknown, path = 'member'): Member {
   });
 }
 
-/** `GET /sync/snapshot`'s answer (other fields, such as inboxes, are not the store's). */
+/**
+ * `GET /sync/snapshot`'s answer without the team's parts (labels, canned replies: `parseTeamSnapshot`), as the widget
+ * reads it. Other fields, such as inboxes, are not the store's.
+ */
 export function parseSnapshot(value: unknown, path = 'snapshot'): Snapshot {
   const f = Fields.of(value, path);
   return Object.freeze({
     cursor: f.int('cursor'),
     conversations: Object.freeze(f.array('conversations', parseConversation)),
     members: Object.freeze(f.array('members', parseMember)),
-    labels: Object.freeze(f.array('labels', parseLabel)),
-    cannedReplies: Object.freeze(f.array('cannedReplies', parseCannedReply)),
     csat: Object.freeze(f.array('csat', parseCsat)),
   });
 }

@@ -194,10 +194,10 @@ export class PendingQueue {
   fail(key: string, now: number): boolean {
     const p = this.#items.find((x) => x.key === key && x.state === 'inFlight');
     if (p === undefined) return this.#failUpload(key, now);
-    const delay = this.retry.delayBefore(p.attempts, this.random);
-    if (delay !== undefined || !this.#connected) {
+    const at = this.#retryAt(p.attempts, now);
+    if (at !== undefined) {
       p.state = 'waitingRetry';
-      p.retryAt = delay === undefined ? Infinity : now + delay; // offline: until setConnected(true)
+      p.retryAt = at;
     } else if (p.kind === 'message') {
       p.state = 'failed'; // stays visible with a retry action: never silently dropped
     } else {
@@ -245,16 +245,22 @@ export class PendingQueue {
     const found = this.#upload(key);
     if (found === undefined || found.u.state !== 'inFlight') return false;
     const { p, u } = found;
-    const delay = this.retry.delayBefore(u.attempts, this.random);
-    if (delay !== undefined || !this.#connected) {
+    const at = this.#retryAt(u.attempts, now);
+    if (at !== undefined) {
       u.state = 'waitingRetry';
-      u.retryAt = delay === undefined ? Infinity : now + delay;
+      u.retryAt = at;
     } else {
       u.state = 'failed';
       if (p.state !== 'failed') p.state = 'failed';
     }
     p.rev++;
     return true;
+  }
+
+  /** When a write (or upload) that failed after `attempts` goes again, or undefined when it gives up; offline: Infinity, until setConnected(true). */
+  #retryAt(attempts: number, now: number): number | undefined {
+    const delay = this.retry.delayBefore(attempts, this.random);
+    return delay !== undefined ? now + delay : this.#connected ? undefined : Infinity;
   }
 
   #requeue(u: PendingUpload, state: 'queued' | 'waitingRetry', at: number): void {
