@@ -1,22 +1,23 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { WorkspaceChange } from '@switchboard/client';
+import { failure } from '../admin/adminText.js';
 import { useResource } from '../admin/useResource.js';
 import { useSubmit } from '../admin/useSubmit.js';
 import { t } from '../i18n/index.js';
 import { useLive } from '../live/LiveContext.js';
 import { toasts } from '../ui/toastStore.js';
-import { maxBytesOf, setAttachmentLimit } from './attachmentLimit.js';
+import { fetchAttachmentLimit, setAttachmentLimit } from './attachmentLimit.js';
 import { parseMegabytes, toMegabytes } from './attachmentText.js';
 
 /** Admin → Attachments: the largest file the workspace accepts (`attachmentMaxBytes`, 1–100 MB). */
 export function AttachmentsSection() {
   const { api, isAdmin } = useLive();
-  const load = useCallback(() => api.admin.getWorkspace(), [api]);
-  const [workspace, reload] = useResource(load);
+  const load = useCallback(() => fetchAttachmentLimit(api), [api]);
+  const [current, reload] = useResource(load);
   const [value, setValue] = useState<string | null>(null);
   const helpId = useId();
   const errorId = useId();
-  const saved = workspace.kind === 'ready' ? maxBytesOf(workspace.value) : null;
+  const saved = current.kind === 'ready' ? current.value : null;
   useEffect(() => { if (saved !== null) setValue(toMegabytes(saved)); }, [saved]);
 
   const bytes = value === null ? null : parseMegabytes(value);
@@ -36,7 +37,7 @@ export function AttachmentsSection() {
         <h2 id="attachments-title">{t.attachments.settingsTitle}</h2>
         <p className="muted">{t.attachments.settingsLead}</p>
       </div>
-      {value === null ? <p className="muted">{t.common.loading}</p> : (
+      {current.kind === 'error' && value === null ? <p className="form-error" role="alert">{failure(current.error)}</p> : value === null ? <p className="muted">{t.common.loading}</p> : (
         <form className="attachments-form" onSubmit={submit} aria-label={t.attachments.settingsTitle}>
           <fieldset disabled={!isAdmin || busy}>
             <label className="field"><span>{t.attachments.maxSize}</span>

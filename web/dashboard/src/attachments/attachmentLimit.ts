@@ -1,8 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import type { ApiClient } from '@switchboard/client';
 import { useLive } from '../live/LiveContext.js';
 import { logger } from '../live/liveSession.js';
 import { createObservable } from '../ui/createStore.js';
-import { defaultMaxBytes } from './attachmentText.js';
+import { defaultMaxBytes, maxBytesOf } from './attachmentText.js';
 
 // The workspace's attachment size limit (`settings.attachmentMaxBytes`), read once per session so the composer can
 // refuse a file that is too large before uploading it. The server checks again; until the setting is read, and on
@@ -11,10 +12,12 @@ import { defaultMaxBytes } from './attachmentText.js';
 const limit = createObservable<number>(defaultMaxBytes);
 let loadedFor: object | null = null;
 
-/** Reads the limit from a workspace answer (the field is absent on older servers). */
-export function maxBytesOf(workspace: { readonly settings: object }): number {
-  const value = (workspace.settings as { readonly attachmentMaxBytes?: unknown }).attachmentMaxBytes;
-  return typeof value === 'number' && value > 0 ? value : defaultMaxBytes;
+/**
+ * The workspace's limit, read from the answer as sent: the SDK's `Workspace` does not carry the setting (yet), and
+ * its parser drops fields it does not know.
+ */
+export async function fetchAttachmentLimit(api: ApiClient): Promise<number> {
+  return maxBytesOf(await api.sendJson('GET', '/api/v1/workspace'));
 }
 
 /** After an admin saved a new limit. */
@@ -25,7 +28,7 @@ export function useAttachmentLimit(): number {
   useEffect(() => {
     if (loadedFor === api) return;
     loadedFor = api;
-    api.admin.getWorkspace().then((w) => limit.set(maxBytesOf(w)), (error: unknown) => {
+    fetchAttachmentLimit(api).then((bytes) => limit.set(bytes), (error: unknown) => {
       loadedFor = null;
       logger.warn('The attachment limit could not be read; the default applies.', { error: error instanceof Error ? error.name : typeof error });
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { failureReason, fileDetails, formatBytes, isAttachmentError, isInlineImage, parseMegabytes, toMegabytes, typeLabel } from './attachmentText.js';
+import { failureReason, fileDetails, formatBytes, isAttachmentError, isInlineImage, maxBytesOf, parseMegabytes, toMegabytes, typeLabel } from './attachmentText.js';
 import { imageBox } from './imageBox.js';
 
 describe('attachment text', () => {
@@ -59,5 +59,14 @@ describe('image box', () => {
   it('reserves a fixed box when the dimensions are unknown', () => {
     assert.deepEqual(imageBox(null, null), { width: 240, height: 180 });
     assert.deepEqual(imageBox(0, 10), { width: 240, height: 180 });
+  });
+});
+
+describe('workspace limit', () => {
+  it('reads the limit from the workspace answer as sent, else the default', () => {
+    assert.equal(maxBytesOf({ settings: { attachmentMaxBytes: 5 * 1024 * 1024 } }), 5 * 1024 * 1024);
+    assert.equal(maxBytesOf({ settings: {} }), 25 * 1024 * 1024);
+    assert.equal(maxBytesOf({ settings: { attachmentMaxBytes: 'big' } }), 25 * 1024 * 1024);
+    assert.equal(maxBytesOf(null), 25 * 1024 * 1024);
   });
 });
