@@ -138,7 +138,6 @@ export const en = {
     downloadFailed: '{fileName} could not be downloaded',
     linkFailed: '{fileName} could not be loaded.',
     tryAgain: 'Try again',
-    notSent: 'Not sent.',
     discard: 'Discard',
     reasons: {
       attachment_type_not_allowed: "This type of file can't be sent",
