@@ -10,6 +10,7 @@ import { MembersSection } from './MembersSection.js';
 import { WebhooksSection } from './WebhooksSection.js';
 import { WidgetSection } from './widget/WidgetSection.js';
 import { CsatSection } from '../csat/CsatSection.js';
+import { AttachmentsSection } from '../attachments/AttachmentsSection.js';
 
 const sections = [
   { id: 'members', label: 'Members' },
@@ -22,6 +23,7 @@ const sections = [
   { id: 'webhooks', label: 'Webhooks' },
   { id: 'labels', label: 'Labels' },
   { id: 'csat', label: 'Satisfaction' },
+  { id: 'attachments', label: 'Attachments' },
 ];
 
 export function AdminPage() {
@@ -52,6 +54,7 @@ export function AdminPage() {
       <WebhooksSection />
       <LabelsSection />
       <CsatSection />
+      <AttachmentsSection />
     </Page>
   );
 }

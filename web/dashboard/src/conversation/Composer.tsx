@@ -1,11 +1,17 @@
-import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { fill, t } from '../i18n/index.js';
 import { useLive } from '../live/LiveContext.js';
 import { NoteIcon, SendIcon } from '../ui/icons.js';
-import { composerDrafts } from './drafts.js';
+import { composerDrafts, draftOffers } from './drafts.js';
 import { OwnerNotice } from './OwnerNotice.js';
 import { CannedReplyMenu, cannedListId, cannedOptionId } from '../cannedReplies/CannedReplyMenu.js';
 import { useCannedMenu } from '../cannedReplies/useCannedMenu.js';
+import { AttachButton } from '../attachments/AttachButton.js';
+import { useAttachmentLimit } from '../attachments/attachmentLimit.js';
+import { pastedFiles, pastedName, type FileLike } from '../attachments/chosenFiles.js';
+import { composerFiles } from '../attachments/composerFiles.js';
+import { FileChips } from '../attachments/FileChips.js';
+import { sendWithFiles } from '../attachments/sendWithFiles.js';
 
 interface Props {
   readonly conversationId: number;
@@ -28,6 +34,8 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
   const blockedByOwner = owner !== null && !replyAnyway && !note;
   const ref = useRef<HTMLTextAreaElement>(null);
   const canned = useCannedMenu(conversationId, text, setText, ref);
+  const { files, refused } = useSyncExternalStore(composerFiles.subscribe, () => composerFiles.get(conversationId));
+  const maxBytes = useAttachmentLimit();
 
   useEffect(() => { composerDrafts.set(conversationId, text); }, [conversationId, text]);
 
@@ -52,10 +60,15 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
     }
   }), [store, conversationId]);
 
+  // A cancelled upload's text comes back, unless something was typed since.
+  useEffect(() => draftOffers.subscribe((offer) => {
+    if (offer.conversationId === conversationId && ref.current?.value === '') setText(offer.text);
+  }), [conversationId]);
+
   function send() {
     const trimmed = text.trim();
-    if (trimmed === '' || trimmed.length > maxLength || blockedByOwner) return;
-    store.sendMessage(conversationId, trimmed, { isNote: note, ...(owner !== null && !note ? { replyAnyway: true } : {}) });
+    if ((trimmed === '' && files.length === 0) || trimmed.length > maxLength || blockedByOwner) return;
+    sendWithFiles(store, conversationId, trimmed, composerFiles.take(conversationId), { isNote: note, ...(owner !== null && !note ? { replyAnyway: true } : {}) });
     typing.stop();
     setText('');
     onSent();
@@ -69,6 +82,19 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
     }
   }
 
+  function attach(chosen: FileLike[], names?: (file: FileLike) => string) {
+    composerFiles.add(conversationId, chosen, maxBytes, names);
+  }
+
+  // A pasted screenshot becomes a chip (named by the time: browsers call every one "image.png"); pasted text stays text.
+  function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
+    const pasted = pastedFiles(e.clipboardData);
+    if (pasted === null) return;
+    e.preventDefault();
+    const now = new Date();
+    attach(pasted, (f) => pastedName(f, now));
+  }
+
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     send();
@@ -76,10 +102,19 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
   }
 
   const tooLong = text.trim().length > maxLength;
+  const empty = text.trim() === '' && files.length === 0;
   return (
     <form className={`composer${note ? ' composer-note' : ''}`} onSubmit={onSubmit}>
       {owner !== null && !note && <OwnerNotice owner={owner} replyAnyway={replyAnyway} onReplyAnyway={(on) => setReplyAnywayFor(on ? owner.id : null)} />}
       {disabledReason !== null && <p className="composer-hint">{disabledReason}</p>}
+      {refused.length > 0 && (
+        <div role="alert" className="composer-refused">
+          {refused.map((r) => <p key={r}>{r}</p>)}
+          <button type="button" className="link-btn" onClick={() => composerFiles.dismissRefused(conversationId)}>{t.conversation.dismiss}</button>
+        </div>
+      )}
+      <FileChips files={files} onRemove={(key) => { composerFiles.remove(conversationId, key); ref.current?.focus(); }} />
+      {note && files.length > 0 && <p className="composer-hint">{t.attachments.noteOnly}</p>}
       {canned.open && <CannedReplyMenu query={canned.query} matches={canned.matches} active={canned.active} onPick={canned.pick} onHover={canned.hover} />}
       {/* A textbox (not role=combobox: a multi-line box, and the name every client and test knows) that drives the
           canned replies listbox the way a combobox does: aria-controls and aria-activedescendant while it is open. */}
@@ -93,15 +128,16 @@ export function Composer({ conversationId, onSent, disabledReason, owner }: Prop
           if (!note) typing.input(conversationId, e.target.value.trim() !== '', Date.now());
         }}
         onSelect={(e) => canned.update(e.currentTarget.value, e.currentTarget.selectionStart)}
-        onKeyDown={onKeyDown} onBlur={() => typing.stop()} />
+        onKeyDown={onKeyDown} onPaste={onPaste} onBlur={() => typing.stop()} />
       <span id="composer-canned-hint" className="visually-hidden">Type / for canned replies.</span>
       <div className="composer-bar">
+        <AttachButton onFiles={(chosen) => attach(chosen)} />
         <button type="button" className={`chip${note ? ' chip-on' : ''}`} aria-pressed={note} onClick={() => { setNote(!note); typing.stop(); }}>
           <NoteIcon size={14} /> {t.composer.note}
         </button>
         {tooLong && <span className="composer-error">{fill(t.composer.tooLong, { n: text.trim().length - maxLength })}</span>}
         <span className="spacer" />
-        <button type="submit" className="btn btn-primary" disabled={text.trim() === '' || tooLong || blockedByOwner}><SendIcon size={15} /> {t.composer.send}</button>
+        <button type="submit" className="btn btn-primary" disabled={empty || tooLong || blockedByOwner}><SendIcon size={15} /> {t.composer.send}</button>
       </div>
     </form>
   );

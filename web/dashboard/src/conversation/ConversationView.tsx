@@ -5,6 +5,7 @@ import { logger } from '../live/liveSession.js';
 import { CloseIcon } from '../ui/icons.js';
 import { ToastAnchor } from '../ui/Toasts.js';
 import { Composer } from './Composer.js';
+import { AttachmentScope } from '../attachments/AttachmentScope.js';
 import { ContactPanel } from '../contacts/ContactPanel.js';
 import { ConversationDetails } from './ConversationDetails.js';
 import { ConversationHeader } from './ConversationHeader.js';
@@ -90,7 +91,7 @@ export function ConversationView({ conversationId, messageId = null }: { readonl
 
   return (
     <div className="conversation-layout">
-    <div className="conversation">
+    <AttachmentScope conversationId={conversationId} className="conversation">
       <ConversationHeader conversation={conversation} onDetails={() => setDetails(true)} />
       {conversation.handoffReason !== null && conversation.state !== 'bot' && conversation.state !== 'resolved' && (
         <div role="note" className="banner banner-note"><strong>{t.conversation.handedOff}</strong> {conversation.handoffReason}</div>
@@ -125,7 +126,7 @@ export function ConversationView({ conversationId, messageId = null }: { readonl
         <Composer conversationId={conversationId} onSent={() => setFollow((f) => f + 1)} owner={otherOwner}
           disabledReason={conversation.state === 'resolved' ? t.conversation.resolvedHint : conversation.botActive ? t.conversation.botHint : null} />
       </div>
-    </div>
+    </AttachmentScope>
       {/* Wide screens: the contact's panel as a right column (narrower ones show it under Details). */}
       {conversation.contact !== null && <div className="contact-column"><ContactPanel contactId={conversation.contact.id} conversationId={conversationId} /></div>}
     </div>

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { MessageView } from '@switchboard/client';
 import { clockTime, fullTime } from '../ui/format.js';
+import { attachmentsOf } from '../attachments/attachmentTypes.js';
+import { DiscardButton, MessageAttachments } from '../attachments/MessageAttachments.js';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../ui/icons.js';
 
 /** A row of the message list: a message, or a bot reply still streaming in (`draft`). */
@@ -35,6 +37,7 @@ export const MessageItem = memo(function MessageItem({ row, onRetry, hit = false
   const role = senderRole(m);
   const outbound = role === 'operator' || role === 'bot';
   const created = m.server?.createdAt ?? null;
+  const attachments = attachmentsOf(m);
   const name = m.senderName ?? (role === 'operator' ? 'You' : role === 'bot' ? 'Bot' : role === 'customer' ? 'Customer' : 'System');
   if (role === 'system') {
     return (
@@ -55,7 +58,8 @@ export const MessageItem = memo(function MessageItem({ row, onRetry, hit = false
               <span className="msg-sender">{m.isNote ? `${name} · internal note` : name}</span>
             </div>
           )}
-          <div className="msg-text">{m.text}</div>
+          <MessageAttachments clientMessageId={m.clientMessageId} attachments={attachments} cancellable={row.own && m.pending && m.status !== 'failed'} />
+          {(m.text !== '' || attachments.length === 0) && <div className="msg-text">{m.text}</div>}
           <div className="msg-foot">
             {created !== null && <time className="msg-time" dateTime={created} title={fullTime(created)}>{clockTime(created)}</time>}
             {row.own && <StatusMark status={m.status} />}
@@ -64,6 +68,7 @@ export const MessageItem = memo(function MessageItem({ row, onRetry, hit = false
             <div className="msg-failed-bar">
               <span>Not sent.</span>
               <button type="button" className="link-btn" onClick={() => onRetry(m.clientMessageId)}>Retry</button>
+              {attachments.length > 0 && <DiscardButton clientMessageId={m.clientMessageId} />}
             </div>
           )}
         </article>

@@ -20,7 +20,7 @@ const tables: Record<Language, Strings> = { en, de: complete(de), fr: complete(f
 function sample(t: Strings): MessageView[] {
   const m = (id: number, role: string, text: string, name: string | null): MessageView => ({
     clientMessageId: `p${id}`, id, ordinal: id, text, senderRole: role, senderName: name, status: 'read', pending: false, isNote: false,
-    error: null, server: null, canRetry: false,
+    error: null, server: null, canRetry: false, attachments: [],
   });
   return [m(1, 'customer', '👋', null), m(2, 'operator', t.online, 'Olivia')];
 }
