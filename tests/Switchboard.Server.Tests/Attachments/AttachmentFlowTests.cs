@@ -31,6 +31,12 @@ public sealed class AttachmentFlowTests
         var stored = (await LoggedEvents.AfterAsync(env.App, ws.Id, sent.Seq - 1)).Single(e => e.Seq == sent.Seq);
         Assert.Equal(uploaded.Id, stored.PublicPayload!.Value.GetProperty("data").GetProperty("message").GetProperty("attachments")[0].GetProperty("id").GetInt64());
 
+        // A receipt's message.status carries the whole message, files included (clients replace their copy by version).
+        (await ws.Operator.PostJsonAsync($"/api/v1/conversations/{visitor.ConversationId}/receipts", new { status = "read", upToMessageId = sent.Message.Id }))
+            .EnsureSuccessStatusCode();
+        var status = await watcher.WaitAsync(e => e.Type == "message.status" && e.Data.GetProperty("message").GetProperty("id").GetInt64() == sent.Message.Id);
+        Assert.Equal(uploaded.Id, status.Data.GetProperty("message").GetProperty("attachments")[0].GetProperty("id").GetInt64());
+
         // Both sides read it back with the page; a message without files leaves the field out.
         await visitor.SayAsync("and some text");
         foreach (var client in new[] { visitor.Client, ws.Operator })
