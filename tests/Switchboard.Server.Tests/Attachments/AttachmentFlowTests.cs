@@ -93,4 +93,18 @@ public sealed class AttachmentFlowTests
         Assert.StartsWith("inline;", thumbnail.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
         Assert.Equal("image/webp", thumbnail.Content.Headers.ContentType!.MediaType);
     }
+
+    [Fact]
+    public async Task OnPostgreSqlTheFileStoreCanBeChosenAndOnSqliteTheDatabaseStoreIsRefused()
+    {
+        await using (var env = await AttachmentEnv.StartAsync(DatabaseKind.Postgres, extra: new() { ["Attachments:Store"] = "file" }))
+        {
+            var uploaded = await env.Visitor.Client.UploadAsync(env.Visitor.ConversationId, "f", TestFiles.Pdf, "f.pdf");
+            Assert.Single(Directory.GetFiles(Path.Combine(env.Folder, "blobs"), "*", SearchOption.AllDirectories));
+            var link = await env.Visitor.Client.LinkAsync(env.Visitor.ConversationId, uploaded.Id);
+            Assert.Equal(TestFiles.Pdf, await env.App.CreateClient().GetByteArrayAsync(link.Url));
+        }
+        // A SQLite server has one node: its blobs are files, and asking for the database store is a configuration error.
+        await Assert.ThrowsAnyAsync<Exception>(() => AttachmentEnv.StartAsync(DatabaseKind.Sqlite, extra: new() { ["Attachments:Store"] = "database" }));
+    }
 }
