@@ -4,6 +4,7 @@ using Switchboard.Core.Messages;
 using Switchboard.Server.Attachments;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
+using Switchboard.Server.Tests.Attachments;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.WhatsApp;
 
@@ -19,7 +20,7 @@ public sealed class WhatsAppMediaInTests
     public async Task InboundImageAndDocumentBecomeReadyAttachmentsWhoseBytesDownloadThroughTheLink(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db);
-        var (jpeg, pdf) = (MediaSamples.Jpeg(40, 30), MediaSamples.Pdf());
+        var (jpeg, pdf) = (TestFiles.Jpeg(40, 30), TestFiles.Pdf);
         h.Graph.AddMedia(ImageId, jpeg, "image/jpeg");
         h.Graph.AddMedia(DocumentId, pdf, "application/pdf");
         var skip = h.Jobs.Outcomes.Count;
@@ -54,7 +55,7 @@ public sealed class WhatsAppMediaInTests
     public async Task DownloadRefusedTwiceIsRetriedAndStoredOnceAndRedeliveryDuplicatesNothing(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db);
-        var pdf = MediaSamples.Pdf();
+        var pdf = TestFiles.Pdf;
         h.Graph.AddMedia(DocumentId, pdf, "application/pdf", refusals: 2, refuseWith: 503);
         var skip = h.Jobs.Outcomes.Count;
         var webhook = WhatsAppHarness.Notification(
@@ -88,7 +89,7 @@ public sealed class WhatsAppMediaInTests
     public async Task DownloadThatNeverWorksEndsFailedAndVisibleInItsMessage(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db, new() { ["WhatsApp:MediaMaxAttempts"] = "2" });
-        h.Graph.AddMedia(ImageId, MediaSamples.Jpeg(8, 8), "image/jpeg", refusals: -1);
+        h.Graph.AddMedia(ImageId, TestFiles.Jpeg(8, 8), "image/jpeg", refusals: -1);
         var skip = h.Jobs.Outcomes.Count;
 
         await h.DeliverAsync(WhatsAppHarness.Notification(

@@ -2,6 +2,7 @@ using System.Net;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
+using Switchboard.Server.Tests.Attachments;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.WhatsApp;
 
@@ -16,9 +17,9 @@ public sealed class WhatsAppMediaOutTests
         await using var h = await WhatsAppHarness.StartAsync(db);
         await h.DeliverAsync(WhatsAppHarness.Fixture("inbound-text.json"));
         var conversationId = await h.CustomerConversationIdAsync();
-        var (pdf, jpeg) = (MediaSamples.Pdf(), MediaSamples.Jpeg(20, 10));
+        var (pdf, png) = (TestFiles.Pdf, TestFiles.Png(20, 10));
         await UploadAsync(h, conversationId, "op-pdf", "invoice.pdf", pdf);
-        await UploadAsync(h, conversationId, "op-jpg", "photo.jpg", jpeg);
+        await UploadAsync(h, conversationId, "op-png", "photo.png", png);
         // The document goes out, the image's send fails once: the retry must not send the document again.
         h.Graph.AnswerWith(200, """{"messaging_product":"whatsapp","messages":[{"id":"wamid.PART1"}]}""");
         h.Graph.AnswerWith(503);
@@ -26,7 +27,7 @@ public sealed class WhatsAppMediaOutTests
         var skip = h.Jobs.Outcomes.Count;
 
         var posted = await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
-            new { clientMessageId = "op-files", text = "Your invoice and the photo", attachmentIds = new[] { "op-pdf", "op-jpg" } }))
+            new { clientMessageId = "op-files", text = "Your invoice and the photo", attachmentIds = new[] { "op-pdf", "op-png" } }))
             .ReadAsync<PostMessageResponse>(HttpStatusCode.Created);
         var failed = await h.SendAttemptAsync(skip);
         Assert.Equal(JobState.Pending, failed.State);
@@ -34,8 +35,9 @@ public sealed class WhatsAppMediaOutTests
         Assert.Equal(JobState.Succeeded, (await h.SendAttemptAsync(skip + 1)).State);
 
         var uploads = h.Graph.Uploads;
-        Assert.Equal(new[] { ("application/pdf", "invoice.pdf"), ("image/jpeg", "photo.jpg") }, uploads.Select(u => (u.Type!, u.FileName!)));
+        Assert.Equal(new[] { ("application/pdf", "invoice.pdf"), ("image/png", "photo.png") }, uploads.Select(u => (u.Type!, u.FileName!)));
         Assert.Equal(pdf, uploads[0].Bytes);
+        Assert.Equal(MediaSamples.Looks(png), MediaSamples.Looks(uploads[1].Bytes));
         var sends = h.Graph.Requests.Where(r => r.Body.GetProperty("type").GetString() != "text").ToList();
         Assert.All(sends, r => Assert.Null(r.Problem));
         Assert.Equal(new[] { ("document", 200), ("image", 503), ("image", 200) }, sends.Select(r => (r.Body.GetProperty("type").GetString()!, r.AnsweredWith)));
@@ -76,7 +78,7 @@ public sealed class WhatsAppMediaOutTests
 
         // A file follows the 24-hour window rule as text does: refused at the request, nothing sent.
         h.Clock.Advance(TimeSpan.FromHours(25));
-        await UploadAsync(h, conversationId, "op-late", "late.pdf", MediaSamples.Pdf());
+        await UploadAsync(h, conversationId, "op-late", "late.pdf", TestFiles.Pdf);
         await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
             new { clientMessageId = "op-late", text = "", attachmentIds = new[] { "op-late" } })).AssertProblemAsync(HttpStatusCode.Conflict, WhatsAppSendPolicy.WindowClosed);
         Assert.Equal(sends.Count, h.Graph.Requests.Count(r => r.Body.GetProperty("to").GetString() == WhatsAppHarness.CustomerWaId));
