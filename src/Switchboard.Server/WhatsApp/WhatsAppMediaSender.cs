@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Core;
 using Switchboard.Server.Attachments;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Messages;
@@ -51,7 +52,17 @@ public sealed class WhatsAppMediaSender(Database database, EventLogWriter eventL
         // Network time, not the job clock: a transfer that stalls this long is retried.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.MediaTimeout);
-        await using var content = await attachments.OpenReadAsync(workspaceId, attachmentId, cancellationToken);
+        Stream content;
+        try
+        {
+            content = await attachments.OpenReadAsync(workspaceId, attachmentId, cancellationToken);
+        }
+        catch (DomainException ex) when (ex.Kind == DomainErrorKind.NotFound)
+        {
+            // Its bytes are gone (an admin's clean-up, a lost volume): no retry brings them back; the operator sees why.
+            return GraphSendResult.Refuse(null, $"The file {part.FileName} is no longer stored, so it could not be sent.", null);
+        }
+        await using var _ = content;
         return await media.UploadAsync(inbox.GraphBaseUrl, inbox.PhoneNumberId, accessToken, content, part.FileName!, part.ContentType!, timeout.Token, cancellationToken);
     }
 

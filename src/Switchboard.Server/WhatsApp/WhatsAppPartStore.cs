@@ -35,7 +35,7 @@ public static class WhatsAppPartStore
     /// <summary>The message one of whose parts has this wamid, in this inbox.</summary>
     public static Task<long?> MessageIdAsync(WriteContext w, long inboxId, string wamid) =>
         w.QuerySingleOrDefaultAsync<long?>(
-            "SELECT message_id FROM whatsapp_outbound_parts WHERE workspace_id = @WorkspaceId AND inbox_id = @inboxId AND wamid = @wamid",
+            "SELECT message_id FROM whatsapp_outbound_parts WHERE workspace_id = @WorkspaceId AND inbox_id = @inboxId AND wamid = @wamid ORDER BY message_id LIMIT 1",
             new { w.WorkspaceId, inboxId, wamid }, w.CancellationToken);
 
     /// <summary>Every wamid the message's parts went out with.</summary>

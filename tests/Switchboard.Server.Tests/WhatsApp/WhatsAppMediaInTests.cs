@@ -4,12 +4,14 @@ using Switchboard.Core.Messages;
 using Switchboard.Server.Attachments;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Messages;
+using Switchboard.Server.Tests.Attachments;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.WhatsApp;
 
 namespace Switchboard.Server.Tests.WhatsApp;
 
-public sealed class WhatsAppMediaTests
+/// <summary>Inbound WhatsApp media: downloaded from the Graph API into attachments, retried, failed visibly, never twice.</summary>
+public sealed class WhatsAppMediaInTests
 {
     const string ImageId = "1479537139650973";
     const string DocumentId = "2233445566";
@@ -18,7 +20,7 @@ public sealed class WhatsAppMediaTests
     public async Task InboundImageAndDocumentBecomeReadyAttachmentsWhoseBytesDownloadThroughTheLink(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db);
-        var (jpeg, pdf) = (MediaSamples.Jpeg(40, 30), MediaSamples.Pdf());
+        var (jpeg, pdf) = (TestFiles.Jpeg(40, 30), TestFiles.Pdf);
         h.Graph.AddMedia(ImageId, jpeg, "image/jpeg");
         h.Graph.AddMedia(DocumentId, pdf, "application/pdf");
         var skip = h.Jobs.Outcomes.Count;
@@ -53,7 +55,7 @@ public sealed class WhatsAppMediaTests
     public async Task DownloadRefusedTwiceIsRetriedAndStoredOnceAndRedeliveryDuplicatesNothing(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db);
-        var pdf = MediaSamples.Pdf();
+        var pdf = TestFiles.Pdf;
         h.Graph.AddMedia(DocumentId, pdf, "application/pdf", refusals: 2, refuseWith: 503);
         var skip = h.Jobs.Outcomes.Count;
         var webhook = WhatsAppHarness.Notification(
@@ -87,7 +89,7 @@ public sealed class WhatsAppMediaTests
     public async Task DownloadThatNeverWorksEndsFailedAndVisibleInItsMessage(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db, new() { ["WhatsApp:MediaMaxAttempts"] = "2" });
-        h.Graph.AddMedia(ImageId, MediaSamples.Jpeg(8, 8), "image/jpeg", refusals: -1);
+        h.Graph.AddMedia(ImageId, TestFiles.Jpeg(8, 8), "image/jpeg", refusals: -1);
         var skip = h.Jobs.Outcomes.Count;
 
         await h.DeliverAsync(WhatsAppHarness.Notification(
@@ -122,79 +124,6 @@ public sealed class WhatsAppMediaTests
         Assert.Empty(h.Graph.MediaFetches);
     }
 
-    [Theory, BothDatabases]
-    public async Task OperatorsPdfAndImageGoOutAsDocumentAndImageMessagesAndTheirStatusesFindTheMessage(DatabaseKind db)
-    {
-        await using var h = await WhatsAppHarness.StartAsync(db);
-        await h.DeliverAsync(WhatsAppHarness.Fixture("inbound-text.json"));
-        var conversationId = await h.CustomerConversationIdAsync();
-        var (pdf, jpeg) = (MediaSamples.Pdf(), MediaSamples.Jpeg(20, 10));
-        await UploadAsync(h, conversationId, "op-pdf", "invoice.pdf", pdf);
-        await UploadAsync(h, conversationId, "op-jpg", "photo.jpg", jpeg);
-        // The document goes out, the image's send fails once: the retry must not send the document again.
-        h.Graph.AnswerWith(200, """{"messaging_product":"whatsapp","messages":[{"id":"wamid.PART1"}]}""");
-        h.Graph.AnswerWith(503);
-        h.Graph.NextWamids("wamid.PART2");
-        var skip = h.Jobs.Outcomes.Count;
-
-        var posted = await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
-            new { clientMessageId = "op-files", text = "Your invoice and the photo", attachmentIds = new[] { "op-pdf", "op-jpg" } }))
-            .ReadAsync<PostMessageResponse>(HttpStatusCode.Created);
-        var failed = await h.SendAttemptAsync(skip);
-        Assert.Equal(JobState.Pending, failed.State);
-        h.AdvanceToRetry(failed);
-        Assert.Equal(JobState.Succeeded, (await h.SendAttemptAsync(skip + 1)).State);
-
-        var uploads = h.Graph.Uploads;
-        Assert.Equal(new[] { ("application/pdf", "invoice.pdf"), ("image/jpeg", "photo.jpg") }, uploads.Select(u => (u.Type!, u.FileName!)));
-        Assert.Equal(pdf, uploads[0].Bytes);
-        var sends = h.Graph.Requests.Where(r => r.Body.GetProperty("type").GetString() != "text").ToList();
-        Assert.All(sends, r => Assert.Null(r.Problem));
-        Assert.Equal(new[] { ("document", 200), ("image", 503), ("image", 200) }, sends.Select(r => (r.Body.GetProperty("type").GetString()!, r.AnsweredWith)));
-        var document = sends[0].Body.GetProperty("document");
-        Assert.Equal((uploads[0].MediaId, "invoice.pdf", "Your invoice and the photo"),
-            (document.GetProperty("id").GetString(), document.GetProperty("filename").GetString(), document.GetProperty("caption").GetString()));
-        var image = sends[2].Body.GetProperty("image");
-        Assert.Equal(uploads[1].MediaId, image.GetProperty("id").GetString());
-        Assert.False(image.TryGetProperty("caption", out _));
-
-        var message = await h.MessageAsync(conversationId, posted.Message.Id);
-        Assert.Equal(DeliveryStatus.Sent, message.Status);
-        Assert.Equal(2, message.Attachments!.Count);
-        var cursor = await h.App.CursorAsync(h.Workspace.Id);
-        await h.DeliverAsync(WhatsAppHarness.Status("wamid.PART2", "delivered"));
-        await h.DeliverAsync(WhatsAppHarness.Status("wamid.PART1", "read"));
-        Assert.Equal(DeliveryStatus.Read, (await h.MessageAsync(conversationId, posted.Message.Id)).Status);
-        Assert.Equal(new[] { "delivered", "read" }, await h.StatusEventsAsync(posted.Message.Id, cursor));
-    }
-
-    [Theory, BothDatabases]
-    public async Task AudioTakesNoCaptionSoTheTextGoesFirstOnItsOwn(DatabaseKind db)
-    {
-        await using var h = await WhatsAppHarness.StartAsync(db);
-        await h.DeliverAsync(WhatsAppHarness.Fixture("inbound-text.json"));
-        var conversationId = await h.CustomerConversationIdAsync();
-        await UploadAsync(h, conversationId, "op-ogg", "note.ogg", MediaSamples.Ogg());
-        var skip = h.Jobs.Outcomes.Count;
-
-        await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
-            new { clientMessageId = "op-voice", text = "Listen to this", attachmentIds = new[] { "op-ogg" } })).ReadAsync<PostMessageResponse>(HttpStatusCode.Created);
-        Assert.Equal(JobState.Succeeded, (await h.SendAttemptAsync(skip)).State);
-
-        var sends = h.Graph.Requests.Where(r => r.Body.GetProperty("to").GetString() == WhatsAppHarness.CustomerWaId).ToList();
-        Assert.All(sends, r => Assert.Null(r.Problem));
-        Assert.Equal(new[] { "text", "audio" }, sends.Select(r => r.Body.GetProperty("type").GetString()));
-        Assert.Equal("Listen to this", sends[0].Body.GetProperty("text").GetProperty("body").GetString());
-
-        // A file follows the 24-hour window rule as text does: refused at the request, nothing sent.
-        h.Clock.Advance(TimeSpan.FromHours(25));
-        await UploadAsync(h, conversationId, "op-late", "late.pdf", MediaSamples.Pdf());
-        await (await h.Workspace.Operator.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages",
-            new { clientMessageId = "op-late", text = "", attachmentIds = new[] { "op-late" } })).AssertProblemAsync(HttpStatusCode.Conflict, WhatsAppSendPolicy.WindowClosed);
-        Assert.Equal(sends.Count, h.Graph.Requests.Count(r => r.Body.GetProperty("to").GetString() == WhatsAppHarness.CustomerWaId));
-        Assert.Single(h.Graph.Uploads);
-    }
-
     static async Task<JobOutcome> DownloadAsync(WhatsAppHarness h, int skip, JobState expected, int attempt = 1)
     {
         var outcome = await h.Jobs.WaitAsync(o => o.Kind == WhatsAppDownloadHandler.JobKind && o.Attempt == attempt, skip: skip);
@@ -217,12 +146,5 @@ public sealed class WhatsAppMediaTests
         var response = await h.App.CreateClient().GetAsync(link.Url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    static async Task UploadAsync(WhatsAppHarness h, long conversationId, string clientAttachmentId, string name, byte[] bytes)
-    {
-        var response = await h.Workspace.Operator.PutAsync($"/api/v1/conversations/{conversationId}/attachments/{clientAttachmentId}?name={name}",
-            new ByteArrayContent(bytes));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 }
