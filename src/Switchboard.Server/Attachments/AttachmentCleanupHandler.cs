@@ -50,8 +50,10 @@ public sealed class AttachmentCleanupHandler(Database database, IBlobStore blobs
     void DeleteStaleTempFiles()
     {
         if (!Directory.Exists(paths.Temp)) return;
-        // An upload takes minutes at most; a day-old temp file belongs to a process that died mid-upload.
-        var stale = clock.GetUtcNow().UtcDateTime - TimeSpan.FromDays(1);
+        // An upload takes minutes at most; a day-old temp file belongs to a process that died mid-upload. File times are
+        // the operating system's clock, so they are compared with it, not with the injected one (a test's clock is years
+        // ahead and would take every upload in flight for a stale one).
+        var stale = DateTime.UtcNow - TimeSpan.FromDays(1);
         foreach (var file in Directory.EnumerateFiles(paths.Temp))
             if (File.GetLastWriteTimeUtc(file) < stale) SpooledUpload.TryDelete(file);
     }
