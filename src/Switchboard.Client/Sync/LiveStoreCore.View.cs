@@ -64,7 +64,8 @@ public sealed partial class LiveStoreCore
         pending.OfType<PendingPatch>().Where(p => p.ConversationId == conversationId).OrderBy(p => p.Order).Select(p => p.Patch).ToList();
 
     /// <summary>The request a pending write sends (for tests that answer it from a model server), or null when it is settled.</summary>
-    internal OutgoingRequest? DescribePending(string key) => pending.Find(p => p.Key == key)?.ToRequest();
+    internal OutgoingRequest? DescribePending(string key) =>
+        pending.Find(p => p.Key == key)?.ToRequest() ?? (FindUpload(key) is var (message, upload) ? upload.ToRequest(message.ConversationId) : null);
 
     /// <summary>The confirmed conversation with every pending patch of it re-applied in order.</summary>
     ConversationDto Project(ConversationDto confirmed)

@@ -181,9 +181,9 @@ export class LiveStore extends LiveStoreBase {
    * or its POST is already out.
    */
   cancelMessage(clientMessageId: string): boolean {
-    const message = this.core.getMessages(this.core.pendingConversationOf(clientMessageId) ?? 0).find((m) => m.clientMessageId === clientMessageId);
+    const uploads = this.core.uploadKeys(clientMessageId);
     if (!this.core.cancelMessage(clientMessageId)) return false;
-    this.#pump.abort(message?.attachments.map((a) => a.clientAttachmentId) ?? []);
+    this.#pump.abort(uploads);
     return true;
   }
 

@@ -282,9 +282,10 @@ export class LiveStoreCore {
     return true;
   }
 
-  /** The conversation of a pending message, if one has this clientMessageId. */
-  pendingConversationOf(clientMessageId: string): number | undefined {
-    return this.#pending.items.find((p) => p.kind === 'message' && p.key === clientMessageId)?.conversationId;
+  /** The clientAttachmentIds of a pending message's files (the shell aborts them when it is cancelled). */
+  uploadKeys(clientMessageId: string): string[] {
+    const p = this.#pending.items.find((x) => x.key === clientMessageId);
+    return p?.kind === 'message' ? p.uploads.map((u) => u.key) : [];
   }
 
   /** How much of an upload (key = clientAttachmentId) is sent, 0..1: the view's `progress`. */
