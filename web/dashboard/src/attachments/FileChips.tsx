@@ -6,10 +6,12 @@ import type { ChosenFile } from './chosenFiles.js';
 
 /** The files chosen in the composer, each with its size, a small preview for images and a remove button. */
 export function FileChips({ files, onRemove }: { readonly files: readonly ChosenFile[]; readonly onRemove: (key: string) => void }) {
-  if (files.length === 0) return null;
   return (
-    <ul className="file-chips" aria-label={t.attachments.chosen}>
-      {files.map((f) => (
+    <>
+      {/* Said once a file joins or leaves (a paste or a drop gives no other cue to a screen reader). */}
+      <span className="visually-hidden" aria-live="polite">{files.length === 0 ? '' : files.length === 1 ? t.attachments.chosenOne : fill(t.attachments.chosenMany, { n: files.length })}</span>
+      {files.length > 0 && <ul className="file-chips" aria-label={t.attachments.chosen}>
+        {files.map((f) => (
         <li key={f.key} className="file-chip">
           <Preview file={f} />
           <span className="file-chip-name" title={f.name}>{f.name}</span>
@@ -19,7 +21,8 @@ export function FileChips({ files, onRemove }: { readonly files: readonly Chosen
           </button>
         </li>
       ))}
-    </ul>
+      </ul>}
+    </>
   );
 }
 
