@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { fill, t } from '../i18n/index.js';
 import { CloseIcon, FileIcon } from '../ui/icons.js';
 import { formatBytes, isInlineImage } from './attachmentText.js';
 import type { ChosenFile } from './chosenFiles.js';
+import { useObjectUrl } from './uploadPreviews.js';
 
 /** The files chosen in the composer, each with its size, a small preview for images and a remove button. */
 export function FileChips({ files, onRemove }: { readonly files: readonly ChosenFile[]; readonly onRemove: (key: string) => void }) {
@@ -28,12 +28,6 @@ export function FileChips({ files, onRemove }: { readonly files: readonly Chosen
 
 /** A local preview of an image (an object URL, revoked when the chip goes); other files show an icon. */
 function Preview({ file }: { readonly file: ChosenFile }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!isInlineImage(file.file.type)) return;
-    const created = URL.createObjectURL(file.file);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
-  }, [file.file]);
+  const url = useObjectUrl(isInlineImage(file.file.type) ? file.file : null);
   return url === null ? <FileIcon size={16} /> : <img className="file-chip-preview" src={url} alt="" width={24} height={24} />;
 }
