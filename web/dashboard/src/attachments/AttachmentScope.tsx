@@ -8,6 +8,7 @@ import type { AttachmentView } from './attachmentTypes.js';
 import { composerFiles } from './composerFiles.js';
 import { ImageViewer } from './ImageViewer.js';
 import { useFileDrop } from './useFileDrop.js';
+import { uploadPreviews } from './uploadPreviews.js';
 import { draftOffers } from '../conversation/drafts.js';
 
 /**
@@ -26,8 +27,10 @@ export function AttachmentScope({ conversationId, className, children }: { reado
     maxBytes,
     link: (attachmentId) => store.attachmentLink(conversationId, attachmentId),
     cancel: (clientMessageId) => {
-      const text = store.transcript(conversationId).messages.find((m) => m.clientMessageId === clientMessageId)?.text ?? '';
-      if (store.cancelMessage(clientMessageId)) draftOffers.offer(conversationId, text);
+      const message = store.transcript(conversationId).messages.find((m) => m.clientMessageId === clientMessageId);
+      if (!store.cancelMessage(clientMessageId)) return;
+      for (const a of message?.attachments ?? []) uploadPreviews.delete(a.clientAttachmentId);
+      draftOffers.offer(conversationId, message?.text ?? '');
     },
     openImage: (attachment, opener) => setOpen({ attachment, opener }),
   }), [store, conversationId, maxBytes]);

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { WorkspaceChange } from '@switchboard/client';
 import { failure } from '../admin/adminText.js';
 import { useResource } from '../admin/useResource.js';
 import { useSubmit } from '../admin/useSubmit.js';
@@ -24,8 +23,7 @@ export function AttachmentsSection() {
   const invalid = value !== null && bytes === null;
   const { busy, error, submit } = useSubmit(async () => {
     if (bytes === null) return;
-    // The SDK's WorkspaceChange may not name the field yet; the server's PATCH takes it (attachments contract).
-    await api.admin.updateWorkspace({ attachmentMaxBytes: bytes } as WorkspaceChange);
+    await api.admin.updateWorkspace({ attachmentMaxBytes: bytes });
     setAttachmentLimit(bytes);
     toasts.push('info', t.attachments.saved);
     reload();

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fill, t } from '../i18n/index.js';
 import { useAttachmentEnv } from './attachmentContext.js';
 import type { AttachmentView } from './attachmentTypes.js';
 import { imageBox } from './imageBox.js';
 import { useAttachmentLink } from './useAttachmentLink.js';
+import { uploadPreviews } from './uploadPreviews.js';
 
 /**
  * A stored image inline: the thumbnail (the original when there is none) in a box sized from the attachment before
@@ -15,6 +16,8 @@ export function ImageTile({ attachment: a }: { readonly attachment: AttachmentVi
   const renewedFor = useRef<string | null>(null);
   const [broken, setBroken] = useState(false);
   const box = imageBox(a.width, a.height);
+  // Stored and shown from the server now: the local bytes of its upload are no longer needed.
+  useEffect(() => { uploadPreviews.delete(a.clientAttachmentId); }, [a.clientAttachmentId]);
   const src = state.kind === 'ready' ? (state.link.thumbnailUrl ?? state.link.url) : null;
   const size = { width: box.width, aspectRatio: `${box.width} / ${box.height}` };
 

@@ -79,7 +79,10 @@ describe('file chips', () => {
     assert.match(html, /aria-label="Remove invoice.pdf"/);
   });
 
-  it('shows nothing when no file is chosen', () => {
-    assert.equal(renderToStaticMarkup(createElement(FileChips, { files: [], onRemove: () => {} })), '');
+  it('shows no list when no file is chosen, and says how many are', () => {
+    const none = renderToStaticMarkup(createElement(FileChips, { files: [], onRemove: () => {} }));
+    assert.doesNotMatch(none, /<ul/);
+    const { files } = addFiles([], [new File(['a'], 'a.pdf'), new File(['b'], 'b.pdf')], 1024);
+    assert.match(renderToStaticMarkup(createElement(FileChips, { files, onRemove: () => {} })), /aria-live="polite">2 files to send</);
   });
 });

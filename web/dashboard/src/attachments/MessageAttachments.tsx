@@ -5,6 +5,7 @@ import { failureReason, fileDetails, isInlineImage } from './attachmentText.js';
 import type { AttachmentView } from './attachmentTypes.js';
 import { FileCard } from './FileCard.js';
 import { ImageTile } from './ImageTile.js';
+import { uploadPreviews, useObjectUrl } from './uploadPreviews.js';
 
 interface Props {
   readonly clientMessageId: string;
@@ -35,9 +36,10 @@ function Attachment({ attachment: a, clientMessageId, cancellable }: { readonly 
 function UploadTile({ attachment: a, clientMessageId, cancellable }: { readonly attachment: AttachmentView; readonly clientMessageId: string; readonly cancellable: boolean }) {
   const { cancel } = useAttachmentEnv();
   const percent = Math.round(Math.min(1, Math.max(0, a.progress)) * 100);
+  const preview = useObjectUrl(uploadPreviews.get(a.clientAttachmentId));
   return (
     <div className="att-tile att-uploading">
-      <FileIcon size={18} />
+      {preview === null ? <FileIcon size={18} /> : <img className="att-upload-preview" src={preview} alt="" width={40} height={40} draggable={false} />}
       <div className="att-body">
         <span className="att-name">{a.fileName}</span>
         <div role="progressbar" className="att-progress" aria-label={fill(t.attachments.uploading, { fileName: a.fileName })}

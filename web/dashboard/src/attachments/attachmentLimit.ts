@@ -3,7 +3,7 @@ import type { ApiClient } from '@switchboard/client';
 import { useLive } from '../live/LiveContext.js';
 import { logger } from '../live/liveSession.js';
 import { createObservable } from '../ui/createStore.js';
-import { defaultMaxBytes, maxBytesOf } from './attachmentText.js';
+import { defaultMaxBytes } from './attachmentText.js';
 
 // The workspace's attachment size limit (`settings.attachmentMaxBytes`), read once per session so the composer can
 // refuse a file that is too large before uploading it. The server checks again; until the setting is read, and on
@@ -12,12 +12,9 @@ import { defaultMaxBytes, maxBytesOf } from './attachmentText.js';
 const limit = createObservable<number>(defaultMaxBytes);
 let loadedFor: object | null = null;
 
-/**
- * The workspace's limit, read from the answer as sent: the SDK's `Workspace` does not carry the setting (yet), and
- * its parser drops fields it does not know.
- */
+/** The workspace's limit (the SDK reads 25 MB when an older server does not say). */
 export async function fetchAttachmentLimit(api: ApiClient): Promise<number> {
-  return maxBytesOf(await api.sendJson('GET', '/api/v1/workspace'));
+  return (await api.admin.getWorkspace()).settings.attachmentMaxBytes;
 }
 
 /** After an admin saved a new limit. */

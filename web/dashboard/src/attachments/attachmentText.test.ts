@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { failureReason, fileDetails, formatBytes, isAttachmentError, isInlineImage, maxBytesOf, parseMegabytes, toMegabytes, typeLabel } from './attachmentText.js';
+import { failureReason, fileDetails, formatBytes, isAttachmentError, isInlineImage, parseMegabytes, toMegabytes, typeLabel } from './attachmentText.js';
 import { imageBox } from './imageBox.js';
 
 describe('attachment text', () => {
@@ -62,11 +62,3 @@ describe('image box', () => {
   });
 });
 
-describe('workspace limit', () => {
-  it('reads the limit from the workspace answer as sent, else the default', () => {
-    assert.equal(maxBytesOf({ settings: { attachmentMaxBytes: 5 * 1024 * 1024 } }), 5 * 1024 * 1024);
-    assert.equal(maxBytesOf({ settings: {} }), 25 * 1024 * 1024);
-    assert.equal(maxBytesOf({ settings: { attachmentMaxBytes: 'big' } }), 25 * 1024 * 1024);
-    assert.equal(maxBytesOf(null), 25 * 1024 * 1024);
-  });
-});

@@ -6,13 +6,6 @@ import type { AttachmentView } from './attachmentTypes.js';
 /** The default workspace limit (25 MB) until the workspace's own is known. */
 export const defaultMaxBytes = 25 * 1024 * 1024;
 
-/** Reads the limit from a workspace answer (`GET /workspace`; the field is absent on older servers). */
-export function maxBytesOf(workspace: unknown): number {
-  const settings = typeof workspace === 'object' && workspace !== null ? (workspace as { readonly settings?: unknown }).settings : undefined;
-  const value = typeof settings === 'object' && settings !== null ? (settings as { readonly attachmentMaxBytes?: unknown }).attachmentMaxBytes : undefined;
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : defaultMaxBytes;
-}
-
 /** "512 B", "47 KB", "1.2 MB", "25 MB" (binary units, as file managers and the size limit use). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -123,6 +123,8 @@ export const en = {
   attachments: {
     attach: 'Attach a file',
     chosen: 'Files to send',
+    chosenOne: '1 file to send',
+    chosenMany: '{n} files to send',
     remove: 'Remove {fileName}',
     dropHere: 'Drop files to attach them',
     noteOnly: 'Files in an internal note are seen by your team only, never by the customer.',
