@@ -39,10 +39,14 @@ public sealed partial class LiveStore
     async Task SendAsync(OutgoingRequest request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.RequestTimeout);
+        // An upload has no deadline (a large file takes its time); cancelling its message aborts it.
+        if (request.Upload is null) timeout.CancelAfter(options.RequestTimeout);
+        else uploads[request.Key] = timeout;
         try
         {
-            var (status, body) = await api.SendRawAsync(request, timeout.Token);
+            var (status, body) = request.Upload is null
+                ? await api.SendRawAsync(request, timeout.Token)
+                : await api.SendUploadAsync(request, new UploadProgress(fraction => Mutate(c => c.OnUploadProgress(request.Key, fraction))), timeout.Token);
             Mutate(c => c.OnResponse(request.Key, status, body, time.GetUtcNow()));
             // The server answered: a stream waiting out its reconnect delay need not wait any longer.
             if (status < 500 && State != ConnectionState.Live) WakeStream();
@@ -54,6 +58,10 @@ public sealed partial class LiveStore
         catch (OperationCanceledException)
         {
             return;
+        }
+        finally
+        {
+            uploads.TryRemove(request.Key, out _);
         }
         wake.Release();
     }

@@ -102,6 +102,32 @@ public sealed partial class LiveStore(SwitchboardApiClient api, IEventStreamTran
         return key;
     }
 
+    /// <summary>
+    /// Sends a message optimistically with <see cref="SendMessageOptions"/> (its <see cref="SendMessageOptions.Files"/> show at once as
+    /// <c>uploading</c>, are uploaded, and the message is posted once all are stored); returns its clientMessageId.
+    /// </summary>
+    public string SendMessage(long conversationId, string text, SendMessageOptions options)
+    {
+        string key = "";
+        Mutate(c => key = c.SendMessage(conversationId, text, options));
+        wake.Release();
+        return key;
+    }
+
+    /// <summary>Drops a message not posted yet (its files uploading, or failed) and aborts its uploads; false once its POST is out.</summary>
+    public bool CancelMessage(string clientMessageId)
+    {
+        IReadOnlyList<string> keys = [];
+        var cancelled = false;
+        Mutate(c =>
+        {
+            keys = c.UploadKeys(clientMessageId);
+            cancelled = c.CancelMessage(clientMessageId);
+        });
+        if (cancelled) AbortUploads(keys);
+        return cancelled;
+    }
+
     /// <summary>Changes a conversation optimistically; returns its mutationId.</summary>
     public string UpdateConversation(long conversationId, ConversationPatch patch)
     {

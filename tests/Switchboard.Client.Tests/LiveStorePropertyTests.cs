@@ -1,3 +1,4 @@
+using Switchboard.Client.Attachments;
 using Switchboard.Client.Models;
 using Switchboard.Client.Sync;
 using Xunit.Abstractions;
@@ -8,7 +9,9 @@ namespace Switchboard.Client.Tests;
 /// Seeded random schedules of local actions, lost and reordered answers, timeouts, retries, stream
 /// disconnects, resets and concurrent changes, against <see cref="ModelServer"/>. Checks DESIGN §1
 /// properties 2 (no duplicate), 3 (no flip-back), 4 (convergence), 5 (last intent wins) and
-/// 6 (monotonic status). A failure names its seed: rerun it with <see cref="RunSchedule"/>.
+/// 6 (monotonic status). Some messages carry files (uploaded first, some refused, each upload meeting the same
+/// random network), and the user cancels some: no message is lost or stored twice, and each stored message carries
+/// exactly its files. A failure names its seed: rerun it with <see cref="RunSchedule"/>.
 /// </summary>
 public sealed class LiveStorePropertyTests(ITestOutputHelper output)
 {
@@ -40,6 +43,8 @@ public sealed class LiveStorePropertyTests(ITestOutputHelper output)
         var answers = new List<(string Key, int Status, System.Text.Json.JsonElement Body)>();
         var lastIntent = new Dictionary<long, bool>();
         var sent = new HashSet<string>();
+        var filesOf = new Dictionary<string, List<string>>(); // clientMessageId -> its clientAttachmentIds
+        var filesMade = 0;
         var seenStatus = new Dictionary<string, int>();
         long streamPosition = 0; // what the stream delivered last; a reconnect resumes from the store's cursor
         var connected = true;
@@ -62,6 +67,9 @@ public sealed class LiveStorePropertyTests(ITestOutputHelper output)
                 // Property 2: every message appears once.
                 Assert.True(view.Select(m => m.ClientMessageId).Distinct().Count() == view.Count, "duplicate message in the view");
                 Assert.True(view.Where(m => m.Id is not null).Select(m => m.Id).Distinct().Count() == view.Count(m => m.Id is not null), "duplicate server id");
+                // A message shows its files from the moment it is written, exactly once each.
+                foreach (var m in view)
+                    Assert.Equal(filesOf.GetValueOrDefault(m.ClientMessageId) ?? [], m.Attachments.Select(a => a.ClientAttachmentId));
                 foreach (var m in view)
                 {
                     // Property 6: a status never moves backwards (failed is outside the order; Retry restarts it).
@@ -97,7 +105,7 @@ public sealed class LiveStorePropertyTests(ITestOutputHelper output)
         var steps = random.Next(20, 80);
         for (var step = 0; step < steps; step++)
         {
-            switch (random.Next(11))
+            switch (random.Next(12))
             {
                 case 0 or 1:
                     var id = random.Next(1, conversations + 1);
@@ -106,7 +114,22 @@ public sealed class LiveStorePropertyTests(ITestOutputHelper output)
                     lastIntent[id] = value;
                     break;
                 case 2:
-                    sent.Add(store.SendMessage(random.Next(1, conversations + 1), $"m{step}"));
+                    // One message in four carries files; one file in six is refused (415) by the server.
+                    var files = random.Next(4) != 0 ? [] : Enumerable.Range(0, random.Next(1, 3)).Select(i =>
+                    {
+                        var size = random.Next(1, 5);
+                        return new AttachmentFile(random.Next(6) == 0 ? $"bad{step}-{i}.html" : $"f{step}-{i}.pdf", "", size, () => new MemoryStream(new byte[size]));
+                    }).ToList();
+                    filesMade += files.Count;
+                    var conversationId = random.Next(1, conversations + 1);
+                    var written = store.SendMessage(conversationId, $"m{step}", new SendMessageOptions { Files = files });
+                    sent.Add(written);
+                    if (files.Count > 0) filesOf[written] = [.. store.GetMessages(conversationId).Single(m => m.ClientMessageId == written).Attachments.Select(a => a.ClientAttachmentId)];
+                    break;
+                case 11:
+                    // The user cancels a message (possible only while it was never posted).
+                    var candidates = sent.ToList();
+                    if (candidates.Count > 0 && candidates[random.Next(candidates.Count)] is var cancel && store.CancelMessage(cancel)) sent.Remove(cancel);
                     break;
                 case 3:
                     foreach (var r in store.TakeDueRequests(now)) Send(r, reliable: false);
@@ -159,7 +182,16 @@ public sealed class LiveStorePropertyTests(ITestOutputHelper output)
                 if (status == 503) store.OnResponse(key, 503, default, now);
                 else if (PendingRequest(store, key) is { } r) { var (s, body) = server.Handle(r); store.OnResponse(key, s, body, now); }
             }
-            foreach (var m in Enumerable.Range(1, conversations).SelectMany(c => store.GetMessages(c)).Where(m => m.CanRetry)) store.RetryMessage(m.ClientMessageId);
+            foreach (var m in Enumerable.Range(1, conversations).SelectMany(c => store.GetMessages(c)).Where(m => m.CanRetry).ToList())
+            {
+                // A refused file is refused again: the user cancels that message (never posted, so it must go) and retries the rest.
+                if (m.Error is null) store.RetryMessage(m.ClientMessageId);
+                else
+                {
+                    Assert.True(store.CancelMessage(m.ClientMessageId), $"a message failed by a refused upload ({m.Error}) could not be cancelled");
+                    sent.Remove(m.ClientMessageId);
+                }
+            }
             foreach (var r in store.TakeDueRequests(now)) Send(r, reliable: true);
             DeliverStream(int.MaxValue);
             now = store.NextRetryAt is { } next && next > now ? next : now.AddMilliseconds(1);
@@ -172,10 +204,14 @@ public sealed class LiveStorePropertyTests(ITestOutputHelper output)
         {
             var view = store.GetConversation(id)!;
             Assert.True(view.BotActive == c.BotActive && view.State == c.State && view.Version == c.Version, $"conversation {id} did not converge");
-            Assert.Equal(server.Messages(id).Select(m => (m.ClientMessageId, m.Status)), store.GetMessages(id).Select(m => (m.ClientMessageId, m.Status)));
+            Assert.Equal(server.Messages(id).Select(m => (m.ClientMessageId, m.Status, string.Join(',', m.Attachments.Select(a => a.ClientAttachmentId)))),
+                store.GetMessages(id).Select(m => (m.ClientMessageId, m.Status, string.Join(',', m.Attachments.Select(a => a.ClientAttachmentId)))));
         }
         // Property 2 on the server: every send of the user stored exactly once; nothing acknowledged lost.
         Assert.Equal(sent.Order(), Enumerable.Range(1, conversations).SelectMany(c => server.Messages(c)).Select(m => m.ClientMessageId).Order());
+        // Each stored message carries exactly its files, each stored once (a retried upload replays, it never stores twice).
+        foreach (var key in sent) Assert.Equal((filesOf.GetValueOrDefault(key) ?? []).Order(), server.AttachmentsOf(key).Order());
+        Assert.True(server.UploadsStored <= filesMade, $"{server.UploadsStored} uploads stored for {filesMade} files");
         // Property 5: with nobody else writing and nothing refused, the server ends on the user's last choice.
         if (!otherActor && store.Errors.Count == 0)
             foreach (var (id, value) in lastIntent)

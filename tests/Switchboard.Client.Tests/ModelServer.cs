@@ -1,3 +1,4 @@
+using Switchboard.Client.Attachments;
 using System.Text.Json;
 using Switchboard.Client.Models;
 using Switchboard.Client.Sync;
@@ -18,6 +19,15 @@ sealed class ModelServer
     readonly Dictionary<long, List<MessageDto>> messages = [];
     readonly Dictionary<string, long> mutationSeqs = [];
     readonly Dictionary<string, MessageDto> byClientId = [];
+    // Uploads by "conversationId/clientAttachmentId", and which message carries each.
+    readonly Dictionary<string, AttachmentDto> uploads = [];
+    readonly Dictionary<string, string> carriedBy = [];
+
+    /// <summary>Every upload stored, once per clientAttachmentId (a replay stores nothing).</summary>
+    public int UploadsStored => uploads.Count;
+
+    /// <summary>The clientAttachmentIds a stored message carries.</summary>
+    public IEnumerable<string> AttachmentsOf(string clientMessageId) => carriedBy.Where(c => c.Value == clientMessageId).Select(c => c.Key.Split('/')[1]);
 
     public ModelServer(int conversationCount)
     {
@@ -36,9 +46,29 @@ sealed class ModelServer
     public SnapshotDto Snapshot() => new() { Cursor = LastSeq, Conversations = conversations.Values.ToList() };
 
     /// <summary>Handles a request from the store: (status, body).</summary>
-    public (int Status, JsonElement Body) Handle(OutgoingRequest request) => request.Method == "PATCH"
-        ? Patch(request.Key, (long)Convert.ToInt64(request.Path.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), (bool)request.Body["botActive"]!)
-        : Post(request.Key, Convert.ToInt64(request.Path.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture), (string)request.Body["text"]!);
+    public (int Status, JsonElement Body) Handle(OutgoingRequest request) => request.Method switch
+    {
+        "PUT" => Upload(request.Key, request.Upload!),
+        "PATCH" => Patch(request.Key, (long)Convert.ToInt64(request.Path.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture), (bool)request.Body["botActive"]!),
+        _ => Post(request.Key, Convert.ToInt64(request.Path.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture), (string)request.Body["text"]!,
+            request.Body.TryGetValue("attachmentIds", out var ids) && ids is IEnumerable<string> list ? [.. list] : []),
+    };
+
+    // Files named "bad…" are refused (415), as a sniffed HTML page would be: every time, whatever the retry.
+    (int, JsonElement) Upload(string clientAttachmentId, OutgoingUpload upload)
+    {
+        if (upload.File.Name.StartsWith("bad", StringComparison.Ordinal)) return (415, Body(new { status = 415, code = "attachment_type_not_allowed" }));
+        var key = $"{upload.ConversationId}/{clientAttachmentId}";
+        if (uploads.TryGetValue(key, out var known)) return (200, Body(known));
+        using var bytes = upload.File.OpenRead();
+        var stored = new AttachmentDto
+        {
+            Id = uploads.Count + 1, ClientAttachmentId = clientAttachmentId, ConversationId = upload.ConversationId, FileName = upload.File.Name,
+            ContentType = "application/pdf", Size = bytes.Length,
+        };
+        uploads[key] = stored;
+        return (201, Body(stored));
+    }
 
     (int, JsonElement) Patch(string mutationId, long conversationId, bool botActive)
     {
@@ -60,10 +90,14 @@ sealed class ModelServer
         return Append("conversation.updated", conversationId, c.Version, mutationId, null, new { conversation = c, change = botActive ? "bot_on" : "bot_off" });
     }
 
-    (int, JsonElement) Post(string clientMessageId, long conversationId, string text)
+    (int, JsonElement) Post(string clientMessageId, long conversationId, string text, IReadOnlyList<string> attachmentIds)
     {
         if (byClientId.TryGetValue(clientMessageId, out var existing))
             return (200, Body(new { message = existing, conversation = conversations[conversationId], seq = existing.Seq, replayed = true }));
+        var keys = attachmentIds.Select(id => $"{conversationId}/{id}").ToList();
+        if (keys.Any(k => !uploads.ContainsKey(k))) return (409, Body(new { status = 409, code = "attachment_not_uploaded" }));
+        if (keys.Any(carriedBy.ContainsKey)) return (409, Body(new { status = 409, code = "attachment_already_sent" }));
+        foreach (var k in keys) carriedBy[k] = clientMessageId;
         var list = messages[conversationId];
         var c = conversations[conversationId];
         c = c with { MessageCount = c.MessageCount + 1, Version = c.Version + 1 };
@@ -72,6 +106,7 @@ sealed class ModelServer
         {
             Id = byClientId.Count + 1000, ConversationId = conversationId, Ordinal = list.Count + 1, ClientMessageId = clientMessageId,
             SenderRole = "operator", Text = text, Status = "sent", Seq = LastSeq + 1, Version = 1, CreatedAt = T0,
+            Attachments = [.. keys.Select(k => uploads[k])],
         };
         list.Add(m);
         byClientId[clientMessageId] = m;

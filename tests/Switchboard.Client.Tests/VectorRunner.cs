@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Switchboard.Client.Attachments;
 using Switchboard.Client.Models;
 using Switchboard.Client.Signals;
 using Switchboard.Client.Streaming;
@@ -58,8 +59,21 @@ public sealed class VectorRunner
                 store.LoadMessages(s["conversationId"]!.GetValue<long>(), Read<List<MessageDto>>(s["items"]) ?? []);
                 break;
             case "send":
-                store.SendMessage(s["conversationId"]!.GetValue<long>(), s["text"]!.GetValue<string>(), s["clientMessageId"]!.GetValue<string>(),
-                    s["isNote"]?.GetValue<bool>() ?? false, s["sendSeenSeq"]?.GetValue<bool>() ?? true, s["replyAnyway"]?.GetValue<bool>() ?? false);
+                store.SendMessage(s["conversationId"]!.GetValue<long>(), s["text"]!.GetValue<string>(), new SendMessageOptions
+                {
+                    ClientMessageId = s["clientMessageId"]!.GetValue<string>(),
+                    IsNote = s["isNote"]?.GetValue<bool>() ?? false,
+                    SendSeenSeq = s["sendSeenSeq"]?.GetValue<bool>() ?? true,
+                    ReplyAnyway = s["replyAnyway"]?.GetValue<bool>() ?? false,
+                    Files = [.. (s["files"]?.AsArray() ?? []).Select(f => File(f!.AsObject()))],
+                });
+                break;
+            case "progress":
+                store.OnUploadProgress(s["to"]!.GetValue<string>(), s["fraction"]!.GetValue<double>());
+                break;
+            case "cancel":
+                var cancelled = store.CancelMessage(s["clientMessageId"]!.GetValue<string>());
+                if (s["expect"] is { } expectCancelled) Check(cancelled == expectCancelled.GetValue<bool>(), $"cancel: {cancelled}, expected {expectCancelled}");
                 break;
             case "patch":
                 var set = s["set"]!.AsObject();
@@ -124,6 +138,16 @@ public sealed class VectorRunner
             default:
                 throw new InvalidOperationException($"{name} step {stepIndex}: unknown step '{op}'");
         }
+    }
+
+    /// <summary>A file of a send step: the bytes do not matter to the store, so zeros of the declared size stand for them.</summary>
+    static AttachmentFile File(JsonObject f)
+    {
+        var size = f["size"]!.GetValue<long>();
+        return new AttachmentFile(f["name"]!.GetValue<string>(), f["contentType"]!.GetValue<string>(), size, () => new MemoryStream(new byte[size]))
+        {
+            ClientAttachmentId = f["clientAttachmentId"]!.GetValue<string>(),
+        };
     }
 
     /// <summary>The page the store asks for (<c>newest</c>, or the one extending the view), checked against <c>expect</c> (null: none).</summary>

@@ -79,6 +79,8 @@ public sealed record MessageDto
     public long Version { get; init; }
     /// <summary>When it was stored.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Its files in the order sent; empty when it has none (the server then omits the field).</summary>
+    public IReadOnlyList<Attachments.AttachmentDto> Attachments { get; init => field = value ?? []; } = [];
 }
 
 /// <summary>A member of the workspace.</summary>

@@ -40,23 +40,32 @@ public sealed partial class LiveStoreCore
     {
         var confirmed = messages.TryGetValue(conversationId, out var byId) ? byId : new Dictionary<string, MessageDto>();
         var view = confirmed.Values.OrderBy(m => m.Ordinal).Select(m =>
-            new MessageView(m.ClientMessageId, m.Id, m.Ordinal, m.Text, m.SenderRole, m.SenderName, m.Status, false, m.IsNote, m.Error, m)).ToList();
+            new MessageView(m.ClientMessageId, m.Id, m.Ordinal, m.Text, m.SenderRole, m.SenderName, m.Status, false, m.IsNote, m.Error, m)
+            {
+                Attachments = Views(m),
+            }).ToList();
         foreach (var p in pending.OfType<PendingMessage>().Where(p => p.ConversationId == conversationId && !confirmed.ContainsKey(p.Key)).OrderBy(p => p.Order))
         {
             // An answer proves the message is stored ("sent"), nothing more: a later status in a replayed answer
             // must come from the stream, or the view would move back when the older creation event arrives.
             var status = p.State == PendingState.Failed ? "failed" : p.Server is null ? "sending" : "sent";
-            view.Add(new MessageView(p.Key, p.Server?.Id, p.Server?.Ordinal, p.Text, p.Server?.SenderRole ?? "self", p.Server?.SenderName, status, true, p.IsNote, null, p.Server));
+            view.Add(new MessageView(p.Key, p.Server?.Id, p.Server?.Ordinal, p.Text, p.Server?.SenderRole ?? "self", p.Server?.SenderName, status, true, p.IsNote, p.Error, p.Server)
+            {
+                Attachments = p.Server is { } s ? Views(s) : [.. p.Uploads.Select(u => u.View())],
+            });
         }
         return view;
     }
+
+    static IReadOnlyList<Attachments.AttachmentView> Views(MessageDto m) => m.Attachments.Count == 0 ? [] : [.. m.Attachments.Select(Attachments.AttachmentView.Of)];
 
     /// <summary>Pending patches of a conversation in order (for property tests: the view must show the latest).</summary>
     internal IReadOnlyList<ConversationPatch> PendingPatches(long conversationId) =>
         pending.OfType<PendingPatch>().Where(p => p.ConversationId == conversationId).OrderBy(p => p.Order).Select(p => p.Patch).ToList();
 
     /// <summary>The request a pending write sends (for tests that answer it from a model server), or null when it is settled.</summary>
-    internal OutgoingRequest? DescribePending(string key) => pending.Find(p => p.Key == key)?.ToRequest();
+    internal OutgoingRequest? DescribePending(string key) =>
+        pending.Find(p => p.Key == key)?.ToRequest() ?? (FindUpload(key) is var (message, upload) ? upload.ToRequest(message.ConversationId) : null);
 
     /// <summary>The confirmed conversation with every pending patch of it re-applied in order.</summary>
     ConversationDto Project(ConversationDto confirmed)

@@ -17,8 +17,9 @@ public sealed partial class LiveStoreCore
         if (connected == isConnected) return;
         connected = isConnected;
         if (!isConnected) return;
-        var changed = false;
-        foreach (var p in pending.Where(p => p.State is PendingState.WaitingRetry or PendingState.Failed))
+        var changed = RequeueUploadsOnReconnect(now);
+        // A message failed by a refused upload is not the network's fault: it waits for the user's retry.
+        foreach (var p in pending.Where(p => p.State is PendingState.WaitingRetry or PendingState.Failed && p is not PendingMessage { Error: not null }))
         {
             p.State = PendingState.WaitingRetry;
             p.RetryAt = now;
@@ -35,10 +36,19 @@ public sealed partial class LiveStoreCore
     /// <param name="isNote">An internal note (team only).</param>
     /// <param name="sendSeenSeq">Send the current cursor as <c>seenSeq</c> (operators: detects a customer writing meanwhile).</param>
     /// <param name="replyAnyway">The sender chose to reply in a colleague's conversation (without it the server answers 409 <c>conversation_owned_by_other</c>).</param>
-    public string SendMessage(long conversationId, string text, string? clientMessageId = null, bool isNote = false, bool sendSeenSeq = true, bool replyAnyway = false)
+    public string SendMessage(long conversationId, string text, string? clientMessageId = null, bool isNote = false, bool sendSeenSeq = true, bool replyAnyway = false) =>
+        SendMessage(conversationId, text, new SendMessageOptions { ClientMessageId = clientMessageId, IsNote = isNote, SendSeenSeq = sendSeenSeq, ReplyAnyway = replyAnyway });
+
+    /// <summary>
+    /// Adds an optimistic message; it shows at once as <c>sending</c>, its <see cref="SendMessageOptions.Files"/> as
+    /// <c>uploading</c>. Each file is uploaded first and the message is posted with their ids once all are stored.
+    /// Returns its <c>clientMessageId</c>.
+    /// </summary>
+    public string SendMessage(long conversationId, string text, SendMessageOptions options)
     {
-        var key = clientMessageId ?? NewId();
-        pending.Add(new PendingMessage(key, conversationId, nextOrder++, text, sendSeenSeq ? Cursor : null, isNote, replyAnyway));
+        var key = options.ClientMessageId ?? NewId();
+        var uploads = options.Files.Select(f => new PendingUpload(f.ClientAttachmentId ?? NewId(), f)).ToList();
+        pending.Add(new PendingMessage(key, conversationId, nextOrder++, text, options.SendSeenSeq ? Cursor : null, options.IsNote, options.ReplyAnyway, uploads));
         Changed?.Invoke();
         return key;
     }
@@ -63,6 +73,7 @@ public sealed partial class LiveStoreCore
         if (pending.Find(p => p.Key == clientMessageId && p.State == PendingState.Failed) is not { } failed) return false;
         failed.State = PendingState.Queued;
         failed.Attempts = 0;
+        if (failed is PendingMessage message) RequeueUploads(message);
         Changed?.Invoke();
         return true;
     }
@@ -76,8 +87,9 @@ public sealed partial class LiveStoreCore
         get
         {
             var busy = pending.Where(p => p.State == PendingState.InFlight).Select(p => p.Target).ToHashSet(StringComparer.Ordinal);
-            return pending.Where(p => p.State == PendingState.WaitingRetry && p.RetryAt != DateTimeOffset.MaxValue && !busy.Contains(p.Target))
+            var next = pending.Where(p => p.State == PendingState.WaitingRetry && p.RetryAt != DateTimeOffset.MaxValue && !busy.Contains(p.Target))
                 .Select(p => (DateTimeOffset?)p.RetryAt).Min();
+            return NextUploadRetry is { } upload && (next is null || upload < next) ? upload : next;
         }
     }
 
@@ -92,12 +104,19 @@ public sealed partial class LiveStoreCore
         foreach (var p in pending.OrderBy(p => p.Order))
         {
             if (p.State is PendingState.Acknowledged or PendingState.Failed) continue;
+            // A message waiting for its files stays out of its conversation's send order (see TakeDueUploads).
+            if (p is PendingMessage { Uploading: true } message)
+            {
+                TakeDueUploads(message, now, due);
+                continue;
+            }
             if (busy.Contains(p.Target)) continue;
             busy.Add(p.Target);
             if (p.State == PendingState.Queued || (p.State == PendingState.WaitingRetry && p.RetryAt <= now))
             {
                 p.State = PendingState.InFlight;
                 p.Attempts++;
+                if (p is PendingMessage posted) posted.Posted = true;
                 due.Add(p.ToRequest());
             }
         }
@@ -111,7 +130,11 @@ public sealed partial class LiveStoreCore
     public void OnResponse(string key, int status, JsonElement body, DateTimeOffset now)
     {
         var p = pending.Find(x => x.Key == key);
-        if (p is null) return; // already confirmed by the stream
+        if (p is null)
+        {
+            OnUploadResponse(key, status, body, now); // an upload's answer, or a write already confirmed by the stream
+            return;
+        }
         if (status is >= 200 and < 300)
         {
             if (p.State == PendingState.Failed) return;
@@ -144,16 +167,15 @@ public sealed partial class LiveStoreCore
     public void OnTransportFailure(string key, DateTimeOffset now)
     {
         var p = pending.Find(x => x.Key == key && x.State == PendingState.InFlight);
-        if (p is null) return;
-        if (retry.DelayBefore(p.Attempts, random) is { } delay)
+        if (p is null)
         {
-            p.State = PendingState.WaitingRetry;
-            p.RetryAt = now + delay;
+            OnUploadTransportFailure(key, now);
+            return;
         }
-        else if (!connected)
+        if (RetryTime(p.Attempts, now) is { } at)
         {
             p.State = PendingState.WaitingRetry;
-            p.RetryAt = DateTimeOffset.MaxValue; // until the connection is back
+            p.RetryAt = at;
         }
         else if (p is PendingMessage)
             p.State = PendingState.Failed; // stays visible with a retry action: never silently dropped
@@ -165,7 +187,11 @@ public sealed partial class LiveStoreCore
         Changed?.Invoke();
     }
 
-    static string NewId() => Guid.NewGuid().ToString("N");
+    /// <summary>When a write (or upload) that failed after <paramref name="attempts"/> goes again, or null when it gives up: while the stream is down it waits for it.</summary>
+    DateTimeOffset? RetryTime(int attempts, DateTimeOffset now) =>
+        retry.DelayBefore(attempts, random) is { } delay ? now + delay : connected ? null : DateTimeOffset.MaxValue; // MaxValue: until the connection is back
+
+    internal static string NewId() => Guid.NewGuid().ToString("N");
 
     static StoreError ErrorFor(PendingMutation p, string code, int status, string? detail) =>
         new(p.Key, code, status, detail) { ConversationId = p.ConversationId, Text = (p as PendingMessage)?.Text };

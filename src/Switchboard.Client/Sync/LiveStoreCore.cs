@@ -110,7 +110,7 @@ public sealed partial class LiveStoreCore(RetryPolicy? retryPolicy = null, Rando
     /// </summary>
     void ApplyData(StreamEvent e)
     {
-        if (cannedReplies.Apply(e) || contacts.Apply(e)) return;
+        if (cannedReplies.Apply(e) || contacts.Apply(e) || ApplyAttachmentUpdate(e)) return;
         if (EventData.Read(e) is not { } data) return;
         if (data.Member is { } member) UpsertMember(member);
         if (data.Label is { } label) UpsertLabel(label);

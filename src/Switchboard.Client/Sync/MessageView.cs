@@ -21,4 +21,7 @@ public sealed record MessageView(
 {
     /// <summary>True when the message failed and can be retried.</summary>
     public bool CanRetry => Pending && Status == "failed";
+
+    /// <summary>Its files: the server's once known, else the local ones on their way (<c>uploading</c> with progress).</summary>
+    public IReadOnlyList<Attachments.AttachmentView> Attachments { get; init; } = [];
 }

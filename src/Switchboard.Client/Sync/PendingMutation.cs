@@ -36,9 +36,19 @@ abstract class PendingMutation(string key, long conversationId, long order)
     public abstract OutgoingRequest ToRequest();
 }
 
-sealed class PendingMessage(string clientMessageId, long conversationId, long order, string text, long? seenSeq, bool isNote, bool replyAnyway = false)
+sealed class PendingMessage(string clientMessageId, long conversationId, long order, string text, long? seenSeq, bool isNote, bool replyAnyway = false,
+    IReadOnlyList<PendingUpload>? uploads = null)
     : PendingMutation(clientMessageId, conversationId, order)
 {
+    /// <summary>Its files; the message is posted (with their ids) only once every one is done.</summary>
+    public IReadOnlyList<PendingUpload> Uploads { get; } = uploads ?? [];
+    /// <summary>Why it failed when an upload was refused (the server's code); a failed message without it ran out of retries.</summary>
+    public string? Error { get; set; }
+    /// <summary>Its POST went out at least once (it may be stored even without an answer): it can no longer be cancelled.</summary>
+    public bool Posted { get; set; }
+    /// <summary>True while a file is not stored yet: the message then holds no place in its conversation's send order.</summary>
+    public bool Uploading => Uploads.Any(u => u.State != UploadState.Done);
+
     public string Text { get; } = text;
     public long? SeenSeq { get; } = seenSeq;
     public bool IsNote { get; } = isNote;
@@ -55,6 +65,7 @@ sealed class PendingMessage(string clientMessageId, long conversationId, long or
         if (SeenSeq is { } seen) body["seenSeq"] = seen;
         if (IsNote) body["isNote"] = true;
         if (ReplyAnyway) body["replyAnyway"] = true;
+        if (Uploads.Count > 0) body["attachmentIds"] = Uploads.Select(u => u.Key).ToArray();
         return new OutgoingRequest(Key, "POST", $"/api/v1/conversations/{ConversationId}/messages", body, Attempts);
     }
 }

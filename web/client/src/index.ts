@@ -13,10 +13,17 @@ export {
   type Contact, type Conversation, type Member, type Message, type Snapshot, type StreamEvent,
 } from './sync/models.js';
 export { WireFormatError } from './sync/wire.js';
+export {
+  attachmentView, parseAttachment, parseAttachmentLink,
+  type Attachment, type AttachmentFile, type AttachmentLink, type AttachmentStatus, type AttachmentView,
+} from './attachments/attachment.js';
+export { readAttachmentUpdate, type AttachmentUpdate } from './attachments/attachmentUpdate.js';
+export { platformUploader, type Uploader, type UploadRequest } from './attachments/uploader.js';
 export { labelTextColour, parseLabel, type Label } from './sync/labelModels.js';
 export { newId } from './sync/ids.js';
+export { parseTeamSnapshot, TeamParts } from './team/teamParts.js';
 
-export { BaseApiClient, type ApiClientOptions, type CallOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
+export { BaseApiClient, type ApiClientOptions, type CallOptions, type UploadOptions, type ConversationFilter, type FetchLike, type RawAnswer } from './api/apiClient.js';
 export type {
   ApiSnapshot, ConversationWriteResult, CurrentCaller, Inbox, ItemsPage, LoginResult, MessagePage, PostMessageResult,
   PresenceResult, QueuePage, WidgetSession,

@@ -22,6 +22,8 @@ import { RetryPolicy } from './sync/retryPolicy.js';
 import type { StoreError } from './sync/storeError.js';
 import type { MessageView, Transcript } from './sync/view.js';
 import { systemTimers, type Timers } from './timers.js';
+import type { AttachmentLink } from './attachments/attachment.js';
+import type { TeamParts } from './team/teamParts.js';
 import { LiveStoreBase, type ConnectionState } from './liveStoreBase.js';
 
 /** The answer to a sent message said the customer wrote meanwhile (`customerWroteMeanwhile`). */
@@ -70,6 +72,8 @@ export interface LiveStoreShellOptions {
   readonly scheduleNotify?: (flush: () => void) => void;
   /** Events the core does not keep, such as `contact.*` for a `ContactSet`; see `LiveStoreOptions.applyOther`. */
   readonly applyOther?: (type: string, data: unknown) => boolean;
+  /** The team-only parts (labels, canned replies, team changes). Default: `api.teamParts()`, which the team's `ApiClient` gives. */
+  readonly team?: TeamParts;
 }
 
 /** Once per task: after every microtask of the current one (all events of one network chunk) has run. */
@@ -101,18 +105,21 @@ export class LiveStore extends LiveStoreBase {
   readonly #settled = new Map<number, { transcript: Transcript; botActive: boolean | undefined }>();
   readonly #control = new StreamControl();
   readonly #network: EventTarget | null;
+  readonly #links = new Map<string, { readonly link: Promise<AttachmentLink>; until: number }>();
   #networkDown = false;
 
   constructor(options: LiveStoreShellOptions) {
     const timers = options.timers ?? options.api.timers ?? systemTimers;
     const random = options.random ?? Math.random;
     const logger = options.logger;
+    const team = options.team ?? options.api.teamParts();
     const core = new LiveStoreCore({
       random,
       ...(options.writeRetry === undefined ? {} : { retryPolicy: options.writeRetry }),
       ...(logger === undefined ? {} : { logger }),
       ...(options.reportError === undefined ? {} : { reportError: options.reportError }),
       ...(options.applyOther === undefined ? {} : { applyOther: options.applyOther }),
+      ...(team === undefined ? {} : { team }),
     });
     const transport = options.transport
       ?? new FallbackTransport(new SseTransport(options.api, { logger }), new PollTransport(options.api, { logger }), { logger });
@@ -169,7 +176,33 @@ export class LiveStore extends LiveStoreBase {
     this.#claims.clear();
   }
 
-  /** Sends a message optimistically (it shows at once as `sending`); returns its clientMessageId. */
+  /**
+   * Drops a message not posted yet (its files uploading, or failed) and aborts its uploads; false when there is none
+   * or its POST is already out.
+   */
+  cancelMessage(clientMessageId: string): boolean {
+    const uploads = this.core.uploadKeys(clientMessageId);
+    if (!this.core.cancelMessage(clientMessageId)) return false;
+    this.#pump.abort(uploads);
+    return true;
+  }
+
+  /**
+   * A signed link to an attachment (`url`, `thumbnailUrl`, relative to the server), from a cache until one minute before
+   * it expires. Rejects with HttpError (404 when the caller may not see it) or TransportError; a failure is not cached.
+   */
+  attachmentLink(conversationId: number, attachmentId: number): Promise<AttachmentLink> {
+    const key = `${conversationId}/${attachmentId}`;
+    const cached = this.#links.get(key);
+    if (cached !== undefined && this.timers.now() < cached.until) return cached.link;
+    const entry = { link: this.api.getAttachmentLink(conversationId, attachmentId, { signal: this.stopSignal, timeoutMs: this.requestTimeoutMs }), until: Infinity };
+    this.#links.set(key, entry);
+    // Kept until a minute before expiry, so a link handed out is always usable for a while.
+    entry.link.then((l) => { entry.until = Date.parse(l.expiresAt) - 60_000; }, () => { if (this.#links.get(key) === entry) this.#links.delete(key); });
+    return entry.link;
+  }
+
+  /** Sends a message optimistically (it shows at once as `sending`, its `files` as `uploading`); returns its clientMessageId. */
   sendMessage(conversationId: number, text: string, options?: SendMessageOptions): string {
     return this.#then(this.core.sendMessage(conversationId, text, options));
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  ApiClient, CannedReplySet, fillPlaceholders, HttpError, LiveStoreCore, parseSnapshot, parseStreamEvent, placeholderFallbacks, searchCannedReplies,
+  ApiClient, BaseApiClient, CannedReplySet, fillPlaceholders, parseTeamSnapshot, TeamParts, HttpError, LiveStoreCore, parseSnapshot, parseStreamEvent, placeholderFallbacks, searchCannedReplies,
   unknownPlaceholders, WireFormatError, type CannedReply,
 } from '../src/index.js';
 import { FakeFetch, json } from './fakes/fakeFetch.js';
@@ -78,8 +78,8 @@ describe('CannedReplySet', () => {
 
 describe('the live store', () => {
   test('loads canned replies from the snapshot and keeps them current from the stream, skipping a bad event alone', () => {
-    const store = new LiveStoreCore();
-    store.loadSnapshot(parseSnapshot({ cursor: 10, conversations: [], members: [], cannedReplies: [reply(1, 'refund')] }));
+    const store = new LiveStoreCore({ team: new TeamParts() });
+    store.loadSnapshot(parseTeamSnapshot({ cursor: 10, conversations: [], members: [], cannedReplies: [reply(1, 'refund')] }));
     let changes = 0;
     store.subscribe(() => { changes++; });
     store.applyEvent(event(11, 'canned_reply.updated', reply(2, 'bye')));
@@ -88,6 +88,16 @@ describe('the live store', () => {
     assert.deepEqual(store.cannedReplies.map((r) => r.shortCode), ['bye']);
     assert.equal(store.cursor, 13);
     assert.ok(changes >= 2);
+  });
+
+  test('a store without the team\'s parts (the widget\'s) keeps none, and their events only move the cursor', () => {
+    const store = new LiveStoreCore();
+    store.loadSnapshot(parseSnapshot({ cursor: 10, conversations: [], members: [], cannedReplies: [reply(1, 'refund')], labels: [{ id: 1, name: 'VIP', colour: '#ff0000', version: 1 }] }));
+    store.applyEvent(event(11, 'canned_reply.updated', reply(2, 'bye')));
+    store.applyEvent(event(12, 'team.updated', { id: 3, name: 'Billing' }));
+    assert.deepEqual([store.cannedReplies.length, store.labels.length, store.teamsRevision, store.cursor], [0, 0, 0, 12]);
+    assert.equal(new BaseApiClient({ fetch: new FakeFetch().fetch }).teamParts(), undefined, 'the widget\'s client brings none');
+    assert.ok(new ApiClient({ fetch: new FakeFetch().fetch }).teamParts() instanceof TeamParts, 'the team\'s client does');
   });
 });
 

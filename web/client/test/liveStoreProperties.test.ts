@@ -6,7 +6,9 @@ import { SeededRandom } from './seededRandom.js';
 // Seeded random schedules of local actions, lost and reordered answers, timeouts, retries, stream
 // disconnects, resets and concurrent changes, against ModelServer (port of LiveStorePropertyTests.cs).
 // Checks DESIGN §1 properties 2 (no duplicate), 3 (no flip-back), 4 (convergence), 5 (last intent wins)
-// and 6 (monotonic status). A failure names its seed: rerun just it with SEED=<n> npm test.
+// and 6 (monotonic status). Some messages carry files (uploaded first, some refused, each upload meeting the same
+// random network), and the user cancels some: no message is lost or stored twice, and each stored message carries
+// exactly its files. A failure names its seed: rerun just it with SEED=<n> npm test.
 // SCHEDULES=<n> changes how many seeds run (default 10,000).
 
 const schedules = Number(process.env['SCHEDULES'] ?? 10_000);
@@ -44,6 +46,8 @@ function runSchedule(seed: number): void {
   let answers: Array<{ key: string; status: 0 | 503 }> = []; // 0: reached the server, answered when delivered
   const lastIntent = new Map<number, boolean>();
   const sent = new Set<string>();
+  const filesOf = new Map<string, string[]>(); // clientMessageId -> its clientAttachmentIds
+  let filesMade = 0;
   const seenStatus = new Map<string, number>();
   let connected = true;
 
@@ -77,6 +81,12 @@ function runSchedule(seed: number): void {
       ensure(new Set(view.map((m) => m.clientMessageId)).size === view.length, () => 'duplicate message in the view');
       const ids = view.flatMap((m) => (m.id === null ? [] : [m.id]));
       ensure(new Set(ids).size === ids.length, () => 'duplicate server id');
+      for (const m of view) {
+        // A message shows its files from the moment it is written, exactly once each.
+        const files = filesOf.get(m.clientMessageId) ?? [];
+        const shown = m.attachments.map((a) => a.clientAttachmentId);
+        ensure(JSON.stringify(shown) === JSON.stringify(files), () => `message ${m.clientMessageId} shows files ${JSON.stringify(shown)}, expected ${JSON.stringify(files)}`);
+      }
       for (const m of view) {
         // Property 6: a status never moves backwards (failed is outside the order; Retry restarts it).
         if (m.status === 'failed') { seenStatus.delete(m.clientMessageId); continue; }
@@ -117,7 +127,7 @@ function runSchedule(seed: number): void {
 
   const steps = random.int(20, 80);
   for (let step = 0; step < steps; step++) {
-    switch (random.int(0, 11)) {
+    switch (random.int(0, 12)) {
       case 0:
       case 1: {
         const id = random.int(1, conversations + 1);
@@ -126,9 +136,25 @@ function runSchedule(seed: number): void {
         lastIntent.set(id, value);
         break;
       }
-      case 2:
-        sent.add(store.sendMessage(random.int(1, conversations + 1), `m${step}`));
+      case 2: {
+        // One message in four carries files; one file in six is refused (415) by the server.
+        const files = random.int(0, 4) !== 0 ? [] : Array.from({ length: random.int(1, 3) }, (_, i) => ({
+          file: new Blob([new Uint8Array(random.int(1, 5))]), name: random.int(0, 6) === 0 ? `bad${step}-${i}.html` : `f${step}-${i}.pdf`,
+        }));
+        filesMade += files.length;
+        const conversationId = random.int(1, conversations + 1);
+        const key = store.sendMessage(conversationId, `m${step}`, { files });
+        sent.add(key);
+        if (files.length > 0) filesOf.set(key, store.getMessages(conversationId).find((m) => m.clientMessageId === key)?.attachments.map((a) => a.clientAttachmentId) ?? []);
         break;
+      }
+      case 11: {
+        // The user cancels a message (possible only while it was never posted).
+        const candidates = [...sent];
+        const key = candidates[random.int(0, Math.max(1, candidates.length))];
+        if (key !== undefined && store.cancelMessage(key)) sent.delete(key);
+        break;
+      }
       case 3:
         for (const r of store.takeDueRequests(now)) send(r, false);
         break;
@@ -176,7 +202,17 @@ function runSchedule(seed: number): void {
       if (status === 503) store.onResponse(key, 503, undefined, now);
       else answer(key);
     }
-    for (const c of conversationIds) for (const m of store.getMessages(c)) if (m.canRetry) store.retryMessage(m.clientMessageId);
+    for (const c of conversationIds) {
+      for (const m of store.getMessages(c)) {
+        if (!m.canRetry) continue;
+        // A refused file is refused again: the user cancels that message (never posted, so it must go) and retries the rest.
+        if (m.error === null) store.retryMessage(m.clientMessageId);
+        else {
+          ensure(store.cancelMessage(m.clientMessageId), () => `a message failed by a refused upload (${m.error}) could not be cancelled`);
+          sent.delete(m.clientMessageId);
+        }
+      }
+    }
     for (const r of store.takeDueRequests(now)) send(r, true);
     deliverStream(Number.POSITIVE_INFINITY);
     const next = store.nextRetryAt;
@@ -190,13 +226,20 @@ function runSchedule(seed: number): void {
     const view = store.getConversation(id);
     ensure(view !== undefined && view.botActive === c.botActive && view.state === c.state && view.version === c.version,
       () => `conversation ${id} did not converge: view ${JSON.stringify(view)}, server ${JSON.stringify(c)}`);
-    const expected = JSON.stringify(server.messages(id).map((m) => [m.clientMessageId, m.status]));
-    const actual = JSON.stringify(store.getMessages(id).map((m) => [m.clientMessageId, m.status]));
+    const expected = JSON.stringify(server.messages(id).map((m) => [m.clientMessageId, m.status, m.attachments.map((a) => a.clientAttachmentId)]));
+    const actual = JSON.stringify(store.getMessages(id).map((m) => [m.clientMessageId, m.status, m.attachments.map((a) => a.clientAttachmentId)]));
     ensure(expected === actual, () => `messages of ${id} did not converge: view ${actual}, server ${expected}`);
   }
   // Property 2 on the server: every send of the user stored exactly once; nothing acknowledged lost.
   const stored = conversationIds.flatMap((c) => server.messages(c).map((m) => m.clientMessageId)).sort();
   ensure(JSON.stringify([...sent].sort()) === JSON.stringify(stored), () => `sent ${sent.size} messages, the server stored ${stored.length}`);
+  // Each stored message carries exactly its files, each stored once (a retried upload replays, it never stores twice).
+  for (const key of sent) {
+    const carried = server.attachmentsOf(key).sort();
+    const files = [...(filesOf.get(key) ?? [])].sort();
+    ensure(JSON.stringify(carried) === JSON.stringify(files), () => `message ${key} carries ${JSON.stringify(carried)}, expected ${JSON.stringify(files)}`);
+  }
+  ensure(server.uploadsStored <= filesMade, () => `${server.uploadsStored} uploads stored for ${filesMade} files`);
   // Property 5: with nobody else writing and nothing refused, the server ends on the user's last choice.
   if (!otherActor && store.errors.length === 0) {
     for (const [id, value] of lastIntent) {

@@ -1,4 +1,4 @@
-import { parseConversation, parseSnapshot, parseStreamEvent, type Conversation, type Message, type OutgoingRequest, type Snapshot, type StreamEvent } from '../src/index.js';
+import { parseAttachment, parseConversation, parseSnapshot, parseStreamEvent, type Conversation, type Message, type OutgoingRequest, type Snapshot, type StreamEvent } from '../src/index.js';
 import type { SeededRandom } from './seededRandom.js';
 
 const t0 = '2026-01-01T00:00:00+00:00';
@@ -18,6 +18,11 @@ export class ModelServer {
   readonly #messages = new Map<number, Message[]>();
   readonly #mutationSeqs = new Map<string, number>();
   readonly #byClientId = new Map<string, Message>();
+  // Uploads by `conversationId/clientAttachmentId`, and which message carries each.
+  readonly #uploads = new Map<string, Record<string, unknown>>();
+  readonly #carriedBy = new Map<string, string>();
+  /** Every upload stored, counted once per clientAttachmentId (a replay stores nothing). */
+  uploadsStored = 0;
   #otherMutations = 0;
 
   constructor(conversationCount: number) {
@@ -40,6 +45,7 @@ export class ModelServer {
   /** Handles a request from the store: its status and (wire) body. */
   handle(request: OutgoingRequest): { status: number; body: unknown } {
     const segments = request.path.split('/');
+    if (request.method === 'PUT') return this.#upload(request);
     if (request.method === 'PATCH') {
       const botActive = request.body['botActive'];
       if (typeof botActive !== 'boolean') throw new Error('the model only knows bot switches');
@@ -47,7 +53,30 @@ export class ModelServer {
     }
     const text = request.body['text'];
     if (typeof text !== 'string') throw new Error('a message needs text');
-    return this.#post(request.key, Number(segments.at(-2)), text);
+    const ids = request.body['attachmentIds'];
+    return this.#post(request.key, Number(segments.at(-2)), text, Array.isArray(ids) ? ids.map(String) : []);
+  }
+
+  /** The attachments a stored message carries, by clientAttachmentId. */
+  attachmentsOf(clientMessageId: string): string[] {
+    return [...this.#carriedBy].filter(([, m]) => m === clientMessageId).map(([k]) => k.split('/')[1] ?? '');
+  }
+
+  // Files named `bad…` are refused (415), as a sniffed HTML page would be: every time, whatever the retry.
+  #upload(request: OutgoingRequest): { status: number; body: unknown } {
+    const upload = request.upload;
+    if (upload === undefined) throw new Error('an upload needs its file');
+    if (upload.name.startsWith('bad')) return { status: 415, body: { status: 415, code: 'attachment_type_not_allowed' } };
+    const key = `${upload.conversationId}/${request.key}`;
+    const known = this.#uploads.get(key);
+    if (known !== undefined) return { status: 200, body: wire(known) };
+    const stored = {
+      id: this.#uploads.size + 1, clientAttachmentId: request.key, conversationId: upload.conversationId, fileName: upload.name,
+      contentType: 'application/pdf', size: upload.file.size, width: null, height: null, hasThumbnail: false, status: 'ready', error: null,
+    };
+    this.#uploads.set(key, stored);
+    this.uploadsStored++;
+    return { status: 201, body: wire(stored) };
   }
 
   /** Another operator (or this one through another tab) switches the bot. */
@@ -85,11 +114,15 @@ export class ModelServer {
     return this.#append('conversation.updated', conversationId, updated.version, mutationId, null, { conversation: updated, change: botActive ? 'bot_on' : 'bot_off' });
   }
 
-  #post(clientMessageId: string, conversationId: number, text: string): { status: number; body: unknown } {
+  #post(clientMessageId: string, conversationId: number, text: string, attachmentIds: string[]): { status: number; body: unknown } {
     const existing = this.#byClientId.get(clientMessageId);
     if (existing !== undefined) {
       return { status: 200, body: wire({ message: existing, conversation: this.#conversation(conversationId), seq: existing.seq, replayed: true }) };
     }
+    const attachments = attachmentIds.map((id) => this.#uploads.get(`${conversationId}/${id}`));
+    if (attachments.some((a) => a === undefined)) return { status: 409, body: { status: 409, code: 'attachment_not_uploaded' } };
+    if (attachmentIds.some((id) => this.#carriedBy.has(`${conversationId}/${id}`))) return { status: 409, body: { status: 409, code: 'attachment_already_sent' } };
+    for (const id of attachmentIds) this.#carriedBy.set(`${conversationId}/${id}`, clientMessageId);
     const list = this.#messages.get(conversationId)!;
     const c = this.#conversation(conversationId);
     const conversation: Conversation = { ...c, messageCount: c.messageCount + 1, version: c.version + 1 };
@@ -97,6 +130,7 @@ export class ModelServer {
     const m: Message = {
       id: this.#byClientId.size + 1000, conversationId, ordinal: list.length + 1, clientMessageId, senderRole: 'operator', senderId: null,
       senderName: null, text, isNote: false, status: 'sent', error: null, seq: this.lastSeq + 1, version: 1, createdAt: t0,
+      attachments: storedAttachments(attachments),
     };
     list.push(m);
     this.#byClientId.set(clientMessageId, m);
@@ -115,4 +149,8 @@ export class ModelServer {
     this.log.push(parseStreamEvent(wire({ seq, type, conversationId, version, mutationId, clientMessageId, data })));
     return seq;
   }
+}
+
+function storedAttachments(attachments: ReadonlyArray<Record<string, unknown> | undefined>) {
+  return attachments.map((a) => parseAttachment(wire(a)));
 }

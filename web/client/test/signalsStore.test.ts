@@ -85,7 +85,7 @@ describe('signalsStore: what messages settle', () => {
   const visitor: SignalContext = { isSelf: (actor) => actor.type !== 'member', name: () => null };
   const message = (clientMessageId: string, senderRole: string, senderId: number | null = null): MessageView => ({
     clientMessageId, id: 1, ordinal: 1, text: 't', senderRole, senderName: null, status: 'sent', pending: false, isNote: false, error: null,
-    server: { senderId } as MessageView['server'], canRetry: false,
+    server: { senderId } as MessageView['server'], canRetry: false, attachments: [],
   });
 
   it('an operator typing shows until they stop, write, or it expires; the visitor\'s own typing never shows', () => {

@@ -1,4 +1,4 @@
-import { LiveStoreCore, SignalsStore, parseMessage, parseSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type SnoozeChange, type PageRequest } from '../src/index.js';
+import { LiveStoreCore, SignalsStore, TeamParts, parseMessage, parseTeamSnapshot, parseStreamEvent, RetryPolicy, type ConversationPatch, type OutgoingRequest, type SnoozeChange, type PageRequest } from '../src/index.js';
 import { isObject, subsetMismatches, toJson } from './json.js';
 
 /** A conformance vector that does not hold (or cannot be read). */
@@ -37,7 +37,7 @@ class VectorRunner {
   readonly pages = new Map<string, PageRequest>();
 
   constructor(readonly name: string, delaysMs: number[]) {
-    this.store = new LiveStoreCore({ retryPolicy: new RetryPolicy(delaysMs, 0), random: () => 0 });
+    this.store = new LiveStoreCore({ retryPolicy: new RetryPolicy(delaysMs, 0), random: () => 0, team: new TeamParts() });
   }
 
   step(s: Record<string, unknown>): void {
@@ -45,7 +45,7 @@ class VectorRunner {
     switch (op) {
       case 'snapshot':
         this.int(s, 'cursor');
-        this.store.loadSnapshot(parseSnapshot(s, 'step'));
+        this.store.loadSnapshot(parseTeamSnapshot(s, 'step'));
         break;
       case 'messages':
         this.store.loadMessages(this.int(s, 'conversationId'), this.list(s, 'items', true).map((m, i) => parseMessage(m, `items[${i}]`)));
@@ -56,8 +56,21 @@ class VectorRunner {
           isNote: this.optionalBool(s, 'isNote') ?? false,
           sendSeenSeq: this.optionalBool(s, 'sendSeenSeq') ?? true,
           replyAnyway: this.optionalBool(s, 'replyAnyway') ?? false,
+          files: this.list(s, 'files', true).map((f) => {
+            if (!isObject(f)) this.fail('a file must be an object');
+            // The bytes do not matter to the store: a blob of the declared size and type stands for the file.
+            return { clientAttachmentId: this.str(f, 'clientAttachmentId'), name: this.str(f, 'name'), file: new Blob([new Uint8Array(this.int(f, 'size'))], { type: this.str(f, 'contentType') }) };
+          }),
         });
         break;
+      case 'progress':
+        this.store.onUploadProgress(this.str(s, 'to'), this.num(s, 'fraction'));
+        break;
+      case 'cancel': {
+        const cancelled = this.store.cancelMessage(this.str(s, 'clientMessageId'));
+        if (s['expect'] !== undefined) this.check(cancelled === s['expect'], `cancel: ${cancelled}, expected ${JSON.stringify(s['expect'])}`);
+        break;
+      }
       case 'patch':
         this.store.updateConversation(this.int(s, 'conversationId'), this.patch(s['set']), this.str(s, 'mutationId'));
         break;
@@ -265,6 +278,12 @@ class VectorRunner {
   int(s: Record<string, unknown>, name: string): number {
     const v = s[name];
     if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(`"${name}" must be an integer`);
+    return v;
+  }
+
+  num(s: Record<string, unknown>, name: string): number {
+    const v = s[name];
+    if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(`"${name}" must be a number`);
     return v;
   }
 

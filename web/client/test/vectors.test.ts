@@ -43,6 +43,8 @@ describe('the vector runner rejects wrong expectations', () => {
     ['a request key', '01-toggle-success.json', (s) => { const t = s.find((x) => x['do'] === 'takeRequests') ?? assert.fail(); t['expect'] = [{ key: 'm2' }]; }],
     ['a request body', '01-toggle-success.json', (s) => { const t = s.find((x) => x['do'] === 'takeRequests') ?? assert.fail(); t['expect'] = [{ key: 'm1', body: { botActive: true } }]; }],
     ['the number of requests', '45-retry-schedule-is-data.json', (s) => { const t = s.find((x) => x['do'] === 'takeRequests' && Array.isArray(x['expect']) && x['expect'].length === 0) ?? assert.fail(); t['expect'] = [{ key: 'c1' }]; }],
+    ['an attachment view', '84-message-shown-while-upload-pending.json', (s) => { lastExpect(s)['messages'] = { 1: [{ clientMessageId: 'c2' }, { clientMessageId: 'c1', attachments: [] }] }; }],
+    ['a cancel outcome', '88-cancel-drops-uploading-message.json', (s) => { const c = s.find((x) => x['do'] === 'cancel') ?? assert.fail(); c['expect'] = false; }],
     ['an unknown step', '01-toggle-success.json', (s) => { s.push({ do: 'dance' }); }],
   ];
   for (const [what, file, change] of cases) {

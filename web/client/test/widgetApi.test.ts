@@ -38,6 +38,9 @@ describe('widget API', () => {
     assert.equal(c.availability.state, 'closed');
     assert.equal(c.availability.nextOpenAt, '2026-12-03T08:00:00Z');
     assert.ok(Object.isFrozen(c.availability));
+    assert.equal(c.attachmentMaxBytes, 26_214_400, 'an older server does not say: 25 MB');
+    server.route('GET /api/v1/widget/config', () => json(200, { ...config, attachmentMaxBytes: 1_048_576 }));
+    assert.equal((await api.getWidgetConfig('pk')).attachmentMaxBytes, 1_048_576);
   });
 
   test('config with an unknown availability state or position is a wire format error', async () => {

@@ -29,6 +29,8 @@ export interface WorkspaceChange {
   readonly botEnabled?: boolean;
   /** Resolving asks the customer for a rating (CSAT). */
   readonly csatEnabled?: boolean;
+  /** The largest attachment the server takes, in bytes (1 MB..100 MB). */
+  readonly attachmentMaxBytes?: number;
 }
 
 /**

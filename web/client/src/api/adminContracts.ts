@@ -118,6 +118,8 @@ export interface Workspace {
     readonly idleTimeoutSeconds: number; readonly eventRetentionSeconds: number; readonly botEnabled: boolean;
     /** Resolving asks the customer for a rating (CSAT); true when an older server does not say. */
     readonly csatEnabled: boolean;
+    /** The largest attachment the server takes, in bytes (1 MB..100 MB); 25 MB when an older server does not say. */
+    readonly attachmentMaxBytes: number;
   };
   readonly cursor: number;
 }
@@ -208,7 +210,7 @@ export function parseWorkspace(value: unknown, path = 'workspace'): Workspace {
     settings: Object.freeze({
       timeZone: s.string('timeZone'), releaseOnReply: s.bool('releaseOnReply'), reopenTo: s.string('reopenTo'), assignmentPolicy: s.string('assignmentPolicy'),
       idleTimeoutSeconds: s.int('idleTimeoutSeconds'), eventRetentionSeconds: s.int('eventRetentionSeconds'), botEnabled: s.bool('botEnabled'),
-      csatEnabled: s.bool('csatEnabled', true),
+      csatEnabled: s.bool('csatEnabled', true), attachmentMaxBytes: s.int('attachmentMaxBytes', 26_214_400),
     }),
   });
 }

@@ -6,6 +6,9 @@ import {
 } from './apiContracts.js';
 import { HttpError, TransportError } from './httpError.js';
 import { parseCsatWriteResult, type CsatWriteResult } from '../csat/csat.js';
+import { parseAttachment, parseAttachmentLink, type Attachment, type AttachmentLink } from '../attachments/attachment.js';
+import { platformUploader, type Uploader } from '../attachments/uploader.js';
+import type { TeamParts } from '../team/teamParts.js';
 import { parseWidgetPublicConfig, type WidgetAttributes, type WidgetIdentity, type WidgetPublicConfig } from './widgetContracts.js';
 
 /** The `fetch` the client calls: the platform's, or a fake in tests. */
@@ -26,12 +29,20 @@ export interface ApiClientOptions {
   /** A request without an answer after this long fails with a `TransportError` (`timedOut`). Default 10 s. */
   readonly timeoutMs?: number;
   readonly timers?: Timers;
+  /** Sends attachment uploads. Default: XMLHttpRequest where there is one (progress is reported), else this client's fetch. */
+  readonly uploader?: Uploader;
 }
 
 /** Per call: a signal that cancels it, and a timeout other than the client's. */
 export interface CallOptions {
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
+}
+
+/** An upload's options: a signal that aborts it and a listener of its progress (0..1). No timeout: files may be large. */
+export interface UploadOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /** Filters of the conversation list (docs/api.md); all optional. */
@@ -76,6 +87,7 @@ export class BaseApiClient {
   readonly timers: Timers;
   readonly timeoutMs: number;
   readonly #fetch: FetchLike;
+  readonly #uploader: Uploader;
   #token: string | undefined;
 
   constructor(options: ApiClientOptions = {}) {
@@ -88,6 +100,7 @@ export class BaseApiClient {
     const f = options.fetch ?? (platformFetch === undefined ? undefined : platformFetch.bind(globalThis));
     if (f === undefined) throw new Error('No fetch on this platform: pass options.fetch.');
     this.#fetch = f;
+    this.#uploader = options.uploader ?? platformUploader(f);
   }
 
   /** The bearer token in use, if any. */
@@ -148,7 +161,10 @@ export class BaseApiClient {
     return parseCsatWriteResult(await this.#json('POST', `/api/v1/conversations/${conversationId}/csat`, body, options));
   }
 
-  /** Conversations, members, inboxes and the cursor, read in one transaction. */
+  /** The live store's team-only parts (labels, canned replies, team changes): none here; the team's `ApiClient` brings them. */
+  teamParts(): TeamParts | undefined { return undefined; }
+
+  /** Conversations, members, inboxes and the cursor, read in one transaction (without the team's parts: see `ApiClient`). */
   async getSnapshot(options?: CallOptions): Promise<ApiSnapshot> {
     return parseApiSnapshot(await this.#json('GET', '/api/v1/sync/snapshot', undefined, options));
   }
@@ -174,10 +190,32 @@ export class BaseApiClient {
   }
 
   /**
-   * Sends a write of the live store and returns its raw answer, whatever the status (the store decides);
-   * only a missing answer rejects, with {@link TransportError}.
+   * Uploads one file to a conversation (`PUT .../attachments/{clientAttachmentId}?name=`, the raw bytes). Retrying
+   * with the same `clientAttachmentId` stores it once. Rejects with HttpError (413 `attachment_too_large`, 415
+   * `attachment_type_not_allowed`, 400 `attachment_empty` / `attachment_name_invalid`, 409 `attachment_id_conflict`).
    */
-  async sendRaw(request: OutgoingRequest, options?: CallOptions): Promise<RawAnswer> {
+  async uploadAttachment(conversationId: number, clientAttachmentId: string, blob: Blob, name: string, options?: UploadOptions): Promise<Attachment> {
+    const path = `/api/v1/conversations/${conversationId}/attachments/${encodeURIComponent(clientAttachmentId)}${queryString({ name })}`;
+    const answer = await this.#upload(path, blob, options);
+    if (answer.status < 200 || answer.status > 299) throw problem(answer.status, answer.text);
+    return parseAttachment(readJson(answer.text), 'answer');
+  }
+
+  /** A signed download link of an attachment, valid until `expiresAt` (URLs relative to the server). */
+  async getAttachmentLink(conversationId: number, attachmentId: number, options?: CallOptions): Promise<AttachmentLink> {
+    return parseAttachmentLink(await this.#json('GET', `/api/v1/conversations/${conversationId}/attachments/${attachmentId}/link`, undefined, options));
+  }
+
+  /**
+   * Sends a write of the live store and returns its raw answer, whatever the status (the store decides);
+   * only a missing answer rejects, with {@link TransportError}. An upload (`request.upload`) goes through the uploader,
+   * without the timeout, reporting progress to `options.onProgress`.
+   */
+  async sendRaw(request: OutgoingRequest, options?: CallOptions & UploadOptions): Promise<RawAnswer> {
+    if (request.upload !== undefined) {
+      const answer = await this.#upload(request.path, request.upload.file, options);
+      return { status: answer.status, body: readJson(answer.text) };
+    }
     return this.#send(request.method, request.path, request.body, options, undefined, async (response) => ({
       status: response.status,
       body: readJson(await response.text()),
@@ -212,6 +250,16 @@ export class BaseApiClient {
     if (webSocket) url = url.replace(/^http(s?):/, 'ws$1:');
     if (this.#token !== undefined) url += `${path.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(this.#token)}`;
     return url;
+  }
+
+  #upload(path: string, body: Blob, options: UploadOptions | undefined): Promise<{ status: number; text: string }> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': body.type === '' ? 'application/octet-stream' : body.type };
+    if (this.#token !== undefined) headers['Authorization'] = `Bearer ${this.#token}`;
+    return this.#uploader({
+      url: this.baseUrl + path, headers, body, credentials: this.credentials,
+      ...(options?.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options?.signal === undefined ? {} : { signal: options.signal }),
+    });
   }
 
   async #json(method: string, path: string, body: unknown, options: CallOptions | undefined, headers?: Record<string, string>): Promise<unknown> {

@@ -121,8 +121,8 @@ export function parseInbox(value: unknown, path = 'inbox'): Inbox {
   });
 }
 
-export function parseApiSnapshot(value: unknown): ApiSnapshot {
-  const snapshot = parseSnapshot(value);
+export function parseApiSnapshot(value: unknown, parse: (value: unknown) => Snapshot = parseSnapshot): ApiSnapshot {
+  const snapshot = parse(value);
   return Object.freeze({ ...snapshot, inboxes: Object.freeze(Fields.of(value, 'snapshot').array('inboxes', parseInbox)) });
 }
 

@@ -13,6 +13,8 @@ import {
   type ConversationWriteResult, type CurrentCaller, type ItemsPage, type LoginResult, type PostMessageResult, type PresenceResult, type QueuePage,
 } from './apiContracts.js';
 import { parseSearchResults, type SearchFilter, type SearchResults } from './searchContracts.js';
+import { parseTeamSnapshot, TeamParts } from '../team/teamParts.js';
+import { parseApiSnapshot, type ApiSnapshot } from './apiContracts.js';
 
 /**
  * The whole REST API for the team's side: {@link BaseApiClient} (what the live store and the widget need), sign-in,
@@ -40,6 +42,14 @@ export class ApiClient extends BaseApiClient {
     this.contacts = new ContactsApi(this);
     this.csat = new CsatApi(this);
     this.teams = new TeamsApi(this);
+  }
+
+  /** A fresh copy of the live store's team-only parts: a `LiveStore` over this client keeps labels, canned replies and team changes. */
+  override teamParts(): TeamParts { return new TeamParts(); }
+
+  /** The snapshot with the team's parts (labels, canned replies). */
+  override async getSnapshot(options?: CallOptions): Promise<ApiSnapshot> {
+    return parseApiSnapshot(await this.getJson('/api/v1/sync/snapshot', options), parseTeamSnapshot);
   }
 
   /** Signs a member in. Keeps the token for later calls, unless the client authenticates by cookie. */

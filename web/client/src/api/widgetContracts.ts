@@ -40,6 +40,8 @@ export interface WidgetLook {
 export interface WidgetPublicConfig extends WidgetLook {
   readonly inboxId: number;
   readonly availability: Availability;
+  /** The largest file the server takes (bytes), so the widget refuses a larger one early; 25 MB when the server does not say. */
+  readonly attachmentMaxBytes: number;
 }
 
 /** A verified identity: `hash` is the hex HMAC-SHA256 of `userId` with the inbox's identity secret. */
@@ -113,6 +115,7 @@ export function parseWidgetPublicConfig(value: unknown, path = 'config'): Widget
     identityVerification: oneOf(f, path, 'identityVerification', modes, 'off'),
     availability: f.nullableObject('availability', parseAvailability)
       ?? Object.freeze({ state: 'online', nextOpenAt: null, timeZone: null, botAnswers: false }),
+    attachmentMaxBytes: f.int('attachmentMaxBytes', 26_214_400),
   });
 }
 

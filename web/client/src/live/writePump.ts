@@ -23,6 +23,8 @@ export interface WritePumpOptions {
  */
 export class WritePump {
   readonly #alarm: Alarm;
+  // Uploads in flight by clientAttachmentId, so cancelling a message aborts them.
+  readonly #uploads = new Map<string, AbortController>();
   #running = false;
 
   constructor(private readonly options: WritePumpOptions) {
@@ -47,10 +49,25 @@ export class WritePump {
     this.#alarm.set(core.nextRetryAfter(now), () => this.pump());
   }
 
+  /** Aborts these uploads (a cancelled message's); their answers, if any, are ignored. */
+  abort(keys: Iterable<string>): void {
+    for (const key of keys) this.#uploads.get(key)?.abort();
+  }
+
   async #send(request: OutgoingRequest): Promise<void> {
     const { api, core, timers, stop, requestTimeoutMs, logger } = this.options;
+    let signal = stop;
+    const controller = new AbortController();
+    const onStop = (): void => controller.abort(stop.reason);
+    if (request.upload !== undefined) {
+      stop.addEventListener('abort', onStop, { once: true });
+      this.#uploads.set(request.key, controller);
+      signal = controller.signal;
+    }
     try {
-      const answer = await api.sendRaw(request, { signal: stop, timeoutMs: requestTimeoutMs });
+      const answer = await api.sendRaw(request, {
+        signal, timeoutMs: requestTimeoutMs, onProgress: (fraction) => core.onUploadProgress(request.key, fraction),
+      });
       if (!this.#running) return;
       core.onResponse(request.key, answer.status, answer.body, timers.now());
       if (answer.status >= 200 && answer.status < 300) this.options.onAcknowledged(request, answer.body);
@@ -59,6 +76,9 @@ export class WritePump {
       if (!this.#running) return;
       logger?.warn('A write got no answer; it will be retried with the same id.', { key: request.key, ...describeError(error) });
       core.onTransportFailure(request.key, timers.now());
+    } finally {
+      this.#uploads.delete(request.key);
+      stop.removeEventListener('abort', onStop);
     }
     this.pump();
   }

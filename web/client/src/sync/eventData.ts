@@ -1,5 +1,4 @@
 import { parseConversation, parseMember, parseMessage, type Conversation, type Member, type Message, type StreamEvent } from './models.js';
-import { parseDeletedLabelId, parseLabel, type Label } from './labelModels.js';
 import { isJsonObject, WireFormatError } from './wire.js';
 
 /** The entity snapshots an event carries, read in full before any is applied. */
@@ -7,10 +6,6 @@ export interface EventData {
   readonly member: Member | null;
   readonly message: Message | null;
   readonly conversation: Conversation | null;
-  /** The label of `label.updated`. */
-  readonly label?: Label;
-  /** The label `label.deleted` removed. */
-  readonly deletedLabelId?: number;
 }
 
 const none: EventData = { member: null, message: null, conversation: null };
@@ -24,8 +19,6 @@ export function readEventData(e: StreamEvent): EventData {
   const data = e.data;
   if (!isJsonObject(data)) return none;
   if (e.type === 'member.updated') return { ...none, member: withId(parseMember(data, 'event.data'), 'event.data') };
-  if (e.type === 'label.updated') return { ...none, label: withId(parseLabel(data, 'event.data'), 'event.data') };
-  if (e.type === 'label.deleted') return { ...none, deletedLabelId: withId({ id: parseDeletedLabelId(data) }, 'event.data').id };
   const message = data['message'];
   const conversation = data['conversation'];
   return {

@@ -1,3 +1,4 @@
+import type { Attachment } from '../attachments/attachment.js';
 import type { Message } from './models.js';
 
 // History is part of the live store's model (DESIGN §1): per conversation, the ranges of ordinals the store holds
@@ -108,6 +109,22 @@ export class ConversationMessages {
       if (known !== undefined) this.#ordered.splice(this.#ordered.indexOf(known), 1);
       this.#ordered.splice(this.#indexOf(m.ordinal), 0, m);
     }
+    if (this.#inView(m.ordinal)) this.viewVersion++;
+    return true;
+  }
+
+  /**
+   * Replaces one attachment (by id) of a held message (by id), keeping the message's version: the event carries the
+   * attachment, not the message. False when the message or the attachment is not held.
+   */
+  replaceAttachment(messageId: number, attachment: Attachment): boolean {
+    const known = this.#ordered.find((m) => m.id === messageId);
+    const i = known?.attachments.findIndex((a) => a.id === attachment.id) ?? -1;
+    if (known === undefined || i < 0) return false;
+    const attachments = Object.freeze(known.attachments.map((a, j) => (j === i ? attachment : a)));
+    const m: Message = Object.freeze({ ...known, attachments });
+    this.byClientId.set(m.clientMessageId, m);
+    this.#ordered[this.#ordered.indexOf(known)] = m;
     if (this.#inView(m.ordinal)) this.viewVersion++;
     return true;
   }

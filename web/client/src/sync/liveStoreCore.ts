@@ -4,7 +4,7 @@ import { ConversationMessages, pageCoverage, type LoadedPage, type OrdinalRange,
 import { newId } from './ids.js';
 import { Listeners } from './listeners.js';
 import type { Label } from './labelModels.js';
-import { CannedReplySet } from '../cannedReplies/cannedReplySet.js';
+import type { TeamParts } from '../team/teamParts.js';
 import { CsatSet } from '../csat/csatSet.js';
 import type { Csat } from '../csat/csat.js';
 import type { CannedReply } from '../cannedReplies/cannedReply.js';
@@ -15,6 +15,9 @@ import { RetryPolicy } from './retryPolicy.js';
 import type { StoreError } from './storeError.js';
 import { byActivity, byId, messageViews, pendingPatchesOf, projectConversation, transcriptOf, type MessageView, type Transcript } from './view.js';
 import { WireFormatError } from './wire.js';
+import { newPendingUpload } from './pending.js';
+import { readAttachmentUpdate } from '../attachments/attachmentUpdate.js';
+import type { AttachmentFile } from '../attachments/attachment.js';
 
 /** Where the store reports what it skipped. It logs ids, types and seqs, never message text. */
 export interface LiveStoreLogger {
@@ -35,6 +38,8 @@ export interface LiveStoreOptions {
    * widget's bundle does not carry what only the team uses.
    */
   readonly applyOther?: (type: string, data: unknown) => boolean;
+  /** The team-only state (labels, canned replies, team changes); without it the store keeps none of them (the widget). */
+  readonly team?: TeamParts;
 }
 
 export interface SendMessageOptions {
@@ -49,6 +54,11 @@ export interface SendMessageOptions {
    * `conversation_owned_by_other`. The colleague stays the owner.
    */
   readonly replyAnyway?: boolean;
+  /**
+   * Files to send with it: each is uploaded first (its own clientAttachmentId, retried like any write), and the
+   * message is posted with their ids once all are stored. It shows at once with them `uploading`.
+   */
+  readonly files?: readonly AttachmentFile[];
 }
 
 /**
@@ -69,10 +79,7 @@ export class LiveStoreCore {
   readonly #messages = new Map<number, ConversationMessages>();
   readonly #transcripts = new Map<number, Transcript>();
   readonly #members = new Map<number, Member>();
-  // The workspace's labels; deleted ids are remembered so a merged (not replacing) older snapshot cannot bring one back.
-  readonly #labels = new Map<number, Label>();
-  readonly #deletedLabels = new Set<number>();
-  readonly #cannedReplies = new CannedReplySet();
+  readonly #team: TeamParts | undefined;
   readonly #csat = new CsatSet();
   readonly #pending: PendingQueue;
   readonly #confirmedClaims = new Map<string, number>();
@@ -81,7 +88,6 @@ export class LiveStoreCore {
   readonly #applyOther: ((type: string, data: unknown) => boolean) | undefined;
   #cursor = 0;
   #needsSnapshot = true;
-  #teamsRevision = 0;
   #revision = 0;
   // Grows at every break of the stream's continuity (a reset, a snapshot that replaces the state): a page asked
   // for in an older epoch may describe a log that no longer exists, or miss what the stream skipped.
@@ -94,6 +100,7 @@ export class LiveStoreCore {
     this.#listeners = new Listeners(options.reportError);
     this.#logger = options.logger;
     this.#applyOther = options.applyOther;
+    this.#team = options.team;
   }
 
   /** The highest seq applied: every event up to it is part of the confirmed state. */
@@ -103,7 +110,7 @@ export class LiveStoreCore {
   get needsSnapshot(): boolean { return this.#needsSnapshot; }
 
   /** Grows with every `team.updated` / `team.deleted` applied: a screen listing teams (`api.teams.list()`) reloads on it. */
-  get teamsRevision(): number { return this.#teamsRevision; }
+  get teamsRevision(): number { return this.#team?.teamsRevision ?? 0; }
 
   /** Writes refused by the server or given up, oldest first. */
   get errors(): readonly StoreError[] { return [...this.#pending.errors]; }
@@ -141,8 +148,6 @@ export class LiveStoreCore {
     if (this.#needsSnapshot) {
       this.#conversations.clear();
       this.#members.clear();
-      this.#labels.clear();
-      this.#deletedLabels.clear();
       this.#messages.clear();
       this.#transcripts.clear();
       this.#cursor = snapshot.cursor;
@@ -151,8 +156,7 @@ export class LiveStoreCore {
     }
     for (const c of snapshot.conversations) this.#upsertConversation(c);
     for (const m of snapshot.members) this.#upsertMember(m);
-    for (const l of snapshot.labels) this.#upsertLabel(l);
-    this.#cannedReplies.load(snapshot.cannedReplies ?? [], replace);
+    this.#team?.loadSnapshot(snapshot, replace);
     this.#csat.load(snapshot.csat ?? [], replace);
     this.#cursor = Math.max(this.#cursor, snapshot.cursor);
     this.#needsSnapshot = false;
@@ -262,9 +266,31 @@ export class LiveStoreCore {
   /** Adds an optimistic message; it shows at once as `sending`. Returns its `clientMessageId`. */
   sendMessage(conversationId: number, text: string, options: SendMessageOptions = {}): string {
     const key = options.clientMessageId ?? newId();
-    this.#pending.addMessage(key, conversationId, text, (options.sendSeenSeq ?? true) ? this.#cursor : null, options.isNote ?? false, options.replyAnyway ?? false);
+    const uploads = (options.files ?? []).map((f) => newPendingUpload(f.clientAttachmentId ?? newId(), f.file, f.name));
+    this.#pending.addMessage(key, conversationId, text, (options.sendSeenSeq ?? true) ? this.#cursor : null, options.isNote ?? false, options.replyAnyway ?? false, uploads);
     this.#changed();
     return key;
+  }
+
+  /**
+   * Drops a message that is not posted yet (uploading, waiting, or failed): true when it was dropped. Its uploads in
+   * flight are the shell's to abort; a late answer to one is ignored. False once its POST went out (it may be stored).
+   */
+  cancelMessage(clientMessageId: string): boolean {
+    if (!this.#pending.cancelMessage(clientMessageId)) return false;
+    this.#changed();
+    return true;
+  }
+
+  /** The clientAttachmentIds of a pending message's files (the shell aborts them when it is cancelled). */
+  uploadKeys(clientMessageId: string): string[] {
+    const p = this.#pending.items.find((x) => x.key === clientMessageId);
+    return p?.kind === 'message' ? p.uploads.map((u) => u.key) : [];
+  }
+
+  /** How much of an upload (key = clientAttachmentId) is sent, 0..1: the view's `progress`. */
+  onUploadProgress(clientAttachmentId: string, fraction: number): void {
+    if (this.#pending.progress(clientAttachmentId, fraction)) this.#changed();
   }
 
   /**
@@ -359,9 +385,9 @@ export class LiveStoreCore {
   get members(): Member[] { return byId(this.#members.values()); }
 
   /** The workspace's labels, by name (team only; a visitor's store has none). */
-  get labels(): Label[] { return [...this.#labels.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id); }
+  get labels(): Label[] { return this.#team?.labels ?? []; }
   /** The canned replies the caller may use (the workspace's and their own), by short code; kept current by the stream. */
-  get cannedReplies(): readonly CannedReply[] { return this.#cannedReplies.all; }
+  get cannedReplies(): readonly CannedReply[] { return this.#team?.cannedReplies ?? []; }
   /** A conversation's newest rating request (CSAT), kept current by `csat.updated`; undefined when it never asked. */
   csat(conversationId: number): Csat | undefined { return this.#csat.of(conversationId); }
 
@@ -398,19 +424,16 @@ export class LiveStoreCore {
     // One malformed event must not stop the stream nor half-apply: its data is read whole first and skipped
     // as a whole when any part is unreadable; its seq still counts.
     try {
-      if (this.#cannedReplies.apply(e.type, e.data) || this.#csat.apply(e.type, e.data) || this.#applyOther?.(e.type, e.data)) return;
+      if (this.#team?.apply(e.type, e.data) || this.#csat.apply(e.type, e.data) || this.#applyOther?.(e.type, e.data)) return;
       // Teams are not the store's (admin screens list them): it only counts their changes, for those screens to reload.
-      if (e.type === 'team.updated' || e.type === 'team.deleted') {
-        this.#teamsRevision++;
+      if (e.type === 'attachment.updated') {
+        // A channel download finished or gave up: that attachment changes inside its message; unknown messages are not kept.
+        const update = readAttachmentUpdate(e.data);
+        this.#messages.get(update.conversationId)?.replaceAttachment(update.messageId, update.attachment);
         return;
       }
-      const { member, message, conversation, label, deletedLabelId } = readEventData(e);
+      const { member, message, conversation } = readEventData(e);
       if (member !== null) this.#upsertMember(member);
-      if (label !== undefined) this.#upsertLabel(label);
-      if (deletedLabelId !== undefined) {
-        this.#labels.delete(deletedLabelId);
-        this.#deletedLabels.add(deletedLabelId);
-      }
       if (message !== null) this.#upsertMessage(message);
       if (conversation !== null) this.#upsertConversation(conversation);
     } catch (error) {
@@ -422,11 +445,6 @@ export class LiveStoreCore {
   #upsertMember(m: Member): void {
     const known = this.#members.get(m.id);
     if (known === undefined || known.version < m.version) this.#members.set(m.id, m);
-  }
-
-  #upsertLabel(l: Label): void {
-    const known = this.#labels.get(l.id);
-    if (!this.#deletedLabels.has(l.id) && (known === undefined || known.version < l.version)) this.#labels.set(l.id, l);
   }
 
   #upsertConversation(c: Conversation): void {

@@ -1,7 +1,8 @@
-import { parseLabel, type Label } from './labelModels.js';
-import { parseCannedReply, type CannedReply } from '../cannedReplies/cannedReply.js';
+import type { Label } from './labelModels.js';
+import type { CannedReply } from '../cannedReplies/cannedReply.js';
 import { parseCsat, type Csat } from '../csat/csat.js';
 import { Fields } from './wire.js';
+import { parseAttachment, type Attachment } from '../attachments/attachment.js';
 
 // The server's JSON, field for field (docs/api.md; the .NET SDK's Models.cs). Each parse function is the
 // wire boundary for its type: it returns a complete, immutable object or throws WireFormatError.
@@ -71,6 +72,8 @@ export interface Message {
   readonly createdAt: string;
   /** Answers to pick with one tap (the bot asking which of several things the customer means); send one back as text. */
   readonly quickReplies?: readonly string[];
+  /** Its files, in the order sent; empty when it has none (the server then omits the field). */
+  readonly attachments: readonly Attachment[];
 }
 
 /** A member of the workspace. */
@@ -90,9 +93,9 @@ export interface Snapshot {
   readonly cursor: number;
   readonly conversations: readonly Conversation[];
   readonly members: readonly Member[];
-  /** The workspace's labels (team only). */
-  readonly labels: readonly Label[];
-  /** The caller's canned replies (the workspace's and their own); absent reads as none. */
+  /** The workspace's labels (team only: `parseTeamSnapshot` reads them; absent reads as none). */
+  readonly labels?: readonly Label[];
+  /** The caller's canned replies (the workspace's and their own; team only, as labels); absent reads as none. */
   readonly cannedReplies?: readonly CannedReply[];
   /** The newest rating request of each conversation in it that has one; absent reads as none. */
   readonly csat?: readonly Csat[];
@@ -144,6 +147,8 @@ export function parseConversation(value: unknown, path = 'conversation'): Conver
   });
 }
 
+const noAttachments: readonly Attachment[] = Object.freeze([]);
+
 export function parseMessage(value: unknown, path = 'message'): Message {
   const f = Fields.of(value, path);
   return Object.freeze({
@@ -162,6 +167,7 @@ export function parseMessage(value: unknown, path = 'message'): Message {
     version: f.int('version'),
     createdAt: f.date('createdAt', minDate),
     ...(f.has('quickReplies') ? { quickReplies: f.strings('quickReplies', true) } : {}),
+    attachments: f.raw('attachments') == null ? noAttachments : Object.freeze(f.array('attachments', parseAttachment)),
   });
 }
 
@@ -177,15 +183,16 @@ export function parseMember(value: unknown, path = 'member'): Member {
   });
 }
 
-/** `GET /sync/snapshot`'s answer (other fields, such as inboxes, are not the store's). */
+/**
+ * `GET /sync/snapshot`'s answer without the team's parts (labels, canned replies: `parseTeamSnapshot`), as the widget
+ * reads it. Other fields, such as inboxes, are not the store's.
+ */
 export function parseSnapshot(value: unknown, path = 'snapshot'): Snapshot {
   const f = Fields.of(value, path);
   return Object.freeze({
     cursor: f.int('cursor'),
     conversations: Object.freeze(f.array('conversations', parseConversation)),
     members: Object.freeze(f.array('members', parseMember)),
-    labels: Object.freeze(f.array('labels', parseLabel)),
-    cannedReplies: Object.freeze(f.array('cannedReplies', parseCannedReply)),
     csat: Object.freeze(f.array('csat', parseCsat)),
   });
 }

@@ -1,5 +1,6 @@
 import { patchRequest, type ConversationPatch } from './conversationPatch.js';
 import type { Message } from './models.js';
+import type { Attachment } from '../attachments/attachment.js';
 
 /**
  * A write the store wants sent. `key` is the write's idempotency id (`clientMessageId` or `mutationId`):
@@ -8,10 +9,30 @@ import type { Message } from './models.js';
  */
 export interface OutgoingRequest {
   readonly key: string;
-  readonly method: 'POST' | 'PATCH';
+  readonly method: 'POST' | 'PATCH' | 'PUT';
   readonly path: string;
   readonly body: Readonly<Record<string, unknown>>;
   readonly attempt: number;
+  /** For an upload (`PUT`, key = clientAttachmentId): the bytes to send as the body, instead of `body`. */
+  readonly upload?: { readonly conversationId: number; readonly file: Blob; readonly name: string };
+}
+
+/**
+ * A file of a pending message on its way: `queued`, `inFlight`, `waitingRetry` (as writes are), `done` (the server
+ * stored it) or `failed` (`error` is the server's refusal code, or null when the retries ran out).
+ */
+export interface PendingUpload {
+  /** The clientAttachmentId: every attempt carries it, so a retried upload is stored once. */
+  readonly key: string;
+  readonly file: Blob;
+  readonly name: string;
+  state: 'queued' | 'inFlight' | 'waitingRetry' | 'done' | 'failed';
+  attempts: number;
+  retryAt: number;
+  /** 0..1 of the bytes sent, as the uploader reports it. */
+  progress: number;
+  error: string | null;
+  server: Attachment | null;
 }
 
 /**
@@ -46,6 +67,14 @@ export interface PendingMessage extends PendingBase {
   readonly replyAnyway: boolean;
   /** The server's message from the POST answer: shown in place of the local one until the event confirms it. */
   server: Message | null;
+  /** Its files; the message is posted (with their ids) only once every one is `done`. */
+  readonly uploads: PendingUpload[];
+  /** Why it failed when an upload was refused (the server's code); a failed message without it ran out of retries. */
+  error: string | null;
+  /** Grows with every change of its uploads (progress included), so a cached view knows it is stale. */
+  rev: number;
+  /** Its POST went out at least once (it may be stored even without an answer): it can no longer be cancelled. */
+  posted: boolean;
 }
 
 /** A local change of a conversation not yet confirmed by the stream. */
@@ -71,8 +100,24 @@ export interface PendingClaim extends Omit<PendingBase, 'conversationId'> {
 export type PendingMutation = PendingMessage | PendingPatch | PendingClaim;
 
 export function newPendingMessage(key: string, conversationId: number, order: number, text: string, seenSeq: number | null, isNote: boolean,
-  replyAnyway = false): PendingMessage {
-  return { kind: 'message', key, conversationId, order, text, seenSeq, isNote, replyAnyway, server: null, ...fresh() };
+  replyAnyway = false, uploads: PendingUpload[] = []): PendingMessage {
+  return { kind: 'message', key, conversationId, order, text, seenSeq, isNote, replyAnyway, server: null, uploads, error: null, rev: 0, posted: false, ...fresh() };
+}
+
+export function newPendingUpload(key: string, file: Blob, name: string): PendingUpload {
+  return { key, file, name, state: 'queued', attempts: 0, retryAt: 0, progress: 0, error: null, server: null };
+}
+
+/** The upload request of one file of a message. */
+export function toUploadRequest(p: PendingMessage, u: PendingUpload): OutgoingRequest {
+  return Object.freeze({
+    key: u.key,
+    method: 'PUT',
+    path: `/api/v1/conversations/${p.conversationId}/attachments/${encodeURIComponent(u.key)}?name=${encodeURIComponent(u.name)}`,
+    body: Object.freeze({}),
+    attempt: u.attempts,
+    upload: Object.freeze({ conversationId: p.conversationId, file: u.file, name: u.name }),
+  });
 }
 
 export function newPendingPatch(key: string, conversationId: number, order: number, patch: ConversationPatch): PendingPatch {
@@ -112,6 +157,7 @@ export function toRequest(p: PendingMutation): OutgoingRequest {
   if (p.seenSeq !== null) body['seenSeq'] = p.seenSeq;
   if (p.isNote) body['isNote'] = true;
   if (p.replyAnyway) body['replyAnyway'] = true;
+  if (p.uploads.length > 0) body['attachmentIds'] = p.uploads.map((u) => u.key);
   return Object.freeze({
     key: p.key,
     method: 'POST',

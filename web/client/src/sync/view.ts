@@ -2,7 +2,8 @@ import type { ConversationPatch } from './conversationPatch.js';
 import { applySnooze } from './snooze.js';
 import type { ConversationMessages } from './history.js';
 import type { Conversation, Member, Message } from './models.js';
-import type { PendingClaim, PendingMessage, PendingMutation, PendingPatch } from './pending.js';
+import type { PendingClaim, PendingMessage, PendingMutation, PendingPatch, PendingUpload } from './pending.js';
+import { attachmentView, type AttachmentView } from '../attachments/attachment.js';
 
 // The view = confirmed state + pending mutations re-applied in order (DESIGN §1). Pure functions over the
 // store's state; the store calls them on every read.
@@ -29,6 +30,8 @@ export interface MessageView {
   readonly server: Message | null;
   /** True when the message failed and can be retried (`retryMessage`). */
   readonly canRetry: boolean;
+  /** Its files: the server's once known, else the local ones on their way (`uploading` with `progress`). */
+  readonly attachments: readonly AttachmentView[];
 }
 
 /** The confirmed conversation with every pending patch of it re-applied in order. */
@@ -113,7 +116,7 @@ export interface Transcript {
 export function transcriptOf(held: ConversationMessages | undefined, pending: readonly PendingMutation[], conversationId: number, cached: Transcript | undefined): Transcript {
   const local = localMessages(held, pending, conversationId);
   // Pending messages are few; the confirmed part is rebuilt only when something inside the newest range changed.
-  const key = `${held?.viewVersion ?? -1}|${local.map((p) => `${p.key}:${p.state}:${p.server?.version ?? ''}`).join(',')}`;
+  const key = `${held?.viewVersion ?? -1}|${local.map((p) => `${p.key}:${p.state}:${p.server?.version ?? ''}:${p.rev}`).join(',')}`;
   if (cached !== undefined && cached.key === key) return cached;
   const top = held?.ranges.top;
   const messages = (held?.topSlice() ?? []).map(confirmedView);
@@ -136,6 +139,7 @@ function confirmedView(m: Message): MessageView {
   const view: MessageView = Object.freeze({
     clientMessageId: m.clientMessageId, id: m.id, ordinal: m.ordinal, text: m.text, senderRole: m.senderRole,
     senderName: m.senderName, status: m.status, pending: false, isNote: m.isNote, error: m.error, server: m, canRetry: false,
+    attachments: attachmentViews(m),
   });
   views.set(m, view);
   return view;
@@ -148,6 +152,22 @@ function localView(p: PendingMessage): MessageView {
   const s = p.server;
   return Object.freeze({
     clientMessageId: p.key, id: s?.id ?? null, ordinal: s?.ordinal ?? null, text: p.text, senderRole: s?.senderRole ?? 'self',
-    senderName: s?.senderName ?? null, status, pending: true, isNote: p.isNote, error: null, server: s, canRetry: status === 'failed',
+    senderName: s?.senderName ?? null, status, pending: true, isNote: p.isNote, error: p.error, server: s, canRetry: status === 'failed',
+    attachments: s === null ? Object.freeze(p.uploads.map(uploadView)) : attachmentViews(s),
+  });
+}
+
+const noAttachmentViews: readonly AttachmentView[] = Object.freeze([]);
+
+function attachmentViews(m: Message): readonly AttachmentView[] {
+  return m.attachments.length === 0 ? noAttachmentViews : Object.freeze(m.attachments.map(attachmentView));
+}
+
+function uploadView(u: PendingUpload): AttachmentView {
+  if (u.server !== null) return attachmentView(u.server);
+  return Object.freeze({
+    clientAttachmentId: u.key, id: null, fileName: u.name, contentType: u.file.type === '' ? 'application/octet-stream' : u.file.type,
+    size: u.file.size, width: null, height: null, hasThumbnail: false, status: u.state === 'failed' ? 'failed' : u.state === 'done' ? 'ready' : 'uploading',
+    progress: u.state === 'done' ? 1 : u.progress, error: u.error,
   });
 }
