@@ -29,6 +29,12 @@ public static class EventTypes
     /// <summary>A team was deleted (team only): data is <c>{ id, version }</c>; its inboxes have no team from then on.</summary>
     public const string TeamDeleted = "team.deleted";
 
+    /// <summary>
+    /// A channel's download of an attachment finished (ready) or gave up (failed): data is <c>{ conversationId, messageId,
+    /// attachment }</c>, scoped as its message (the contact's copy only when the message is not a note).
+    /// </summary>
+    public const string AttachmentUpdated = "attachment.updated";
+
     /// <summary>Events that change which conversations an operator sees: their streams end with a <c>reset</c> at them.</summary>
     public static bool ChangesScope(string type) => type is TeamUpdated or TeamDeleted;
 }

@@ -15,6 +15,12 @@ public sealed record WorkspaceSettings
     public bool BotEnabled { get; init; } = true;
     /// <summary>Whether resolving a widget or WhatsApp conversation asks the customer for a rating (CSAT). On unless turned off.</summary>
     public bool CsatEnabled { get; init; } = true;
+    /// <summary>The largest attachment accepted, in bytes (issue 17): 25 MB unless an admin sets 1 MB to 100 MB.</summary>
+    public long AttachmentMaxBytes { get; init; } = DefaultAttachmentMaxBytes;
+
+    public const long DefaultAttachmentMaxBytes = 25L * 1024 * 1024;
+    public const long MinAttachmentMaxBytes = 1L * 1024 * 1024;
+    public const long MaxAttachmentMaxBytes = 100L * 1024 * 1024;
 }
 
 public enum ReopenTarget { Bot, Queued }

@@ -19,9 +19,10 @@ sealed class SecurityHeaders(RequestDelegate next)
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "same-origin";
+            // An endpoint that set its own (stricter) policy keeps it: attachment content is sandboxed and sends no referrer.
+            headers.TryAdd("Referrer-Policy", "same-origin");
             var isPage = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
-            headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
+            if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = isPage ? PagePolicy : ApiPolicy;
             if (isPage) headers.XFrameOptions = "DENY";
             return Task.CompletedTask;
         });

@@ -29,15 +29,18 @@ public sealed record MessageResponse(
     DateTimeOffset UpdatedAt,
     string Kind = MessageKinds.Text,
     string? MediaId = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? QuickReplies = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? QuickReplies = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Attachments.AttachmentResponse>? Attachments = null);
 
 /// <summary>
 /// Send a message. <c>clientMessageId</c> makes retries safe; <c>seenSeq</c> is the highest seq the sender's
 /// client had applied (operators), so a reply racing a new customer message is detected. A signed-in member
 /// replying in a conversation a colleague owns gets 409 <c>conversation_owned_by_other</c> unless
-/// <c>replyAnyway</c> is true (the colleague stays the owner).
+/// <c>replyAnyway</c> is true (the colleague stays the owner). <c>attachmentIds</c>: the clientAttachmentIds of files
+/// uploaded to this conversation first (at most 10); <c>text</c> may then be empty.
 /// </summary>
-public sealed record PostMessageRequest(string? ClientMessageId, string? Text, long? SeenSeq, bool? IsNote, bool? ReplyAnyway = null);
+public sealed record PostMessageRequest(string? ClientMessageId, string? Text, long? SeenSeq, bool? IsNote, bool? ReplyAnyway = null,
+    IReadOnlyList<string>? AttachmentIds = null);
 
 /// <summary>
 /// The stored message, the conversation after it, and the event's seq. <c>customerWroteMeanwhile</c> says the

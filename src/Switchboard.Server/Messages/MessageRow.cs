@@ -36,8 +36,10 @@ public sealed class MessageRow
     /// <summary>The channel's id for the message (a WhatsApp wamid), once the channel has one.</summary>
     public string? ExternalId { get; set; }
 
-    public MessageResponse ToResponse() => new(
+    /// <param name="attachments">The message's attachments (null or empty: none, and the field is left out).</param>
+    public MessageResponse ToResponse(IReadOnlyList<Attachments.AttachmentResponse>? attachments = null) => new(
         Id, ConversationId, Ordinal, ClientMessageId, EnumText.Parse<SenderRole>(SenderRole), SenderId, SenderName, Text, IsNote,
         EnumText.Parse<DeliveryStatus>(Status), Error, Seq, Version, Time.FromMs(CreatedAt), Time.FromMs(UpdatedAt), Kind, MediaId,
-        Kind == MessageKinds.QuickReplies && Details is not null ? QuickRepliesDetails.Parse(Details).Options : null);
+        Kind == MessageKinds.QuickReplies && Details is not null ? QuickRepliesDetails.Parse(Details).Options : null,
+        attachments is { Count: > 0 } ? attachments : null);
 }

@@ -2,6 +2,7 @@ using Switchboard.Core;
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Events;
 using Switchboard.Core.Messages;
+using Switchboard.Server.Attachments;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Common;
 using Switchboard.Server.Conversations;
@@ -38,7 +39,9 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
         if (request.IsNote == true && post.VisibleTo is { IsBot: true })
             throw new DomainException("note_forbidden", "A bot's key cannot write internal notes.", DomainErrorKind.Forbidden);
         var clientMessageId = MessageText.ValidateClientId(request.ClientMessageId, "clientMessageId");
-        var text = MessageText.Normalize(request.Text);
+        var attachmentIds = MessageAttachments.ValidateIds(request.AttachmentIds);
+        // A message of files alone has no text.
+        var text = attachmentIds.Count > 0 && Core.Text.TextRules.IsBlank(request.Text?.Trim() ?? "") ? "" : MessageText.Normalize(request.Text);
         var isNote = request.IsNote == true;
         if (request.SeenSeq is < 0) throw new DomainException("seen_seq_invalid", "seenSeq must not be negative.", DomainErrorKind.Invalid);
 
@@ -54,10 +57,12 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
                 if (existing.Text != text || existing.SenderRole != EnumText.ToText(author.Role) || existing.SenderId != author.SenderId || existing.IsNote != isNote
                     || existing.Kind != content.Kind)
                     throw new DomainException(ErrorCodes.IdempotencyConflict, "This clientMessageId was already used for a different message.");
-                return new PostMessageResponse(existing.ToResponse(), view(record), existing.Seq, CustomerWroteMeanwhile: false, Replayed: true);
+                return new PostMessageResponse(existing.ToResponse(await MessageAttachments.ForMessageAsync(w, existing.Id)), view(record), existing.Seq,
+                    CustomerWroteMeanwhile: false, Replayed: true);
             }
 
             if (!isNote && request.ReplyAnyway != true) await ReplyOwnership.RequireOwnOrUnownedAsync(w, author, record.Conversation);
+            var attachments = await MessageAttachments.TakeAsync(w, conversationId, attachmentIds, visibleTo);
 
             // Only what the team sends goes out through a channel; the channel may refuse it (nothing is written yet).
             var policy = author.Role == SenderRole.Customer || isNote ? null : policies.GetValueOrDefault(record.Channel);
@@ -67,7 +72,7 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             // A note, or an automatic system message (the closed-hours reply), leaves the conversation's state as it is.
             var quiet = isNote || author.Role == SenderRole.System;
             var transition = quiet ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
-            var next = quiet ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text) };
+            var next = quiet ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text.Length > 0 ? text : "📎 " + attachments[0].FileName) };
             var after = record.With(next);
 
             var message = await MessageStore.InsertAsync(w, new MessageRow
@@ -95,7 +100,8 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             if (author.Role == SenderRole.Operator && author.MemberId is { } memberId && !isNote)
                 await MemberStore.CountMessageAsync(w, memberId);
 
-            var response = message.ToResponse();
+            await AttachmentStore.LinkAsync(w, message.Id, attachments);
+            var response = message.ToResponse(MessageAttachments.Responses(attachments));
             if (policy is not null) await policy.StoredAsync(w, response);
             var appended = await w.AppendAsync(new EventDraft(EventTypes.MessageCreated, conversationId, before.ContactId,
                 new MessageEventData(response, isNote ? null : ConversationViews.ForTeam(after)),
@@ -133,7 +139,9 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             var cursor = await WorkspaceStore.CursorAsync(c, tx, caller.WorkspaceId);
             var rows = await MessageStore.PageAsync(c, tx, conversationId, withNotes: !caller.IsVisitor, before, after, take + 1, cancellationToken);
             var hasMore = rows.Count > take;
-            var page = rows.Take(take).OrderBy(m => m.Ordinal).Select(m => m.ToResponse()).ToList();
+            var kept = rows.Take(take).OrderBy(m => m.Ordinal).ToList();
+            var attachments = await AttachmentStore.ForMessagesAsync(c, tx, conversationId, kept.Select(m => m.Id).ToList(), cancellationToken);
+            var page = kept.Select(m => m.ToResponse(MessageAttachments.Responses(attachments[m.Id]))).ToList();
             return new MessagePageResponse(page, hasMore, cursor);
         }, cancellationToken);
     }

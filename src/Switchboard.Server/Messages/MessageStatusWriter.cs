@@ -21,7 +21,8 @@ public static class MessageStatusWriter
         message.Version++;
         message.UpdatedAt = w.NowMs;
         await MessageStore.UpdateStatusAsync(w, message);
-        var data = new MessageEventData(message.ToResponse(), null);
+        // The whole message, attachments included: clients replace their copy by version.
+        var data = new MessageEventData(message.ToResponse(await Attachments.MessageAttachments.ForMessageAsync(w, message.Id)), null);
         await w.AppendAsync(new EventDraft(EventTypes.MessageStatus, message.ConversationId, contactId, data, message.IsNote ? null : data, message.Version, actor) { InboxId = inboxId });
         return true;
     }

@@ -28,7 +28,10 @@ public sealed class ReceiptService(EventLogWriter eventLog)
             var record = await ConversationStore.GetVisibleAsync(w.Connection, w.Transaction, caller, conversationId);
             var upTo = await MessageStore.OrdinalAsync(w, conversationId, upToId) ?? throw new DomainException("message_not_found", "upToMessageId is not a message of this conversation.", DomainErrorKind.NotFound);
 
-            var candidates = await MessageStore.FromOtherSideAsync(w, conversationId, upTo, caller.IsVisitor);
+            var candidates = (await MessageStore.FromOtherSideAsync(w, conversationId, upTo, caller.IsVisitor)).ToList();
+            // The events carry whole messages, attachments included (clients replace their copy by version): read them in one query.
+            var attachments = await Attachments.AttachmentStore.ForMessagesAsync(w.Connection, w.Transaction, conversationId,
+                candidates.Where(m => DeliveryStatusRules.Advances(EnumText.Parse<DeliveryStatus>(m.Status), status)).Select(m => m.Id).ToList(), w.CancellationToken);
             foreach (var message in candidates)
             {
                 var current = EnumText.Parse<DeliveryStatus>(message.Status);
@@ -37,7 +40,7 @@ public sealed class ReceiptService(EventLogWriter eventLog)
                 message.Version++;
                 message.UpdatedAt = w.NowMs;
                 await MessageStore.UpdateStatusAsync(w, message);
-                var data = new MessageEventData(message.ToResponse(), null);
+                var data = new MessageEventData(message.ToResponse(Attachments.MessageAttachments.Responses(attachments[message.Id])), null);
                 await w.AppendAsync(new EventDraft(EventTypes.MessageStatus, conversationId, record.Conversation.ContactId,
                     data, message.IsNote ? null : data, message.Version, caller.Actor) { InboxId = record.Conversation.InboxId });
             }

@@ -30,10 +30,12 @@ public static class WidgetApi
     }
 
     /// <summary>The inbox's public configuration and availability; the widget reads it when its panel opens and when its stream (re)connects.</summary>
-    public static async Task<Ok<WidgetConfigResponse>> GetConfigAsync(string? inboxToken, WidgetService widget, WidgetAvailability availability, CancellationToken cancellationToken)
+    public static async Task<Ok<WidgetConfigResponse>> GetConfigAsync(string? inboxToken, WidgetService widget, WidgetAvailability availability, Storage.Database database,
+        CancellationToken cancellationToken)
     {
         var inbox = await widget.InboxAsync(inboxToken, cancellationToken);
-        return TypedResults.Ok(WidgetConfigResponse.From(inbox, await availability.ForAsync(inbox, cancellationToken)));
+        var settings = await database.ReadAsync((c, tx) => Workspaces.WorkspaceStore.GetSettingsAsync(c, tx, inbox.WorkspaceId), cancellationToken);
+        return TypedResults.Ok(WidgetConfigResponse.From(inbox, await availability.ForAsync(inbox, cancellationToken), settings.AttachmentMaxBytes));
     }
 
     public static async Task<Ok<WidgetSessionResponse>> StartSessionAsync(CreateWidgetSessionRequest request, HttpContext http, WidgetService widget, CancellationToken cancellationToken)

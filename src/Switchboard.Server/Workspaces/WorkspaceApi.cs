@@ -42,6 +42,9 @@ public static class WorkspaceApi
             throw new DomainException("idle_timeout_invalid", "idleTimeoutSeconds must be 60 to 86400.", DomainErrorKind.Invalid);
         if (request.EventRetentionSeconds is < 3_600 or > 31_536_000)
             throw new DomainException("event_retention_invalid", "eventRetentionSeconds must be 3600 to 31536000.", DomainErrorKind.Invalid);
+        if (request.AttachmentMaxBytes is < WorkspaceSettings.MinAttachmentMaxBytes or > WorkspaceSettings.MaxAttachmentMaxBytes)
+            throw new DomainException("attachment_max_bytes_invalid",
+                $"attachmentMaxBytes must be {WorkspaceSettings.MinAttachmentMaxBytes} to {WorkspaceSettings.MaxAttachmentMaxBytes}.", DomainErrorKind.Invalid);
         var name = request.Name?.Trim();
         if (name is { Length: 0 or > 100 }) throw new DomainException("name_invalid", "Name must be 1 to 100 characters.", DomainErrorKind.Invalid);
 
@@ -58,6 +61,7 @@ public static class WorkspaceApi
                 EventRetention = request.EventRetentionSeconds is { } keep ? TimeSpan.FromSeconds(keep) : s.EventRetention,
                 BotEnabled = request.BotEnabled ?? s.BotEnabled,
                 CsatEnabled = request.CsatEnabled ?? s.CsatEnabled,
+                AttachmentMaxBytes = request.AttachmentMaxBytes ?? s.AttachmentMaxBytes,
             };
             await WorkspaceStore.SaveSettingsAsync(w, s, name);
             var current = await w.QuerySingleAsync<string>("SELECT name FROM workspaces WHERE id = @WorkspaceId", new { w.WorkspaceId }, w.CancellationToken);

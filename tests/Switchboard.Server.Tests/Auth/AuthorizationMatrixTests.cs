@@ -127,6 +127,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/stats/csat"] = Access.Team,
         ["GET /api/v1/stats/csat.csv"] = Access.Team,
         ["GET /api/v1/search/"] = Access.Team,
+        ["PUT /api/v1/conversations/{id:long}/attachments/{clientAttachmentId}"] = Access.Participant,
+        ["GET /api/v1/conversations/{id:long}/attachments/{attachmentId:long}/link"] = Access.Participant,
+        // An <img src> cannot send a token: the link's signature is the authority (a valid one is used here).
+        ["GET /api/v1/attachments/{id:long}/content"] = Access.Anyone,
     };
 
     /// <summary>BotKey: an API key of role bot (an external bot answering through the API).</summary>
@@ -153,6 +157,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var contactId = visitor.Session.ContactId;
         var duplicateId = (await ws.NewVisitorAsync("Matrix duplicate")).Session.ContactId;
         var said = await (await visitor.SayAsync("hello")).ReadAsync<Switchboard.Server.Messages.PostMessageResponse>();
+        // The visitor's own upload, not sent: every caller who sees the conversation may link it.
+        var upload = await Switchboard.Server.Tests.Attachments.AttachmentClient.UploadAsync(visitor.Client, visitor.ConversationId, "matrix-file",
+            Encoding.UTF8.GetBytes("matrix"), "matrix.txt");
+        var signed = await Switchboard.Server.Tests.Attachments.AttachmentClient.LinkAsync(visitor.Client, visitor.ConversationId, upload.Id);
         // Valid bodies, so a refusal is about who asks, not about what was sent.
         string Body(string endpoint) => endpoint switch
         {
@@ -212,8 +220,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     Who.BotKey => Bearer(app.CreateClient(), botKey.Key),
                     _ => await app.LoginAsync(ws.AdminEmail),
                 };
-                var (method, path) = Split(endpoint, resourceId: endpoint switch
+                var (method, path) = Split(endpoint, attachmentId: upload.Id, resourceId: endpoint switch
                 {
+                    _ when endpoint.Contains("/api/v1/attachments/", StringComparison.Ordinal) => upload.Id,
                     _ when endpoint.Contains("/members/", StringComparison.Ordinal) => ws.OperatorId,
                     _ when endpoint.Contains("/api-keys/", StringComparison.Ordinal) => key.ApiKey.Id,
                     _ when endpoint.Contains("/contacts/", StringComparison.Ordinal) => contactId,
@@ -225,6 +234,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                     _ when endpoint.Contains("/inboxes/{id", StringComparison.Ordinal) => ws.Inbox.Id,
                     _ => visitor.ConversationId,
                 });
+                if (endpoint.EndsWith("/content", StringComparison.Ordinal)) path = signed.Url;
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method is "POST" or "PATCH" or "PUT" || endpoint == "DELETE /api/v1/canned-replies/{id:long}") request.Content = new StringContent(Body(endpoint), Encoding.UTF8, "application/json");
                 // An event stream that was let in never ends by itself: its status line is the answer; disposing hangs up.
@@ -258,7 +268,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) || endpoint == "POST /api/v1/auth/login", context);
         Assert.True((int)status < 500, context);
         // Another workspace's resources do not exist for this caller.
-        if (who == Who.OtherWorkspaceOperator && path.Any(char.IsDigit) && endpoint.Contains("{id", StringComparison.Ordinal))
+        // (A signed attachment link is the exception: whoever holds it may fetch it until it expires.)
+        if (who == Who.OtherWorkspaceOperator && path.Any(char.IsDigit) && endpoint.Contains("{id", StringComparison.Ordinal) && !endpoint.EndsWith("/content", StringComparison.Ordinal))
             Assert.True(status == HttpStatusCode.NotFound, context);
     }
 
@@ -268,14 +279,17 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         return client;
     }
 
-    static (string Method, string Path) Split(string endpoint, long resourceId)
+    static (string Method, string Path) Split(string endpoint, long attachmentId, long resourceId)
     {
         var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
         var path = endpoint[(space + 1)..]
             .Replace("{id:long}", resourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{day}", "2026-01-01", StringComparison.Ordinal)
-            .Replace("{*path:nonfile}", "inbox", StringComparison.Ordinal);
+            .Replace("{*path:nonfile}", "inbox", StringComparison.Ordinal)
+            // An upload of the body ("{}", which sniffs as text) under one id: the visitor's first, a conflict for the others.
+            .Replace("{clientAttachmentId}", "matrix-upload?name=matrix.txt", StringComparison.Ordinal)
+            .Replace("{attachmentId:long}", attachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         // The streams would stay open (or wait 25 s): a cursor ahead of the log makes them answer a reset and end.
         if (path.StartsWith("/api/v1/events", StringComparison.Ordinal)) path += "?cursor=999999999";
         return (endpoint[..space], path);

@@ -34,7 +34,8 @@ public sealed class WidgetSettingsService(Database database, EventLogWriter even
             var row = await InboxStore.FindWidgetAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId, w.CancellationToken) ?? throw NotFound();
             await InboxStore.SaveWidgetSettingsAsync(w, inboxId, json);
             var inbox = WidgetInboxCache.ToInbox(row with { WidgetSettings = json });
-            var config = WidgetConfigResponse.From(inbox, await availability.ForAsync(w.Connection, w.Transaction, inbox, w.CancellationToken));
+            var config = WidgetConfigResponse.From(inbox, await availability.ForAsync(w.Connection, w.Transaction, inbox, w.CancellationToken),
+                (await Workspaces.WorkspaceStore.GetSettingsAsync(w)).AttachmentMaxBytes);
             await w.AppendAsync(new EventDraft(EventTypes.InboxUpdated, null, null, new InboxUpdatedData(inboxId, settings, config), config,
                 0, admin.Actor) { InboxId = inboxId });
             w.AfterCommit(() => cache.Invalidate(inboxId));
