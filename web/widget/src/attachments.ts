@@ -1,9 +1,4 @@
-// Until the SDK's types land (web/client: AttachmentView, AttachmentLink), the contract's shapes.
-export interface AttachmentView {
-  readonly clientAttachmentId: string; readonly id: number | null; readonly fileName: string; readonly contentType: string; readonly size: number;
-  readonly width: number | null; readonly height: number | null; readonly hasThumbnail: boolean; readonly status: string; readonly progress: number; readonly error: string | null;
-}
-export interface AttachmentLink { readonly url: string; readonly thumbnailUrl: string | null; readonly expiresAt: string }
+import type { AttachmentLink, AttachmentView } from '@switchboard/client';
 import { h, setAttr } from './dom.js';
 import { fill, type Strings } from './i18n/en.js';
 

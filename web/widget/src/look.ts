@@ -39,7 +39,7 @@ export function lookOf(config: WidgetConfig, remote: WidgetPublicConfig | undefi
     launcherText: remote?.launcherText ?? '',
     greeting: remote?.greeting ?? '',
     preChat: remote?.preChat ?? asBefore,
-    maxBytes: (remote as { attachmentMaxBytes?: number } | undefined)?.attachmentMaxBytes ?? 26_214_400,
+    maxBytes: remote?.attachmentMaxBytes ?? 26_214_400,
   };
 }
 

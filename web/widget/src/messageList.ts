@@ -1,5 +1,5 @@
-import type { BotDraft, MessageView } from '@switchboard/client';
-import { fileElement, fileState, progress, type AttachmentView, type FileActions } from './attachments';
+import type { AttachmentView, BotDraft, MessageView } from '@switchboard/client';
+import { fileElement, fileState, progress, type FileActions } from './attachments';
 import { h, setAttr, setText, show } from './dom';
 import type { Strings } from './i18n/en';
 
@@ -219,11 +219,10 @@ export class MessageList {
 }
 
 function toItem(m: MessageView): Item {
-  const files = (m as { attachments?: readonly AttachmentView[] }).attachments ?? [];
   const role = m.senderRole === 'self' ? 'customer' : m.senderRole;
   return {
     key: m.clientMessageId, role, text: m.text, name: m.senderName, createdAt: m.server?.createdAt ?? null,
-    status: role === 'customer' ? m.status : null, canRetry: m.canRetry, streaming: false, replies: m.server?.quickReplies ?? [], files,
+    status: role === 'customer' ? m.status : null, canRetry: m.canRetry, streaming: false, replies: m.server?.quickReplies ?? [], files: m.attachments,
   };
 }
 

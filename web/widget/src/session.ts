@@ -1,7 +1,6 @@
 import {
-  BaseApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError, type WidgetAttributes, type WidgetIdentity,
+  BaseApiClient, HttpError, type AttachmentLink, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError, type WidgetAttributes, type WidgetIdentity,
 } from '@switchboard/client';
-import type { AttachmentLink } from './attachments';
 import { currentPage, watchPage } from './page';
 import { Receipts } from './receipts';
 import { loadSession, saveSession } from './sessionStore';

@@ -1,5 +1,5 @@
-import type { ConnectionState, ConversationSignals, Csat, MessageView, StoreError } from '@switchboard/client';
-import { bySize, refusalText, type AttachmentLink } from './attachments';
+import type { AttachmentLink, ConnectionState, ConversationSignals, Csat, MessageView, StoreError } from '@switchboard/client';
+import { bySize, refusalText } from './attachments';
 import { CsatCard } from './csatCard';
 import { h, icon, icons, setAttr, setText, show } from './dom';
 import { fill } from './i18n/en';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mock, test } from 'node:test';
-import { bySize, fileElement, fileState, kindText, progress, refusalText, sizeText, type AttachmentView, type FileActions } from '../src/attachments.js';
+import type { AttachmentView } from '@switchboard/client';
+import { bySize, fileElement, fileState, kindText, progress, refusalText, sizeText, type FileActions } from '../src/attachments.js';
 import { en } from '../src/i18n/en.js';
 import { FakeElement, installFakeDom } from './fakeDom.js';
 
