@@ -48,9 +48,15 @@ export function fileElement(a: AttachmentView, state: string, messageId: string,
   const { t, link } = x;
   const name = a.fileName;
   if (state === 'image') {
-    // Width and height from the attachment reserve the box before the image loads, so the transcript does not shift.
-    const img = h('img', { alt: name, ...(a.width && a.height ? { width: `${a.width}`, height: `${a.height}` } : {}) });
-    if (a.width && a.height) img.style.width = `${Math.min(240, a.width, (280 * a.width) / a.height)}px`;
+    // Width and height from the attachment reserve the box before the image loads, so the transcript does not shift:
+    // in pixels, because an img without its source yet shows its alt text and ignores the attributes' aspect ratio.
+    const { width: w, height: ht } = a;
+    const img = h('img', { alt: name, ...(w && ht ? { width: `${w}`, height: `${ht}` } : {}) });
+    if (w && ht) {
+      const shown = Math.min(240, w, (280 * w) / ht);
+      img.style.width = `${shown}px`;
+      img.style.height = `${(shown * ht) / w}px`;
+    }
     const open = h('a', { class: 'pic', target: '_blank', rel: 'noopener', 'aria-label': fill(t.openFile, { name }) }, img);
     fetchLink(open, a.id!, link, (l) => { img.src ||= l.thumbnailUrl ?? l.url; });
     return open;

@@ -49,7 +49,7 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 .system{align-self:center;max-width:90%;color:var(--mute);font-size:12px;text-align:center;margin:6px 0}
 .system .bubble{background:none;border:0;padding:0}
 .files{display:flex;flex-direction:column;gap:4px;align-items:inherit;margin:2px 0}
-.pic{display:block;width:fit-content;border-radius:14px;overflow:hidden;background:var(--line)}.pic img{display:block;max-width:100%;height:auto}
+.pic{display:block;width:fit-content;border-radius:14px;overflow:hidden;background:var(--line)}.pic img{display:block;max-width:100%;height:auto;object-fit:cover}
 .file{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;width:220px;max-width:100%;padding:8px 12px;border-radius:14px;background:#fff;border:1px solid var(--line);overflow-wrap:anywhere}
 .file a,.file b{flex-basis:100%;font-weight:600;color:var(--a)}.file small{flex-basis:100%;color:var(--mute)}.file.bad small{color:#c92a2a}
 [role=progressbar]{flex:1;height:4px;border-radius:2px;background:var(--line)}[role=progressbar] i{display:block;width:0;height:100%;border-radius:2px;background:var(--a);transition:width .2s}

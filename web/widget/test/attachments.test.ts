@@ -104,10 +104,17 @@ test('a ready image is a link "Open …" around an img with its name and size se
   assert.equal(img.getAttribute('width'), '1200');
   assert.equal(img.getAttribute('height'), '800');
   assert.equal(img.style['width'], '240px');
+  assert.equal(img.style['height'], '160px');
   await turn();
   assert.deepEqual(asked, [12]);
   assert.match(img.src, /v=thumbnail&exp=1$/);
   assert.match(open.href, /v=original&exp=1$/);
+});
+
+test('a tall screenshot is kept within the height, with its aspect ratio', () => {
+  const img = render(photo({ width: 600, height: 1300 }), 'image').querySelector('img')!;
+  assert.equal(img.style['height'], '280px');
+  assert.equal(Math.round(parseFloat(img.style['width']!)), 129);
 });
 
 test('a shown file’s signed link is fetched again a minute before it expires; an image keeps the picture it loaded', async () => {
