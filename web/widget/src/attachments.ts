@@ -57,8 +57,12 @@ export function fileElement(a: AttachmentView, state: string, messageId: string,
       img.style.width = `${shown}px`;
       img.style.height = `${(shown * ht) / w}px`;
     }
-    const open = h('a', { class: 'pic', target: '_blank', rel: 'noopener', 'aria-label': fill(t.openFile, { name }) }, img);
-    fetchLink(open, a.id!, link, (l) => { img.src ||= l.thumbnailUrl ?? l.url; });
+    const open = h('a', { class: 'pic', target: '_blank', rel: 'noopener' }, img);
+    // Named once it is a link (with its href): a name on a plain element is not allowed.
+    fetchLink(open, a.id!, link, (l) => {
+      img.src ||= l.thumbnailUrl ?? l.url;
+      setAttr(open, 'aria-label', fill(t.openFile, { name }));
+    });
     return open;
   }
   if (state === 'downloading' || state === 'lost') return h('div', { class: 'file' }, fill(state === 'lost' ? t.downloadFailed : t.downloading, { name }));

@@ -51,7 +51,7 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 .files{display:flex;flex-direction:column;gap:4px;align-items:inherit;margin:2px 0}
 .pic{display:block;width:fit-content;border-radius:14px;overflow:hidden;background:var(--line)}.pic img{display:block;max-width:100%;height:auto;object-fit:cover}
 .file{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;width:220px;max-width:100%;padding:8px 12px;border-radius:14px;background:#fff;border:1px solid var(--line);overflow-wrap:anywhere}
-.file a,.file b{flex-basis:100%;font-weight:600;color:var(--a)}.file small{flex-basis:100%;color:var(--mute)}.file.bad small{color:#c92a2a}
+.file a,.file b{flex-basis:100%;font-weight:600}.file a{color:var(--a)}.file small{flex-basis:100%;color:var(--mute)}.file.bad small{color:#c92a2a}
 [role=progressbar]{flex:1;height:4px;border-radius:2px;background:var(--line)}[role=progressbar] i{display:block;width:0;height:100%;border-radius:2px;background:var(--a);transition:width .2s}
 .x{border:0;background:none;padding:0 4px;font-size:18px;line-height:1;color:var(--mute)}
 .clip{flex:none;color:var(--mute)}

@@ -96,7 +96,11 @@ export class WidgetView {
     this.#ended = h('div', { class: 'ended', role: 'status' }, t.resolved, this.#again);
     this.#csat = new CsatCard(t, actions.rate);
     this.#list = new MessageList(look.greeting || t.greeting, t, actions.retry, actions.loadOlder, (text) => void actions.send(text),
-      { t, maxBytes: look.maxBytes, link: actions.link, cancel: actions.cancel });
+      {
+        t, maxBytes: look.maxBytes, link: actions.link,
+        // The cancelled message leaves the log with its button: focus goes back to the composer.
+        cancel: (id) => { actions.cancel(id); this.#input.focus(); },
+      });
     this.#intro = preChatForm(t, look.preChat, actions.start);
     this.#leave = emailForm(t, actions.leaveEmail);
     this.#launcher.append(icon(icons.chat), this.#launcherText, this.#badge);

@@ -98,7 +98,6 @@ test('a ready image is a link "Open …" around an img with its name and size se
   const asked: number[] = [];
   const open = render(photo(), 'image', actions([], asked));
   assert.equal(open.tagName, 'a');
-  assert.equal(open.getAttribute('aria-label'), 'Open photo.jpg');
   const img = open.querySelector('img')!;
   assert.equal(img.getAttribute('alt'), 'photo.jpg');
   assert.equal(img.getAttribute('width'), '1200');
@@ -109,6 +108,7 @@ test('a ready image is a link "Open …" around an img with its name and size se
   assert.deepEqual(asked, [12]);
   assert.match(img.src, /v=thumbnail&exp=1$/);
   assert.match(open.href, /v=original&exp=1$/);
+  assert.equal(open.getAttribute('aria-label'), 'Open photo.jpg');
 });
 
 test('a tall screenshot is kept within the height, with its aspect ratio', () => {
