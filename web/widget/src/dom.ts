@@ -28,6 +28,7 @@ export const icons = {
   close: 'M6 6l12 12M18 6L6 18',
   send: 'M3 11.5 21 3l-8.5 18-2.3-7.2z',
   minimize: 'M6 9l6 6 6-6',
+  clip: 'M20 11.5l-8 8a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.4 8.4a1.7 1.7 0 0 1-2.4-2.4L15 7',
 };
 
 /** Shows or hides an element (hidden elements are out of the accessibility tree too). */

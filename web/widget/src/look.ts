@@ -16,6 +16,8 @@ export interface Look {
   /** The first line of an empty conversation; empty for the language's default. */
   readonly greeting: string;
   readonly preChat: PreChat;
+  /** The workspace's largest attachment: a bigger file is refused before it is sent. */
+  readonly maxBytes: number;
 }
 
 /** Before the inbox's config is read (or when it cannot be): what the script tag and the page say. */
@@ -37,6 +39,7 @@ export function lookOf(config: WidgetConfig, remote: WidgetPublicConfig | undefi
     launcherText: remote?.launcherText ?? '',
     greeting: remote?.greeting ?? '',
     preChat: remote?.preChat ?? asBefore,
+    maxBytes: remote?.attachmentMaxBytes ?? 26_214_400,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { BotDraft, MessageView } from '@switchboard/client';
+import type { AttachmentView, BotDraft, MessageView } from '@switchboard/client';
+import { fileElement, fileState, progress, type FileActions } from './attachments';
 import { h, setAttr, setText, show } from './dom';
 import type { Strings } from './i18n/en';
 
@@ -16,12 +17,14 @@ interface Item {
   readonly streaming: boolean;
   /** The bot's quick replies; shown as buttons on the newest line only. */
   readonly replies: readonly string[];
+  readonly files: readonly AttachmentView[];
 }
 
 interface Row {
   readonly el: HTMLElement;
   readonly who: HTMLElement;
   readonly bubble: HTMLElement;
+  readonly files: HTMLElement;
   readonly meta: HTMLElement;
   readonly time: HTMLElement;
   readonly status: HTMLElement;
@@ -50,7 +53,7 @@ export class MessageList {
   #last: { messages: readonly MessageView[]; drafts: readonly BotDraft[]; hasOlder: boolean } | undefined;
 
   constructor(hello: string, private readonly t: Strings, private readonly onRetry: (clientMessageId: string) => void, private readonly onNearTop: () => void = () => {},
-    private readonly onReply: (text: string) => void = () => {}) {
+    private readonly onReply: (text: string) => void = () => {}, private readonly fileActions?: FileActions) {
     this.#hello.textContent = hello;
     this.el.append(this.#hello);
     this.el.addEventListener('scroll', () => this.#scrolled(), { passive: true });
@@ -67,7 +70,7 @@ export class MessageList {
     const items = this.#tail(messages);
     const known = new Set(items.map((i) => i.key));
     for (const d of drafts) {
-      if (!known.has(d.replyId)) items.push({ key: d.replyId, role: 'bot', text: d.text, name: null, createdAt: null, status: null, canRetry: false, streaming: true, replies: [] });
+      if (!known.has(d.replyId)) items.push({ key: d.replyId, role: 'bot', text: d.text, name: null, createdAt: null, status: null, canRetry: false, streaming: true, replies: [], files: [] });
     }
     const atBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 48;
     // Keeps the line the reader looks at in place when lines are added above it.
@@ -150,6 +153,7 @@ export class MessageList {
       who: h('div', { class: 'who' }),
       // Each message in its own direction: an English reply reads left to right in an Arabic panel, and back.
       bubble: h('div', { class: 'bubble', dir: 'auto' }),
+      files: h('div', { class: 'files' }),
       meta: h('div', { class: 'meta' }),
       time: h('time'),
       status: h('span', { class: 'st', role: 'img' }),
@@ -157,8 +161,22 @@ export class MessageList {
       replies: h('div', { class: 'qr', hidden: '' }),
     };
     row.meta.append(row.time, row.status, retry);
-    row.el.append(row.who, row.bubble, row.replies, row.meta);
+    row.el.append(row.who, row.files, row.bubble, row.replies, row.meta);
     return row;
+  }
+
+  // Each file's element is rebuilt only when what it shows changes (uploaded, ready, refused); progress moves in place.
+  #files(box: HTMLElement, item: Item): void {
+    const x = this.fileActions;
+    const own = item.role === 'customer';
+    const states = item.files.map((a) => fileState(a, own, item.status === 'failed'));
+    const key = item.files.map((a, i) => `${a.clientAttachmentId}${a.id}${states[i]}`).join();
+    if (x !== undefined && box.dataset['k'] !== key) {
+      box.dataset['k'] = key;
+      box.replaceChildren(...item.files.map((a, i) => fileElement(a, states[i]!, item.key, x)));
+    }
+    item.files.forEach((a, i) => box.children[i] && progress(box.children[i]!, a));
+    show(box, item.files.length > 0);
   }
 
   #update(row: Row, item: Item, previous: Item | undefined, last: boolean): void {
@@ -171,6 +189,9 @@ export class MessageList {
     setText(row.who, who);
     show(row.who, who !== '' && !sameRun);
     setText(row.bubble, item.text);
+    // A file alone has no text bubble; a streamed reply shows its bubble (and cursor) before its first word.
+    show(row.bubble, item.text !== '' || item.streaming || item.files.length === 0);
+    this.#files(row.files, item);
     setText(row.time, item.createdAt === null ? '' : clock(item.createdAt));
     if (item.createdAt !== null) setAttr(row.time, 'datetime', item.createdAt);
     const status = item.status;
@@ -201,7 +222,7 @@ function toItem(m: MessageView): Item {
   const role = m.senderRole === 'self' ? 'customer' : m.senderRole;
   return {
     key: m.clientMessageId, role, text: m.text, name: m.senderName, createdAt: m.server?.createdAt ?? null,
-    status: role === 'customer' ? m.status : null, canRetry: m.canRetry, streaming: false, replies: m.server?.quickReplies ?? [],
+    status: role === 'customer' ? m.status : null, canRetry: m.canRetry, streaming: false, replies: m.server?.quickReplies ?? [], files: m.attachments,
   };
 }
 

@@ -1,5 +1,5 @@
 import {
-  BaseApiClient, HttpError, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError, type WidgetAttributes, type WidgetIdentity,
+  BaseApiClient, HttpError, type AttachmentLink, isRetryableError, LiveStore, PollTransport, RetryPolicy, SseTransport, type StoreError, type WidgetAttributes, type WidgetIdentity,
 } from '@switchboard/client';
 import { currentPage, watchPage } from './page';
 import { Receipts } from './receipts';
@@ -41,7 +41,7 @@ export class WidgetSession {
   /** The last attempt to connect failed on the network: the view says so instead of "Connecting…". */
   offline = false;
 
-  constructor(private readonly inboxToken: string, baseUrl: string, private readonly onChange: (afterMs?: number) => void) {
+  constructor(private readonly inboxToken: string, private readonly baseUrl: string, private readonly onChange: (afterMs?: number) => void) {
     this.api = new BaseApiClient({ baseUrl });
     this.#receipts = new Receipts(this.api, (ms) => onChange(ms), { isRetryable: isRetryableError, policy: RetryPolicy.default });
     this.#phase = 'intro';
@@ -119,11 +119,12 @@ export class WidgetSession {
     if (this.live !== undefined) void this.api.reportWidgetPage(currentPage()).catch(() => undefined);
   }
 
-  /** Sends a message (shown at once as `sending`); false when there is nothing to send or nowhere to send it. */
-  send(text: string): boolean {
+  /** Sends a message, with files if any (shown at once as `sending`); false when there is nothing to send or nowhere to send it. */
+  send(text: string, files: readonly File[] = []): boolean {
     const live = this.live;
-    if (text === '' || live === undefined) return false;
-    live.store.sendMessage(live.conversationId, text, { sendSeenSeq: false });
+    if ((text === '' && !files.length) || live === undefined) return false;
+    // A pasted screenshot may come without a name.
+    live.store.sendMessage(live.conversationId, text, { sendSeenSeq: false, files: files.map((file) => ({ file, name: file.name || 'image.png' })) });
     live.store.typing.stop();
     return true;
   }
@@ -137,6 +138,15 @@ export class WidgetSession {
   stopTyping(): void { this.#store?.typing.stop(); }
 
   retry(clientMessageId: string): void { this.#store?.retryMessage(clientMessageId); }
+
+  cancel(clientMessageId: string): void { this.#store?.cancelMessage(clientMessageId); }
+
+  /** An attachment's signed links, made absolute: the server answers them relative to itself. */
+  async link(attachmentId: number): Promise<AttachmentLink> {
+    const live = this.live!;
+    const l = await live.store.attachmentLink(live.conversationId, attachmentId);
+    return { ...l, url: this.baseUrl + l.url, thumbnailUrl: l.thumbnailUrl && this.baseUrl + l.thumbnailUrl };
+  }
 
   /** Rates the conversation's newest rating request; false when there is none or the server did not take it. */
   async rate(rating: number, comment: string): Promise<boolean> {

@@ -48,6 +48,14 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 @keyframes blink{50%{opacity:0}}
 .system{align-self:center;max-width:90%;color:var(--mute);font-size:12px;text-align:center;margin:6px 0}
 .system .bubble{background:none;border:0;padding:0}
+.files{display:flex;flex-direction:column;gap:4px;align-items:inherit;margin:2px 0}
+.pic{display:block;width:fit-content;border-radius:14px;overflow:hidden;background:var(--line)}.pic img{display:block;max-width:100%;height:auto;object-fit:cover}
+.file{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;width:220px;max-width:100%;padding:8px 12px;border-radius:14px;background:#fff;border:1px solid var(--line);overflow-wrap:anywhere}
+.file a,.file b{flex-basis:100%;font-weight:600}.file a{color:var(--a)}.file small{flex-basis:100%;color:var(--mute)}.file.bad small{color:#c92a2a}
+[role=progressbar]{flex:1;height:4px;border-radius:2px;background:var(--line)}[role=progressbar] i{display:block;width:0;height:100%;border-radius:2px;background:var(--a);transition:width .2s}
+.x{border:0;background:none;padding:0 4px;font-size:18px;line-height:1;color:var(--mute)}
+.clip{flex:none;color:var(--mute)}
+.panel.drag::after{content:attr(data-drop);position:absolute;inset:8px;display:grid;place-items:center;border:2px dashed var(--a);border-radius:14px;background:#fffe;color:var(--a);font-weight:600;pointer-events:none}
 .qr{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.qr button{border:1px solid var(--a);border-radius:16px;padding:5px 12px;background:#fff;color:var(--a)}
 .meta{display:flex;gap:6px;align-items:center;font-size:11px;color:var(--mute);margin:2px 4px 4px}
 .st{letter-spacing:-2px;font-weight:700}

@@ -1,4 +1,5 @@
-import type { ConnectionState, ConversationSignals, Csat, MessageView, StoreError } from '@switchboard/client';
+import type { AttachmentLink, ConnectionState, ConversationSignals, Csat, MessageView, StoreError } from '@switchboard/client';
+import { bySize, refusalText } from './attachments';
 import { CsatCard } from './csatCard';
 import { h, icon, icons, setAttr, setText, show } from './dom';
 import { fill } from './i18n/en';
@@ -13,8 +14,12 @@ export interface ViewActions {
   readonly start: (details: Details) => void;
   /** Leaves an email for an answer while the team is away; resolves false when the server did not take it. */
   readonly leaveEmail: (email: string) => Promise<boolean>;
-  /** Returns true when the message was taken (the composer then clears). */
-  readonly send: (text: string) => boolean;
+  /** Returns true when the message was taken (the composer then clears); files go with the text as one message. */
+  readonly send: (text: string, files?: readonly File[]) => boolean;
+  /** Aborts a message's uploads and removes it. */
+  readonly cancel: (clientMessageId: string) => void;
+  /** An attachment's signed links (absolute). */
+  readonly link: (attachmentId: number) => Promise<AttachmentLink>;
   readonly typing: (hasText: boolean) => void;
   readonly retry: (clientMessageId: string) => void;
   /** The reader reached the top of what is held: load the page below it. */
@@ -62,6 +67,8 @@ export class WidgetView {
   readonly #note = h('div', { class: 'note', role: 'alert', hidden: '' });
   readonly #input: HTMLTextAreaElement;
   readonly #send: HTMLButtonElement;
+  readonly #file = h('input', { type: 'file', multiple: '', hidden: '' });
+  readonly #maxBytes: number;
   readonly #composer: HTMLFormElement;
   readonly #again: HTMLButtonElement;
   readonly #ended: HTMLDivElement;
@@ -75,17 +82,25 @@ export class WidgetView {
 
   constructor(private readonly root: ShadowRoot, look: Look, private readonly actions: ViewActions) {
     const t = this.#t = look.t;
+    this.#maxBytes = look.maxBytes;
     this.#launcher = h('button', { type: 'button', class: look.launcherText ? 'launcher text' : 'launcher', 'aria-label': t.openChat, 'aria-expanded': 'false', 'aria-controls': 'sb-panel' });
     this.#launcherText.textContent = look.launcherText;
-    this.#panel = h('div', { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-label': t.chat, tabindex: '-1', hidden: '' });
+    this.#panel = h('div', { class: 'panel', id: 'sb-panel', role: 'dialog', 'aria-label': t.chat, tabindex: '-1', hidden: '', 'data-drop': t.dropFiles });
     this.#botStatus = indicator('Bot is typing', t.botTyping);
     this.#input = h('textarea', { 'aria-label': t.message, placeholder: t.placeholder, rows: '1', maxlength: '4096' });
     this.#send = h('button', { type: 'submit', class: 'send', 'aria-label': t.send, disabled: '' }, icon(icons.send));
-    this.#composer = h('form', { class: 'composer' }, this.#input, this.#send);
+    const clip = h('button', { type: 'button', class: 'icon clip', 'aria-label': t.attach }, icon(icons.clip));
+    clip.addEventListener('click', () => this.#file.click());
+    this.#composer = h('form', { class: 'composer' }, clip, this.#file, this.#input, this.#send);
     this.#again = h('button', { type: 'button', class: 'primary' }, t.startAgain);
     this.#ended = h('div', { class: 'ended', role: 'status' }, t.resolved, this.#again);
     this.#csat = new CsatCard(t, actions.rate);
-    this.#list = new MessageList(look.greeting || t.greeting, t, actions.retry, actions.loadOlder, (text) => void actions.send(text));
+    this.#list = new MessageList(look.greeting || t.greeting, t, actions.retry, actions.loadOlder, (text) => void actions.send(text),
+      {
+        t, maxBytes: look.maxBytes, link: actions.link,
+        // The cancelled message leaves the log with its button: focus goes back to the composer.
+        cancel: (id) => { actions.cancel(id); this.#input.focus(); },
+      });
     this.#intro = preChatForm(t, look.preChat, actions.start);
     this.#leave = emailForm(t, actions.leaveEmail);
     this.#launcher.append(icon(icons.chat), this.#launcherText, this.#badge);
@@ -200,15 +215,45 @@ export class WidgetView {
       this.#send.disabled = input.value.trim() === '';
       this.actions.typing(input.value.trim() !== '');
     });
+    this.#file.addEventListener('change', () => {
+      this.#attach(this.#file.files);
+      this.#file.value = '';
+    });
+    // A pasted screenshot is a file on the clipboard; pasted text stays the browser's.
+    input.addEventListener('paste', (e) => {
+      if (!e.clipboardData?.files.length) return;
+      e.preventDefault();
+      this.#attach(e.clipboardData.files);
+    });
+    // Dropping files anywhere on the panel sends them while a composer is there; the page never opens a dropped file.
+    const panel = this.#panel;
+    const drag = (e: DragEvent): boolean => !!e.dataTransfer?.types.includes('Files') && (e.preventDefault(), true);
+    panel.addEventListener('dragover', (e) => panel.classList.toggle('drag', drag(e) && this.#phase === 'ready' && !this.#composer.hidden));
+    panel.addEventListener('dragleave', (e) => { if (!panel.contains(e.relatedTarget as Node | null)) panel.classList.remove('drag'); });
+    panel.addEventListener('drop', (e) => {
+      if (drag(e) && panel.classList.contains('drag')) this.#attach(e.dataTransfer?.files);
+      panel.classList.remove('drag');
+    });
     this.#composer.addEventListener('submit', (e) => {
       e.preventDefault();
       this.#submit();
     });
   }
 
-  #submit(): void {
-    if (!this.actions.send(this.#input.value.trim())) return;
-    show(this.#note, false);
+  // Files dropped on the panel, pasted into the composer or picked go at once, with the composer's text, ten to a
+  // message (the server's limit); a file over the workspace's limit is refused here, in words, before any upload.
+  #attach(list: FileList | null | undefined): void {
+    const [fine, large] = bySize([...(list ?? [])], this.#maxBytes);
+    if (large[0] !== undefined) {
+      setText(this.#note, `${large[0].name}: ${refusalText(this.#t, 'attachment_too_large', this.#maxBytes)}`);
+      show(this.#note, true);
+    }
+    for (let i = 0; i < fine.length; i += 10) this.#submit(fine.slice(i, i + 10), large.length > 0);
+  }
+
+  #submit(files?: File[], keepNote?: boolean): void {
+    if (!this.actions.send(this.#input.value.trim(), files)) return;
+    show(this.#note, !!keepNote);
     this.#input.value = '';
     this.#input.style.height = 'auto';
     this.#send.disabled = true;

@@ -115,7 +115,9 @@ export class ChatWidget implements HostActions {
     return new WidgetView(this.#root, look, {
       toggle: (open) => this.#setOpen(open, true),
       start: (details) => this.#connect(details),
-      send: (text) => this.#session.send(text),
+      send: (text, files) => this.#session.send(text, files),
+      cancel: (id) => this.#session.cancel(id),
+      link: (id) => this.#session.link(id),
       typing: (hasText) => this.#session.typing(hasText),
       retry: (id) => this.#session.retry(id),
       leaveEmail: (email) => this.#session.leaveEmail(email),

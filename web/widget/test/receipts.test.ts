@@ -11,7 +11,7 @@ const schedule = (delays: number[]): ReceiptRetry => ({
 
 const m = (id: number, senderRole: string, status: string): MessageView => ({
   clientMessageId: `c-${id}`, id, ordinal: id, text: 't', senderRole, senderName: null, status, pending: false, isNote: false, error: null,
-  server: null, canRetry: false,
+  server: null, canRetry: false, attachments: [],
 });
 
 function fakeApi(fail: false | Error = false): { api: ApiClient; calls: [number, string, number][]; answer: () => void } {

@@ -5,7 +5,6 @@ export const en = {
   closeChat: 'Close chat',
   chat: 'Chat',
   minimize: 'Minimize chat',
-  messages: 'Messages',
   message: 'Message',
   placeholder: 'Write a message…',
   send: 'Send',
@@ -35,8 +34,6 @@ export const en = {
   tomorrow: 'tomorrow',
   botMeanwhile: 'Our bot can help in the meantime.',
   connecting: 'Connecting…',
-  reconnecting: 'Reconnecting…',
-  hereToHelp: 'We are here to help',
   emailPrompt: 'Leave your email and we’ll answer by email.',
   emailSave: 'Notify me',
   emailSaved: 'Thanks! We’ll answer at {email}.',
@@ -53,6 +50,16 @@ export const en = {
   rateComment: 'Add a comment (optional)',
   rateSend: 'Send rating',
   rateThanks: 'Thank you for your feedback!',
+  attach: 'Attach a file',
+  dropFiles: 'Drop files to send them',
+  uploading: 'Uploading {name}',
+  cancelUpload: 'Cancel upload of {name}',
+  openFile: 'Open {name}',
+  downloading: 'Downloading {name}…',
+  downloadFailed: '{name} could not be downloaded',
+  fileTooLarge: 'File is larger than {max}',
+  fileType: 'This type of file can’t be sent',
+  fileEmpty: 'The file is empty',
 };
 
 export type Strings = Readonly<Record<keyof typeof en, string>>;
