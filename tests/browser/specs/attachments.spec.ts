@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { expect, test } from '../support/fixtures';
 import { Admin } from '../support/admin';
 import { DashboardOperator } from '../support/dashboardOperator';
+import { deliverWebhook, FakeGraph } from '../support/fakeGraph';
 import { pdfFile, pngImage } from '../support/files';
 import { TeamApi, type Customer } from '../support/team';
 import { HostSite } from '../support/hostSite';
@@ -228,5 +229,55 @@ test('an operator\'s image reaches a visitor on another origin with a strict CSP
   } finally {
     await visitor.close();
     await site.stop();
+  }
+});
+
+test('a WhatsApp image and document arrive through the Graph API as viewable attachments, and the operator\'s file goes out through it', async ({ browser, server, operatorKind, dashboardMissing, uniqueName }) => {
+  test.skip(operatorKind !== 'dashboard' || dashboardMissing !== null, 'Needs the dashboard: runs in the widget+dashboard project.');
+  test.setTimeout(120_000);
+  const graph = await FakeGraph.start();
+  const admin = await TeamApi.login(server.baseURL, 'admin@example.com');
+  const appSecret = `secret-${randomUUID()}`;
+  const phoneNumberId = String(Date.now());
+  const inbox = await admin.ok('POST', '/whatsapp/inboxes', { name: `WhatsApp ${phoneNumberId}`, phoneNumberId, accessToken: graph.token, appSecret, verifyToken: 'verify', graphBaseUrl: graph.baseUrl });
+  const name = uniqueName('Sheena');
+  const waId = `4915${phoneNumberId.slice(-8)}`;
+  graph.addMedia('IMG.1', pngImage(900, 600), 'image/png');
+  graph.addMedia('DOC.1', pdfFile('Warranty card'), 'application/pdf');
+  const media = (id: string, type: string, body: object) => ({ from: waId, id: `wamid.${id}`, timestamp: String(Math.floor(Date.now() / 1000)), type, [type]: body });
+  const status = await deliverWebhook(server.baseURL, inbox.webhookPath, appSecret, { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: {
+    messaging_product: 'whatsapp', metadata: { display_phone_number: '15550001111', phone_number_id: phoneNumberId },
+    contacts: [{ profile: { name }, wa_id: waId }],
+    messages: [media('IMG', 'image', { caption: 'The lid is cracked', mime_type: 'image/png', id: 'IMG.1' }), media('DOC', 'document', { filename: 'warranty.pdf', mime_type: 'application/pdf', id: 'DOC.1' })],
+  } }] }] });
+  expect(status).toBe(200);
+
+  const dashboard = await DashboardOperator.login(browser, server.baseURL);
+  try {
+    await dashboard.openConversation(name);
+    // Both were downloaded from the Graph API with the inbox's token and show as any attachment does.
+    const image = dashboard.log.getByRole('img', { name: 'image.png' });
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0)).toBeGreaterThan(0);
+    await expect(dashboard.log.getByText('The lid is cracked', { exact: true })).toBeVisible();
+    await expect(dashboard.log.getByRole('link', { name: /warranty\.pdf/ })).toBeVisible();
+
+    // The operator answers with a file: uploaded to the Graph API, then sent as a document naming that media id.
+    const chooser = dashboard.page.waitForEvent('filechooser');
+    await dashboard.page.getByRole('button', { name: 'Attach a file' }).click();
+    const label = pdfFile('Return label 7731');
+    await (await chooser).setFiles({ name: 'return-label.pdf', mimeType: 'application/pdf', buffer: label });
+    await dashboard.send('Print this return label, please.');
+    await expect.poll(() => graph.sends.filter((m) => m.type === 'document').length, { timeout: 20_000 }).toBe(1);
+    const sent = graph.sends.find((m) => m.type === 'document');
+    expect(sent.to).toBe(waId);
+    expect(sent.document.filename).toBe('return-label.pdf');
+    expect(sent.document.caption).toBe('Print this return label, please.');
+    const uploaded = graph.uploads.find((u) => u.id === sent.document.id);
+    expect(uploaded?.bytes.equals(label)).toBe(true);
+    await dashboard.expectOwnStatus('Print this return label, please.', 'sent');
+  } finally {
+    await dashboard.close();
+    await graph.stop();
   }
 });
