@@ -20,4 +20,7 @@ static partial class WhatsAppLog
 
     [LoggerMessage(4106, LogLevel.Warning, "WhatsApp inbox {InboxId}: attachment {AttachmentId} cannot be downloaded ({Reason}); marked failed")]
     public static partial void DownloadRefused(ILogger logger, long inboxId, long attachmentId, string reason);
+
+    [LoggerMessage(4107, LogLevel.Warning, "WhatsApp cleanup: {Count} attachments left pending by dead download jobs marked failed")]
+    public static partial void StrandedFailed(ILogger logger, int count);
 }

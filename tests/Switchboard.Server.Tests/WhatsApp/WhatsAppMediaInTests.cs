@@ -107,6 +107,28 @@ public sealed class WhatsAppMediaInTests
     }
 
     [Theory, BothDatabases]
+    public async Task AnAttachmentADeadJobLeftPendingIsFailedByTheCleanup(DatabaseKind db)
+    {
+        await using var h = await WhatsAppHarness.StartAsync(db, new() { ["WhatsApp:MediaMaxAttempts"] = "1" });
+        h.Graph.AddMedia(DocumentId, TestFiles.Pdf, "application/pdf", refusals: -1);
+        var skip = h.Jobs.Outcomes.Count;
+        await h.DeliverAsync(WhatsAppHarness.Notification(
+            WhatsAppHarness.Message("wamid.DOC", "document", $$"""{"filename":"receipt.pdf","mime_type":"application/pdf","id":"{{DocumentId}}"}""")));
+        await DownloadAsync(h, skip, JobState.Dead);
+        // As if the worker had died during that last attempt: the job is dead, the attachment still pending.
+        await h.App.Database.WriteGlobalAsync((c, tx) => c.ExecuteAsync("UPDATE attachments SET status = 'pending', error = NULL", transaction: tx),
+            CancellationToken.None);
+
+        var cleanup = h.App.Service<IEnumerable<IJobHandler>>().OfType<WhatsAppCleanupHandler>().Single();
+        await cleanup.HandleAsync(new JobContext(0, WhatsAppCleanupHandler.JobKind, null, "{}", 1, 1), CancellationToken.None);
+        await cleanup.HandleAsync(new JobContext(0, WhatsAppCleanupHandler.JobKind, null, "{}", 1, 1), CancellationToken.None);
+
+        var attachment = Assert.Single((await MessageAsync(h, await h.CustomerConversationIdAsync(), "wamid.DOC")).Attachments!);
+        Assert.Equal(("failed", WhatsAppDownloadHandler.DownloadFailed), (attachment.Status, attachment.Error));
+        Assert.Equal(2, (await h.App.EventsAsync(h.Workspace.Id)).Count(e => e.Type == "attachment.updated")); // the job's, and the cleanup's once
+    }
+
+    [Theory, BothDatabases]
     public async Task MediaMetaNoLongerHasFailsAtOnceWithoutRetrying(DatabaseKind db)
     {
         await using var h = await WhatsAppHarness.StartAsync(db);
