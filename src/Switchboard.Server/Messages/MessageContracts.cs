@@ -6,8 +6,9 @@ namespace Switchboard.Server.Messages;
 
 /// <summary>
 /// A message as every client sees it (visitors never receive notes). <c>kind</c> is <c>text</c> unless a channel
-/// delivered something else (an image, a location, a WhatsApp template), whose <c>text</c> then describes it
-/// ("[image] caption") and whose <c>mediaId</c> is the channel's id of the attachment. A <c>quick_replies</c> message
+/// delivered something else (an image, a location, a WhatsApp template): a media message's file is in <c>attachments</c>
+/// and its caption is the <c>text</c>; other kinds describe themselves in <c>text</c> ("[location] …"), and
+/// <c>mediaId</c> is the channel's id of the attachment. A <c>quick_replies</c> message
 /// (the bot asking which of several things the customer means) carries <c>quickReplies</c>: each is sent back as the
 /// customer's text when tapped.
 /// </summary>

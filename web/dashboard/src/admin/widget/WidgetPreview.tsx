@@ -46,8 +46,9 @@ export function WidgetPreview({ form }: { readonly form: WidgetForm }) {
     applyTheme(host, { color: form.color, position: form.position, rtl, lang: language });
     const view = new WidgetView(root, {
       t, lang: language, rtl, teamName: form.teamName || 'Support', avatarUrl: form.avatarUrl.trim() || null, color: form.color,
-      position: form.position, launcherText: form.launcherText, greeting: form.greeting, preChat: { name: form.preName, email: form.preEmail },
-    }, { toggle: () => undefined, start: () => undefined, send: () => false, typing: () => undefined, retry: () => undefined, leaveEmail: async () => false, loadOlder: () => undefined, rate: async () => false });
+      position: form.position, launcherText: form.launcherText, greeting: form.greeting, preChat: { name: form.preName, email: form.preEmail }, maxBytes: 0,
+    }, { toggle: () => undefined, start: () => undefined, send: () => false, cancel: () => undefined,
+      link: () => Promise.reject(new Error('The preview has no files.')), typing: () => undefined, retry: () => undefined, leaveEmail: async () => false, loadOlder: () => undefined, rate: async () => false });
     const monday = new Date();
     monday.setDate(monday.getDate() + ((8 - monday.getDay()) % 7 || 7));
     monday.setHours(9, 0, 0, 0);
