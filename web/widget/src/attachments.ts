@@ -73,7 +73,7 @@ export function fileElement(a: AttachmentView, state: string, messageId: string,
   if (state === 'uploading') {
     const cancel = h('button', { type: 'button', class: 'x', 'aria-label': fill(t.cancelUpload, { name }) }, '×');
     cancel.addEventListener('click', () => x.cancel(messageId));
-    card.append(h('div', { role: 'progressbar', 'aria-label': fill(t.uploading, { name }), 'aria-valuemin': '0', 'aria-valuemax': '100' }, h('i')), cancel);
+    card.append(h('div', { role: 'progressbar', 'aria-label': fill(t.uploading, { name }) }, h('i')), cancel);
     progress(card, a);
   }
   return card;
