@@ -83,6 +83,43 @@ describe('attachments: the API client', () => {
     assert.equal(typeof platformUploader(server.fetch), 'function');
   });
 
+  test('in a browser the platform uploader uses XMLHttpRequest: upload progress, the answer, abort', async () => {
+    const sent: FakeXhr[] = [];
+    class FakeXhr {
+      readonly headers: Record<string, string> = {};
+      readonly upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+      method = ''; url = ''; withCredentials = false; status = 0; responseText = ''; body: unknown; aborted = false;
+      onload: (() => void) | null = null; onerror: (() => void) | null = null; onabort: (() => void) | null = null; onloadend: (() => void) | null = null;
+      open(method: string, url: string): void { this.method = method; this.url = url; }
+      setRequestHeader(name: string, value: string): void { this.headers[name] = value; }
+      send(body: unknown): void { this.body = body; sent.push(this); }
+      abort(): void { this.aborted = true; this.onabort?.(); this.onloadend?.(); }
+      answer(status: number, text: string): void { this.status = status; this.responseText = text; this.onload?.(); this.onloadend?.(); }
+    }
+    const scope = globalThis as { XMLHttpRequest?: unknown };
+    scope.XMLHttpRequest = FakeXhr;
+    try {
+      const upload = platformUploader(new FakeFetch().fetch);
+      const progress: number[] = [];
+      const body = new Blob(['abc']);
+      const done = upload({ url: '/u', headers: { 'Content-Type': 'image/png' }, body, credentials: 'include', onProgress: (f) => progress.push(f) });
+      const xhr = sent[0] ?? assert.fail('not sent');
+      assert.deepEqual([xhr.method, xhr.url, xhr.headers['Content-Type'], xhr.withCredentials, xhr.body === body], ['PUT', '/u', 'image/png', true, true]);
+      xhr.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 4 });
+      xhr.answer(201, '{"id":1}');
+      assert.deepEqual(await done, { status: 201, text: '{"id":1}' });
+      assert.deepEqual(progress, [0.25]);
+
+      const stop = new AbortController();
+      const aborted = upload({ url: '/u', headers: {}, body, credentials: undefined, signal: stop.signal });
+      stop.abort(new Error('cancelled'));
+      await assert.rejects(aborted, /cancelled/);
+      assert.equal(sent[1]?.aborted, true);
+    } finally {
+      delete scope.XMLHttpRequest;
+    }
+  });
+
   test('getAttachmentLink reads the signed link', async () => {
     const server = new FakeFetch().route('GET /api/v1/conversations/5/attachments/12/link',
       () => json(200, { url: '/api/v1/attachments/12/content?v=original', thumbnailUrl: null, expiresAt: '2026-12-03T14:00:00+00:00' }));
