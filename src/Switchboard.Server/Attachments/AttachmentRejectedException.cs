@@ -6,6 +6,8 @@ namespace Switchboard.Server.Attachments;
 /// </summary>
 public sealed class AttachmentRejectedException(string code, int status, string message) : Exception(message)
 {
+    public AttachmentRejectedException(string code, int status) : this(code, status, $"The file was refused ({code}).") { }
+
     public string Code { get; } = code;
     public int Status { get; } = status;
 

@@ -38,6 +38,11 @@ public static class AttachmentsApi
                 ? TypedResults.Ok(row.ToResponse())
                 : TypedResults.Created($"/api/v1/conversations/{id}/attachments/{row.Id}", row.ToResponse());
         }
+        catch (IOException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-upload (its temp file is already gone): normal, not a server error.
+            throw new OperationCanceledException(http.RequestAborted);
+        }
         catch (AttachmentRejectedException rejected)
         {
             AttachmentsLog.UploadRefused(logger, caller.WorkspaceId, rejected.Code);

@@ -12,6 +12,9 @@ public static class AttachmentsExtensions
             .Validate(o => o.Store is null or "" or "file" or "database", "Attachments:Store must be file or database")
             .Validate(o => o.LinkLifetime > TimeSpan.Zero && o.LinkLifetime <= TimeSpan.FromDays(1), "Attachments:LinkLifetime must be above zero and at most a day")
             .Validate(o => o.OrphanAfter >= TimeSpan.FromMinutes(1), "Attachments:OrphanAfter must be at least a minute")
+            // The database store is there so every node of a cluster shares the bytes, which only PostgreSQL can give.
+            .Validate<IOptions<DatabaseOptions>>((o, db) => o.Store != "database" || db.Value.Provider == DatabaseProvider.Postgres,
+                "Attachments:Store = database needs PostgreSQL; with SQLite blobs are files")
             .Validate(o => o.MaxImagePixels > 0 && o.ThumbnailSize is >= 16 and <= 2048, "Attachments:MaxImagePixels must be positive and ThumbnailSize 16 to 2048")
             .ValidateOnStart();
         builder.Services.AddSingleton<AttachmentPaths>();
@@ -19,10 +22,7 @@ public static class AttachmentsExtensions
         {
             var database = sp.GetRequiredService<Database>();
             var store = sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.Store;
-            var postgres = database.Provider == DatabaseProvider.Postgres;
-            // The database store is there so every node of a cluster shares the bytes, which only PostgreSQL can give.
-            if (store == "database" && !postgres) throw new InvalidOperationException("Attachments:Store = database needs PostgreSQL; with SQLite blobs are files.");
-            return store == "file" || !postgres ? new FileBlobStore(sp.GetRequiredService<AttachmentPaths>()) : new DatabaseBlobStore(database);
+            return store == "file" || database.Provider != DatabaseProvider.Postgres ? new FileBlobStore(sp.GetRequiredService<AttachmentPaths>()) : new DatabaseBlobStore(database);
         });
         builder.Services.AddSingleton<ImageProcessor>();
         builder.Services.AddSingleton<AttachmentLinkSigner>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Switchboard.Server.Attachments;
 using Switchboard.Server.Tests.Infrastructure;
 
@@ -38,6 +39,15 @@ public sealed class AttachmentAccessTests
         await ws.Operator.SendAsync(visitor.ConversationId, "Here is the manual", "reply-file");
         var link = await visitor.Client.LinkAsync(visitor.ConversationId, reply.Id);
         Assert.Equal(HttpStatusCode.OK, (await env.App.CreateClient().GetAsync(link.Url)).StatusCode);
+
+        // Teams: once the inbox is a team's the operator is not in, its files are as invisible to them as its conversations.
+        var team = (await (await ws.Admin.PostJsonAsync("/api/v1/teams", new { name = "Billing", memberIds = new[] { ws.AdminId } }))
+            .ReadAsync<System.Text.Json.JsonElement>()).GetProperty("data").GetProperty("id").GetInt64();
+        (await ws.Admin.PutAsJsonAsync($"/api/v1/inboxes/{ws.Inbox.Id}/team", new { teamId = team }, Http.Json)).EnsureSuccessStatusCode();
+        var outsider = await env.App.LoginAsync(ws.OperatorEmail);
+        await (await outsider.TryLinkAsync(visitor.ConversationId, reply.Id)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await outsider.TryUploadAsync(visitor.ConversationId, "outside", TestFiles.Pdf, "x.pdf")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await ws.Admin.LinkAsync(visitor.ConversationId, reply.Id);
     }
 
     [Theory, BothDatabases]

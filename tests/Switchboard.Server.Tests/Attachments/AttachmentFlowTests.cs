@@ -31,6 +31,12 @@ public sealed class AttachmentFlowTests
         var stored = (await LoggedEvents.AfterAsync(env.App, ws.Id, sent.Seq - 1)).Single(e => e.Seq == sent.Seq);
         Assert.Equal(uploaded.Id, stored.PublicPayload!.Value.GetProperty("data").GetProperty("message").GetProperty("attachments")[0].GetProperty("id").GetInt64());
 
+        // A receipt's message.status carries the whole message, files included (clients replace their copy by version).
+        (await ws.Operator.PostJsonAsync($"/api/v1/conversations/{visitor.ConversationId}/receipts", new { status = "read", upToMessageId = sent.Message.Id }))
+            .EnsureSuccessStatusCode();
+        var status = await watcher.WaitAsync(e => e.Type == "message.status" && e.Data.GetProperty("message").GetProperty("id").GetInt64() == sent.Message.Id);
+        Assert.Equal(uploaded.Id, status.Data.GetProperty("message").GetProperty("attachments")[0].GetProperty("id").GetInt64());
+
         // Both sides read it back with the page; a message without files leaves the field out.
         await visitor.SayAsync("and some text");
         foreach (var client in new[] { visitor.Client, ws.Operator })
@@ -86,5 +92,19 @@ public sealed class AttachmentFlowTests
         var thumbnail = await anonymous.GetAsync(links.ThumbnailUrl!);
         Assert.StartsWith("inline;", thumbnail.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
         Assert.Equal("image/webp", thumbnail.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task OnPostgreSqlTheFileStoreCanBeChosenAndOnSqliteTheDatabaseStoreIsRefused()
+    {
+        await using (var env = await AttachmentEnv.StartAsync(DatabaseKind.Postgres, extra: new() { ["Attachments:Store"] = "file" }))
+        {
+            var uploaded = await env.Visitor.Client.UploadAsync(env.Visitor.ConversationId, "f", TestFiles.Pdf, "f.pdf");
+            Assert.Single(Directory.GetFiles(Path.Combine(env.Folder, "blobs"), "*", SearchOption.AllDirectories));
+            var link = await env.Visitor.Client.LinkAsync(env.Visitor.ConversationId, uploaded.Id);
+            Assert.Equal(TestFiles.Pdf, await env.App.CreateClient().GetByteArrayAsync(link.Url));
+        }
+        // A SQLite server has one node: its blobs are files, and asking for the database store is a configuration error.
+        await Assert.ThrowsAnyAsync<Exception>(() => AttachmentEnv.StartAsync(DatabaseKind.Sqlite, extra: new() { ["Attachments:Store"] = "database" }));
     }
 }
