@@ -65,18 +65,17 @@ export function fileElement(a: AttachmentView, state: string, messageId: string,
     });
     return open;
   }
-  if (state === 'downloading' || state === 'lost') return h('div', { class: 'file' }, fill(state === 'lost' ? t.downloadFailed : t.downloading, { name }));
+  if (state === 'downloading' || state === 'lost') return h('div', { class: 'bubble file' }, fill(state === 'lost' ? t.downloadFailed : t.downloading, { name }));
   const title = state === 'file' ? h('a', { download: name }, name) : h('b', {}, name);
-  const card = h('div', { class: 'file' }, title,
+  const card = h('div', { class: 'bubble file' }, title,
     h('small', {}, state === 'refused' ? refusalText(t, a.error, x.maxBytes) : `${kindText(a.contentType)} · ${sizeText(a.size)}`));
   if (state === 'file') fetchLink(title as HTMLAnchorElement, a.id!, link);
   if (state === 'uploading') {
     const cancel = h('button', { type: 'button', class: 'x', 'aria-label': fill(t.cancelUpload, { name }) }, '×');
     cancel.addEventListener('click', () => x.cancel(messageId));
-    card.append(h('div', { role: 'progressbar', 'aria-label': fill(t.uploading, { name }), 'aria-valuemin': '0', 'aria-valuemax': '100' }, h('i')), cancel);
+    card.append(h('div', { role: 'progressbar', 'aria-label': fill(t.uploading, { name }) }, h('i')), cancel);
     progress(card, a);
   }
-  if (state === 'refused') card.classList.add('bad');
   return card;
 }
 

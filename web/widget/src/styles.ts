@@ -50,10 +50,10 @@ h2{margin:0;font-size:16px;font-weight:650;white-space:nowrap;overflow:hidden;te
 .system .bubble{background:none;border:0;padding:0}
 .files{display:flex;flex-direction:column;gap:4px;align-items:inherit;margin:2px 0}
 .pic{display:block;width:fit-content;border-radius:14px;overflow:hidden;background:var(--line)}.pic img{display:block;max-width:100%;height:auto;object-fit:cover}
-.file{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;width:220px;max-width:100%;padding:8px 12px;border-radius:14px;background:#fff;border:1px solid var(--line);overflow-wrap:anywhere}
-.file a,.file b{flex-basis:100%;font-weight:600}.file a{color:var(--a)}.file small{flex-basis:100%;color:var(--mute)}.file.bad small{color:#c92a2a}
-[role=progressbar]{flex:1;height:4px;border-radius:2px;background:var(--line)}[role=progressbar] i{display:block;width:0;height:100%;border-radius:2px;background:var(--a);transition:width .2s}
-.x{border:0;background:none;padding:0 4px;font-size:18px;line-height:1;color:var(--mute)}
+.file{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;width:220px;max-width:100%}
+.file a,.file b{flex-basis:100%;font-weight:600;color:inherit}.file small{flex-basis:100%}
+[role=progressbar]{flex:1;height:4px;border-radius:2px;background:#8885}[role=progressbar] i{display:block;width:0;height:100%;border-radius:2px;background:currentColor;transition:width .2s}
+.x{border:0;background:none;padding:0 4px;font-size:18px;line-height:1}
 .clip{flex:none;color:var(--mute)}
 .panel.drag::after{content:attr(data-drop);position:absolute;inset:8px;display:grid;place-items:center;border:2px dashed var(--a);border-radius:14px;background:#fffe;color:var(--a);font-weight:600;pointer-events:none}
 .qr{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}.qr button{border:1px solid var(--a);border-radius:16px;padding:5px 12px;background:#fff;color:var(--a)}
@@ -90,7 +90,6 @@ input:focus,.csat textarea:focus{border-color:var(--a);outline:0;box-shadow:0 0 
 .leave div{display:flex;gap:6px}.leave input{flex:1;min-width:0;padding:7px 10px}.leave .primary{padding:7px 12px}
 .link{border:0;background:none;color:var(--mute);text-decoration:underline;padding:4px}
 .center{margin:auto;color:var(--mute);padding:24px;text-align:center}
-.brand{text-align:center;font-size:11px;color:#9aa0a6;padding:0 0 8px;background:#fff}
 @media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}.launcher.open{display:none}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 `;

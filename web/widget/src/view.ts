@@ -1,6 +1,7 @@
 import type { AttachmentLink, ConnectionState, ConversationSignals, Csat, MessageView, StoreError } from '@switchboard/client';
 import { bySize, refusalText } from './attachments';
 import { CsatCard } from './csatCard';
+import { fileIntake } from './fileIntake';
 import { h, icon, icons, setAttr, setText, show } from './dom';
 import { fill } from './i18n/en';
 import type { Look } from './look';
@@ -67,7 +68,6 @@ export class WidgetView {
   readonly #note = h('div', { class: 'note', role: 'alert', hidden: '' });
   readonly #input: HTMLTextAreaElement;
   readonly #send: HTMLButtonElement;
-  readonly #file = h('input', { type: 'file', multiple: '', hidden: '' });
   readonly #maxBytes: number;
   readonly #composer: HTMLFormElement;
   readonly #again: HTMLButtonElement;
@@ -89,9 +89,8 @@ export class WidgetView {
     this.#botStatus = indicator('Bot is typing', t.botTyping);
     this.#input = h('textarea', { 'aria-label': t.message, placeholder: t.placeholder, rows: '1', maxlength: '4096' });
     this.#send = h('button', { type: 'submit', class: 'send', 'aria-label': t.send, disabled: '' }, icon(icons.send));
-    const clip = h('button', { type: 'button', class: 'icon clip', 'aria-label': t.attach }, icon(icons.clip));
-    clip.addEventListener('click', () => this.#file.click());
-    this.#composer = h('form', { class: 'composer' }, clip, this.#file, this.#input, this.#send);
+    const intake = fileIntake(t, this.#panel, this.#input, () => this.#phase === 'ready' && !this.#composer.hidden, (files) => this.#attach(files));
+    this.#composer = h('form', { class: 'composer' }, ...intake, this.#input, this.#send);
     this.#again = h('button', { type: 'button', class: 'primary' }, t.startAgain);
     this.#ended = h('div', { class: 'ended', role: 'status' }, t.resolved, this.#again);
     this.#csat = new CsatCard(t, actions.rate);
@@ -214,25 +213,6 @@ export class WidgetView {
       input.style.height = `${Math.min(input.scrollHeight, 120)}px`;
       this.#send.disabled = input.value.trim() === '';
       this.actions.typing(input.value.trim() !== '');
-    });
-    this.#file.addEventListener('change', () => {
-      this.#attach(this.#file.files);
-      this.#file.value = '';
-    });
-    // A pasted screenshot is a file on the clipboard; pasted text stays the browser's.
-    input.addEventListener('paste', (e) => {
-      if (!e.clipboardData?.files.length) return;
-      e.preventDefault();
-      this.#attach(e.clipboardData.files);
-    });
-    // Dropping files anywhere on the panel sends them while a composer is there; the page never opens a dropped file.
-    const panel = this.#panel;
-    const drag = (e: DragEvent): boolean => !!e.dataTransfer?.types.includes('Files') && (e.preventDefault(), true);
-    panel.addEventListener('dragover', (e) => panel.classList.toggle('drag', drag(e) && this.#phase === 'ready' && !this.#composer.hidden));
-    panel.addEventListener('dragleave', (e) => { if (!panel.contains(e.relatedTarget as Node | null)) panel.classList.remove('drag'); });
-    panel.addEventListener('drop', (e) => {
-      if (drag(e) && panel.classList.contains('drag')) this.#attach(e.dataTransfer?.files);
-      panel.classList.remove('drag');
     });
     this.#composer.addEventListener('submit', (e) => {
       e.preventDefault();
