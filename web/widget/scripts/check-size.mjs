@@ -12,9 +12,10 @@ import { gzipSync } from 'node:zlib';
 // the SDK's rating request model, its live set and the rating's retries (about 400 bytes); trimming the card's markup
 // and styles brought it within 128 bytes of the old budget, so it grew by that much and no more. 28,000 bytes since
 // the contact panel joined CSAT (the page reports on pushState/popstate/hashchange and the restart on contact.merged,
-// about 210 bytes), and 28,100 since teams (the SDK's count of team changes, about 60 bytes): 57 bytes of room. See
-// README.md.
-const budget = 28_100;
+// about 210 bytes), and 28,100 since teams (the SDK's count of team changes, about 60 bytes). 31,800 since issue 17's
+// attachments: the SDK's upload path about 1.6 KB net (after moving the team-only store parts out, -535), the widget's
+// picker, drop, paste, progress, cards and images about 2 KB; loading those on demand is the way back. See README.md.
+const budget = 31_800;
 const file = new URL('../../../src/Switchboard.Server/wwwroot/widget/widget.js', import.meta.url);
 const size = gzipSync(readFileSync(file), { level: 9 }).length;
 console.log(`widget.js: ${size} bytes gzipped (budget ${budget})`);
