@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Errors;
+using Switchboard.Server.Throttling;
 
 namespace Switchboard.Server.Attachments;
 
@@ -17,7 +18,8 @@ public static class AttachmentsApi
         var group = routes.MapGroup("/api/v1/conversations/{id:long}/attachments").WithTags("Attachments").ProducesProblems().RequireAuthorization(Policies.Participant);
         // The body is the file: the workspace's limit is enforced while it streams (not the JSON bodies' 64 KB), and it is
         // never read as text (RawTextBody: the name's rules are checked here).
-        group.MapPut("/{clientAttachmentId}", UploadAsync).WithMetadata(new RequestBodyLimit(long.MaxValue), new RawTextBody()).ProducesProblems(413, 415);
+        group.MapPut("/{clientAttachmentId}", UploadAsync).WithMetadata(new RequestBodyLimit(long.MaxValue), new RawTextBody()).ProducesProblems(413, 415)
+            .RequireRateLimiting(ThrottlingExtensions.Uploads).ProducesProblem(429);
         group.MapGet("/{attachmentId:long}/link", LinkAsync);
 
         routes.MapGroup("/api/v1/attachments").WithTags("Attachments").ProducesProblems().AllowAnonymous()

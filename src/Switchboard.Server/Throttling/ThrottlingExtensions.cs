@@ -17,6 +17,7 @@ public static class ThrottlingExtensions
     public const string WidgetSessions = "widget-sessions";
     public const string Messages = "messages";
     public const string WidgetPages = "widget-pages";
+    public const string Uploads = "uploads";
 
     public static WebApplicationBuilder AddThrottling(this WebApplicationBuilder builder)
     {
@@ -32,6 +33,7 @@ public static class ThrottlingExtensions
             limiter.AddPolicy(WidgetSessions, http => ByAddress(http, limits, limits.WidgetSessionsPerAddress));
             limiter.AddPolicy(Messages, http => ByCaller(http, limits));
             limiter.AddPolicy(WidgetPages, http => ByVisitor(http, limits, "page", limits.PageReportsPerVisitor));
+            limiter.AddPolicy(Uploads, http => ByVisitor(http, limits, "upload", limits.UploadsPerVisitor));
         });
         return builder;
     }

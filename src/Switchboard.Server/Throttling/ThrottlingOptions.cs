@@ -30,8 +30,14 @@ public sealed class ThrottlingOptions
     /// <summary>Page reports one visitor's widget may send (one per navigation; a single-page app can navigate often).</summary>
     public RateLimit PageReportsPerVisitor { get; set; } = new() { Permits = 30, Period = TimeSpan.FromMinutes(1) };
 
+    /// <summary>
+    /// Files one visitor uploads (each up to the workspace's size limit, so a flood is a disk and CPU cost, not only a
+    /// row): a message carries at most 10, and a retried upload counts again.
+    /// </summary>
+    public RateLimit UploadsPerVisitor { get; set; } = new() { Permits = 30, Period = TimeSpan.FromMinutes(1) };
+
     public bool IsValid() =>
-        PageReportsPerVisitor.IsValid() && LoginPerAddress.IsValid() && WidgetSessionsPerAddress.IsValid() && MessagesPerVisitor.IsValid() && MessagesPerKey.IsValid()
+        PageReportsPerVisitor.IsValid() && UploadsPerVisitor.IsValid() && LoginPerAddress.IsValid() && WidgetSessionsPerAddress.IsValid() && MessagesPerVisitor.IsValid() && MessagesPerKey.IsValid()
         && LoginFailuresPerAccount >= 0 && LoginFailuresPerAddress >= 0 && LoginMaxDelay > TimeSpan.Zero;
 }
 

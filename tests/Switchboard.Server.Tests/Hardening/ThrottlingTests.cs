@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Server.Auth;
+using Switchboard.Server.Tests.Attachments;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Hardening;
@@ -87,6 +88,24 @@ public sealed class ThrottlingTests
         Task<HttpResponseMessage> Post(int i) => integration.PostJsonAsync($"/api/v1/conversations/{visitor.ConversationId}/messages", new { clientMessageId = $"k-{i}", text = $"note {i}" });
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Created, (await Post(i)).StatusCode);
         await AssertLimitedAsync(await Post(5));
+    }
+
+    [Theory, BothDatabases]
+    public async Task UploadsPerVisitorAreLimitedAndARefusedOneStoresNothing(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db, extra: new(On) { ["RateLimits:UploadsPerVisitor:Permits"] = "3" });
+        var ws = await TestWorkspace.CreateAsync(app);
+        var flooder = await ws.NewVisitorAsync();
+        var other = await ws.NewVisitorAsync();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Created, (await flooder.Client.TryUploadAsync(flooder.ConversationId, $"up-{i}", TestFiles.Text($"file {i}"), $"f{i}.txt")).StatusCode);
+        var before = await DatabaseFingerprint.TakeAsync(app);
+        await AssertLimitedAsync(await flooder.Client.TryUploadAsync(flooder.ConversationId, "up-3", TestFiles.Text("one too many"), "f3.txt"));
+        Assert.Equal(before, await DatabaseFingerprint.TakeAsync(app));
+        Assert.Equal(HttpStatusCode.Created, (await other.Client.TryUploadAsync(other.ConversationId, "up-0", TestFiles.Text("mine"), "mine.txt")).StatusCode);
+        // The team's uploads are their own pace.
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(HttpStatusCode.Created, (await ws.Operator.TryUploadAsync(flooder.ConversationId, $"op-{i}", TestFiles.Text($"answer {i}"), $"a{i}.txt")).StatusCode);
     }
 
     static async Task AssertLimitedAsync(HttpResponseMessage response, int? retryAfterSeconds = null)
