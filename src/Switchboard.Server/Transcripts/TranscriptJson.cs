@@ -16,7 +16,7 @@ public static class TranscriptJson
 {
     public const string Format = "switchboard.transcript/1";
 
-    public static async Task WriteAsync(PipeWriter body, TranscriptHead head, IAsyncEnumerable<MessageRow> messages, CancellationToken cancellationToken)
+    public static async Task WriteAsync(PipeWriter body, TranscriptHead head, IAsyncEnumerable<TranscriptMessage> messages, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(body, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
@@ -39,7 +39,7 @@ public static class TranscriptJson
         var count = 0;
         await foreach (var m in messages.WithCancellation(cancellationToken))
         {
-            JsonSerializer.Serialize(json, m.ToResponse(), JsonDefaults.Options);
+            JsonSerializer.Serialize(json, m.Message.ToResponse(m.Attachments.Count == 0 ? null : m.Attachments), JsonDefaults.Options);
             if (++count % 100 == 0)
             {
                 json.Flush();

@@ -3,6 +3,7 @@ using Switchboard.Server.Auth;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Inboxes;
 using Switchboard.Server.Members;
+using Switchboard.Server.Attachments;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Storage;
 
@@ -30,18 +31,22 @@ public sealed class TranscriptService(Database database, TimeProvider clock)
                 assignee?.Name, newest.Count == 0 ? 0 : newest[0].Ordinal, clock.GetUtcNow());
         }, cancellationToken);
 
-    public async IAsyncEnumerable<MessageRow> MessagesAsync(TranscriptHead head, bool withNotes,
+    public async IAsyncEnumerable<TranscriptMessage> MessagesAsync(TranscriptHead head, bool withNotes,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = 0L;
         while (after < head.LastOrdinal)
         {
-            var page = await database.ReadAsync((c, tx) => MessageStore.PageAsync(c, tx, head.Conversation.Id, withNotes, before: null, after,
-                PageSize, cancellationToken), cancellationToken);
+            // A page and its messages' files in one read, so a file is listed with the message that carries it.
+            var (page, files) = await database.ReadAsync(async (c, tx) =>
+            {
+                var rows = await MessageStore.PageAsync(c, tx, head.Conversation.Id, withNotes, before: null, after, PageSize, cancellationToken);
+                return (rows, await AttachmentStore.ForMessagesAsync(c, tx, head.Conversation.Id, rows.Select(m => m.Id).ToList(), cancellationToken));
+            }, cancellationToken);
             foreach (var message in page)
             {
                 if (message.Ordinal > head.LastOrdinal) yield break;
-                yield return message;
+                yield return new TranscriptMessage(message, files[message.Id].Select(a => a.ToResponse()).ToList());
             }
             if (page.Count < PageSize) yield break;
             after = page[^1].Ordinal;

@@ -14,7 +14,7 @@ namespace Switchboard.Server.Transcripts;
 /// </summary>
 public static class TranscriptText
 {
-    public static async Task WriteAsync(Stream body, TranscriptHead head, IAsyncEnumerable<MessageRow> messages, TimeZoneInfo zone,
+    public static async Task WriteAsync(Stream body, TranscriptHead head, IAsyncEnumerable<TranscriptMessage> messages, TimeZoneInfo zone,
         CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024, leaveOpen: true)
@@ -26,11 +26,14 @@ public static class TranscriptText
         await writer.WriteLineAsync($"Started: {Time(c.CreatedAt, zone)} · Exported: {Time(head.ExportedAt, zone)} (times in {ZoneName(zone)})");
 
         var count = 0;
-        await foreach (var m in messages.WithCancellation(cancellationToken))
+        await foreach (var (m, files) in messages.WithCancellation(cancellationToken))
         {
             await writer.WriteLineAsync();
             await writer.WriteLineAsync($"[{Time(Common.Time.FromMs(m.CreatedAt), zone)}] {Sender(m, c.Contact)}");
-            foreach (var line in Clean(m.Text).Split('\n')) await writer.WriteLineAsync("  " + line);
+            if (m.Text.Length > 0 || files.Count == 0)
+                foreach (var line in Clean(m.Text).Split('\n')) await writer.WriteLineAsync("  " + line);
+            // A file is named, with its type and size; its bytes stay on the server, behind the team's signed links.
+            foreach (var file in files) await writer.WriteLineAsync($"  [file] {OneLine(file.FileName)} ({file.ContentType}, {FileSize(file.Size)})");
             if (m.Status == EnumText.ToText(DeliveryStatus.Failed))
                 await writer.WriteLineAsync("  (not delivered" + (m.Error is { } error ? $": {OneLine(error)}" : "") + ")");
             // A page's worth of lines goes out while the next is read.
@@ -72,4 +75,11 @@ public static class TranscriptText
 
     /// <summary>A name or an error on one line of the header, whatever line breaks it holds.</summary>
     static string OneLine(string text) => Clean(text).Replace('\n', ' ');
+
+    static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
 }

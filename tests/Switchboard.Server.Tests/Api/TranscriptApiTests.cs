@@ -3,6 +3,7 @@ using System.Text.Json;
 using Switchboard.Client.Api;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Messages;
+using Switchboard.Server.Tests.Attachments;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Api;
@@ -42,6 +43,33 @@ public sealed class TranscriptApiTests
         var withoutNotes = await ws.Operator.GetStringAsync($"{url}/transcript?notes=false");
         Assert.DoesNotContain("VIP customer", withoutNotes);
         Assert.Contains("carriage", withoutNotes);
+    }
+
+    [Theory, BothDatabases]
+    public async Task BothTranscriptsListTheFilesMessagesCarry(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var visitor = await ws.NewVisitorAsync("Fay Files");
+        var url = $"/api/v1/conversations/{visitor.ConversationId}";
+        await visitor.Client.UploadAsync(visitor.ConversationId, "photo", TestFiles.Png(40, 30), "broken lid.png", "image/png");
+        await visitor.Client.UploadAsync(visitor.ConversationId, "receipt", TestFiles.Pdf, "receipt.pdf", "application/pdf");
+        Assert.Equal(HttpStatusCode.Created, (await visitor.Client.PostJsonAsync($"{url}/messages",
+            new { clientMessageId = "files", text = "", attachmentIds = new[] { "photo", "receipt" } })).StatusCode);
+        await visitor.SayAsync("and a line of text");
+
+        var text = await ws.Operator.GetStringAsync($"{url}/transcript");
+        var files = text.IndexOf("  [file] broken lid.png (image/png, ", StringComparison.Ordinal);
+        Assert.True(files > 0, text);
+        Assert.Contains($"  [file] receipt.pdf (application/pdf, {TestFiles.Pdf.Length} B)\n", text);
+        Assert.True(text.IndexOf("  and a line of text", StringComparison.Ordinal) > files);
+        Assert.EndsWith("— End of transcript: 2 messages —\n", text);
+
+        using var json = JsonDocument.Parse(await ws.Operator.GetStringAsync($"{url}/transcript?format=json"));
+        var messages = json.RootElement.GetProperty("messages").EnumerateArray().ToList();
+        var carried = messages[0].GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("fileName").GetString()).ToList();
+        Assert.Equal(["broken lid.png", "receipt.pdf"], carried);
+        Assert.False(messages[1].TryGetProperty("attachments", out _));
     }
 
     [Theory, BothDatabases]
