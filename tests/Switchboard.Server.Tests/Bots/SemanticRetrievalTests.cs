@@ -63,6 +63,11 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
         Assert.True(measured.Right >= 28, $"{measured.Right}/40 paraphrases answered with their entry (floor 28)");
         Assert.True(measured.Wrong <= 3, $"{measured.Wrong} paraphrases answered with a wrong entry (at most 3)");
         Assert.True(measured.OffTopicHandedOff >= measured.OffTopic - 4, $"{measured.OffTopicHandedOff}/{measured.OffTopic} off-topic questions handed off");
+        // faq-fresh.json (60 paraphrases, 24 off-topic), written blind; floors set before it was first measured.
+        var fresh = tallies.Single(t => t.Engine.StartsWith("now", StringComparison.Ordinal) && t.Part == "fresh");
+        Assert.True(fresh.Right >= 36, $"{fresh.Right}/60 paraphrases answered with their entry (floor 36)");
+        Assert.True(fresh.Wrong <= 6, $"{fresh.Wrong} paraphrases answered with a wrong entry (at most 6)");
+        Assert.True(fresh.OffTopicHandedOff >= fresh.OffTopic - 6, $"{fresh.OffTopicHandedOff}/{fresh.OffTopic} off-topic questions handed off");
     }
 
     static IEnumerable<Part> Parts()
@@ -71,6 +76,8 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
         foreach (var name in new[] { "tune", "heldOut" }) yield return Read(name, tuning.RootElement.GetProperty(name));
         using var measure = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-measure.json")));
         yield return Read("measure", measure.RootElement);
+        using var fresh = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-fresh.json")));
+        yield return Read("fresh", fresh.RootElement);
     }
 
     static Part Read(string name, JsonElement set) => new(name,
