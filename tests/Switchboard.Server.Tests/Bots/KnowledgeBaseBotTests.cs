@@ -1,6 +1,7 @@
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Bots;
+using Switchboard.Server.Bots.KnowledgeBase;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.Tests.Workflow;
 
@@ -69,8 +70,9 @@ public sealed class KnowledgeBaseAmbiguityTests
         await visitor.WriteAsync("how can I see where my delivery is");
         var asked = await events.BotMessageAsync(visitor.ConversationId);
         Assert.Equal(Messages.MessageKinds.QuickReplies, asked.Kind);
-        Assert.Equal([faq[6].Question, faq[8].Question], asked.QuickReplies!.Order());
-        Assert.StartsWith(Switchboard.Server.Bots.KnowledgeBase.KnowledgeBaseBot.WhichOneQuestion, asked.Text, StringComparison.Ordinal);
+        Assert.Equal([faq[6].Question, faq[8].Question], asked.QuickReplies!.Take(2).Order()); // best first: the order is the model's
+        Assert.Equal(KnowledgeBaseBot.TalkToAPerson, asked.QuickReplies![2]);
+        Assert.StartsWith(KnowledgeBaseBot.WhichOneQuestion, asked.Text, StringComparison.Ordinal);
         Assert.Equal(ConversationState.Bot, (await ws.Operator.ConversationAsync(visitor.ConversationId)).State);
 
         // The visitor sees the buttons too; a tap sends the option as the customer's text, which the bot answers.
@@ -78,5 +80,69 @@ public sealed class KnowledgeBaseAmbiguityTests
         Assert.Equal(asked.QuickReplies, seen[^1].QuickReplies);
         await visitor.WriteAsync(faq[6].Question);
         Assert.Equal(faq[6].Answer, (await events.BotMessageAsync(visitor.ConversationId, m => m.Id != asked.Id)).Text);
+    }
+}
+
+/// <summary>Just under the threshold the bot asks "Did you mean this?" instead of handing off, and reads the answer as a person would.</summary>
+public sealed class KnowledgeBaseSuggestionTests
+{
+    // The warranty (#10) said another way: its best entry, a little under the default threshold of 0.44 (0.40), far
+    // ahead of the runner-up (0.25).
+    const string Warranty = "whats covered if something stops working";
+
+    [Theory, BothDatabases]
+    public async Task SuggestsTheBestEntryJustUnderTheThresholdAndAYesGetsItsAnswer(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db, bots: true);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var faq = await ws.SeedFaqAsync();
+        using var events = new EventWatcher(app, ws.Id);
+
+        var visitor = await ws.NewVisitorAsync();
+        await visitor.WriteAsync(Warranty);
+        var asked = await events.BotMessageAsync(visitor.ConversationId);
+        Assert.Equal(Messages.MessageKinds.QuickReplies, asked.Kind);
+        Assert.Equal([faq[10].Question, KnowledgeBaseBot.TalkToAPerson], asked.QuickReplies);
+        Assert.Equal($"{KnowledgeBaseBot.DidYouMeanQuestion}\n• {faq[10].Question}\n• {KnowledgeBaseBot.TalkToAPerson}", asked.Text);
+        Assert.Equal(ConversationState.Bot, (await ws.Operator.ConversationAsync(visitor.ConversationId)).State);
+
+        // Typed instead of tapped: "Yes!" answers the suggested entry.
+        await visitor.WriteAsync("Yes!");
+        Assert.Equal(faq[10].Answer, (await events.BotMessageAsync(visitor.ConversationId, m => m.Id != asked.Id)).Text);
+        Assert.Equal(ConversationState.Bot, (await ws.Operator.ConversationAsync(visitor.ConversationId)).State);
+    }
+
+    [Theory, BothDatabases]
+    public async Task ANoOrTheTalkToAPersonButtonHandsOffAndATappedQuestionIsAnswered(DatabaseKind db)
+    {
+        await using var app = await TestApp.StartAsync(db, bots: true);
+        var ws = await TestWorkspace.CreateAsync(app);
+        var faq = await ws.SeedFaqAsync();
+        using var events = new EventWatcher(app, ws.Id);
+
+        var typedNo = await ws.NewVisitorAsync("Nora No");
+        await typedNo.WriteAsync(Warranty);
+        await events.BotMessageAsync(typedNo.ConversationId);
+        await typedNo.WriteAsync("nope");
+        var declined = await events.HandoffAsync(typedNo.ConversationId);
+        Assert.Equal(ConversationState.Queued, declined.State);
+        Assert.Equal($"The customer said the bot's suggestion is not what they mean: \"{faq[10].Question}\"", declined.HandoffReason);
+
+        var tapped = await ws.NewVisitorAsync("Tom Tap");
+        await tapped.WriteAsync(Warranty);
+        await events.BotMessageAsync(tapped.ConversationId);
+        await tapped.WriteAsync(KnowledgeBaseBot.TalkToAPerson);
+        Assert.Equal("The customer asked for a human", (await events.HandoffAsync(tapped.ConversationId)).HandoffReason);
+
+        var chose = await ws.NewVisitorAsync("Cleo Choose");
+        await chose.WriteAsync(Warranty);
+        var asked = await events.BotMessageAsync(chose.ConversationId);
+        await chose.WriteAsync(faq[10].Question);
+        Assert.Equal(faq[10].Answer, (await events.BotMessageAsync(chose.ConversationId, m => m.Id != asked.Id)).Text);
+
+        // A "yes" the bot never asked for is a question like any other: far from every entry, it hands off.
+        var unasked = await ws.NewVisitorAsync("Yannick Yes");
+        await unasked.WriteAsync("yes");
+        Assert.StartsWith("Low confidence", (await events.HandoffAsync(unasked.ConversationId)).HandoffReason, StringComparison.Ordinal);
     }
 }

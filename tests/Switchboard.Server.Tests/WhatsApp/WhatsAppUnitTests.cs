@@ -45,15 +45,16 @@ public sealed class WhatsAppUnitTests
     {
         var message = new Switchboard.Server.Messages.MessageRow
         {
-            Id = 1, Text = "Which of these do you mean?\n• How do I get an invoice with VAT?\n• How can I track my order?",
+            Id = 1, Text = "Which of these do you mean?\n• How do I get an invoice with VAT?\n• How can I track my order?\n• No, talk to a person",
             Kind = Switchboard.Server.Messages.MessageKinds.QuickReplies,
-            Details = new Switchboard.Server.Messages.QuickRepliesDetails(["How do I get an invoice with VAT?", "How can I track my order?"]).ToContent().Details,
+            Details = new Switchboard.Server.Messages.QuickRepliesDetails(["How do I get an invoice with VAT?", "How can I track my order?", Switchboard.Server.Bots.KnowledgeBase.KnowledgeBaseBot.TalkToAPerson]).ToContent().Details,
         };
         var body = WhatsAppOutbound.Body(message, "4915100000000");
         Assert.Equal("interactive", (string?)body["type"]);
         Assert.Equal(message.Text, (string?)body["interactive"]!["body"]!["text"]);
         var buttons = body["interactive"]!["action"]!["buttons"]!.AsArray();
-        Assert.Equal(["qr:How do I get an invoice with VAT?", "qr:How can I track my order?"], buttons.Select(b => (string?)b!["reply"]!["id"]));
-        Assert.Equal(["How do I get an inv…", "How can I track my …"], buttons.Select(b => (string?)b!["reply"]!["title"]));
+        Assert.Equal(["qr:How do I get an invoice with VAT?", "qr:How can I track my order?", "qr:No, talk to a person"], buttons.Select(b => (string?)b!["reply"]!["id"]));
+        // WhatsApp's titles hold 20 characters: the way out fits whole.
+        Assert.Equal(["How do I get an inv…", "How can I track my …", "No, talk to a person"], buttons.Select(b => (string?)b!["reply"]!["title"]));
     }
 }

@@ -11,7 +11,8 @@ public sealed record FaqPhrasingRequest(string? Text);
 
 /// <summary>
 /// What the knowledge-base bot would make of a question: the best entries, the threshold in force, and what it would
-/// do: <c>answer</c> with the first entry, <c>ask</c> which of the first two the customer means, or <c>handoff</c>.
+/// do: <c>answer</c> with the first entry, <c>ask</c> which of the first two the customer means, <c>suggest</c> the first
+/// ("did you mean …?", just under the threshold), or <c>handoff</c>.
 /// <c>model</c> is the sentence-embedding model (null when matching by keywords only).
 /// </summary>
 public sealed record FaqSearchResponse(IReadOnlyList<FaqMatchResponse> Matches, double ConfidenceThreshold, bool WouldAnswer, string Decision, string? Model);

@@ -76,8 +76,7 @@ public sealed class FaqService(Database database, EventLogWriter eventLog, Knowl
         var threshold = settings.ConfidenceThreshold!.Value;
         var found = matches.Select(m => new FaqMatchResponse(m.Entry.Id, m.Entry.Question, m.Entry.Answer, Math.Round(m.Confidence, 4),
             m.Semantic is { } s ? Math.Round(s, 4) : null, Math.Round(m.Keyword, 4), Math.Round(m.Score, 4))).ToList();
-        var decision = KnowledgeBaseBot.Decide(matches, threshold);
-        var verdict = decision.Kind == BotOutcomeKind.Handoff ? "handoff" : decision.QuickReplies is null ? "answer" : "ask";
+        var verdict = KnowledgeBaseBot.Verdict(KnowledgeBaseBot.Decide(matches, threshold));
         return new FaqSearchResponse(found, threshold, verdict == "answer", verdict, index.IsSemantic ? embedder.Model : null);
     }
 

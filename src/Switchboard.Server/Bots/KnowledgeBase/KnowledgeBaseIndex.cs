@@ -37,6 +37,10 @@ public sealed class KnowledgeBaseIndex
 
     public int Count => docs.Count;
 
+    /// <summary>The entry asking <paramref name="question"/> (a tapped button's text), if it is still in the FAQ.</summary>
+    public FaqEntry? Find(string question) =>
+        docs.Select(d => d.Entry).FirstOrDefault(e => string.Equals(e.Question, question, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Whether questions are matched by meaning (sentence embeddings) as well as by their words.</summary>
     public bool IsSemantic => semantic is not null;
 

@@ -40,7 +40,8 @@ export interface FaqEntry {
 
 /**
  * What the knowledge-base bot would make of a question (`GET /faq/search`): the best entries and what it would do,
- * `answer` (with the first), `ask` (which of the first two) or `handoff`.
+ * `answer` (with the first), `ask` (which of the first two), `suggest` (whether the customer means the first, just
+ * under the threshold) or `handoff`.
  */
 export interface FaqSearch {
   readonly matches: readonly FaqMatch[];

@@ -26,6 +26,7 @@ export function FaqTryout() {
             best === undefined ? 'The bot would hand off: no entry matches.'
               : result.decision === 'answer' ? `The bot would answer with “${best.question}”, ${percent(best.confidence)} sure (answers from ${percent(result.confidenceThreshold)}).`
               : result.decision === 'ask' ? `The bot would ask which one the customer means: “${best.question}” or “${result.matches[1]?.question ?? ''}”.`
+              : result.decision === 'suggest' ? `The bot would ask whether the customer means “${best.question}”: at ${percent(best.confidence)} it is nearly sure enough (answers from ${percent(result.confidenceThreshold)}).`
               : `The bot would hand off: at ${percent(best.confidence)} it is not sure enough (answers from ${percent(result.confidenceThreshold)}).`
           }</p>
           {result.matches.length > 0 && (

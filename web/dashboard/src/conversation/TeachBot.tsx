@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Conversation, FaqMatch, MessageView } from '@switchboard/client';
 import { failure } from '../admin/adminText.js';
 import { useLive } from '../live/LiveContext.js';
+import { customerQuestion } from './customerQuestion.js';
 
 /**
  * After the bot handed off and an operator answered (issue 21): offers the admin to teach the bot the customer's
@@ -11,7 +12,7 @@ import { useLive } from '../live/LiveContext.js';
 export function TeachBot({ conversation, messages }: { readonly conversation: Conversation; readonly messages: readonly MessageView[] }) {
   const { api, isAdmin } = useLive();
   const firstReply = messages.findIndex((m) => m.senderRole === 'operator' && !m.isNote && m.id !== null);
-  const question = firstReply > 0 ? messages.slice(0, firstReply).reverse().find((m) => m.senderRole === 'customer') : undefined;
+  const question = firstReply > 0 ? customerQuestion(messages.slice(0, firstReply)) : undefined;
   const show = isAdmin && conversation.handoffReason !== null && question !== undefined;
   const [suggestions, setSuggestions] = useState<readonly FaqMatch[]>([]);
   const [entryId, setEntryId] = useState<number | null>(null);
@@ -62,3 +63,4 @@ export function TeachBot({ conversation, messages }: { readonly conversation: Co
     </div>
   );
 }
+
