@@ -25,25 +25,11 @@ public sealed partial class AttachmentService
         var (contactId, _) = await TargetAsync(workspaceId, conversationId, cancellationToken);
         // A channel that delivers the same message twice (a webhook retried) gets the same placeholder.
         if (await FindAsync(conversationId, id, cancellationToken) is { } existing) return existing;
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var row = new AttachmentRow
-        {
-            WorkspaceId = workspaceId,
-            ConversationId = conversationId,
-            ClientAttachmentId = id,
-            // The customer sent it through the channel.
-            UploaderRole = EnumText.ToText(SenderRole.Customer),
-            UploaderId = contactId,
-            FileName = name,
-            // Only until the bytes are here and sniffed: the declared type is never served.
-            ContentType = IsMediaType(declaredType) ? declaredType!.ToLowerInvariant() : UnknownType,
-            Status = AttachmentStatus.Pending,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        if (!await database.WriteTransactionAsync(workspaceId, (c, tx) => AttachmentStore.InsertAsync(c, tx, row, cancellationToken), cancellationToken))
-            return (await FindAsync(conversationId, id, cancellationToken))!;
-        return row;
+        // The customer sent it through the channel.
+        var row = NewRow(workspaceId, conversationId, id, name, SenderRole.Customer, contactId, AttachmentStatus.Pending);
+        // Only until the bytes are here and sniffed: the declared type is never served.
+        row.ContentType = IsMediaType(declaredType) ? declaredType!.ToLowerInvariant() : UnknownType;
+        return (await InsertOrFindAsync(row, cancellationToken)).Row;
     }
 
     /// <summary>Fills a pending attachment (same checks as StoreAsync) and emits attachment.updated; a refused file marks it failed with the code as error.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Switchboard.Core;
+using Switchboard.Core.Messages;
 using Switchboard.Server.Common;
 using Switchboard.Server.EventLog;
 using Switchboard.Server.Messages;
@@ -40,25 +41,40 @@ public sealed partial class AttachmentService(
         if (await FindAsync(conversationId, id, cancellationToken) is { } existing) return (Replay(existing, upload, uploader), true);
 
         var stored = await PrepareAsync(upload, name, cancellationToken);
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var row = new AttachmentRow
-        {
-            WorkspaceId = workspaceId,
-            ConversationId = conversationId,
-            ClientAttachmentId = id,
-            UploaderRole = EnumText.ToText(uploader.Role),
-            UploaderId = uploader.SenderId,
-            FileName = name,
-            Status = AttachmentStatus.Ready,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var row = NewRow(workspaceId, conversationId, id, name, uploader.Role, uploader.SenderId, AttachmentStatus.Ready);
         stored.ApplyTo(row);
-        if (!await database.WriteTransactionAsync(workspaceId, (c, tx) => AttachmentStore.InsertAsync(c, tx, row, cancellationToken), cancellationToken))
-            return (Replay((await FindAsync(conversationId, id, cancellationToken))!, upload, uploader), true);
+        var (saved, inserted) = await InsertOrFindAsync(row, cancellationToken);
+        if (!inserted) return (Replay(saved, upload, uploader), true);
         AttachmentsLog.Stored(logger, workspaceId, row.Id, row.ContentType, row.Size);
         return (row, false);
     }
+
+    AttachmentRow NewRow(long workspaceId, long conversationId, string clientAttachmentId, string fileName, SenderRole uploaderRole, long? uploaderId,
+        string status)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        return new AttachmentRow
+        {
+            WorkspaceId = workspaceId,
+            ConversationId = conversationId,
+            ClientAttachmentId = clientAttachmentId,
+            UploaderRole = EnumText.ToText(uploaderRole),
+            UploaderId = uploaderId,
+            FileName = fileName,
+            Status = status,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="row"/>, or finds the row a concurrent request stored under the same clientAttachmentId
+    /// first (the unique key decides; <c>Inserted</c> is false then).
+    /// </summary>
+    async Task<(AttachmentRow Row, bool Inserted)> InsertOrFindAsync(AttachmentRow row, CancellationToken cancellationToken) =>
+        await database.WriteTransactionAsync(row.WorkspaceId, (c, tx) => AttachmentStore.InsertAsync(c, tx, row, cancellationToken), cancellationToken)
+            ? (row, true)
+            : ((await FindAsync(row.ConversationId, row.ClientAttachmentId, cancellationToken))!, false);
 
     static AttachmentRow Replay(AttachmentRow existing, SpooledUpload upload, Author uploader) =>
         existing.UploadSha256 == upload.Sha256 && existing.UploaderRole == EnumText.ToText(uploader.Role) && existing.UploaderId == uploader.SenderId
