@@ -1,6 +1,7 @@
 using Switchboard.Core.Conversations;
 using Switchboard.Core.Messages;
 using Switchboard.Server.Bots;
+using Switchboard.Server.Bots.Faq;
 using Switchboard.Server.Bots.KnowledgeBase;
 using Switchboard.Server.Tests.Infrastructure;
 using Switchboard.Server.Tests.Workflow;
@@ -13,10 +14,8 @@ public sealed class KnowledgeBaseBotTests
     [Theory, BothDatabases]
     public async Task AnswersParaphrasedQuestionsAndHandsOffWhatItCannotAnswer(DatabaseKind db)
     {
-        await using var app = await TestApp.StartAsync(db, bots: true);
-        var ws = await TestWorkspace.CreateAsync(app);
-        var faq = await ws.SeedFaqAsync();
-        using var events = new EventWatcher(app, ws.Id);
+        await using var scene = await FaqBotScene.StartAsync(db);
+        var (ws, faq, events) = (scene.Workspace, scene.Faq, scene.Events);
 
         // A paraphrase of "How long does shipping take?" gets that entry's answer, as one bot message.
         var shipping = await ws.NewVisitorAsync();
@@ -60,10 +59,8 @@ public sealed class KnowledgeBaseAmbiguityTests
     [Theory, BothDatabases]
     public async Task AsksWhichOfTwoCloseEntriesAndAnswersTheOneTheCustomerTaps(DatabaseKind db)
     {
-        await using var app = await TestApp.StartAsync(db, bots: true);
-        var ws = await TestWorkspace.CreateAsync(app);
-        var faq = await ws.SeedFaqAsync();
-        using var events = new EventWatcher(app, ws.Id);
+        await using var scene = await FaqBotScene.StartAsync(db);
+        var (ws, faq, events) = (scene.Workspace, scene.Faq, scene.Events);
 
         // Seeing where a delivery is could be tracking the order (#6) or the delivery address (#8): a near tie.
         var visitor = await ws.NewVisitorAsync();
@@ -81,6 +78,45 @@ public sealed class KnowledgeBaseAmbiguityTests
         await visitor.WriteAsync(faq[6].Question);
         Assert.Equal(faq[6].Answer, (await events.BotMessageAsync(visitor.ConversationId, m => m.Id != asked.Id)).Text);
     }
+
+    [Theory, BothDatabases]
+    public async Task AReplyInOtherWordsAPositionBothOrNeitherIsReadAsThePersonWhoAskedWould(DatabaseKind db)
+    {
+        await using var scene = await FaqBotScene.StartAsync(db);
+        var (ws, faq, events) = (scene.Workspace, scene.Faq, scene.Events);
+        async Task<string> ReplyAsync(string name, string reply, Func<IReadOnlyList<string>, string> expected)
+        {
+            var visitor = await ws.NewVisitorAsync(name);
+            await visitor.WriteAsync("how can I see where my delivery is");
+            var asked = await events.BotMessageAsync(visitor.ConversationId);
+            Assert.Equal(KnowledgeBaseBot.TalkToAPerson, asked.QuickReplies![2]);
+            await visitor.WriteAsync(reply);
+            var answer = (await events.BotMessageAsync(visitor.ConversationId, m => m.Id != asked.Id)).Text;
+            Assert.Equal(expected(asked.QuickReplies), answer);
+            return answer;
+        }
+        string AnswerTo(string question) => faq.Values.Single(e => e.Question == question).Answer;
+
+        // In other words: on its own this reply is not answered (the search says so), but of the two entries offered it
+        // is clearly about the tracking one.
+        const string InOtherWords = "the one where I follow the parcel";
+        var alone = await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=" + Uri.EscapeDataString(InOtherWords));
+        Assert.NotEqual("answer", alone.Decision);
+        await ReplyAsync("Wanda Words", InOtherWords, _ => faq[6].Answer);
+
+        // A position names a button; "both" gets both answers, in the order offered.
+        await ReplyAsync("Sam Second", "the second one please", offered => AnswerTo(offered[1]));
+        await ReplyAsync("Bea Both", "both", offered => AnswerTo(offered[0]) + "\n\n" + AnswerTo(offered[1]));
+
+        // Neither hands off, and the operator reads what the bot offered.
+        var neither = await ws.NewVisitorAsync("Ned Neither");
+        await neither.WriteAsync("how can I see where my delivery is");
+        var asked = await events.BotMessageAsync(neither.ConversationId);
+        await neither.WriteAsync("neither of them");
+        var handedOff = await events.HandoffAsync(neither.ConversationId);
+        Assert.Equal(ConversationState.Queued, handedOff.State);
+        Assert.Equal($"The customer said neither of the bot's suggestions is what they mean: \"{asked.QuickReplies![0]}\", \"{asked.QuickReplies[1]}\"", handedOff.HandoffReason);
+    }
 }
 
 /// <summary>Just under the threshold the bot asks "Did you mean this?" instead of handing off, and reads the answer as a person would.</summary>
@@ -88,15 +124,13 @@ public sealed class KnowledgeBaseSuggestionTests
 {
     // The warranty (#10) said another way: its best entry, a little under the default threshold of 0.44 (0.40), far
     // ahead of the runner-up (0.25).
-    const string Warranty = "whats covered if something stops working";
+    public const string Warranty = "whats covered if something stops working";
 
     [Theory, BothDatabases]
     public async Task SuggestsTheBestEntryJustUnderTheThresholdAndAYesGetsItsAnswer(DatabaseKind db)
     {
-        await using var app = await TestApp.StartAsync(db, bots: true);
-        var ws = await TestWorkspace.CreateAsync(app);
-        var faq = await ws.SeedFaqAsync();
-        using var events = new EventWatcher(app, ws.Id);
+        await using var scene = await FaqBotScene.StartAsync(db);
+        var (ws, faq, events) = (scene.Workspace, scene.Faq, scene.Events);
 
         var visitor = await ws.NewVisitorAsync();
         await visitor.WriteAsync(Warranty);
@@ -115,10 +149,8 @@ public sealed class KnowledgeBaseSuggestionTests
     [Theory, BothDatabases]
     public async Task ANoOrTheTalkToAPersonButtonHandsOffAndATappedQuestionIsAnswered(DatabaseKind db)
     {
-        await using var app = await TestApp.StartAsync(db, bots: true);
-        var ws = await TestWorkspace.CreateAsync(app);
-        var faq = await ws.SeedFaqAsync();
-        using var events = new EventWatcher(app, ws.Id);
+        await using var scene = await FaqBotScene.StartAsync(db);
+        var (ws, faq, events) = (scene.Workspace, scene.Faq, scene.Events);
 
         var typedNo = await ws.NewVisitorAsync("Nora No");
         await typedNo.WriteAsync(Warranty);
@@ -144,5 +176,26 @@ public sealed class KnowledgeBaseSuggestionTests
         var unasked = await ws.NewVisitorAsync("Yannick Yes");
         await unasked.WriteAsync("yes");
         Assert.StartsWith("Low confidence", (await events.HandoffAsync(unasked.ConversationId)).HandoffReason, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A server with its bots on, a workspace with the FAQ of faq-fixture.json, and a watcher of its events.</summary>
+sealed class FaqBotScene(TestApp app, TestWorkspace workspace, IReadOnlyDictionary<long, FaqEntryResponse> faq) : IAsyncDisposable
+{
+    public TestWorkspace Workspace => workspace;
+    public IReadOnlyDictionary<long, FaqEntryResponse> Faq => faq;
+    public EventWatcher Events { get; } = new(app, workspace.Id);
+
+    public static async Task<FaqBotScene> StartAsync(DatabaseKind db)
+    {
+        var app = await TestApp.StartAsync(db, bots: true);
+        var workspace = await TestWorkspace.CreateAsync(app);
+        return new FaqBotScene(app, workspace, await workspace.SeedFaqAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Events.Dispose();
+        await app.DisposeAsync();
     }
 }

@@ -129,11 +129,19 @@ public sealed class LlmBotTests
         var answer = await events.BotMessageAsync(visitor.ConversationId);
         Assert.Equal($"Orders ship within 1 business day.\n\nSource: FAQ “{faq[3].Question}”", answer.Text);
 
+        // Just under the threshold (where the knowledge-base bot would ask "Did you mean this?"), the entry is given to the
+        // model, which judges whether it answers the question.
+        llm.Enqueue(new FakeLlmServer.Stream(["Our clothes have a 2-year warranty ", "[1]."]));
+        var casual = await ws.NewVisitorAsync("Cora Casual");
+        await casual.WriteAsync(KnowledgeBaseSuggestionTests.Warranty);
+        Assert.Equal($"Our clothes have a 2-year warranty.\n\nSource: FAQ “{faq[10].Question}”", (await events.BotMessageAsync(casual.ConversationId)).Text);
+        Assert.Contains($"[1] Q: {faq[10].Question}\n", Content(llm.Requests[^1].Body.GetProperty("messages")[0]), StringComparison.Ordinal);
+
         // Nothing in the FAQ is about the weather: a person answers, and the model is not asked.
         var weather = await ws.NewVisitorAsync("Walter Weather");
         await weather.WriteAsync("What's the weather like tomorrow?");
         Assert.Equal("Nothing in the FAQ matches the question", (await events.HandoffAsync(weather.ConversationId)).HandoffReason);
-        Assert.Single(llm.Requests);
+        Assert.Equal(2, llm.Requests.Count);
     }
 
     internal static async Task ConfigureAsync(TestWorkspace ws, FakeLlmServer llm, int replyTimeoutSeconds = 60)

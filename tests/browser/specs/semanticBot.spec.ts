@@ -19,7 +19,7 @@ test('the bot answers a paraphrase that shares no keyword with its FAQ entry, an
   await operator.expectMessage('bot', resetAnswer);
 });
 
-test('two close entries: the bot asks which one with buttons, and a tap gets that answer', async ({ arrive, server, botsMissing, operatorKind }) => {
+test('two close entries: the bot asks which one with buttons, and a tap or "the second one" gets that answer', async ({ arrive, server, botsMissing, operatorKind }) => {
   test.skip(botsMissing !== null, botsMissing ?? '');
   test.skip(operatorKind !== 'api', 'A widget-only test: the widget+api project runs it.');
   const admin = await Admin.login(server.baseURL);
@@ -44,12 +44,24 @@ test('two close entries: the bot asks which one with buttons, and a tap gets tha
     const tracking = asked.getByRole('button', { name: entries[0]!.question });
     await expect(tracking).toBeVisible();
     await expect(asked.getByRole('button', { name: entries[1]!.question })).toBeVisible();
+    // The buttons say what the text lists for clients without them: while they show, the text is the question alone.
+    await expect(asked.locator('.bubble')).toHaveText('Which of these do you mean?');
 
     await tracking.click();
     await visitor.expectMessage('customer', entries[0]!.question);
     await visitor.expectMessage('bot', entries[0]!.answer, 30_000);
-    // Answered: the question's buttons are gone (they stay only on the newest message).
+    // Answered: the question's buttons are gone (they stay only on the newest message), and its text lists the options.
     await expect(asked.getByRole('button')).toHaveCount(0);
+    await expect(asked.locator('.bubble')).toContainText(`• ${entries[0]!.question}`);
+
+    // Asked again, the customer types which one instead of tapping: "the second one" is the second button.
+    await visitor.send(question);
+    await expect(asked).toHaveCount(2, { timeout: 30_000 });
+    const second = await asked.last().getByRole('button').nth(1).textContent();
+    const answer = entries.find((e) => e.question === second)!.answer;
+    await visitor.send('the second one');
+    const answered = visitor.log.getByRole('article', { name: 'bot message' }).filter({ hasText: answer });
+    await expect(answered).toHaveCount(answer === entries[0]!.answer ? 2 : 1, { timeout: 30_000 });
   } finally {
     for (const id of ids) await admin.call('DELETE', `/faq/${id}`);
   }

@@ -1,5 +1,6 @@
 import type { AttachmentView, BotDraft, MessageView } from '@switchboard/client';
 import { fileElement, fileState, progress, type FileActions } from './attachments';
+import { withoutListedOptions } from './botQuestion';
 import { h, setAttr, setText, show } from './dom';
 import type { Strings } from './i18n/en';
 
@@ -188,7 +189,9 @@ export class MessageList {
     const sameRun = previous !== undefined && previous.role === item.role && previous.name === item.name;
     setText(row.who, who);
     show(row.who, who !== '' && !sameRun);
-    setText(row.bubble, item.text);
+    // While its buttons show, the bot's question leaves out the list of options its text carries for clients without buttons.
+    const replies = last ? item.replies : [];
+    setText(row.bubble, withoutListedOptions(item.text, replies));
     // A file alone has no text bubble; a streamed reply shows its bubble (and cursor) before its first word.
     show(row.bubble, item.text !== '' || item.streaming || item.files.length === 0);
     this.#files(row.files, item);
@@ -204,7 +207,6 @@ export class MessageList {
     }
     show(row.retry, item.canRetry);
     // The bot's question stays answerable by a tap while nothing came after it.
-    const replies = last ? item.replies : [];
     if (row.replies.dataset['k'] !== replies.join('\n')) {
       row.replies.dataset['k'] = replies.join('\n');
       row.replies.replaceChildren(...replies.map((r) => {

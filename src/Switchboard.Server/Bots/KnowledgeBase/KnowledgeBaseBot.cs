@@ -10,8 +10,8 @@ namespace Switchboard.Server.Bots.KnowledgeBase;
 /// and hands off below it, naming the closest entry so the operator sees what the bot thought. Where a person would
 /// ask rather than guess, it asks, with buttons: which of the best two entries the customer means when they are about
 /// equally likely, and whether they mean the best entry when it is just under the threshold. Every question offers
-/// "No, talk to a person" too. A tapped question then matches its entry exactly; a "yes" or "no" typed instead of
-/// tapping is understood as well.
+/// "No, talk to a person" too. The customer's reply to such a question is read in its light (<see cref="AskedQuestion"/>):
+/// a tap, a typed "yes", "no", "the second one", "both", or the choice in other words.
 /// </summary>
 public sealed class KnowledgeBaseBot : IBotEngine
 {
@@ -35,16 +35,18 @@ public sealed class KnowledgeBaseBot : IBotEngine
     /// <summary>The way out of every question the bot asks; "person" is a handoff phrase, so a tap hands off.</summary>
     public const string TalkToAPerson = "No, talk to a person";
 
-    static readonly HashSet<string> Yes = new(["yes", "yeah", "yep", "yup", "ya", "y", "sure", "correct", "right", "exactly", "ok", "okay", "yes please", "yes thanks", "thats it", "that one"], StringComparer.Ordinal);
-    static readonly HashSet<string> No = new(["no", "nope", "nah", "n", "no thanks", "neither", "none", "not that", "no thats not it", "wrong"], StringComparer.Ordinal);
-
     public BotEngineKind Kind => BotEngineKind.KnowledgeBase;
 
     public Task<BotOutcome> RespondAsync(BotTurn turn, IBotReplyStream stream, CancellationToken cancellationToken)
     {
-        if (FollowUp(turn) is { } followUp) return Task.FromResult(followUp);
-        var matches = turn.Faq.Search(turn.Message.Text, take: 2, cancellationToken);
-        return Task.FromResult(Decide(matches, turn.Config.ConfidenceThreshold));
+        var asked = AskedQuestion.Latest(turn);
+        if (asked?.Read(turn.Message.Text, turn.Faq) is { } read) return Task.FromResult(read);
+        // Answering the bot's question, the whole FAQ is ranked: the offered entries' scores are compared with each other.
+        var matches = turn.Faq.Search(turn.Message.Text, take: asked is null ? 2 : turn.Faq.Count, cancellationToken);
+        var decided = Decide(matches, turn.Config.ConfidenceThreshold);
+        if (asked is not null && Verdict(decided) != "answer" && asked.Chosen(matches, turn.Config.ConfidenceThreshold) is { } chosen)
+            return Task.FromResult(BotOutcome.Reply(chosen.Answer));
+        return Task.FromResult(decided);
     }
 
     /// <summary>
@@ -85,19 +87,5 @@ public sealed class KnowledgeBaseBot : IBotEngine
     {
         var options = entries.Append(TalkToAPerson).ToList();
         return BotOutcome.Ask(question + "\n" + string.Join("\n", options.Select(o => "• " + o)), options);
-    }
-
-    /// <summary>
-    /// A "yes" or "no" typed in answer to "Did you mean this?" (the bot's latest message), as a person would read it:
-    /// yes answers the suggested entry, no hands off. Anything else is a new question.
-    /// </summary>
-    static BotOutcome? FollowUp(BotTurn turn)
-    {
-        var asked = turn.History.LastOrDefault(m => m.SenderRole != SenderRole.Customer && m.Seq < turn.Message.Seq);
-        if (asked is not { SenderRole: SenderRole.Bot, Kind: MessageKinds.QuickReplies, QuickReplies: [var suggested, TalkToAPerson] }) return null;
-        var reply = string.Join(' ', HandoffPhrases.Words(turn.Message.Text));
-        if (No.Contains(reply)) return BotOutcome.Handoff($"The customer said the bot's suggestion is not what they mean: \"{suggested}\"");
-        if (!Yes.Contains(reply)) return null;
-        return turn.Faq.Find(suggested) is { } entry ? BotOutcome.Reply(entry.Answer) : null;
     }
 }

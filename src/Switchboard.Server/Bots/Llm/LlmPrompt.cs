@@ -22,11 +22,17 @@ public static partial class LlmPrompt
     const string CiteInstruction = "End your answer with the number of the FAQ entry you used in brackets, like [1].";
 
     /// <summary>
-    /// The FAQ entries relevant to the customer's message: the best <paramref name="take"/> whose confidence reaches the
-    /// workspace's threshold, retrieved by the knowledge base's own ranking (meaning and words).
+    /// The FAQ entries relevant to the customer's message: the best <paramref name="take"/>, retrieved by the knowledge
+    /// base's own ranking, whose confidence reaches the workspace's threshold or, matched by meaning, the band just under
+    /// it where the knowledge-base bot would ask "Did you mean this?" (<see cref="KnowledgeBaseBot.SuggestionBand"/>).
+    /// The model reads those entries and judges, as the customer would, whether one answers; it hands off if none does.
     /// </summary>
     public static IReadOnlyList<FaqMatch> Relevant(BotTurn turn, int take, CancellationToken cancellationToken) =>
-        take > 0 ? turn.Faq.Search(turn.Message.Text, take, cancellationToken).Where(m => m.Confidence >= turn.Config.ConfidenceThreshold).ToList() : [];
+        take > 0
+            ? turn.Faq.Search(turn.Message.Text, take, cancellationToken).Where(m => m.Confidence >= Floor(m, turn.Config.ConfidenceThreshold)).ToList()
+            : [];
+
+    static double Floor(FaqMatch match, double threshold) => match.Semantic is null ? threshold : threshold - KnowledgeBaseBot.SuggestionBand;
 
     public static IReadOnlyList<ChatMessage> Build(BotTurn turn, IReadOnlyList<FaqMatch> matches)
     {

@@ -22,6 +22,13 @@ describe('the question Teach the bot offers', () => {
       assert.equal(customerQuestion([customer('wheres my parcel'), suggestion, customer(answer)])?.text, 'wheres my parcel', answer);
   });
 
+  it('skips a position, both or neither typed in answer to "Which of these do you mean?"', () => {
+    const which = bot('Which of these do you mean?', ['How can I track my order?', 'How do I change my delivery address?', 'No, talk to a person']);
+    for (const answer of ['the second one', 'The first one please', '2', '#1', 'option 2.', 'no, the second one', 'I mean the latter', 'both', 'Both of them!', 'none of them'])
+      assert.equal(customerQuestion([customer('where is my delivery'), which, customer(answer)])?.text, 'where is my delivery', answer);
+    assert.equal(customerQuestion([customer('where is my delivery'), which, customer('the second hand jackets, do you sell them?')])?.text, 'the second hand jackets, do you sell them?');
+  });
+
   it('keeps a new question typed after a bot question, and a yes or no the bot never asked for', () => {
     assert.equal(customerQuestion([customer('wheres my parcel'), suggestion, customer('actually, can I pay by invoice?')])?.text, 'actually, can I pay by invoice?');
     assert.equal(customerQuestion([customer('no'), bot('Hello!')])?.text, 'no');
