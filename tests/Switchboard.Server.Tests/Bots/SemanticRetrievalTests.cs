@@ -11,7 +11,7 @@ namespace Switchboard.Server.Tests.Bots;
 /// The measurement behind docs/bots.md: the knowledge base on paraphrases of faq-fixture.json's entries and off-topic
 /// questions, against the engines before it. faq-paraphrases.json (parts "tune" and "heldOut") is what the engine was
 /// tuned on; faq-measure.json ("measure") was written before the mean of two cosines was chosen, faq-fresh.json
-/// ("fresh") before the suggestion band was, and faq-blind2.json ("blind2") and faq-blind3.json ("blind3") before their first measurement: each was
+/// ("fresh") before the suggestion band was, and faq-blind2.json ("blind2"), faq-blind3.json ("blind3") and faq-blind4.json ("blind4") before their first measurement: each was
 /// measured as it came (docs/bots.md says which were looked at afterwards). It asserts floors below what was measured,
 /// so a regression fails and noise does not; the printed table is what the docs report.
 /// </summary>
@@ -87,6 +87,13 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
         Assert.True(blind3.Right + blind3.AskedRight >= 40, $"{blind3.Right + blind3.AskedRight}/60 paraphrases answered or offered (floor 40)");
         Assert.True(blind3.Wrong <= 5, $"{blind3.Wrong} paraphrases answered with a wrong entry (at most 5)");
         Assert.True(blind3.OffTopic - blind3.OffTopicHandedOff - blind3.OffTopicAsked <= 4, $"{blind3.OffTopic - blind3.OffTopicHandedOff - blind3.OffTopicAsked} off-topic questions answered (at most 4)");
+        // faq-blind4.json (60 paraphrases, 24 off-topic), written blind the same way; the same floors, committed before
+        // its first measurement.
+        var blind4 = tallies.Single(t => t.Engine.StartsWith("now", StringComparison.Ordinal) && t.Part == "blind4");
+        Assert.True(blind4.Right >= 30, $"{blind4.Right}/60 paraphrases answered with their entry (floor 30)");
+        Assert.True(blind4.Right + blind4.AskedRight >= 40, $"{blind4.Right + blind4.AskedRight}/60 paraphrases answered or offered (floor 40)");
+        Assert.True(blind4.Wrong <= 5, $"{blind4.Wrong} paraphrases answered with a wrong entry (at most 5)");
+        Assert.True(blind4.OffTopic - blind4.OffTopicHandedOff - blind4.OffTopicAsked <= 4, $"{blind4.OffTopic - blind4.OffTopicHandedOff - blind4.OffTopicAsked} off-topic questions answered (at most 4)");
     }
 
     static IEnumerable<Part> Parts()
@@ -101,6 +108,8 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
         yield return Read("blind2", blind2.RootElement);
         using var blind3 = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-blind3.json")));
         yield return Read("blind3", blind3.RootElement);
+        using var blind4 = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-blind4.json")));
+        yield return Read("blind4", blind4.RootElement);
     }
 
     static Part Read(string name, JsonElement set) => new(name,
