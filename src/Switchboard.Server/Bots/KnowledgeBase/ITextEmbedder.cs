@@ -14,6 +14,12 @@ public interface ITextEmbedder
     /// </summary>
     Task LoadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Whether <paramref name="word"/> (lowercase) is a whole word of the model's vocabulary; a word it is not is split
+    /// into pieces, and is most likely misspelt (<see cref="FaqSpelling"/>). A model without a vocabulary knows every word.
+    /// </summary>
+    bool Knows(string word) => true;
+
     /// <summary>CPU-bound and synchronous: call it from a job (or an admin's request), never from a customer's.</summary>
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 }

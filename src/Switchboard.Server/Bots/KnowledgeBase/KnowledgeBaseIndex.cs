@@ -24,11 +24,14 @@ public sealed class KnowledgeBaseIndex
     readonly double averageLength;
 
     readonly SemanticIndex? semantic;
+    readonly FaqSpelling? spelling;
 
     public KnowledgeBaseIndex(IEnumerable<FaqEntry> entries, SemanticIndex? semantic = null)
     {
         this.semantic = semantic;
-        docs = entries.Select(e => new Doc(e, Frequencies(TextAnalyzer.Terms(e.Question)), Frequencies(TextAnalyzer.Terms(e.Answer)))).ToList();
+        var list = entries.ToList();
+        if (semantic is not null) spelling = new FaqSpelling(list, semantic.Knows);
+        docs = list.Select(e => new Doc(e, Frequencies(TextAnalyzer.Terms(e.Question)), Frequencies(TextAnalyzer.Terms(e.Answer)))).ToList();
         foreach (var doc in docs)
             foreach (var term in doc.Question.Keys.Union(doc.Answer.Keys))
                 documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
@@ -60,7 +63,7 @@ public sealed class KnowledgeBaseIndex
             totalIdf == 0 ? 0 : terms.Sum(t => d.Coverage(t) * Idf(documentFrequency.GetValueOrDefault(t))) / totalIdf));
         if (semantic is null)
             return keyword.Where(m => m.Score > 0).OrderByDescending(m => m.Score).ThenBy(m => m.Entry.Id).Take(take).ToList();
-        var similarity = semantic.Similarities(query, cancellationToken);
+        var similarity = semantic.Similarities(spelling?.Correct(query) ?? query, cancellationToken);
         return keyword
             .Select(m => m with
             {

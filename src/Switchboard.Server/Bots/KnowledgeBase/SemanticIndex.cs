@@ -24,6 +24,9 @@ public sealed class SemanticIndex(ITextEmbedder embedder, IReadOnlyDictionary<lo
 
     public string Model => embedder.Model;
 
+    /// <summary>Whether the model knows <paramref name="word"/> as a whole word (<see cref="ITextEmbedder.Knows"/>).</summary>
+    public bool Knows(string word) => embedder.Knows(word);
+
     /// <summary>
     /// Entry id → similarity of <paramref name="query"/> to the entry (-1..1): the mean of its cosine to the closest way
     /// of asking (question or phrasing) and its cosine to the question with the answer (vectors in
