@@ -11,7 +11,7 @@ namespace Switchboard.Server.Tests.Bots;
 /// The measurement behind docs/bots.md: the knowledge base on paraphrases of faq-fixture.json's entries and off-topic
 /// questions, against the engines before it. faq-paraphrases.json (parts "tune" and "heldOut") is what the engine was
 /// tuned on; faq-measure.json ("measure") was written before the mean of two cosines was chosen, faq-fresh.json
-/// ("fresh") before the suggestion band was, and faq-blind2.json ("blind2"), faq-blind3.json ("blind3") and faq-blind4.json ("blind4") before their first measurement: each was
+/// ("fresh") before the suggestion band was, and faq-blind2.json to faq-blind5.json ("blind2" to "blind5") before their first measurement: each was
 /// measured as it came (docs/bots.md says which were looked at afterwards). It asserts floors below what was measured,
 /// so a regression fails and noise does not; the printed table is what the docs report.
 /// </summary>
@@ -94,6 +94,13 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
         Assert.True(blind4.Right + blind4.AskedRight >= 40, $"{blind4.Right + blind4.AskedRight}/60 paraphrases answered or offered (floor 40)");
         Assert.True(blind4.Wrong <= 5, $"{blind4.Wrong} paraphrases answered with a wrong entry (at most 5)");
         Assert.True(blind4.OffTopic - blind4.OffTopicHandedOff - blind4.OffTopicAsked <= 4, $"{blind4.OffTopic - blind4.OffTopicHandedOff - blind4.OffTopicAsked} off-topic questions answered (at most 4)");
+        // faq-blind5.json (60 paraphrases, 24 off-topic), written blind the same way after the typo mending was built;
+        // the same floors, committed before its first measurement.
+        var blind5 = tallies.Single(t => t.Engine.StartsWith("now", StringComparison.Ordinal) && t.Part == "blind5");
+        Assert.True(blind5.Right >= 30, $"{blind5.Right}/60 paraphrases answered with their entry (floor 30)");
+        Assert.True(blind5.Right + blind5.AskedRight >= 40, $"{blind5.Right + blind5.AskedRight}/60 paraphrases answered or offered (floor 40)");
+        Assert.True(blind5.Wrong <= 5, $"{blind5.Wrong} paraphrases answered with a wrong entry (at most 5)");
+        Assert.True(blind5.OffTopic - blind5.OffTopicHandedOff - blind5.OffTopicAsked <= 4, $"{blind5.OffTopic - blind5.OffTopicHandedOff - blind5.OffTopicAsked} off-topic questions answered (at most 4)");
     }
 
     static IEnumerable<Part> Parts()
@@ -110,6 +117,8 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
         yield return Read("blind3", blind3.RootElement);
         using var blind4 = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-blind4.json")));
         yield return Read("blind4", blind4.RootElement);
+        using var blind5 = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-blind5.json")));
+        yield return Read("blind5", blind5.RootElement);
     }
 
     static Part Read(string name, JsonElement set) => new(name,
