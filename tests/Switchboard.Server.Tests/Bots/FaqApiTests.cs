@@ -30,6 +30,10 @@ public sealed class FaqApiTests
         var search = await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=" + Uri.EscapeDataString("is there a shop in vienna"));
         Assert.True(search.WouldAnswer);
         Assert.Equal(vienna.Id, search.Matches[0].Id);
+        Assert.Null(search.ReadAs);
+        // A typo of the FAQ's own word is mended, and the team sees how the bot read the question.
+        var typo = await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=" + Uri.EscapeDataString("is there a shop in viena"));
+        Assert.Equal(("is there a shop in vienna", vienna.Id), (typo.ReadAs, typo.Matches[0].Id));
         Assert.False((await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=tell%20me%20a%20joke")).WouldAnswer);
 
         var first = await ws.NewVisitorAsync();

@@ -80,6 +80,13 @@ test("the admin's FAQ page shows which entry would answer a typed question and h
     await expect(decision).toContainText('The bot would answer with “How do I reset my password?”', { timeout: 30_000 });
     await expect(decision).toContainText(/\d+ % sure/);
     await expect(decision.getByRole('row')).toHaveCount(4); // a header and the best three entries
+    await expect(decision).not.toContainText('Read as');
+
+    // A typo of the FAQ's own word: the bot mends it, and says how it read the question.
+    await tryout.getByLabel('Try a question').fill('forgot my pasword');
+    await tryout.getByRole('button', { name: 'Try' }).click();
+    await expect(decision).toContainText('Read as “forgot my password”');
+    await expect(decision).toContainText('The bot would answer with “How do I reset my password?”');
 
     await tryout.getByLabel('Try a question').fill('can I pay by bank transfer');
     await tryout.getByRole('button', { name: 'Try' }).click();

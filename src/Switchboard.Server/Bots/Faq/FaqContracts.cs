@@ -13,9 +13,10 @@ public sealed record FaqPhrasingRequest(string? Text);
 /// What the knowledge-base bot would make of a question: the best entries, the threshold in force, and what it would
 /// do: <c>answer</c> with the first entry, <c>ask</c> which of the first two the customer means, <c>suggest</c> the first
 /// ("did you mean …?", just under the threshold), or <c>handoff</c>.
-/// <c>model</c> is the sentence-embedding model (null when matching by keywords only).
+/// <c>model</c> is the sentence-embedding model (null when matching by keywords only); <c>readAs</c> is the question as
+/// the bot read it when it mended typos of the FAQ's words ("forgot my pasword" → "forgot my password"), else null.
 /// </summary>
-public sealed record FaqSearchResponse(IReadOnlyList<FaqMatchResponse> Matches, double ConfidenceThreshold, bool WouldAnswer, string Decision, string? Model);
+public sealed record FaqSearchResponse(IReadOnlyList<FaqMatchResponse> Matches, double ConfidenceThreshold, bool WouldAnswer, string Decision, string? Model, string? ReadAs = null);
 
 /// <summary>
 /// One ranked entry: <c>confidence</c> (0..1) is what the threshold is compared with; <c>semantic</c> (cosine

@@ -47,6 +47,9 @@ public sealed class KnowledgeBaseIndex
     /// <summary>Whether questions are matched by meaning (sentence embeddings) as well as by their words.</summary>
     public bool IsSemantic => semantic is not null;
 
+    /// <summary>The question as matched by meaning: with typos of the FAQ's own words mended (<see cref="FaqSpelling"/>).</summary>
+    public string ReadAs(string query) => spelling?.Correct(query) ?? query;
+
     /// <summary>
     /// Entries matching <paramref name="query"/>, best first. With embeddings this embeds the query (a few
     /// milliseconds of CPU): call it from a job or an admin's request.
@@ -63,7 +66,7 @@ public sealed class KnowledgeBaseIndex
             totalIdf == 0 ? 0 : terms.Sum(t => d.Coverage(t) * Idf(documentFrequency.GetValueOrDefault(t))) / totalIdf));
         if (semantic is null)
             return keyword.Where(m => m.Score > 0).OrderByDescending(m => m.Score).ThenBy(m => m.Entry.Id).Take(take).ToList();
-        var similarity = semantic.Similarities(spelling?.Correct(query) ?? query, cancellationToken);
+        var similarity = semantic.Similarities(ReadAs(query), cancellationToken);
         return keyword
             .Select(m => m with
             {

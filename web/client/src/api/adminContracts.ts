@@ -50,6 +50,8 @@ export interface FaqSearch {
   readonly decision: string;
   /** The sentence-embedding model; null when the server matches by keywords only. */
   readonly model: string | null;
+  /** The question as the bot read it, when it mended typos of the FAQ's own words; null when it read it as typed. */
+  readonly readAs: string | null;
 }
 
 /** A ranked entry: `confidence` (0..1) combines `semantic` (similarity of meaning, null without a model) and `keyword` (0..1). */
@@ -165,6 +167,7 @@ export function parseFaqSearch(value: unknown, path = 'search'): FaqSearch {
       return Object.freeze({ id: e.int('id'), question: e.string('question'), confidence: e.nullableNumber('confidence') ?? 0, semantic: e.nullableNumber('semantic'), keyword: e.nullableNumber('keyword') ?? 0 });
     })),
     confidenceThreshold: f.nullableNumber('confidenceThreshold') ?? 0, wouldAnswer: f.bool('wouldAnswer'), decision: f.string('decision', 'handoff'), model: f.nullableString('model'),
+    readAs: f.nullableString('readAs'),
   });
 }
 

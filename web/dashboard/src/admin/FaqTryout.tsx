@@ -22,6 +22,7 @@ export function FaqTryout() {
       {error !== null && <p className="form-error" role="alert">{error}</p>}
       {result !== null && (
         <div role="status" aria-label="Bot decision">
+          {result.readAs !== null && <p className="faq-read-as">Read as “{result.readAs}”: typos of the FAQ's own words are mended.</p>}
           <p className="faq-verdict">{
             best === undefined ? 'The bot would hand off: no entry matches.'
               : result.decision === 'answer' ? `The bot would answer with “${best.question}”, ${percent(best.confidence)} sure (answers from ${percent(result.confidenceThreshold)}).`
