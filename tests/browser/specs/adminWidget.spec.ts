@@ -21,6 +21,13 @@ test('the widget settings preview the unsaved look live, then save', async ({ br
     const preview = section.locator('.widget-preview-frame');
     // The preview's own shadow DOM: the launcher and the header of the real widget view.
     await expect(preview.locator('.launcher')).toBeVisible({ timeout: 15_000 });
+    // Inside its box, beside the settings: not floating over the Admin page like a widget on a site.
+    const frame = (await preview.boundingBox())!;
+    for (const part of [preview.locator('.panel'), preview.locator('.launcher')]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width + 0.5 && box.y + box.height <= frame.y + frame.height + 0.5,
+        `${JSON.stringify(box)} inside ${JSON.stringify(frame)}`).toBe(true);
+    }
 
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
