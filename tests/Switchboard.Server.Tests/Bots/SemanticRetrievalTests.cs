@@ -33,14 +33,19 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
         var vectors = entries.ToDictionary(e => e.Id, e => embedder.Embed(SemanticIndex.TextsOf(e).ToList(), CancellationToken.None).ToArray());
         var semantic = new KnowledgeBaseIndex(entries, new SemanticIndex(embedder, vectors));
         var keyword = new KnowledgeBaseIndex(entries);
+        // Each question is embedded twice, not four times: the previous engine embeds it as typed (it mended no typos) and
+        // takes the keyword signal from the keyword index; the mean engine decides on the current engine's ranking.
         IReadOnlyList<FaqMatch> Previous(string q)
         {
             var v = embedder.Embed([q], CancellationToken.None)[0];
-            return semantic.Search(q, take: entries.Count)
-                .Select(m => (Match: m, Similarity: Math.Max(Dot(v, vectors[m.Entry.Id][0]), Dot(v, vectors[m.Entry.Id][1]))))
-                .Select(x => x.Match with { Semantic = x.Similarity, Confidence = Math.Clamp(x.Similarity + PreviousKeywordWeight * x.Match.Keyword, 0, 1) })
+            var words = keyword.Search(q, take: entries.Count).ToDictionary(m => m.Entry.Id, m => m.Keyword);
+            return entries
+                .Select(e => (Entry: e, Keyword: words.GetValueOrDefault(e.Id), Similarity: Math.Max(Dot(v, vectors[e.Id][0]), Dot(v, vectors[e.Id][1]))))
+                .Select(x => new FaqMatch(x.Entry, 0, x.Keyword) { Semantic = x.Similarity, Confidence = Math.Clamp(x.Similarity + PreviousKeywordWeight * x.Keyword, 0, 1) })
                 .OrderByDescending(m => m.Confidence).ThenBy(m => m.Entry.Id).Take(2).ToList();
         }
+        var ranked = new Dictionary<string, IReadOnlyList<FaqMatch>>(StringComparer.Ordinal);
+        IReadOnlyList<FaqMatch> Now(string q) => ranked[q] = semantic.Search(q, take: 2);
 
         var tallies = new List<Tally>();
         var cpu = TimeSpan.Zero;
@@ -49,9 +54,11 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
         {
             tallies.Add(Measure("keyword", part, q => keyword.Search(q, take: 2), KnowledgeBaseBotOptions.KeywordOnlyConfidenceThreshold, 0, out _));
             tallies.Add(Measure("max: best cosine + 0.1 × keyword", part, Previous, PreviousThreshold, 0, out _));
-            tallies.Add(Measure("mean: mean of the two cosines", part, q => semantic.Search(q, take: 2), KnowledgeBaseBotOptions.DefaultConfidenceThreshold, 0, out _));
-            tallies.Add(Measure("now: mean of the two cosines, suggesting", part, q => semantic.Search(q, take: 2), KnowledgeBaseBotOptions.DefaultConfidenceThreshold,
-                KnowledgeBaseBot.SuggestionBand, out var spent));
+            // Timed: embedding and ranking each question, as the bot does.
+            var now = Measure("now: mean of the two cosines, suggesting", part, Now, KnowledgeBaseBotOptions.DefaultConfidenceThreshold,
+                KnowledgeBaseBot.SuggestionBand, out var spent);
+            tallies.Add(Measure("mean: mean of the two cosines", part, q => ranked[q], KnowledgeBaseBotOptions.DefaultConfidenceThreshold, 0, out _));
+            tallies.Add(now);
             cpu += spent;
             questions += part.Paraphrases.Count + part.OffTopic.Count;
         }
