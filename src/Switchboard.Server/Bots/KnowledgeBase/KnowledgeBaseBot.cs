@@ -1,7 +1,5 @@
 using System.Globalization;
-using Switchboard.Core.Messages;
 using Switchboard.Server.Bots.Config;
-using Switchboard.Server.Messages;
 
 namespace Switchboard.Server.Bots.KnowledgeBase;
 
