@@ -47,9 +47,10 @@ test('two close entries: the bot asks which one with buttons, and a tap or "the 
     // The buttons say what the text lists for clients without them: while they show, the text is the question alone.
     await expect(asked.locator('.bubble')).toHaveText('Which of these do you mean?');
 
-    await tracking.click();
+    await tracking.dblclick(); // a double tap answers once
     await visitor.expectMessage('customer', entries[0]!.question);
     await visitor.expectMessage('bot', entries[0]!.answer, 30_000);
+    await expect(visitor.log.getByRole('article', { name: 'customer message' }).filter({ hasText: entries[0]!.question })).toHaveCount(1);
     // Answered: the question's buttons are gone (they stay only on the newest message), and its text lists the options.
     await expect(asked.getByRole('button')).toHaveCount(0);
     await expect(asked.locator('.bubble')).toContainText(`• ${entries[0]!.question}`);

@@ -211,7 +211,13 @@ export class MessageList {
       row.replies.dataset['k'] = replies.join('\n');
       row.replies.replaceChildren(...replies.map((r) => {
         const b = h('button', { type: 'button' }, r);
-        b.addEventListener('click', () => this.onReply(r));
+        // One answer per question: a second tap (a double click, a quick second finger) before the next render would
+        // send the option again, so the first tap disables every button of the question.
+        b.addEventListener('click', () => {
+          if (b.disabled) return;
+          for (const other of row.replies.querySelectorAll('button')) other.disabled = true;
+          this.onReply(r);
+        });
         return b;
       }));
     }
