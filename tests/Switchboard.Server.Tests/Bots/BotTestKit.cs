@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Bots;
 using Switchboard.Server.Bots.Faq;
+using Switchboard.Server.Bots.KnowledgeBase;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Tests.Infrastructure;
@@ -19,6 +21,22 @@ public static class BotTestKit
     /// <summary>The entries of faq-fixture.json.</summary>
     public static IReadOnlyList<FixtureEntry> FixtureEntries() =>
         JsonSerializer.Deserialize<Fixture>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bots", "faq-fixture.json")), Http.Json)!.Entries;
+
+    /// <summary>faq-fixture.json's entries as the bot reads them, with the real model and every entry's vectors.</summary>
+    public sealed record EmbeddedFaq(IReadOnlyList<FaqEntry> Entries, MiniLmEmbedder Embedder, IReadOnlyDictionary<long, float[][]> Vectors)
+    {
+        /// <summary>The bot's index over the entries; <paramref name="embedder"/> replaces the real model for the question.</summary>
+        public KnowledgeBaseIndex Index(ITextEmbedder? embedder = null) => new(Entries, new SemanticIndex(embedder ?? Embedder, Vectors));
+    }
+
+    /// <summary>Embeds faq-fixture.json's entries with the real model (loaded once per process), as the bot stores them.</summary>
+    public static EmbeddedFaq EmbedFixture()
+    {
+        var entries = FixtureEntries().Select(e => new FaqEntry(e.Id, e.Question, e.Answer)).ToList();
+        var embedder = new MiniLmEmbedder(NullLogger<MiniLmEmbedder>.Instance);
+        var vectors = entries.ToDictionary(e => e.Id, e => embedder.Embed(SemanticIndex.TextsOf(e).ToList(), CancellationToken.None).ToArray());
+        return new EmbeddedFaq(entries, embedder, vectors);
+    }
 
     /// <summary>The FAQ of the retrieval test (faq-fixture.json), created through <c>POST /api/v1/faq</c>; returns fixture id → entry.</summary>
     public static async Task<IReadOnlyDictionary<long, FaqEntryResponse>> SeedFaqAsync(this TestWorkspace ws)

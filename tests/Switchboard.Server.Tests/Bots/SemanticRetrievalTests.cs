@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Server.Bots;
 using Switchboard.Server.Bots.KnowledgeBase;
 using Xunit.Abstractions;
@@ -28,10 +27,9 @@ public sealed class SemanticRetrievalTests(ITestOutputHelper output)
     [Fact]
     public void ParaphrasesFindTheirEntryAndOffTopicQuestionsHandOff()
     {
-        var entries = BotTestKit.FixtureEntries().Select(e => new FaqEntry(e.Id, e.Question, e.Answer)).ToList();
-        var embedder = new MiniLmEmbedder(NullLogger<MiniLmEmbedder>.Instance);
-        var vectors = entries.ToDictionary(e => e.Id, e => embedder.Embed(SemanticIndex.TextsOf(e).ToList(), CancellationToken.None).ToArray());
-        var semantic = new KnowledgeBaseIndex(entries, new SemanticIndex(embedder, vectors));
+        var faq = BotTestKit.EmbedFixture();
+        var (entries, embedder, vectors) = faq;
+        var semantic = faq.Index();
         var keyword = new KnowledgeBaseIndex(entries);
         // Each question is embedded twice, not four times: the previous engine embeds it as typed (it mended no typos) and
         // takes the keyword signal from the keyword index; the mean engine decides on the current engine's ranking.

@@ -30,12 +30,13 @@ public sealed class SemanticIndex(ITextEmbedder embedder, IReadOnlyDictionary<lo
     /// <summary>
     /// Entry id → similarity of <paramref name="query"/> to the entry (-1..1): the mean of its cosine to the closest way
     /// of asking (question or phrasing) and its cosine to the question with the answer (vectors in
-    /// <see cref="TextsOf"/>'s order).
+    /// <see cref="TextsOf"/>'s order). For a message of several sentences, the better of the whole message's similarity
+    /// and each asking sentence's (<see cref="AskingSentences"/>), embedded together in one call.
     /// </summary>
     public IReadOnlyDictionary<long, double> Similarities(string query, CancellationToken cancellationToken)
     {
-        var q = embedder.Embed([query], cancellationToken)[0];
-        return vectors.ToDictionary(kv => kv.Key, kv => Similarity(q, kv.Value));
+        var embedded = embedder.Embed([query, .. AskingSentences.Of(query)], cancellationToken);
+        return vectors.ToDictionary(kv => kv.Key, kv => embedded.Max(q => Similarity(q, kv.Value)));
     }
 
     static double Similarity(float[] query, float[][] texts)

@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Switchboard.Server.Bots.KnowledgeBase;
+
+/// <summary>
+/// The sentences of a longer message that ask something. Customers often tell a story before their question ("I bought
+/// a jacket eight months ago and the zip has fallen apart. Is that covered by your guarantee?"); embedded whole, the
+/// story dilutes the question, so <see cref="SemanticIndex"/> also compares each asking sentence on its own and keeps
+/// the closer of the two. Only sentences ending in "?" count: a sentence of the story alone ("It's a present for my
+/// mum") says what the customer is talking about, not what they want to know.
+/// </summary>
+public static partial class AskingSentences
+{
+    /// <summary>Shorter than this an asking sentence leans on the story ("Why?", "How so?") and says too little alone.</summary>
+    const int MinimumWords = 3;
+
+    /// <summary>
+    /// Each sentence of <paramref name="message"/> that ends with a question mark (or "?!") and has at least three words;
+    /// none when the message is one sentence (the whole message is that sentence).
+    /// </summary>
+    public static IReadOnlyList<string> Of(string message)
+    {
+        var sentences = SentenceEnd().Split(message.Trim());
+        if (sentences.Length < 2) return [];
+        return sentences
+            .Select(s => s.Trim())
+            .Where(s => s.TrimEnd('!').EndsWith('?') && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinimumWords)
+            .ToList();
+    }
+
+    /// <summary>After ".", "!" or "?" (one or more) and a space, or at a line break.</summary>
+    [GeneratedRegex(@"(?<=[.!?])\s+|\s*\n\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
+}
