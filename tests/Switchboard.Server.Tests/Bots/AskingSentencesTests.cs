@@ -38,14 +38,16 @@ public sealed class AskingSentencesTests
         Assert.Equal("handoff", KnowledgeBaseBot.Verdict(KnowledgeBaseBot.Decide(whole, KnowledgeBaseBotOptions.DefaultConfidenceThreshold)));
 
         var matches = faq.Index().Search($"{story} {question}", take: 2);
-        Assert.Equal(warranty.Id, matches[0].Entry.Id);
+        Assert.Equal((warranty.Id, question), (matches[0].Entry.Id, matches[0].MatchedSentence));
+        Assert.Null(whole[0].MatchedSentence);
         Assert.Equal("answer", KnowledgeBaseBot.Verdict(KnowledgeBaseBot.Decide(matches, KnowledgeBaseBotOptions.DefaultConfidenceThreshold)));
     }
 
-    /// <summary>The engine before asking sentences: embeds only the first text it is given, the whole message.</summary>
+    /// <summary>The engine before asking sentences: every text it is given reads as the first, the whole message.</summary>
     sealed class WholeMessageOnly(ITextEmbedder inner) : ITextEmbedder
     {
         public string Model => inner.Model;
-        public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken) => inner.Embed([texts[0]], cancellationToken);
+        public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+            Enumerable.Repeat(inner.Embed([texts[0]], cancellationToken)[0], texts.Count).ToList();
     }
 }

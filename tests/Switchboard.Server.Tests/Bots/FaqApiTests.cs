@@ -20,7 +20,7 @@ public sealed class FaqApiTests
         await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = " ", answer = "A." })).AssertProblemAsync(HttpStatusCode.BadRequest, "question_invalid");
         var vienna = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Do you have a store in Vienna?", answer = "Yes: Mariahilfer Straße 1, open 10–19." }))
             .ReadAsync<FaqEntryResponse>(HttpStatusCode.Created);
-        await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Which payment methods do you accept?", answer = "Cards and PayPal." }))
+        var payments = await (await ws.Admin.PostJsonAsync("/api/v1/faq", new { question = "Which payment methods do you accept?", answer = "Cards and PayPal." }))
             .ReadAsync<FaqEntryResponse>(HttpStatusCode.Created);
         Assert.Equal(2, (await ws.Operator.GetAsync<ItemsResponse<FaqEntryResponse>>("/api/v1/faq")).Items.Count);
         Assert.Empty((await other.Operator.GetAsync<ItemsResponse<FaqEntryResponse>>("/api/v1/faq")).Items);
@@ -31,6 +31,11 @@ public sealed class FaqApiTests
         Assert.True(search.WouldAnswer);
         Assert.Equal(vienna.Id, search.Matches[0].Id);
         Assert.Null(search.ReadAs);
+        Assert.Null(search.Matches[0].MatchedSentence);
+        // In a longer message the sentence that asks is compared on its own too, and the team sees that it matched.
+        var story = await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q="
+            + Uri.EscapeDataString("My card got blocked last week and the new one hasn't come yet. Which other ways can I pay?"));
+        Assert.Equal((payments.Id, "Which other ways can I pay?"), (story.Matches[0].Id, story.Matches[0].MatchedSentence));
         // A typo of the FAQ's own word is mended, and the team sees how the bot read the question.
         var typo = await ws.Operator.GetAsync<FaqSearchResponse>("/api/v1/faq/search?q=" + Uri.EscapeDataString("is there a shop in viena"));
         Assert.Equal(("is there a shop in vienna", vienna.Id), (typo.ReadAs, typo.Matches[0].Id));

@@ -88,6 +88,13 @@ test("the admin's FAQ page shows which entry would answer a typed question and h
     await tryout.getByRole('button', { name: 'Try' }).click();
     await expect(decision).toContainText('Read as “forgot my password”');
     await expect(decision).toContainText('The bot would answer with “How do I reset my password?”');
+    await expect(decision).not.toContainText('Matched on');
+
+    // A story before the question: the sentence that asks is compared on its own too, and the page says it matched.
+    await tryout.getByLabel('Try a question').fill("My card got blocked last week and the new one hasn't come yet. Which other ways can I pay?");
+    await tryout.getByRole('button', { name: 'Try' }).click();
+    await expect(decision).toContainText('Matched on “Which other ways can I pay?”');
+    await expect(decision).toContainText('The bot would answer with “Which payment methods do you accept?”');
 
     await tryout.getByLabel('Try a question').fill('can I pay by bank transfer');
     await tryout.getByRole('button', { name: 'Try' }).click();

@@ -21,6 +21,8 @@ public sealed record FaqSearchResponse(IReadOnlyList<FaqMatchResponse> Matches, 
 /// <summary>
 /// One ranked entry: <c>confidence</c> (0..1) is what the threshold is compared with; <c>semantic</c> (cosine
 /// similarity of meaning, null without embeddings) and <c>keyword</c> (the share of the question's words the entry
-/// covers, 0..1) are the two signals it combines; <c>score</c> is the raw BM25F keyword score.
+/// covers, 0..1) are the two signals it combines; <c>score</c> is the raw BM25F keyword score. <c>matchedSentence</c> is
+/// the sentence of a longer message that matched this entry better than the whole message (its "?" sentences are
+/// compared on their own too), else null.
 /// </summary>
-public sealed record FaqMatchResponse(long Id, string Question, string Answer, double Confidence, double? Semantic, double Keyword, double Score);
+public sealed record FaqMatchResponse(long Id, string Question, string Answer, double Confidence, double? Semantic, double Keyword, double Score, string? MatchedSentence = null);

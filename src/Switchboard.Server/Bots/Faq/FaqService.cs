@@ -75,7 +75,7 @@ public sealed class FaqService(Database database, EventLogWriter eventLog, Knowl
         var matches = index.Search(q, take: 3, cancellationToken);
         var threshold = settings.ConfidenceThreshold!.Value;
         var found = matches.Select(m => new FaqMatchResponse(m.Entry.Id, m.Entry.Question, m.Entry.Answer, Math.Round(m.Confidence, 4),
-            m.Semantic is { } s ? Math.Round(s, 4) : null, Math.Round(m.Keyword, 4), Math.Round(m.Score, 4))).ToList();
+            m.Semantic is { } s ? Math.Round(s, 4) : null, Math.Round(m.Keyword, 4), Math.Round(m.Score, 4), m.MatchedSentence)).ToList();
         var verdict = KnowledgeBaseBot.Verdict(KnowledgeBaseBot.Decide(matches, threshold));
         var readAs = index.ReadAs(q);
         return new FaqSearchResponse(found, threshold, verdict == "answer", verdict, index.IsSemantic ? embedder.Model : null, readAs == q ? null : readAs);

@@ -70,8 +70,9 @@ public sealed class KnowledgeBaseIndex
         return keyword
             .Select(m => m with
             {
-                Semantic = similarity[m.Entry.Id],
-                Confidence = Math.Clamp(similarity[m.Entry.Id], 0, 1),
+                Semantic = similarity[m.Entry.Id].Similarity,
+                Confidence = Math.Clamp(similarity[m.Entry.Id].Similarity, 0, 1),
+                MatchedSentence = similarity[m.Entry.Id].Sentence,
             })
             .OrderByDescending(m => m.Confidence)
             .ThenByDescending(m => m.Keyword)
@@ -120,9 +121,11 @@ public sealed record FaqEntry(long Id, string Question, string Answer)
 /// A ranked entry. <see cref="Keyword"/> (0..1) is the share of the query's information its words cover and
 /// <see cref="Score"/> its BM25F score; <see cref="Semantic"/> the cosine similarity of meaning (null without
 /// embeddings); <see cref="Confidence"/> (0..1) combines them (see <see cref="KnowledgeBaseIndex"/>).
+/// <see cref="MatchedSentence"/> is the asking sentence of a longer message that matched better than the whole message.
 /// </summary>
 public sealed record FaqMatch(FaqEntry Entry, double Score, double Keyword)
 {
     public double Confidence { get; init; } = Keyword;
     public double? Semantic { get; init; }
+    public string? MatchedSentence { get; init; }
 }

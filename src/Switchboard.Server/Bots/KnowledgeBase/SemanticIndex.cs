@@ -31,12 +31,20 @@ public sealed class SemanticIndex(ITextEmbedder embedder, IReadOnlyDictionary<lo
     /// Entry id → similarity of <paramref name="query"/> to the entry (-1..1): the mean of its cosine to the closest way
     /// of asking (question or phrasing) and its cosine to the question with the answer (vectors in
     /// <see cref="TextsOf"/>'s order). For a message of several sentences, the better of the whole message's similarity
-    /// and each asking sentence's (<see cref="AskingSentences"/>), embedded together in one call.
+    /// and each asking sentence's (<see cref="AskingSentences"/>), embedded together in one call; the match names the
+    /// sentence when it was the better.
     /// </summary>
-    public IReadOnlyDictionary<long, double> Similarities(string query, CancellationToken cancellationToken)
+    public IReadOnlyDictionary<long, SemanticMatch> Similarities(string query, CancellationToken cancellationToken)
     {
-        var embedded = embedder.Embed([query, .. AskingSentences.Of(query)], cancellationToken);
-        return vectors.ToDictionary(kv => kv.Key, kv => embedded.Max(q => Similarity(q, kv.Value)));
+        var sentences = AskingSentences.Of(query);
+        var embedded = embedder.Embed([query, .. sentences], cancellationToken);
+        return vectors.ToDictionary(kv => kv.Key, kv =>
+        {
+            var best = new SemanticMatch(Similarity(embedded[0], kv.Value), null);
+            for (var i = 0; i < sentences.Count; i++)
+                if (Similarity(embedded[i + 1], kv.Value) is var s && s > best.Similarity) best = new SemanticMatch(s, sentences[i]);
+            return best;
+        });
     }
 
     static double Similarity(float[] query, float[][] texts)
@@ -54,3 +62,6 @@ public sealed class SemanticIndex(ITextEmbedder embedder, IReadOnlyDictionary<lo
         return sum;
     }
 }
+
+/// <summary>How close a question is to an entry by meaning; <see cref="Sentence"/> is the asking sentence that came closer than the whole message, if one did.</summary>
+public readonly record struct SemanticMatch(double Similarity, string? Sentence);

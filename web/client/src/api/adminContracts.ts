@@ -61,6 +61,8 @@ export interface FaqMatch {
   readonly confidence: number;
   readonly semantic: number | null;
   readonly keyword: number;
+  /** The sentence of a longer message that matched this entry better than the whole message; null when the whole did. */
+  readonly matchedSentence: string | null;
 }
 
 /** A bot configuration (`GET /bot`). Secrets are write-only: only whether one is set is shown. */
@@ -164,7 +166,7 @@ export function parseFaqSearch(value: unknown, path = 'search'): FaqSearch {
   return Object.freeze({
     matches: Object.freeze((Array.isArray(matches) ? matches : []).map((m: unknown, i) => {
       const e = Fields.of(m, `${path}.matches[${i}]`);
-      return Object.freeze({ id: e.int('id'), question: e.string('question'), confidence: e.nullableNumber('confidence') ?? 0, semantic: e.nullableNumber('semantic'), keyword: e.nullableNumber('keyword') ?? 0 });
+      return Object.freeze({ id: e.int('id'), question: e.string('question'), confidence: e.nullableNumber('confidence') ?? 0, semantic: e.nullableNumber('semantic'), keyword: e.nullableNumber('keyword') ?? 0, matchedSentence: e.nullableString('matchedSentence') });
     })),
     confidenceThreshold: f.nullableNumber('confidenceThreshold') ?? 0, wouldAnswer: f.bool('wouldAnswer'), decision: f.string('decision', 'handoff'), model: f.nullableString('model'),
     readAs: f.nullableString('readAs'),

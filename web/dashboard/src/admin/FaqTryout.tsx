@@ -23,6 +23,7 @@ export function FaqTryout() {
       {result !== null && (
         <div role="status" aria-label="Bot decision">
           {result.readAs !== null && <p className="faq-read-as">Read as “{result.readAs}”: typos of the FAQ's own words are mended.</p>}
+          {best?.matchedSentence != null && <p className="faq-read-as">Matched on “{best.matchedSentence}”: in a longer message, each sentence that asks is also compared on its own.</p>}
           <p className="faq-verdict">{
             best === undefined ? 'The bot would hand off: no entry matches.'
               : result.decision === 'answer' ? `The bot would answer with “${best.question}”, ${percent(best.confidence)} sure (answers from ${percent(result.confidenceThreshold)}).`
