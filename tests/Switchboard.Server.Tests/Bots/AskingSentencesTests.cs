@@ -24,6 +24,17 @@ public sealed class AskingSentencesTests
     public void NoneForOneSentenceOrNoQuestion(string message) => Assert.Empty(AskingSentences.Of(message));
 
     [Fact]
+    public void AMessageOfManyQuestionsCostsAtMostThreeMoreEmbeddings()
+    {
+        // Hostile input: as long a message as a visitor may send, made of short questions (over 300 of them).
+        var questions = new List<string>();
+        while (string.Join(' ', questions.Append($"is it {questions.Count}?")).Length <= Switchboard.Core.Messages.MessageText.MaxLength)
+            questions.Add($"is it {questions.Count}?");
+        Assert.True(questions.Count > 300);
+        Assert.Equal(questions[^AskingSentences.MaximumSentences..], AskingSentences.Of(string.Join(' ', questions)));
+    }
+
+    [Fact]
     public void AStoryBeforeTheQuestionNoLongerHidesWhichEntryAnswersIt()
     {
         var faq = BotTestKit.EmbedFixture();

@@ -15,8 +15,15 @@ public static partial class AskingSentences
     const int MinimumWords = 3;
 
     /// <summary>
-    /// Each sentence of <paramref name="message"/> that ends with a question mark (or "?!") and has at least three words;
-    /// none when the message is one sentence (the whole message is that sentence).
+    /// Each one costs an embedding (a few milliseconds of the node's one embedding thread): a message of hundreds of
+    /// short questions must not hold up every other bot turn. The last ones count: a story comes before its question.
+    /// </summary>
+    public const int MaximumSentences = 3;
+
+    /// <summary>
+    /// The sentences of <paramref name="message"/> that end with a question mark (or "?!") and have at least three words,
+    /// the last <see cref="MaximumSentences"/> of them; none when the message is one sentence (the whole message is that
+    /// sentence).
     /// </summary>
     public static IReadOnlyList<string> Of(string message)
     {
@@ -25,6 +32,7 @@ public static partial class AskingSentences
         return sentences
             .Select(s => s.Trim())
             .Where(s => s.TrimEnd('!').EndsWith('?') && s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinimumWords)
+            .TakeLast(MaximumSentences)
             .ToList();
     }
 
