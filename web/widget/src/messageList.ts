@@ -212,9 +212,8 @@ export class MessageList {
       row.replies.replaceChildren(...replies.map((r) => {
         const b = h('button', { type: 'button' }, r);
         // One answer per question: a second tap (a double click, a quick second finger) before the next render would
-        // send the option again, so the first tap disables every button of the question.
+        // send the option again, so the first tap disables every button of the question (a disabled button gets no click).
         b.addEventListener('click', () => {
-          if (b.disabled) return;
           for (const other of row.replies.querySelectorAll('button')) other.disabled = true;
           this.onReply(r);
         });

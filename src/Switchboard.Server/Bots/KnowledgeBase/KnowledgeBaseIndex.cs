@@ -68,11 +68,12 @@ public sealed class KnowledgeBaseIndex
             return keyword.Where(m => m.Score > 0).OrderByDescending(m => m.Score).ThenBy(m => m.Entry.Id).Take(take).ToList();
         var similarity = semantic.Similarities(ReadAs(query), cancellationToken);
         return keyword
-            .Select(m => m with
+            .Select(m => (Match: m, Meaning: similarity[m.Entry.Id]))
+            .Select(x => x.Match with
             {
-                Semantic = similarity[m.Entry.Id].Similarity,
-                Confidence = Math.Clamp(similarity[m.Entry.Id].Similarity, 0, 1),
-                MatchedSentence = similarity[m.Entry.Id].Sentence,
+                Semantic = x.Meaning.Similarity,
+                Confidence = Math.Clamp(x.Meaning.Similarity, 0, 1),
+                MatchedSentence = x.Meaning.Sentence,
             })
             .OrderByDescending(m => m.Confidence)
             .ThenByDescending(m => m.Keyword)
