@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Switchboard.Server.Jobs;
 using Switchboard.Server.Storage;
@@ -36,15 +37,26 @@ public sealed class AttachmentCleanupHandler(Database database, IBlobStore blobs
         {
             unreferenced = await database.ReadAsync((c, tx) => AttachmentStore.UnreferencedBlobsAsync(c, tx, before, Batch, cancellationToken), cancellationToken);
             foreach (var key in unreferenced)
-            {
-                if (!await database.WriteGlobalAsync((c, tx) => AttachmentStore.ForgetBlobAsync(c, tx, key, before, cancellationToken), cancellationToken)) continue;
-                await blobs.DeleteAsync(key, cancellationToken);
-                blobCount++;
-            }
+                if (await database.WriteGlobalAsync((c, tx) => ForgetAndDeleteAsync(c, tx, key, before, cancellationToken), cancellationToken)) blobCount++;
         } while (unreferenced.Count == Batch);
 
         DeleteStaleTempFiles();
         if (attachments + blobCount > 0) AttachmentsLog.Cleaned(logger, attachments, blobCount);
+    }
+
+    /// <summary>
+    /// Forgets the blob and deletes its bytes in one global write, before it commits. An upload registers its blob in
+    /// the same lane and stores the bytes only after that, so it either renews the registration first (and nothing is
+    /// forgotten) or comes after the bytes are gone and stores its own. Deleted after the commit instead, a file an
+    /// upload of the same bytes had just found in place could vanish under its new attachment, and a crash in between
+    /// would leave a file nothing registers. Should the commit fail, the row stays without bytes: nothing references
+    /// it, the next upload of those bytes stores them again, and the next run forgets it.
+    /// </summary>
+    async Task<bool> ForgetAndDeleteAsync(DbConnection c, DbTransaction tx, string key, long before, CancellationToken cancellationToken)
+    {
+        if (!await AttachmentStore.ForgetBlobAsync(c, tx, key, before, cancellationToken)) return false;
+        await blobs.DeleteAsync(key, cancellationToken);
+        return true;
     }
 
     void DeleteStaleTempFiles()

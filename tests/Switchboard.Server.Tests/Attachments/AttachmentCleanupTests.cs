@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Server.Attachments;
 using Switchboard.Server.Jobs;
+using Switchboard.Server.Storage;
 using Switchboard.Server.Tests.Infrastructure;
 
 namespace Switchboard.Server.Tests.Attachments;
@@ -42,6 +43,60 @@ public sealed class AttachmentCleanupTests
         await (await visitor.Client.TryLinkAsync(visitor.ConversationId, orphan.Id)).AssertProblemAsync(HttpStatusCode.NotFound, AttachmentErrors.NotFound);
         Assert.Equal(HttpStatusCode.OK, (await env.App.CreateClient().GetAsync((await visitor.Client.LinkAsync(visitor.ConversationId, sent.Id)).Url)).StatusCode);
         Assert.NotEqual(twin.Id, young.Id);
+    }
+
+    /// <summary>
+    /// The bytes go before the registration does: while the cleanup deletes a blob's bytes, every other connection still
+    /// sees the blob registered, so an upload of the same bytes cannot count on bytes about to vanish; one that comes
+    /// after stores them again. (With the bytes deleted after the registration's commit, an upload of the same file in
+    /// between found them in place, and then lost them under its new attachment.)
+    /// </summary>
+    [Theory, BothDatabases]
+    public async Task ABlobsBytesGoBeforeItsRegistrationAndTheSameBytesUploadedAfterAreStoredAgain(DatabaseKind db)
+    {
+        var clock = new ManualClock();
+        WatchingBlobStore? watching = null;
+        // No periodic cleanup beside the test's own run.
+        await using var env = await AttachmentEnv.StartAsync(db, clock, new() { ["Attachments:CleanupInterval"] = "00:00:00" }, services =>
+        {
+            var real = services.Last(d => d.ServiceType == typeof(IBlobStore)).ImplementationFactory!;
+            services.AddSingleton<IBlobStore>(sp => watching = new WatchingBlobStore((IBlobStore)real(sp), sp.GetRequiredService<Database>()));
+        });
+        var visitor = env.Visitor;
+        var bytes = TestFiles.Text("the same bytes, twice");
+        await visitor.Client.UploadAsync(visitor.ConversationId, "first", bytes, "first.txt");
+        var key = Assert.Single(await KeysAsync(env));
+
+        clock.Advance(TimeSpan.FromHours(25));
+        await CleanAsync(env);
+        Assert.Equal([(key, true)], watching!.Deleted); // still registered for everyone else while its bytes went
+        Assert.Empty(await KeysAsync(env));
+        Assert.Null(await watching.OpenReadAsync(key, CancellationToken.None));
+
+        var again = await visitor.Client.UploadAsync(visitor.ConversationId, "again", bytes, "again.txt");
+        await visitor.Client.SendAsync(visitor.ConversationId, "", "again");
+        Assert.Equal([key], await KeysAsync(env));
+        var download = await env.App.CreateClient().GetAsync((await visitor.Client.LinkAsync(visitor.ConversationId, again.Id)).Url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>The real store, noting for each delete whether another connection still saw the blob registered.</summary>
+    sealed class WatchingBlobStore(IBlobStore inner, Database database) : IBlobStore
+    {
+        public List<(string Key, bool StillRegistered)> Deleted { get; } = [];
+
+        public Task PutAsync(string key, string path, long size, CancellationToken cancellationToken) => inner.PutAsync(key, path, size, cancellationToken);
+
+        public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken) => inner.OpenReadAsync(key, cancellationToken);
+
+        public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+        {
+            var registered = await database.ReadAsync((c, tx) => c.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM blobs WHERE sha256 = @key", new { key }, tx, cancellationToken: cancellationToken)), cancellationToken);
+            Deleted.Add((key, registered == 1));
+            await inner.DeleteAsync(key, cancellationToken);
+        }
     }
 
     static Task CleanAsync(AttachmentEnv env) =>

@@ -18,11 +18,16 @@ public sealed class AttachmentEnv : IAsyncDisposable
     public string Folder { get; }
     public string TempFolder => Path.Combine(Folder, "tmp");
 
-    public static async Task<AttachmentEnv> StartAsync(DatabaseKind db, TimeProvider? clock = null, Dictionary<string, string?>? extra = null)
+    public static async Task<AttachmentEnv> StartAsync(DatabaseKind db, TimeProvider? clock = null, Dictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sb-attachments-" + Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>(extra ?? []) { ["Attachments:DataDirectory"] = folder };
-        var app = await TestApp.StartAsync(db, extra: settings, configureServices: clock is null ? null : s => s.AddSingleton(clock));
+        var app = await TestApp.StartAsync(db, extra: settings, configureServices: s =>
+        {
+            if (clock is not null) s.AddSingleton(clock);
+            configureServices?.Invoke(s);
+        });
         var ws = await TestWorkspace.CreateAsync(app, new WorkspaceSettings { BotEnabled = false });
         return new AttachmentEnv(app, ws, await ws.NewVisitorAsync(), folder);
     }
