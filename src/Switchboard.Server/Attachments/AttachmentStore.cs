@@ -72,14 +72,22 @@ public static partial class AttachmentStore
         return rows.Where(a => wanted.Contains(a.MessageId!.Value)).ToLookup(a => a.MessageId!.Value);
     }
 
-    /// <summary>Makes the attachments part of the message (in the message's write transaction).</summary>
-    public static async Task LinkAsync(WriteContext w, long messageId, IReadOnlyList<AttachmentRow> attachments)
+    /// <summary>
+    /// Makes the attachments part of the message (in the message's write transaction), each only while it is still
+    /// unsent: the first row it could not take (deleted by the cleanup, or taken by another message, since it was read)
+    /// is returned, null when all were taken.
+    /// </summary>
+    public static async Task<AttachmentRow?> LinkAsync(WriteContext w, long messageId, IReadOnlyList<AttachmentRow> attachments)
     {
         for (var i = 0; i < attachments.Count; i++)
         {
             var a = attachments[i];
+            var taken = await w.ExecuteAsync("""
+                UPDATE attachments SET message_id = @messageId, position = @i, updated_at = @NowMs WHERE id = @Id AND message_id IS NULL
+                """, new { messageId, i, w.NowMs, a.Id }, w.CancellationToken);
+            if (taken == 0) return a;
             (a.MessageId, a.Position, a.UpdatedAt) = (messageId, i, w.NowMs);
-            await w.ExecuteAsync("UPDATE attachments SET message_id = @MessageId, position = @Position, updated_at = @UpdatedAt WHERE id = @Id", a, w.CancellationToken);
         }
+        return null;
     }
 }

@@ -34,14 +34,30 @@ public static class MessageAttachments
         foreach (var id in ids)
         {
             var row = await AttachmentStore.FindByClientIdAsync(w, conversationId, id);
-            if (row is null || (sender is { IsVisitor: true } && !row.UploadedBy(sender.ContactId!.Value)))
-                throw new DomainException(AttachmentErrors.NotUploaded, $"No upload '{id}' in this conversation: upload it first.", DomainErrorKind.Conflict);
-            if (row.MessageId is not null)
-                throw new DomainException(AttachmentErrors.AlreadySent, $"The attachment '{id}' is already part of another message.", DomainErrorKind.Conflict);
+            if (row is null || (sender is { IsVisitor: true } && !row.UploadedBy(sender.ContactId!.Value))) throw NotUploaded(id);
+            if (row.MessageId is not null) throw AlreadySent(id);
             rows.Add(row);
         }
         return rows;
     }
+
+    /// <summary>
+    /// Links what <see cref="TakeAsync"/> took to the message. On one node the workspace's write lane already keeps
+    /// anything from changing them in between; on a cluster another node's cleanup may have deleted an old upload, or
+    /// another message taken it, since they were read: the message then fails with the same errors, instead of being
+    /// stored (and shown live) with a file it does not keep.
+    /// </summary>
+    public static async Task LinkAsync(WriteContext w, long messageId, IReadOnlyList<AttachmentRow> attachments)
+    {
+        if (await AttachmentStore.LinkAsync(w, messageId, attachments) is not { } lost) return;
+        throw await AttachmentStore.FindAsync(w, lost.Id) is null ? NotUploaded(lost.ClientAttachmentId) : AlreadySent(lost.ClientAttachmentId);
+    }
+
+    static DomainException NotUploaded(string id) =>
+        new(AttachmentErrors.NotUploaded, $"No upload '{id}' in this conversation: upload it first.", DomainErrorKind.Conflict);
+
+    static DomainException AlreadySent(string id) =>
+        new(AttachmentErrors.AlreadySent, $"The attachment '{id}' is already part of another message.", DomainErrorKind.Conflict);
 
     /// <summary>What a message response carries: its attachments, or null when it has none (the field is then left out).</summary>
     public static IReadOnlyList<AttachmentResponse>? Responses(IEnumerable<AttachmentRow> rows)

@@ -100,7 +100,7 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             if (author.Role == SenderRole.Operator && author.MemberId is { } memberId && !isNote)
                 await MemberStore.CountMessageAsync(w, memberId);
 
-            await AttachmentStore.LinkAsync(w, message.Id, attachments);
+            await MessageAttachments.LinkAsync(w, message.Id, attachments);
             var response = message.ToResponse(MessageAttachments.Responses(attachments));
             if (policy is not null) await policy.StoredAsync(w, response);
             var appended = await w.AppendAsync(new EventDraft(EventTypes.MessageCreated, conversationId, before.ContactId,

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Switchboard.Core;
 using Switchboard.Server.Attachments;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Messages;
 using Switchboard.Server.Tests.Infrastructure;
 
@@ -106,5 +108,38 @@ public sealed class AttachmentFlowTests
         }
         // A SQLite server has one node: its blobs are files, and asking for the database store is a configuration error.
         await Assert.ThrowsAnyAsync<Exception>(() => AttachmentEnv.StartAsync(DatabaseKind.Sqlite, extra: new() { ["Attachments:Store"] = "database" }));
+    }
+
+    /// <summary>
+    /// On a cluster another node can change an upload between the send's read of it and its link: its cleanup deletes an
+    /// old one, or another message takes it. The send then fails with the error it would have got a moment later,
+    /// instead of being stored (and shown live) with a file nothing keeps. Simulated inside the send's own transaction,
+    /// since one node's write lane never lets it happen.
+    /// </summary>
+    [Theory, BothDatabases]
+    public async Task AnUploadDeletedOrTakenAfterTheSendReadItFailsTheSendInsteadOfVanishingFromIt(DatabaseKind db)
+    {
+        await using var env = await AttachmentEnv.StartAsync(db);
+        var (ws, visitor) = (env.Workspace, env.Visitor);
+        var other = (await visitor.Client.SendAsync(visitor.ConversationId, "an earlier message")).Message.Id;
+        await visitor.Client.UploadAsync(visitor.ConversationId, "deleted", TestFiles.Text("one"), "one.txt");
+        await visitor.Client.UploadAsync(visitor.ConversationId, "taken", TestFiles.Text("two"), "two.txt");
+        var writer = env.App.Service<EventLogWriter>();
+
+        Task<DomainException> LinkAfter(string id, string meanwhile) => Assert.ThrowsAsync<DomainException>(() => writer.WriteAsync(ws.Id, async w =>
+        {
+            var rows = await MessageAttachments.TakeAsync(w, visitor.ConversationId, [id], null);
+            await w.ExecuteAsync(meanwhile, new { id, other }, w.CancellationToken);
+            await MessageAttachments.LinkAsync(w, other, rows);
+            return 0;
+        }, CancellationToken.None));
+
+        Assert.Equal(AttachmentErrors.NotUploaded,
+            (await LinkAfter("deleted", "DELETE FROM attachments WHERE client_attachment_id = @id")).Code);
+        Assert.Equal(AttachmentErrors.AlreadySent,
+            (await LinkAfter("taken", "UPDATE attachments SET message_id = @other WHERE client_attachment_id = @id")).Code);
+        // Both writes rolled back: the uploads are as they were, and one sends normally.
+        var sent = await visitor.Client.SendAsync(visitor.ConversationId, "", "deleted", "taken");
+        Assert.Equal(["deleted", "taken"], sent.Message.Attachments!.Select(a => a.ClientAttachmentId));
     }
 }
