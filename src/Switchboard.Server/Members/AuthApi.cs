@@ -24,19 +24,24 @@ public static class AuthApi
         var account = request.Email.Trim().ToLowerInvariant();
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         // Checked before the password, so a locked account gives a guesser nothing, not even a slower "wrong".
-        if (throttle.RetryAfter(account, address) is { } wait)
+        if (throttle.TryBegin(account, address) is { } wait)
             throw new RateLimitedException(wait, "Too many wrong passwords: wait before trying again.");
         (string Token, MemberRow Member, DateTimeOffset ExpiresAt) signedIn;
+        var outcome = LoginOutcome.Unknown;
         try
         {
             signedIn = await sessions.LoginAsync(request.Email, request.Password, cancellationToken);
+            outcome = LoginOutcome.Succeeded;
         }
         catch (DomainException ex) when (ex.Code == ErrorCodes.InvalidCredentials)
         {
-            throttle.Failed(account, address);
+            outcome = LoginOutcome.Failed;
             throw;
         }
-        throttle.Succeeded(account);
+        finally
+        {
+            throttle.End(account, address, outcome);
+        }
         var (token, member, expiresAt) = signedIn;
         // The dashboard authenticates by cookie: HttpOnly keeps it from scripts, SameSite=Strict from other sites' forms.
         http.Response.Cookies.Append(SwitchboardAuthHandler.CookieName, token, new CookieOptions
