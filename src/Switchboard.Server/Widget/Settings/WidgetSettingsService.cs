@@ -47,10 +47,12 @@ public sealed class WidgetSettingsService(Database database, EventLogWriter even
     public Task<IdentitySecretResponse> RotateSecretAsync(Caller admin, long inboxId, CancellationToken cancellationToken)
     {
         var secret = WidgetSecrets.NewSecret();
+        // Encrypted before the write: Data Protection may have to store a new key, which is a write of its own.
+        var stored = secrets.Protect(inboxId, secret);
         return eventLog.WriteAsync(admin.WorkspaceId, async w =>
         {
             _ = await InboxStore.FindWidgetAsync(w.Connection, w.Transaction, w.WorkspaceId, inboxId, w.CancellationToken) ?? throw NotFound();
-            await InboxStore.SetIdentitySecretAsync(w, inboxId, secrets.Protect(inboxId, secret));
+            await InboxStore.SetIdentitySecretAsync(w, inboxId, stored);
             WidgetLog.SecretRotated(logger, w.WorkspaceId, inboxId);
             return new IdentitySecretResponse(secret);
         }, cancellationToken);
