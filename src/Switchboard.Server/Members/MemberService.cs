@@ -27,12 +27,13 @@ public sealed class MemberService(Database database, EventLogWriter eventLog, Cr
         string? temporary = null;
         var password = request.Password ?? (temporary = TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(12)));
         ValidatePassword(password);
+        var passwordHash = Passwords.Hash(password);
 
         return eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
             if (await MemberStore.FindByEmailAsync(w.Connection, w.Transaction, email, w.CancellationToken) is not null)
                 throw new DomainException("email_taken", "A member with this email already exists.");
-            var member = await MemberStore.InsertAsync(w.Connection, w.Transaction, w.WorkspaceId, email, name, role, password, capacity, w.NowMs, w.CancellationToken);
+            var member = await MemberStore.InsertAsync(w.Connection, w.Transaction, w.WorkspaceId, email, name, role, passwordHash, capacity, w.NowMs, w.CancellationToken);
             var seq = await AppendUpdatedAsync(w, member, caller.Actor);
             return (new CreatedMemberResponse(member.ToResponse(), temporary), seq);
         }, cancellationToken);
@@ -45,6 +46,7 @@ public sealed class MemberService(Database database, EventLogWriter eventLog, Cr
             throw new DomainException("role_invalid", "Role must be admin or operator.", DomainErrorKind.Invalid);
         if (request.Capacity is { } cap) ValidateCapacity(cap);
         if (request.Password is not null) ValidatePassword(request.Password);
+        var passwordHash = request.Password is null ? null : Passwords.Hash(request.Password);
 
         var (updated, updatedSeq) = await eventLog.WriteAsync(caller.WorkspaceId, async w =>
         {
@@ -58,8 +60,8 @@ public sealed class MemberService(Database database, EventLogWriter eventLog, Cr
             member.Capacity = request.Capacity ?? member.Capacity;
             member.Version++;
             await MemberStore.UpdateProfileAsync(w, member);
-            if (request.Password is not null) await MemberStore.SetPasswordAsync(w, id, request.Password);
-            if (!member.Active || request.Password is not null)
+            if (passwordHash is not null) await MemberStore.SetPasswordHashAsync(w, id, passwordHash);
+            if (!member.Active || passwordHash is not null)
                 await w.ExecuteAsync("DELETE FROM member_sessions WHERE member_id = @id", new { id }, w.CancellationToken);
             var seq = await AppendUpdatedAsync(w, member, caller.Actor);
             return (member.ToResponse(), seq);

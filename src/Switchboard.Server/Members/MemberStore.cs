@@ -23,20 +23,25 @@ public static class MemberStore
         c.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
             $"SELECT {MemberRow.Columns} FROM members WHERE email = @email", new { email }, tx, cancellationToken: cancellationToken));
 
-    /// <summary>Inserts an active member; <paramref name="email"/> must already be lower-case.</summary>
-    public static Task<MemberRow> InsertAsync(DbConnection c, DbTransaction tx, long workspaceId, string email, string name, string role, string password,
+    /// <summary>
+    /// Inserts an active member; <paramref name="email"/> must already be lower-case. Takes the password's hash
+    /// (<see cref="Passwords.Hash"/>), computed before the transaction: hashing takes tens of milliseconds on purpose,
+    /// which a write would hold its workspace's (on SQLite the database's) writer for.
+    /// </summary>
+    public static Task<MemberRow> InsertAsync(DbConnection c, DbTransaction tx, long workspaceId, string email, string name, string role, string passwordHash,
         int capacity, long nowMs, CancellationToken cancellationToken) =>
         c.QuerySingleAsync<MemberRow>(new CommandDefinition($"""
             INSERT INTO members (workspace_id, email, name, role, password_hash, active, capacity, created_at)
             VALUES (@workspaceId, @email, @name, @role, @hash, @active, @capacity, @nowMs)
             RETURNING {MemberRow.Columns}
-            """, new { workspaceId, email, name, role, hash = Passwords.Hash(password), active = true, capacity, nowMs }, tx, cancellationToken: cancellationToken));
+            """, new { workspaceId, email, name, role, hash = passwordHash, active = true, capacity, nowMs }, tx, cancellationToken: cancellationToken));
 
     public static Task UpdateProfileAsync(WriteContext w, MemberRow member) => w.ExecuteAsync(
         "UPDATE members SET name = @Name, role = @Role, active = @Active, capacity = @Capacity, version = @Version WHERE id = @Id", member, w.CancellationToken);
 
-    public static Task SetPasswordAsync(WriteContext w, long id, string password) =>
-        w.ExecuteAsync("UPDATE members SET password_hash = @hash WHERE id = @id", new { hash = Passwords.Hash(password), id }, w.CancellationToken);
+    /// <summary>Stores a password's hash, computed before the write like <see cref="InsertAsync"/>'s.</summary>
+    public static Task SetPasswordHashAsync(WriteContext w, long id, string passwordHash) =>
+        w.ExecuteAsync("UPDATE members SET password_hash = @passwordHash WHERE id = @id", new { passwordHash, id }, w.CancellationToken);
 
     public static Task SavePresenceAsync(WriteContext w, MemberRow member) => w.ExecuteAsync(
         "UPDATE members SET presence = @Presence, last_activity_at = @LastActivityAt, version = @Version WHERE id = @Id", member, w.CancellationToken);

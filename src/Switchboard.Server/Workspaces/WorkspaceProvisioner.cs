@@ -15,8 +15,11 @@ public sealed class WorkspaceProvisioner(Database database, TimeProvider clock)
 
     public sealed record Provisioned(long WorkspaceId, IReadOnlyList<long> MemberIds, InboxResponse Inbox);
 
-    public Task<Provisioned> CreateAsync(string name, IReadOnlyList<NewMember> members, WorkspaceSettings? settings, CancellationToken cancellationToken) =>
-        database.WriteGlobalAsync(async (c, tx) =>
+    public Task<Provisioned> CreateAsync(string name, IReadOnlyList<NewMember> members, WorkspaceSettings? settings, CancellationToken cancellationToken)
+    {
+        // Hashed before the transaction, which holds the global writer (see MemberStore.InsertAsync).
+        var hashes = members.Select(m => Passwords.Hash(m.Password)).ToArray();
+        return database.WriteGlobalAsync(async (c, tx) =>
         {
             var now = clock.GetUtcNow();
             var nowMs = now.ToUnixTimeMilliseconds();
@@ -24,9 +27,10 @@ public sealed class WorkspaceProvisioner(Database database, TimeProvider clock)
                 INSERT INTO workspaces (name, settings, visitor_secret, created_at) VALUES (@name, @settings, @secret, @nowMs) RETURNING id
                 """, new { name, settings = WorkspaceStore.Serialize(settings ?? new WorkspaceSettings()), secret = TokenCodec.Base64Url(RandomNumberGenerator.GetBytes(32)), nowMs }, tx);
             var ids = new List<long>();
-            foreach (var m in members)
-                ids.Add((await MemberStore.InsertAsync(c, tx, ws, m.Email.ToLowerInvariant(), m.Name, m.Role, m.Password, capacity: 5, nowMs, cancellationToken)).Id);
+            foreach (var (m, hash) in members.Zip(hashes))
+                ids.Add((await MemberStore.InsertAsync(c, tx, ws, m.Email.ToLowerInvariant(), m.Name, m.Role, hash, capacity: 5, nowMs, cancellationToken)).Id);
             var inbox = await InboxesApi.CreateWidgetAsync(c, tx, ws, new CreateInboxRequest("Website", InboxChannels.Widget), now, cancellationToken);
             return new Provisioned(ws, ids, inbox);
         }, cancellationToken);
+    }
 }
