@@ -138,19 +138,27 @@ public sealed partial class SwitchboardApiClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<T>(SyncJson.Options, cancellationToken))!;
     }
 
-    /// <summary>Throws the answer's ProblemDetails (its <c>code</c> and <c>detail</c>) as a <see cref="SwitchboardApiException"/>.</summary>
+    /// <summary>
+    /// Throws the answer's ProblemDetails (its <c>code</c>, <c>detail</c> and <c>retryAfterSeconds</c>) as a
+    /// <see cref="SwitchboardApiException"/>; a body that is not a problem (a proxy's page, a field of another type)
+    /// gives <c>http_NNN</c> and nulls, never an error of its own.
+    /// </summary>
     static async Task ThrowProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         string? code = null, detail = null;
+        double? retryAfter = null;
         try
         {
             using var doc = JsonDocument.Parse(text);
-            code = doc.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
-            detail = doc.RootElement.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            var root = doc.RootElement;
+            JsonElement? Field(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) ? v : null;
+            string? Text(string name) => Field(name) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+            (code, detail) = (Text("code"), Text("detail"));
+            if (Field("retryAfterSeconds") is { ValueKind: JsonValueKind.Number } wait && wait.TryGetDouble(out var seconds) && seconds >= 0) retryAfter = seconds;
         }
         catch (JsonException) { }
-        throw new SwitchboardApiException((int)response.StatusCode, code ?? $"http_{(int)response.StatusCode}", detail);
+        throw new SwitchboardApiException((int)response.StatusCode, code ?? $"http_{(int)response.StatusCode}", detail, retryAfter);
     }
 
     static string Query(params (string Name, string? Value)[] parts)

@@ -179,7 +179,18 @@ describe('ApiClient', () => {
     server.route('POST /api/v1/queue/claim', () => json(409, { type: 'urn:switchboard:error:queue_empty', status: 409, code: 'queue_empty', detail: 'Nobody waits.' }));
     server.route('GET /api/v1/queue', () => new Response('Bad gateway', { status: 502 }));
     await assert.rejects(api.claimNext('q1'), (e: unknown) => e instanceof HttpError && e.status === 409 && e.code === 'queue_empty' && e.detail === 'Nobody waits.');
-    await assert.rejects(api.getQueue(), (e: unknown) => e instanceof HttpError && e.status === 502 && e.code === 'http_502' && e.detail === null);
+    await assert.rejects(api.getQueue(), (e: unknown) => e instanceof HttpError && e.status === 502 && e.code === 'http_502' && e.detail === null && e.retryAfterSeconds === null);
+  });
+
+  test('a 429 carries how long the server asked to wait; a missing or nonsense wait is null', async () => {
+    const { server, api } = client();
+    const limited = (retryAfterSeconds: unknown) => json(429, { code: 'rate_limited', status: 429, retryAfterSeconds });
+    server.route('POST /api/v1/auth/login', () => limited(8));
+    await assert.rejects(api.login('a@example.com', 'wrong-password'), (e: unknown) => e instanceof HttpError && e.status === 429 && e.retryAfterSeconds === 8);
+    for (const nonsense of ['8', -1, null, undefined]) {
+      server.route('POST /api/v1/auth/login', () => limited(nonsense));
+      await assert.rejects(api.login('a@example.com', 'wrong-password'), (e: unknown) => e instanceof HttpError && e.status === 429 && e.retryAfterSeconds === null);
+    }
   });
 
   test('no answer rejects with TransportError: a network failure, or the timeout (timedOut); a wrong body with WireFormatError', async () => {

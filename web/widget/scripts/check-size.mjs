@@ -14,8 +14,10 @@ import { gzipSync } from 'node:zlib';
 // the contact panel joined CSAT (the page reports on pushState/popstate/hashchange and the restart on contact.merged,
 // about 210 bytes), and 28,100 since teams (the SDK's count of team changes, about 60 bytes). 31,800 since issue 17's
 // attachments: the SDK's upload path about 1.6 KB net (after moving the team-only store parts out, -535), the widget's
-// picker, drop, paste, progress, cards and images about 2 KB; loading those on demand is the way back. See README.md.
-const budget = 31_800;
+// picker, drop, paste, progress, cards and images about 2 KB; loading those on demand is the way back. 31,830 since
+// the SDK's HttpError carries a 429's retryAfterSeconds (the dashboard's sign-in says how long to wait; 40 bytes net, 13
+// of the first 53 won back by simplifying the shared problem parser). See README.md.
+const budget = 31_830;
 const file = new URL('../../../src/Switchboard.Server/wwwroot/widget/widget.js', import.meta.url);
 const size = gzipSync(readFileSync(file), { level: 9 }).length;
 console.log(`widget.js: ${size} bytes gzipped (budget ${budget})`);

@@ -308,12 +308,14 @@ function readJson(text: string): unknown {
 
 /** The ProblemDetails of a non-2xx answer as an {@link HttpError}. */
 export function problem(status: number, text: string): HttpError {
-  const body = readJson(text);
+  // Any JSON value may be indexed this way (a string, number or null body has none of these fields).
+  const body = readJson(text) as Record<string, unknown> | null | undefined;
   const field = (name: string): string | null => {
-    const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+    const v = body?.[name];
     return typeof v === 'string' ? v : null;
   };
-  return new HttpError(status, field('code') ?? `http_${status}`, field('detail'));
+  const wait = body?.['retryAfterSeconds'];
+  return new HttpError(status, field('code') ?? `http_${status}`, field('detail'), typeof wait === 'number' && wait >= 0 ? wait : null);
 }
 
 export function queryString(parts: Record<string, string | number | boolean | undefined>): string {

@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly code: string,
     /** A human-readable explanation, when the server gave one. */
     readonly detail: string | null,
+    /** How long the server asked to wait before trying again (`retryAfterSeconds` of a 429), when it said. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`${status} ${code}${detail === null ? '' : `: ${detail}`}`);
   }
