@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { HttpError, TransportError, type ApiClient, type LoginResult } from '@switchboard/client';
+import type { ApiClient, LoginResult } from '@switchboard/client';
+import { loginError } from './loginError.js';
 
 interface Props {
   readonly api: ApiClient;
@@ -45,15 +46,4 @@ export function LoginPage({ api, onSignedIn, notice = null }: Props) {
       </form>
     </main>
   );
-}
-
-function loginError(err: unknown): string {
-  if (err instanceof HttpError) {
-    if (err.status === 401 || err.status === 400) return 'Wrong email or password.';
-    if (err.status === 429) return 'Too many attempts. Wait a minute and try again.';
-    if (err.status === 403) return 'This account is deactivated.';
-    return `Sign-in failed (${err.code}).`;
-  }
-  if (err instanceof TransportError) return 'The server cannot be reached. Check your connection and try again.';
-  return 'Sign-in failed.';
 }
