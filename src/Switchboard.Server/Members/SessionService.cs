@@ -2,13 +2,14 @@ using System.Data.Common;
 using Dapper;
 using Switchboard.Core;
 using Switchboard.Server.Errors;
+using Switchboard.Server.EventLog;
 using Switchboard.Server.Auth;
 using Switchboard.Server.Storage;
 
 namespace Switchboard.Server.Members;
 
 /// <summary>Operator sign-in: checks the password and issues a session token (stored hashed).</summary>
-public sealed class SessionService(Database database, TimeProvider clock)
+public sealed class SessionService(Database database, EventLogWriter eventLog, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
 
@@ -22,14 +23,14 @@ public sealed class SessionService(Database database, TimeProvider clock)
         var token = TokenCodec.NewToken(TokenCodec.SessionPrefix);
         var now = clock.GetUtcNow();
         var expiresAt = now + Lifetime;
-        var stored = await database.WriteTransactionAsync(member.WorkspaceId, (c, tx) => StoreIfStillValidAsync(c, tx, member, new
+        var stored = await eventLog.WriteAsync(member.WorkspaceId, w => StoreIfStillValidAsync(w, member, new
         {
             hash = TokenCodec.Hash(token),
             memberId = member.Id,
             workspaceId = member.WorkspaceId,
             now = now.ToUnixTimeMilliseconds(),
             expires = expiresAt.ToUnixTimeMilliseconds(),
-        }, cancellationToken), cancellationToken);
+        }), cancellationToken);
         if (!stored) throw InvalidCredentials();
         return (token, member, expiresAt);
     }
@@ -37,21 +38,21 @@ public sealed class SessionService(Database database, TimeProvider clock)
     /// <summary>
     /// Stores the session only if the password that was checked is still the member's and the member still active.
     /// The check took tens of milliseconds; a password change or deactivation that committed meanwhile deleted the
-    /// sessions it saw, and one stored after it would outlive it for 30 days. In the member's workspace lane (SQLite's
-    /// one writer, one node's PostgreSQL lane) the two cannot interleave; across nodes, FOR SHARE makes this read wait
-    /// for a change of the member in flight (and then see it), or the change wait for this commit (and then delete
-    /// this session too).
+    /// sessions it saw, and one stored after it would outlive it for 30 days. This runs as a write of the member's
+    /// workspace (it appends no event): like every change of a member it first takes the workspace's row lock, so
+    /// across nodes too it comes wholly before a change (which then deletes this session) or after it (and reads the
+    /// new password). Locking the member's row instead would take the two rows in the opposite order to every other
+    /// write, and two nodes could deadlock.
     /// </summary>
-    async Task<bool> StoreIfStillValidAsync(DbConnection c, DbTransaction tx, MemberRow member, object session, CancellationToken cancellationToken)
+    static async Task<bool> StoreIfStillValidAsync(WriteContext w, MemberRow member, object session)
     {
-        var lockRow = database.Provider == DatabaseProvider.Postgres ? " FOR SHARE" : "";
-        var current = await c.QuerySingleOrDefaultAsync<(string? Hash, bool Active)>(new CommandDefinition(
-            $"SELECT password_hash, active FROM members WHERE id = @Id{lockRow}", new { member.Id }, tx, cancellationToken: cancellationToken));
+        var current = await w.QuerySingleOrDefaultAsync<(string? Hash, bool Active)>(
+            "SELECT password_hash, active FROM members WHERE id = @Id", new { member.Id }, w.CancellationToken);
         if (current.Hash != member.PasswordHash || !current.Active) return false;
-        await c.ExecuteAsync(new CommandDefinition("""
+        await w.ExecuteAsync("""
             INSERT INTO member_sessions (token_hash, member_id, workspace_id, created_at, expires_at)
             VALUES (@hash, @memberId, @workspaceId, @now, @expires)
-            """, session, tx, cancellationToken: cancellationToken));
+            """, session, w.CancellationToken);
         return true;
     }
 
