@@ -1,4 +1,3 @@
-using Dapper;
 using Switchboard.Server.Bots.Config;
 using Switchboard.Server.Conversations;
 using Switchboard.Server.Jobs;
@@ -9,7 +8,9 @@ namespace Switchboard.Server.Bots;
 
 /// <summary>
 /// The <c>bot.greet</c> job: a conversation that started with the bot active gets the configured greeting, once (its
-/// <c>clientMessageId</c> is derived from the conversation). A customer who wrote first gets an answer instead.
+/// <c>clientMessageId</c> is derived from the conversation). A customer who wrote first gets an answer instead; that is
+/// checked again in the greeting's own transaction, so a first message that lands while the job runs is never
+/// followed by "Hi! How can I help?".
 /// </summary>
 public sealed class BotGreetingHandler(Database database, BotConfigStore configs, BotResponder responder, ILogger<BotGreetingHandler> logger) : IJobHandler
 {
@@ -31,7 +32,11 @@ public sealed class BotGreetingHandler(Database database, BotConfigStore configs
             var settings = await configs.LoadSettingsAsync(c, tx, workspaceId, record.Conversation.InboxId);
             return string.IsNullOrEmpty(settings.Greeting) ? null : settings.Greeting;
         }, cancellationToken);
-        if (greeting is not null && await responder.SayAsync(workspaceId, conversationId, GreetingIdFor(conversationId), greeting, cancellationToken) is not null)
+        if (greeting is null) return;
+        if (await responder.SayAsync(workspaceId, conversationId, GreetingIdFor(conversationId), greeting, cancellationToken, onlyIf: NothingWrittenYet) is not null)
             BotsLog.Greeted(logger, conversationId);
     }
+
+    static async Task<bool> NothingWrittenYet(EventLog.WriteContext w, ConversationRecord record) =>
+        !await MessageStore.AnyAsync(w.Connection, w.Transaction, record.Conversation.Id, w.CancellationToken);
 }

@@ -48,21 +48,29 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
         }
     }
 
-    /// <summary>Stores a bot message and returns its id; null when the bot was switched off before it could be (the operator won).</summary>
+    /// <summary>
+    /// Stores a bot message and returns its id; null when the bot was switched off before it could be (the operator won),
+    /// or when <paramref name="onlyIf"/> no longer held in the message's transaction (what the job decided on changed).
+    /// </summary>
     public async Task<long?> SayAsync(long workspaceId, long conversationId, string clientMessageId, string text, CancellationToken cancellationToken,
-        MessageContent? content = null)
+        MessageContent? content = null, ConversationPrecondition? onlyIf = null)
     {
         var clipped = text.Length <= MessageText.MaxLength ? text : text[..(MessageText.MaxLength - 1)] + "…";
         try
         {
             var post = new MessagePost(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null))
-                { Content = content ?? MessageContent.Text };
+                { Content = content ?? MessageContent.Text, OnlyIf = onlyIf };
             var posted = await messages.PostAsync(post, cancellationToken);
             return posted.Message.Id;
         }
         catch (DomainException e) when (e.Code == "bot_inactive")
         {
             BotsLog.TakeoverWon(logger, conversationId);
+            return null;
+        }
+        catch (DomainException e) when (e.Code == ConversationPreconditions.FailedCode)
+        {
+            BotsLog.Outdated(logger, conversationId, clientMessageId);
             return null;
         }
     }
@@ -74,18 +82,26 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
         return record?.Conversation.State == ConversationState.WaitingCustomer ? ReplyEndReasons.Takeover : ReplyEndReasons.BotSwitchedOff;
     }
 
-    /// <summary>Says <paramref name="farewell"/> (when set), then queues the conversation with <paramref name="reason"/> for the operators.</summary>
-    public async Task HandOffAsync(long workspaceId, long conversationId, string replyId, string reason, string? farewell, CancellationToken cancellationToken)
+    /// <summary>
+    /// Says <paramref name="farewell"/> (when set), then queues the conversation with <paramref name="reason"/> for the
+    /// operators; both writes only while <paramref name="onlyIf"/> holds (it must allow the farewell itself).
+    /// </summary>
+    public async Task HandOffAsync(long workspaceId, long conversationId, string replyId, string reason, string? farewell, CancellationToken cancellationToken,
+        ConversationPrecondition? onlyIf = null)
     {
         var id = BotTurnLoader.HandoffIdFor(replyId);
-        if (farewell is not null && await SayAsync(workspaceId, conversationId, id, farewell, cancellationToken) is null) return;
+        if (farewell is not null && await SayAsync(workspaceId, conversationId, id, farewell, cancellationToken, onlyIf: onlyIf) is null) return;
         try
         {
-            await queue.HandoffAsync(workspaceId, conversationId, reason, Actor.Bot, id, cancellationToken);
+            await queue.HandoffAsync(workspaceId, conversationId, reason, Actor.Bot, id, cancellationToken, onlyIf);
         }
         catch (DomainException e) when (e.Code == "conversation_not_bot")
         {
             BotsLog.TakeoverWon(logger, conversationId);
+        }
+        catch (DomainException e) when (e.Code == ConversationPreconditions.FailedCode)
+        {
+            BotsLog.Outdated(logger, conversationId, id);
         }
     }
 }

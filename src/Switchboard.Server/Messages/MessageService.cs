@@ -61,6 +61,7 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
                     CustomerWroteMeanwhile: false, Replayed: true);
             }
 
+            await post.OnlyIf.RequireAsync(w, record);
             if (!isNote && request.ReplyAnyway != true) await ReplyOwnership.RequireOwnOrUnownedAsync(w, author, record.Conversation);
             var attachments = await MessageAttachments.TakeAsync(w, conversationId, attachmentIds, visibleTo);
 

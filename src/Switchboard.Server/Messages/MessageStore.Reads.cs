@@ -41,11 +41,12 @@ public static partial class MessageStore
             "SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND client_message_id IN (@first, @second)",
             new { conversationId, first, second }, tx, cancellationToken: cancellationToken)) > 0;
 
-    /// <summary>Whether the bot wrote in the conversation after <paramref name="seq"/>.</summary>
-    public static async Task<bool> BotRepliedAfterAsync(DbConnection c, DbTransaction? tx, long conversationId, long seq, CancellationToken cancellationToken) =>
+    /// <summary>Whether the bot wrote in the conversation after <paramref name="seq"/>, other than message <paramref name="except"/>.</summary>
+    public static async Task<bool> BotRepliedAfterAsync(DbConnection c, DbTransaction? tx, long conversationId, long seq, string except,
+        CancellationToken cancellationToken) =>
         await c.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND sender_role = @Bot AND seq > @seq",
-            new { conversationId, Bot, seq }, tx, cancellationToken: cancellationToken)) > 0;
+            "SELECT COUNT(*) FROM messages WHERE conversation_id = @conversationId AND sender_role = @Bot AND seq > @seq AND client_message_id <> @except",
+            new { conversationId, Bot, seq, except }, tx, cancellationToken: cancellationToken)) > 0;
 
     /// <summary>When the customer last wrote in the conversation (ms), or null.</summary>
     public static Task<long?> LastCustomerMessageAtAsync(WriteContext w, long conversationId) => w.QuerySingleOrDefaultAsync<long?>(

@@ -81,7 +81,7 @@ public sealed class QueueService(Database database, EventLogWriter eventLog, ILo
     /// this; integrations reach it through <c>POST /api/v1/conversations/{id}/handoff</c>.
     /// </summary>
     public Task<ConversationWriteResponse> HandoffAsync(long workspaceId, long conversationId, string? reason, Actor actor, string? mutationId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ConversationPrecondition? onlyIf = null)
     {
         var why = ValidateReason(reason);
         if (mutationId is not null) MessageText.ValidateClientId(mutationId, "mutationId");
@@ -92,6 +92,7 @@ public sealed class QueueService(Database database, EventLogWriter eventLog, ILo
             if (mutationId is not null && await ReplayAsync(w, mutationId, requestHash) is { } replay) return replay;
             var record = await ConversationStore.FindAsync(w, conversationId)
                 ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
+            await onlyIf.RequireAsync(w, record);
             var transition = ConversationMachine.Handoff(record.Conversation, why, w.Now);
             var after = await ConversationWriter.SaveTransitionAsync(w, record, transition, actor, mutationId);
             if (mutationId is not null) await IdempotencyStore.RecordAsync(w, mutationId, Target(conversationId), requestHash, w.LastSeq);
