@@ -53,24 +53,19 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
     /// or when <paramref name="onlyIf"/> no longer held in the message's transaction (what the job decided on changed).
     /// </summary>
     public async Task<long?> SayAsync(long workspaceId, long conversationId, string clientMessageId, string text, CancellationToken cancellationToken,
-        MessageContent? content = null, ConversationPrecondition? onlyIf = null)
+        MessageContent? content = null, BotPrecondition? onlyIf = null)
     {
-        var clipped = text.Length <= MessageText.MaxLength ? text : text[..(MessageText.MaxLength - 1)] + "…";
+        var post = BotPost(workspaceId, conversationId, clientMessageId, text) with { Content = content ?? MessageContent.Text };
         try
         {
-            var post = new MessagePost(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null))
-                { Content = content ?? MessageContent.Text, OnlyIf = onlyIf };
-            var posted = await messages.PostAsync(post, cancellationToken);
-            return posted.Message.Id;
+            var posted = await eventLog.WriteAsync(workspaceId, async w =>
+                await HoldsAsync(w, conversationId, onlyIf) ? await messages.PostInAsync(w, post) : null, cancellationToken);
+            if (posted is null) BotsLog.Outdated(logger, conversationId, clientMessageId);
+            return posted?.Message.Id;
         }
         catch (DomainException e) when (e.Code == "bot_inactive")
         {
             BotsLog.TakeoverWon(logger, conversationId);
-            return null;
-        }
-        catch (DomainException e) when (e.Code == ConversationPreconditions.FailedCode)
-        {
-            BotsLog.Outdated(logger, conversationId, clientMessageId);
             return null;
         }
     }
@@ -83,25 +78,38 @@ public sealed class BotResponder(MessageService messages, QueueService queue, Jo
     }
 
     /// <summary>
-    /// Says <paramref name="farewell"/> (when set), then queues the conversation with <paramref name="reason"/> for the
-    /// operators; both writes only while <paramref name="onlyIf"/> holds (it must allow the farewell itself).
+    /// Says <paramref name="farewell"/> (when set) and queues the conversation with <paramref name="reason"/> for the
+    /// operators, in one transaction: the customer never reads the farewell without the handoff (an answer or a message
+    /// landing between two writes used to stop the second). Nothing is written unless <paramref name="onlyIf"/> holds.
     /// </summary>
     public async Task HandOffAsync(long workspaceId, long conversationId, string replyId, string reason, string? farewell, CancellationToken cancellationToken,
-        ConversationPrecondition? onlyIf = null)
+        BotPrecondition? onlyIf = null)
     {
         var id = BotTurnLoader.HandoffIdFor(replyId);
-        if (farewell is not null && await SayAsync(workspaceId, conversationId, id, farewell, cancellationToken, onlyIf: onlyIf) is null) return;
         try
         {
-            await queue.HandoffAsync(workspaceId, conversationId, reason, Actor.Bot, id, cancellationToken, onlyIf);
+            var handedOff = await eventLog.WriteAsync(workspaceId, async w =>
+            {
+                if (!await HoldsAsync(w, conversationId, onlyIf)) return false;
+                if (farewell is not null) await messages.PostInAsync(w, BotPost(workspaceId, conversationId, id, farewell));
+                await queue.HandoffInAsync(w, conversationId, reason, Actor.Bot, id);
+                return true;
+            }, cancellationToken);
+            if (!handedOff) BotsLog.Outdated(logger, conversationId, id);
         }
-        catch (DomainException e) when (e.Code == "conversation_not_bot")
+        catch (DomainException e) when (e.Code is "bot_inactive" or "conversation_not_bot")
         {
             BotsLog.TakeoverWon(logger, conversationId);
         }
-        catch (DomainException e) when (e.Code == ConversationPreconditions.FailedCode)
-        {
-            BotsLog.Outdated(logger, conversationId, id);
-        }
     }
+
+    static MessagePost BotPost(long workspaceId, long conversationId, string clientMessageId, string text)
+    {
+        var clipped = text.Length <= MessageText.MaxLength ? text : text[..(MessageText.MaxLength - 1)] + "…";
+        return new MessagePost(workspaceId, Author.Bot, conversationId, new PostMessageRequest(clientMessageId, clipped, null, null));
+    }
+
+    /// <summary>Whether <paramref name="onlyIf"/> holds now, in the write (no precondition, or no conversation left to check it on: the write decides).</summary>
+    static async Task<bool> HoldsAsync(WriteContext w, long conversationId, BotPrecondition? onlyIf) =>
+        onlyIf is null || await ConversationStore.FindAsync(w, conversationId) is not { } record || await onlyIf(w, record);
 }

@@ -1,6 +1,5 @@
 using Switchboard.Core;
 using Switchboard.Server.Auth;
-using Switchboard.Server.Conversations;
 
 namespace Switchboard.Server.Messages;
 
@@ -14,8 +13,6 @@ public sealed record MessagePost(long WorkspaceId, Author Author, long Conversat
 {
     public MessageContent Content { get; init; } = MessageContent.Text;
     public Caller? VisibleTo { get; init; }
-    /// <summary>Set by a job that decided to write on an earlier read: the post is refused unless it still holds.</summary>
-    public ConversationPrecondition? OnlyIf { get; init; }
 
     /// <summary>A message written by an API caller (operator, visitor, integration), who must see the conversation.</summary>
     public static MessagePost From(Caller caller, long conversationId, PostMessageRequest request) =>

@@ -31,8 +31,26 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
     /// </summary>
     public Task<PostMessageResponse> PostAsync(MessagePost post, CancellationToken cancellationToken)
     {
-        var (workspaceId, author, conversationId, request) = post;
-        var (content, visibleTo) = (post.Content, post.VisibleTo);
+        var checkedPost = Check(post);
+        return eventLog.WriteAsync(post.WorkspaceId, w => StoreAsync(w, checkedPost), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="PostAsync"/> inside a write the caller runs, for a message that must commit together with the caller's
+    /// other changes or not at all (the bot's farewell and its handoff).
+    /// </summary>
+    public Task<PostMessageResponse> PostInAsync(WriteContext w, MessagePost post)
+    {
+        if (w.WorkspaceId != post.WorkspaceId) throw new InvalidOperationException("The message belongs to another workspace's write.");
+        return StoreAsync(w, Check(post));
+    }
+
+    /// <summary>What the request says, checked before anything is read or written.</summary>
+    sealed record CheckedPost(MessagePost Post, string ClientMessageId, IReadOnlyList<string> AttachmentIds, string Text, bool IsNote);
+
+    static CheckedPost Check(MessagePost post)
+    {
+        var (_, author, _, request) = post;
         if (request.IsNote == true && !author.IsTeam)
             throw new DomainException("note_forbidden", "Only the team can write internal notes.", DomainErrorKind.Forbidden);
         // An external bot's key may answer, read and hand off (docs/bots.md); notes are the people's.
@@ -44,73 +62,76 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
         var text = attachmentIds.Count > 0 && Core.Text.TextRules.IsBlank(request.Text?.Trim() ?? "") ? "" : MessageText.Normalize(request.Text);
         var isNote = request.IsNote == true;
         if (request.SeenSeq is < 0) throw new DomainException("seen_seq_invalid", "seenSeq must not be negative.", DomainErrorKind.Invalid);
+        return new CheckedPost(post, clientMessageId, attachmentIds, text, isNote);
+    }
 
-        return eventLog.WriteAsync(workspaceId, async w =>
+    async Task<PostMessageResponse> StoreAsync(WriteContext w, CheckedPost checkedPost)
+    {
+        var (post, clientMessageId, attachmentIds, text, isNote) = checkedPost;
+        var (_, author, conversationId, request) = post;
+        var (content, visibleTo) = (post.Content, post.VisibleTo);
+        var (found, storedId) = await ConversationStore.FindForSendAsync(w, conversationId, clientMessageId);
+        var record = ConversationStore.RequireVisible(found, visibleTo);
+        var view = author.IsTeam ? (Func<ConversationRecord, ConversationResponse>)ConversationViews.ForTeam : ConversationViews.ForVisitor;
+
+        // A retried send: answer with what was stored (read in full only now, which is rare).
+        if (storedId is not null && await MessageStore.FindByClientIdAsync(w, conversationId, clientMessageId) is { } existing)
         {
-            var (found, storedId) = await ConversationStore.FindForSendAsync(w, conversationId, clientMessageId);
-            var record = ConversationStore.RequireVisible(found, visibleTo);
-            var view = author.IsTeam ? (Func<ConversationRecord, ConversationResponse>)ConversationViews.ForTeam : ConversationViews.ForVisitor;
+            if (existing.Text != text || existing.SenderRole != EnumText.ToText(author.Role) || existing.SenderId != author.SenderId || existing.IsNote != isNote
+                || existing.Kind != content.Kind)
+                throw new DomainException(ErrorCodes.IdempotencyConflict, "This clientMessageId was already used for a different message.");
+            return new PostMessageResponse(existing.ToResponse(await MessageAttachments.ForMessageAsync(w, existing.Id)), view(record), existing.Seq,
+                CustomerWroteMeanwhile: false, Replayed: true);
+        }
 
-            // A retried send: answer with what was stored (read in full only now, which is rare).
-            if (storedId is not null && await MessageStore.FindByClientIdAsync(w, conversationId, clientMessageId) is { } existing)
-            {
-                if (existing.Text != text || existing.SenderRole != EnumText.ToText(author.Role) || existing.SenderId != author.SenderId || existing.IsNote != isNote
-                    || existing.Kind != content.Kind)
-                    throw new DomainException(ErrorCodes.IdempotencyConflict, "This clientMessageId was already used for a different message.");
-                return new PostMessageResponse(existing.ToResponse(await MessageAttachments.ForMessageAsync(w, existing.Id)), view(record), existing.Seq,
-                    CustomerWroteMeanwhile: false, Replayed: true);
-            }
+        if (!isNote && request.ReplyAnyway != true) await ReplyOwnership.RequireOwnOrUnownedAsync(w, author, record.Conversation);
+        var attachments = await MessageAttachments.TakeAsync(w, conversationId, attachmentIds, visibleTo);
 
-            await post.OnlyIf.RequireAsync(w, record);
-            if (!isNote && request.ReplyAnyway != true) await ReplyOwnership.RequireOwnOrUnownedAsync(w, author, record.Conversation);
-            var attachments = await MessageAttachments.TakeAsync(w, conversationId, attachmentIds, visibleTo);
+        // Only what the team sends goes out through a channel; the channel may refuse it (nothing is written yet).
+        var policy = author.Role == SenderRole.Customer || isNote ? null : policies.GetValueOrDefault(record.Channel);
+        var status = policy is null ? DeliveryStatus.Sent : await policy.BeforeSendAsync(w, record, content);
+        var before = record.Conversation;
+        var seq = w.NextSeq;
+        // A note, or an automatic system message (the closed-hours reply), leaves the conversation's state as it is.
+        var quiet = isNote || author.Role == SenderRole.System;
+        var transition = quiet ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
+        var next = quiet ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text.Length > 0 ? text : "📎 " + attachments[0].FileName) };
+        var after = record.With(next);
 
-            // Only what the team sends goes out through a channel; the channel may refuse it (nothing is written yet).
-            var policy = author.Role == SenderRole.Customer || isNote ? null : policies.GetValueOrDefault(record.Channel);
-            var status = policy is null ? DeliveryStatus.Sent : await policy.BeforeSendAsync(w, record, content);
-            var before = record.Conversation;
-            var seq = w.NextSeq;
-            // A note, or an automatic system message (the closed-hours reply), leaves the conversation's state as it is.
-            var quiet = isNote || author.Role == SenderRole.System;
-            var transition = quiet ? new Transition(before, ConversationChange.OperatorMessage) : await TransitionAsync(w, before, author, request.SeenSeq, seq);
-            var next = quiet ? before : transition.Next with { LastMessagePreview = MessageStore.Preview(text.Length > 0 ? text : "📎 " + attachments[0].FileName) };
-            var after = record.With(next);
+        var message = await MessageStore.InsertAsync(w, new MessageRow
+        {
+            WorkspaceId = w.WorkspaceId,
+            ConversationId = conversationId,
+            ClientMessageId = clientMessageId,
+            SenderRole = EnumText.ToText(author.Role),
+            SenderId = author.SenderId,
+            SenderName = author.Role == SenderRole.Customer ? record.Contact.Name : author.Name,
+            Text = text,
+            IsNote = isNote,
+            Status = MessageStore.StatusText(status),
+            HandledByOperatorId = author.Role == SenderRole.Customer ? next.AssigneeId : author.MemberId,
+            Seq = seq,
+            Version = 1,
+            CreatedAt = w.NowMs,
+            UpdatedAt = w.NowMs,
+            Kind = content.Kind,
+            MediaId = content.MediaId,
+            Details = content.Details,
+            ExternalId = content.ExternalId,
+        });
+        if (!quiet) await ConversationStore.UpdateAsync(w, before, next);
+        if (author.Role == SenderRole.Operator && author.MemberId is { } memberId && !isNote)
+            await MemberStore.CountMessageAsync(w, memberId);
 
-            var message = await MessageStore.InsertAsync(w, new MessageRow
-            {
-                WorkspaceId = w.WorkspaceId,
-                ConversationId = conversationId,
-                ClientMessageId = clientMessageId,
-                SenderRole = EnumText.ToText(author.Role),
-                SenderId = author.SenderId,
-                SenderName = author.Role == SenderRole.Customer ? record.Contact.Name : author.Name,
-                Text = text,
-                IsNote = isNote,
-                Status = MessageStore.StatusText(status),
-                HandledByOperatorId = author.Role == SenderRole.Customer ? next.AssigneeId : author.MemberId,
-                Seq = seq,
-                Version = 1,
-                CreatedAt = w.NowMs,
-                UpdatedAt = w.NowMs,
-                Kind = content.Kind,
-                MediaId = content.MediaId,
-                Details = content.Details,
-                ExternalId = content.ExternalId,
-            });
-            if (!quiet) await ConversationStore.UpdateAsync(w, before, next);
-            if (author.Role == SenderRole.Operator && author.MemberId is { } memberId && !isNote)
-                await MemberStore.CountMessageAsync(w, memberId);
-
-            await MessageAttachments.LinkAsync(w, message.Id, attachments);
-            var response = message.ToResponse(MessageAttachments.Responses(attachments));
-            if (policy is not null) await policy.StoredAsync(w, response);
-            var appended = await w.AppendAsync(new EventDraft(EventTypes.MessageCreated, conversationId, before.ContactId,
-                new MessageEventData(response, isNote ? null : ConversationViews.ForTeam(after)),
-                isNote ? null : new MessageEventData(response, ConversationViews.ForVisitor(after)),
-                message.Version, author.Actor, ClientMessageId: clientMessageId) { InboxId = before.InboxId });
-            if (appended != seq) throw new InvalidOperationException("message.created must be the transaction's first event.");
-            return new PostMessageResponse(response, view(after), seq, transition.CustomerWroteMeanwhile, Replayed: false);
-        }, cancellationToken);
+        await MessageAttachments.LinkAsync(w, message.Id, attachments);
+        var response = message.ToResponse(MessageAttachments.Responses(attachments));
+        if (policy is not null) await policy.StoredAsync(w, response);
+        var appended = await w.AppendAsync(new EventDraft(EventTypes.MessageCreated, conversationId, before.ContactId,
+            new MessageEventData(response, isNote ? null : ConversationViews.ForTeam(after)),
+            isNote ? null : new MessageEventData(response, ConversationViews.ForVisitor(after)),
+            message.Version, author.Actor, ClientMessageId: clientMessageId) { InboxId = before.InboxId });
+        if (appended != seq) throw new InvalidOperationException("message.created must be the transaction's first event.");
+        return new PostMessageResponse(response, view(after), seq, transition.CustomerWroteMeanwhile, Replayed: false);
     }
 
     static async Task<Transition> TransitionAsync(WriteContext w, Conversation c, Author author, long? seenSeq, long seq)

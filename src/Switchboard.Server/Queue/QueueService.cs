@@ -81,24 +81,38 @@ public sealed class QueueService(Database database, EventLogWriter eventLog, ILo
     /// this; integrations reach it through <c>POST /api/v1/conversations/{id}/handoff</c>.
     /// </summary>
     public Task<ConversationWriteResponse> HandoffAsync(long workspaceId, long conversationId, string? reason, Actor actor, string? mutationId,
-        CancellationToken cancellationToken, ConversationPrecondition? onlyIf = null)
+        CancellationToken cancellationToken)
+    {
+        var why = ValidateHandoff(reason, mutationId);
+        return eventLog.WriteAsync(workspaceId, w => StoreHandoffAsync(w, conversationId, why, actor, mutationId), cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="HandoffAsync"/> inside a write the caller runs, so the handoff commits together with the caller's other
+    /// changes or not at all (the bot's farewell before it).
+    /// </summary>
+    public Task<ConversationWriteResponse> HandoffInAsync(WriteContext w, long conversationId, string? reason, Actor actor, string? mutationId) =>
+        StoreHandoffAsync(w, conversationId, ValidateHandoff(reason, mutationId), actor, mutationId);
+
+    /// <summary>The trimmed reason, once both it and the <paramref name="mutationId"/> are valid.</summary>
+    static string ValidateHandoff(string? reason, string? mutationId)
     {
         var why = ValidateReason(reason);
         if (mutationId is not null) MessageText.ValidateClientId(mutationId, "mutationId");
-        var requestHash = Hash($"handoff|{conversationId}|{why}");
+        return why;
+    }
 
-        return eventLog.WriteAsync(workspaceId, async w =>
-        {
-            if (mutationId is not null && await ReplayAsync(w, mutationId, requestHash) is { } replay) return replay;
-            var record = await ConversationStore.FindAsync(w, conversationId)
-                ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
-            await onlyIf.RequireAsync(w, record);
-            var transition = ConversationMachine.Handoff(record.Conversation, why, w.Now);
-            var after = await ConversationWriter.SaveTransitionAsync(w, record, transition, actor, mutationId);
-            if (mutationId is not null) await IdempotencyStore.RecordAsync(w, mutationId, Target(conversationId), requestHash, w.LastSeq);
-            QueueLog.HandedOff(logger, w.WorkspaceId, conversationId);
-            return new ConversationWriteResponse(ConversationViews.ForTeam(after), w.LastSeq, Replayed: false);
-        }, cancellationToken);
+    async Task<ConversationWriteResponse> StoreHandoffAsync(WriteContext w, long conversationId, string why, Actor actor, string? mutationId)
+    {
+        var requestHash = Hash($"handoff|{conversationId}|{why}");
+        if (mutationId is not null && await ReplayAsync(w, mutationId, requestHash) is { } replay) return replay;
+        var record = await ConversationStore.FindAsync(w, conversationId)
+            ?? throw new DomainException("conversation_not_found", "No such conversation.", DomainErrorKind.NotFound);
+        var transition = ConversationMachine.Handoff(record.Conversation, why, w.Now);
+        var after = await ConversationWriter.SaveTransitionAsync(w, record, transition, actor, mutationId);
+        if (mutationId is not null) await IdempotencyStore.RecordAsync(w, mutationId, Target(conversationId), requestHash, w.LastSeq);
+        QueueLog.HandedOff(logger, w.WorkspaceId, conversationId);
+        return new ConversationWriteResponse(ConversationViews.ForTeam(after), w.LastSeq, Replayed: false);
     }
 
     static async Task<ConversationWriteResponse?> ReplayAsync(WriteContext w, string mutationId, string requestHash)

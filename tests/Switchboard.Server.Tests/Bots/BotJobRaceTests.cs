@@ -25,7 +25,12 @@ namespace Switchboard.Server.Tests.Bots;
 /// </summary>
 public sealed class BotJobRaceTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// Rounds to run at least; then more, up to <see cref="MaxRounds"/>, until one landed inside the window (on SQLite, in
+    /// one process, the job's read-to-write window is rarely hit: 0 to 3 of 16 rounds in runs here; on PostgreSQL most are).
+    /// </summary>
     const int Rounds = 16;
+    const int MaxRounds = 400;
     const string Secret = "ebsec_5b1e0c7d9a2f4e68";
 
     /// <summary><c>BotsLog.Outdated</c>: a bot message or handoff refused because what the job decided on changed.</summary>
@@ -48,7 +53,7 @@ public sealed class BotJobRaceTests(ITestOutputHelper output)
         await ws.ConfigureBotAsync(new { greeting = "Hi! Ask me anything." });
         var greeter = Handler<BotGreetingHandler>(app);
         var (greetedFirst, customerFirst, late) = (0, 0, new List<string>());
-        for (var round = 0; round < Rounds; round++)
+        for (var round = 0; round < Rounds || (log.Count(Outdated) == 0 && round < MaxRounds); round++)
         {
             var visitor = await ws.NewVisitorAsync($"Round {round}");
             var job = new JobContext(0, BotGreetingHandler.JobKind, ws.Id, Payload(new BotGreetingJob(visitor.ConversationId)), 1, 8);
@@ -66,8 +71,9 @@ public sealed class BotJobRaceTests(ITestOutputHelper output)
 
     /// <summary>
     /// An external bot that answers as its deadline passes: either its answer is stored and the conversation stays with
-    /// the bot, or the deadline hands off (with the farewell) and the late answer is refused. Never both: the customer
-    /// would read the answer followed by "let me get a human", and wait in the queue for nothing.
+    /// the bot (no farewell), or the deadline hands off with its farewell and the late answer is refused. Nothing in
+    /// between: the answer followed by "let me get a human" and a pointless wait in the queue, or the farewell followed
+    /// by the answer and nobody coming.
     /// </summary>
     [Theory, BothDatabases]
     public async Task AnExternalBotsAnswerAndItsDeadlineNeverBothWin(DatabaseKind db)
@@ -77,8 +83,8 @@ public sealed class BotJobRaceTests(ITestOutputHelper output)
         var ws = await ExternalBotWorkspaceAsync(app);
         var botKey = await ws.BotKeyClientAsync();
         var deadline = Handler<BotDeadlineHandler>(app);
-        var (answered, handedOff, both) = (0, 0, new List<string>());
-        for (var round = 0; round < Rounds; round++)
+        var (answered, handedOff, broken) = (0, 0, new List<string>());
+        for (var round = 0; round < Rounds || (log.Count(Outdated) == 0 && round < MaxRounds); round++)
         {
             var visitor = await ws.NewVisitorAsync($"Round {round}");
             var question = (await visitor.WriteAsync("Where is my order?")).Message;
@@ -88,21 +94,23 @@ public sealed class BotJobRaceTests(ITestOutputHelper output)
             await Task.WhenAll(deadline.HandleAsync(job, CancellationToken.None), answer);
 
             var status = (await answer).StatusCode;
-            var stored = (await ws.MessagesAsync(visitor.ConversationId)).Any(m => m.ClientMessageId == replyId);
-            var conversation = await ws.Operator.GetAsync<ConversationResponse>($"/api/v1/conversations/{visitor.ConversationId}");
-            var queued = conversation.State == ConversationState.Queued;
-            if (stored && queued) both.Add($"round {round}: the answer was stored (HTTP {(int)status}) and the conversation was handed off");
-            else if (stored) answered++;
-            else if (queued) handedOff++;
-            else both.Add($"round {round}: neither the answer (HTTP {(int)status}) nor the handoff was stored");
+            var messages = await ws.MessagesAsync(visitor.ConversationId);
+            var (stored, farewell) = (messages.Any(m => m.ClientMessageId == replyId), messages.Any(m => m.ClientMessageId == BotTurnLoader.HandoffIdFor(replyId)));
+            var queued = (await ws.Operator.GetAsync<ConversationResponse>($"/api/v1/conversations/{visitor.ConversationId}")).State == ConversationState.Queued;
+            switch (stored, farewell, queued)
+            {
+                case (true, false, false): answered++; break;
+                case (false, true, true): handedOff++; break;
+                default: broken.Add($"round {round}: answer stored {stored} (HTTP {(int)status}), farewell stored {farewell}, handed off {queued}"); break;
+            }
         }
-        Verdict(log, $"answered {answered}, handed off {handedOff}", both);
+        Verdict(log, $"answered {answered}, handed off {handedOff}", broken);
     }
 
     /// <summary>
-    /// A deadline job that stored its farewell and then failed (the node died, the database went away) is retried: the
-    /// farewell is the bot's own message after the question, not an answer, so the retry still hands off. Before, the
-    /// retry took it for the bot's answer, and the customer was told a human was coming while nobody was.
+    /// A farewell stored without its handoff (an earlier version wrote them in two transactions, and its node could die
+    /// between them): the retried deadline takes it for the bot's own goodbye, not an answer, and hands off. Before, it
+    /// took it for an answer, and the customer was told a human was coming while nobody was.
     /// </summary>
     [Theory, BothDatabases]
     public async Task ADeadlineRetriedAfterItsFarewellStillHandsOff(DatabaseKind db)
