@@ -39,6 +39,6 @@ static partial class BotsLog
     [LoggerMessage(2512, LogLevel.Debug, "Knowledge base of workspace {WorkspaceId}: {Count} texts embedded with {Model}, {Pruned} stale vectors removed")]
     public static partial void Embedded(ILogger logger, long workspaceId, int count, string model, int pruned);
 
-    [LoggerMessage(2513, LogLevel.Information, "Bot message {ClientMessageId} in conversation {ConversationId} dropped: what the bot decided on changed before it was stored")]
+    [LoggerMessage(2513, LogLevel.Information, "Bot write {ClientMessageId} in conversation {ConversationId} dropped: what the bot decided on changed before it could be stored")]
     public static partial void Outdated(ILogger logger, long conversationId, string clientMessageId);
 }

@@ -130,7 +130,7 @@ public sealed class MessageService(Database database, EventLogWriter eventLog, I
             new MessageEventData(response, isNote ? null : ConversationViews.ForTeam(after)),
             isNote ? null : new MessageEventData(response, ConversationViews.ForVisitor(after)),
             message.Version, author.Actor, ClientMessageId: clientMessageId) { InboxId = before.InboxId });
-        if (appended != seq) throw new InvalidOperationException("message.created must be the transaction's first event.");
+        if (appended != seq) throw new InvalidOperationException("Nothing may be appended between a message's seq and its message.created.");
         return new PostMessageResponse(response, view(after), seq, transition.CustomerWroteMeanwhile, Replayed: false);
     }
 
